@@ -1,0 +1,52 @@
+import type { ReactNode } from "react";
+import type { BlockNode, DocNode, InlineNode, Mark } from "@/lib/documents/schema";
+
+/**
+ * Renders an article document on the server, so its text is in the first HTML.
+ * Text goes through React (escaped); links keep only http(s) targets.
+ */
+export function ArticleBody({ doc }: { doc: DocNode }) {
+  return <div className="article-body">{doc.content.map(renderBlock)}</div>;
+}
+
+function renderBlock(block: BlockNode, key: number): ReactNode {
+  switch (block.type) {
+    case "paragraph":
+      return <p key={key}>{renderInline(block.content)}</p>;
+    case "heading": {
+      // The article's title is the page's h1, so its own headings start one level lower.
+      const Tag = (["h2", "h3", "h4"] as const)[block.attrs.level - 1] ?? "h4";
+      return <Tag key={key}>{renderInline(block.content)}</Tag>;
+    }
+    case "blockquote":
+      return <blockquote key={key}>{block.content.map(renderBlock)}</blockquote>;
+    case "bulletList":
+      return <ul key={key}>{block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}</ul>;
+    case "orderedList":
+      return (
+        <ol key={key} start={block.attrs?.start}>
+          {block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}
+        </ol>
+      );
+  }
+}
+
+function renderInline(content: InlineNode[] | undefined): ReactNode {
+  return content?.map((node, i) =>
+    node.type === "hardBreak" ? <br key={i} /> : <span key={i}>{applyMarks(node.text, node.marks ?? [])}</span>,
+  );
+}
+
+function applyMarks(text: string, marks: Mark[]): ReactNode {
+  return marks.reduce<ReactNode>((inner, mark) => {
+    if (mark.type === "bold") return <strong>{inner}</strong>;
+    if (mark.type === "italic") return <em>{inner}</em>;
+    return /^https?:\/\//i.test(mark.attrs.href) ? (
+      <a href={mark.attrs.href} rel="noopener noreferrer nofollow" target="_blank">
+        {inner}
+      </a>
+    ) : (
+      inner
+    );
+  }, text);
+}

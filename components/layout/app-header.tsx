@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { Brand } from "@/components/layout/brand";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+const ROLE_LABEL = { REVIEWER: "Reviewer", EDITOR: "Editor", ADMIN: "Admin" } as const;
+
+export function AppHeader({ user }: { user: Actor }) {
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <Brand />
+        <nav className="app-nav" aria-label="Main">
+          <Link href="/articles">Articles</Link>
+          {hasRole(user, "ADMIN") && <Link href="/admin/users">Users</Link>}
+        </nav>
+        <div className="user-box">
+          <span className="user-box__name" data-testid="current-user">
+            {user.name}
+          </span>
+          <span className="role-badge" data-testid="current-role">
+            {ROLE_LABEL[user.role]}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

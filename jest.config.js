@@ -1,0 +1,24 @@
+// Two Jest projects: `unit` (pure code, *.test.ts) and `db` (*.db.test.ts, each
+// file against its own freshly migrated database; see test/db.ts).
+const nextJest = require("next/jest");
+
+const createJestConfig = nextJest({ dir: __dirname });
+
+const shared = {
+  testEnvironment: "node",
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "^server-only$": "<rootDir>/test/empty-module.js" },
+};
+
+async function project(displayName, overrides) {
+  const config = await createJestConfig({ ...shared, displayName, ...overrides })();
+  // The Prisma 7 client runtime ships ES modules: let SWC transform it.
+  config.transformIgnorePatterns = ["/node_modules/(?!@prisma/client/runtime/)"];
+  return config;
+}
+
+module.exports = async () => ({
+  projects: [
+    await project("unit", { testMatch: ["<rootDir>/{lib,components,app,scripts}/**/*.test.{ts,tsx}"], testPathIgnorePatterns: ["\\.db\\.test\\.ts$"] }),
+    await project("db", { testMatch: ["<rootDir>/{lib,test,app,scripts}/**/*.db.test.ts"], testTimeout: 60000 }),
+  ],
+});

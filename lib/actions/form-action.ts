@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
+import { ConflictError, FieldError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
+import type { FormState } from "@/lib/actions/form-state";
+
+/**
+ * Every form's Server Action goes through here: the caller must be signed in, the
+ * input must pass its zod schema, and only expected errors reach the browser.
+ * Authorisation and the audit event live in the data-layer function `run` calls.
+ */
+export function formAction<Schema extends z.ZodType>(
+  schema: Schema,
+  run: (actor: Actor, input: z.output<Schema>) => Promise<string>,
+) {
+  return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
+    const actor = await getCurrentUser();
+    if (!actor) return { status: "error", message: new UnauthenticatedError().message };
+
+    const parsed = schema.safeParse(fieldsOf(formData));
+    if (!parsed.success) {
+      return {
+        status: "error",
+        message: "Please correct the marked fields.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"],
+      };
+    }
+    try {
+      return { status: "ok", message: await run(actor, parsed.data) };
+    } catch (error) {
+      return errorState(error);
+    }
+  };
+}
+
+// Next adds its own "$ACTION_…" entries to a form's data; they are not input.
+function fieldsOf(formData: FormData) {
+  const fields: Record<string, FormDataEntryValue> = {};
+  for (const [key, value] of formData) {
+    if (!key.startsWith("$ACTION")) fields[key] = value;
+  }
+  return fields;
+}
+
+export function errorState(error: unknown): FormState {
+  if (error instanceof FieldError) {
+    return { status: "error", message: error.message, fieldErrors: { [error.field]: [error.message] } };
+  }
+  if (error instanceof ConflictError || error instanceof UserFacingError) {
+    return { status: "error", message: error.message };
+  }
+  // Redirects and notFound() are control flow that Next must see.
+  if (isNextControlFlow(error)) throw error;
+  console.error("Unexpected error in a Server Action", error);
+  return { status: "error", message: "Something went wrong and nothing was saved. Please try again." };
+}
+
+function isNextControlFlow(error: unknown) {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && digest.startsWith("NEXT_");
+}

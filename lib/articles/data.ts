@@ -1,0 +1,88 @@
+import "server-only";
+import type { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/current-user";
+import { assertRole, hasRole } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record";
+import { NotFoundError } from "@/lib/errors";
+import type { ClaimState } from "@/lib/generated/prisma/enums";
+import type { DocNode } from "@/lib/documents/schema";
+import type { articleDetailsSchema } from "@/lib/articles/schemas";
+
+// Retired articles are hidden from reviewers; editors still see them.
+function visibleTo(actor: Actor) {
+  return hasRole(actor, "EDITOR") ? {} : { retiredAt: null };
+}
+
+export type ClaimCounts = Record<ClaimState, number> & { total: number };
+
+export async function listArticles(actor: Actor) {
+  const articles = await prisma.article.findMany({
+    where: visibleTo(actor),
+    select: { id: true, title: true, outlet: true, publicationDate: true, createdAt: true },
+    orderBy: [{ publicationDate: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+  });
+  const groups = await prisma.claim.groupBy({
+    by: ["articleId", "state"],
+    where: { articleId: { in: articles.map((a) => a.id) } },
+    _count: { _all: true },
+  });
+  return articles.map((article) => {
+    const counts: ClaimCounts = { DRAFT: 0, SUBMITTED: 0, CHANGES_REQUESTED: 0, APPROVED: 0, total: 0 };
+    for (const group of groups) {
+      if (group.articleId !== article.id) continue;
+      counts[group.state] += group._count._all;
+      counts.total += group._count._all;
+    }
+    return { ...article, claimCounts: counts };
+  });
+}
+
+export async function getArticle(actor: Actor, id: string) {
+  const article = await prisma.article.findFirst({
+    where: { id, ...visibleTo(actor) },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      url: true,
+      publicationDate: true,
+      body: true,
+      retiredAt: true,
+      createdAt: true,
+      importedBy: { select: { name: true } },
+    },
+  });
+  if (!article) throw new NotFoundError("That article");
+  return { ...article, body: article.body as unknown as DocNode };
+}
+
+export async function updateArticleDetails(actor: Actor, input: z.output<typeof articleDetailsSchema>) {
+  assertRole(actor, "EDITOR");
+  const { articleId, ...details } = input;
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.article.findUnique({
+      where: { id: articleId },
+      select: { title: true, outlet: true, url: true, publicationDate: true },
+    });
+    if (!before) throw new NotFoundError("That article");
+    const after = await tx.article.update({
+      where: { id: articleId },
+      data: details,
+      select: { title: true, outlet: true, url: true, publicationDate: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "article.update_details",
+      entityType: "Article",
+      entityId: articleId,
+      before: jsonDates(before),
+      after: jsonDates(after),
+    });
+    return after;
+  });
+}
+
+function jsonDates(details: { title: string; outlet: string; url: string | null; publicationDate: Date | null }) {
+  return { ...details, publicationDate: details.publicationDate?.toISOString().slice(0, 10) ?? null };
+}

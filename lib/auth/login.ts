@@ -1,0 +1,35 @@
+import type { Db } from "@/lib/db/client";
+import { loginSchema } from "@/lib/auth/schemas";
+import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { clearAccountFailures, recordFailure, secondsUntilAllowed, throttleKeys } from "@/lib/auth/throttle";
+
+export type LoginResult =
+  | { ok: true; user: { id: string; name: string; email: string; role: string; sessionVersion: number } }
+  | { ok: false; reason: "INVALID_CREDENTIALS" }
+  | { ok: false; reason: "RATE_LIMITED"; retryAfterSeconds: number };
+
+/**
+ * Checks an email and password. Every failure looks the same to the caller (unknown
+ * email, wrong password, disabled account), so a login never reveals who has an account.
+ */
+export async function authenticate(db: Db, input: unknown, clientAddress: string | null): Promise<LoginResult> {
+  const parsed = loginSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "INVALID_CREDENTIALS" };
+  const { email, password } = parsed.data;
+
+  const keys = throttleKeys(email, clientAddress);
+  const wait = await secondsUntilAllowed(db, keys);
+  if (wait > 0) return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds: wait };
+
+  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !matches || user.disabledAt) {
+    await recordFailure(db, keys);
+    return { ok: false, reason: "INVALID_CREDENTIALS" };
+  }
+  await clearAccountFailures(db, email);
+  return {
+    ok: true,
+    user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion },
+  };
+}

@@ -1,0 +1,61 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { prisma } from "@/lib/db/client";
+import { authenticate } from "@/lib/auth/login";
+import { authSecret } from "@/lib/auth/secret";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/** Codes the login form turns into messages (next-auth passes a thrown error's message on). */
+export const LOGIN_ERROR = {
+  invalid: "INVALID_CREDENTIALS",
+  rateLimited: "RATE_LIMITED", // sent as RATE_LIMITED:<seconds>
+  unavailable: "UNAVAILABLE",
+} as const;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  // Next's server sets x-forwarded-for to the peer address; behind a proxy, the proxy's first hop.
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0].trim() : "";
+  return first || null;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        let result;
+        try {
+          result = await authenticate(prisma, credentials, clientAddress(request?.headers));
+        } catch (error) {
+          console.error("Login failed unexpectedly", error);
+          throw new Error(LOGIN_ERROR.unavailable);
+        }
+        if (result.ok) return result.user;
+        if (result.reason === "RATE_LIMITED") throw new Error(`${LOGIN_ERROR.rateLimited}:${result.retryAfterSeconds}`);
+        throw new Error(LOGIN_ERROR.invalid);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const signedIn = user as { id: string; role: string; sessionVersion: number };
+        token.uid = signedIn.id;
+        token.role = signedIn.role;
+        token.sv = signedIn.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.uid = token.uid;
+      session.sv = token.sv;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * Errors the user is meant to see. Anything else thrown by the data layer is
+ * unexpected: it is logged on the server and the user gets one generic message.
+ */
+export class UserFacingError extends Error {}
+
+/** Not signed in, or the session stopped being valid. */
+export class UnauthenticatedError extends UserFacingError {
+  constructor() {
+    super("Your session has ended. Sign in again.");
+  }
+}
+
+export class ForbiddenError extends UserFacingError {
+  constructor(message = "You do not have permission to do that.") {
+    super(message);
+  }
+}
+
+export class NotFoundError extends UserFacingError {
+  constructor(what = "That record") {
+    super(`${what} was not found.`);
+  }
+}
+
+/** Input that passed the schema but breaks a rule only the data layer can check. */
+export class FieldError extends UserFacingError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Someone else changed the record since the user read it. */
+export class ConflictError extends UserFacingError {
+  constructor(
+    message: string,
+    readonly current: unknown,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,163 @@
+import { heading, paragraph, type DocNode } from "../documents/schema";
+
+/** Rejected input; the message is meant for the user. */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportError";
+  }
+}
+
+export interface ImportedDocument {
+  title: string;
+  /** True when no title line was found and the title is the first sentence. */
+  titleIsGuess: boolean;
+  doc: DocNode;
+}
+
+const TITLE_MAX_LINES = 3;
+const HEADLINE_MAX_CHARS = 200;
+const GUESSED_TITLE_MAX_CHARS = 160;
+const SUBHEADING_MAX_WORDS = 12;
+const SUBHEADING_MAX_CHARS = 90;
+
+/**
+ * Turns a pasted or uploaded plain-text article into a document. These
+ * sources put one paragraph per line, so every non-empty line is a block and
+ * blank lines only separate.
+ */
+export function importPlainText(raw: string): ImportedDocument {
+  // \s covers tabs, NBSP and a BOM (U+FEFF), so trimming also strips a BOM.
+  const lines = raw
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .filter((line) => line !== "");
+  if (lines.length === 0) throw new ImportError("The document is empty.");
+
+  // A lone line is the body, never just a title.
+  const t =
+    lines.length > 1
+      ? lines.slice(0, TITLE_MAX_LINES).findIndex(looksLikeHeadline)
+      : -1;
+
+  let title: string;
+  let body: string[];
+  if (t >= 0) {
+    title = lines[t];
+    // Some sources repeat the title right below it; drop the copy unless it
+    // is all the body there is.
+    const repeated = lines[t + 1] === title && t + 2 < lines.length;
+    body = [...lines.slice(0, t), ...lines.slice(t + (repeated ? 2 : 1))];
+  } else {
+    const first = splitSentences(lines[0])[0];
+    title = truncateAtWord(lines[0].slice(first.start, first.end), GUESSED_TITLE_MAX_CHARS);
+    body = lines;
+  }
+
+  return {
+    title,
+    titleIsGuess: t < 0,
+    doc: {
+      type: "doc",
+      content: body.map((line) =>
+        body.length > 1 && looksLikeSubheading(line) ? heading(2, line) : paragraph(line),
+      ),
+    },
+  };
+}
+
+/** The line without closing quotes/brackets, whose last char tells if it ends a sentence. */
+function withoutClosers(line: string): string {
+  return line.replace(/[”’"'»)\]]+$/u, "");
+}
+
+function looksLikeHeadline(line: string): boolean {
+  return line.length <= HEADLINE_MAX_CHARS && !/[.!?…]$/u.test(withoutClosers(line));
+}
+
+function looksLikeSubheading(line: string): boolean {
+  return (
+    line.length <= SUBHEADING_MAX_CHARS &&
+    line.split(" ").length <= SUBHEADING_MAX_WORDS &&
+    /^[\p{Lu}\p{Nd}]/u.test(line) &&
+    // A question is a common subheading ("A Concession to Reality?"); a full stop is not.
+    !/[.!…:;,]$/u.test(withoutClosers(line))
+  );
+}
+
+/** Cuts at the last space within `max` chars and marks the cut with "…". */
+function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(" ", max);
+  // No space at all: cut hard, but never between the halves of a surrogate pair.
+  const head = space > 0 ? text.slice(0, space) : text.slice(0, max).replace(/[\uD800-\uDBFF]$/, "");
+  return head.replace(/[\s,;:\-–—]+$/u, "") + "…";
+}
+
+export interface TextSpan {
+  /** UTF-16 offset of the first char. */
+  start: number;
+  /** UTF-16 offset after the last char. */
+  end: number;
+}
+
+/**
+ * A period after one of these words (lower-cased, without the period) does
+ * not end a sentence: titles before names and AP-style month abbreviations.
+ */
+const ABBREVIATIONS = new Set([
+  "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "jr", "sr", "rev", "hon",
+  "rep", "reps", "sen", "sens", "gov", "pres", "gen", "lt", "col", "maj",
+  "capt", "sgt", "cmdr", "adm", "vs",
+  "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec",
+]);
+
+/**
+ * Terminal punctuation (an ellipsis included), then any closing quotes or
+ * brackets, then whitespace or the end: a possible sentence end. "3.5" and
+ * the inner dot of "U.S." never match because no whitespace follows.
+ */
+const SENTENCE_END = /[.!?…]+[”’"'»)\]]*(?=\s|$)/gu;
+
+/**
+ * Splits text into sentences, as UTF-16 spans without surrounding
+ * whitespace. A line break always ends a sentence.
+ */
+export function splitSentences(text: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (start < end) spans.push({ start, end });
+  };
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    let sentenceStart = lineStart;
+    for (const match of line.matchAll(SENTENCE_END)) {
+      const end = match.index + match[0].length;
+      if (endsSentence(line, match.index, match[0], end)) {
+        push(sentenceStart, lineStart + end);
+        sentenceStart = lineStart + end;
+      }
+    }
+    push(sentenceStart, lineStart + line.length);
+    lineStart += line.length + 1;
+  }
+  return spans;
+}
+
+/** Whether the possible sentence end `mark` at line[index, end) is a real one. */
+function endsSentence(line: string, index: number, mark: string, end: number): boolean {
+  // A lower-case word next means the sentence goes on:
+  // "“Why?” she asked", "the U.S. would", "wait… and see".
+  if (/^\s*[“‘"'«(\[]*\p{Ll}/u.test(line.slice(end))) return false;
+  if (!mark.startsWith(".") || mark.startsWith("..")) return true;
+
+  // A single period: does it close an abbreviation or an initial?
+  const word = /[^\s“‘"'«(\[]*$/u.exec(line.slice(0, index))![0];
+  return !(
+    /^\p{Lu}$/u.test(word) || // an initial: "J. D. Vance", "George W. Bush" (so "Plan B. Then" is missed)
+    /^(\p{L}\.)+\p{L}$/u.test(word) || // a dotted acronym: "U.S.", "e.g."
+    ABBREVIATIONS.has(word.toLowerCase())
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm start`: opens the database (embedded unless DATABASE_URL is set), applies
+ * pending migrations, seeds an empty database, builds the app if there is no build,
+ * and serves the production build. Ctrl-C stops the server and closes the database.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "@/lib/db/open";
+import { migrate } from "@/lib/db/migrate";
+import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { authSecret } from "@/lib/auth/secret";
+import { DEMO_USERS, seed } from "@/lib/seed/seed";
+
+const port = Number(process.env.PORT ?? 3000);
+const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+async function main() {
+  const startedAt = Date.now();
+  const database = await openDatabase();
+  console.log(database.embedded ? `Embedded PostgreSQL ready (data in ${path.relative(process.cwd(), process.env.VERITY_DATA_DIR ?? ".data")}).` : "Using the PostgreSQL server in DATABASE_URL.");
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await database.close().catch((error) => console.error("Closing the database failed:", error));
+    process.exit(code);
+  };
+
+  try {
+    await migrate(database.url, { log: (line) => console.log(line) });
+    process.env.DATABASE_URL = database.url;
+    if ((await prisma.user.count()) === 0) {
+      const created = await seed(prisma);
+      console.log(`Seeded ${created.users} demo users and ${created.articles} sample articles.`);
+    }
+    await disconnectPrisma();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+    return;
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: appUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.log("No build found: building the app (once; this takes a minute or two)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+    if (build.status !== 0) return shutdown(build.status ?? 1);
+  }
+
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  server.stdout.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    process.stdout.write(text);
+    if (text.includes("Ready")) printWelcome(Date.now() - startedAt);
+  });
+  server.on("exit", (code, signal) => {
+    if (!stopping) console.error(`The web server stopped (${signal ?? `exit code ${code}`}).`);
+    void shutdown(code ?? 0);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      console.log("\nStopping Verity…");
+      stopping = true;
+      server.kill("SIGTERM");
+    });
+  }
+}
+
+function printWelcome(elapsedMs: number) {
+  const accounts = DEMO_USERS.map((u) => `    ${u.role.padEnd(9)} ${u.email.padEnd(24)} password: ${u.password}`).join("\n");
+  console.log(
+    `\nVerity is running at ${appUrl}  (started in ${(elapsedMs / 1000).toFixed(1)} s)\n\n  Demo accounts:\n${accounts}\n\n  Press Ctrl-C to stop.\n`,
+  );
+}
+
+void main();
