@@ -18,13 +18,14 @@ const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", 
 
 async function main() {
   const startedAt = Date.now();
-  const database = await openDatabase();
+  const database = await openDatabase(); // throws if another Verity holds the embedded database
   console.log(database.embedded ? `Embedded PostgreSQL ready (data in ${path.relative(process.cwd(), process.env.VERITY_DATA_DIR ?? ".data")}).` : "Using the PostgreSQL server in DATABASE_URL.");
 
-  let stopping = false;
+  let stopRequested = false;
+  let closing = false;
   const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
+    if (closing) return;
+    closing = true;
     await database.close().catch((error) => console.error("Closing the database failed:", error));
     process.exit(code);
   };
@@ -63,13 +64,14 @@ async function main() {
     if (text.includes("Ready")) printWelcome(Date.now() - startedAt);
   });
   server.on("exit", (code, signal) => {
-    if (!stopping) console.error(`The web server stopped (${signal ?? `exit code ${code}`}).`);
-    void shutdown(code ?? 0);
+    if (!stopRequested) console.error(`The web server stopped (${signal ?? `exit code ${code}`}).`);
+    void shutdown(stopRequested ? 0 : (code ?? 1));
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
+      if (stopRequested) return;
+      stopRequested = true;
       console.log("\nStopping Verity…");
-      stopping = true;
       server.kill("SIGTERM");
     });
   }
@@ -82,4 +84,7 @@ function printWelcome(elapsedMs: number) {
   );
 }
 
-void main();
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
