@@ -3,6 +3,19 @@ const nextConfig = {
   poweredByHeader: false,
   // Packages with native or wasm parts stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg"],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
+        ],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

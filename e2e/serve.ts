@@ -13,7 +13,7 @@ async function main() {
   const hasServer = Boolean(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
   const database = hasServer ? await createTestDatabase({ migrate: false }) : null;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "verity-e2e-"));
-  const env = { ...process.env, VERITY_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, VERITY_DATA_DIR: dataDir };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
 

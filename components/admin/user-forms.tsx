@@ -4,12 +4,9 @@ import { useActionState, useId } from "react";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/lib/users/actions";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { Field, FormMessage } from "@/components/forms/field";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 
-const ROLE_OPTIONS = [
-  ["REVIEWER", "Reviewer"],
-  ["EDITOR", "Editor"],
-  ["ADMIN", "Admin"],
-] as const;
+const ROLE_OPTIONS = Object.entries(ROLE_LABELS);
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, initialFormState);

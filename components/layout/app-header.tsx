@@ -1,10 +1,8 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import { Brand } from "@/components/layout/brand";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-
-const ROLE_LABEL = { REVIEWER: "Reviewer", EDITOR: "Editor", ADMIN: "Admin" } as const;
 
 export function AppHeader({ user }: { user: Actor }) {
   return (
@@ -20,7 +18,7 @@ export function AppHeader({ user }: { user: Actor }) {
             {user.name}
           </span>
           <span className="role-badge" data-testid="current-role">
-            {ROLE_LABEL[user.role]}
+            {ROLE_LABELS[user.role]}
           </span>
           <SignOutButton />
         </div>

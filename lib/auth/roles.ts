@@ -1,6 +1,8 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ForbiddenError } from "@/lib/errors";
 
+export const ROLE_LABELS: Record<Role, string> = { REVIEWER: "Reviewer", EDITOR: "Editor", ADMIN: "Admin" };
+
 // Each role may do everything the roles before it may.
 const RANK: Record<Role, number> = { REVIEWER: 0, EDITOR: 1, ADMIN: 2 };
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/users/data";
 import { ForbiddenError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
@@ -54,7 +55,7 @@ export default async function UsersPage() {
                     <br />
                     <span className="muted">{user.email}</span>
                   </td>
-                  <td>{self ? user.role.toLowerCase() : <RoleForm userId={user.id} role={user.role} />}</td>
+                  <td>{self ? ROLE_LABELS[user.role] : <RoleForm userId={user.id} role={user.role} />}</td>
                   <td>
                     {user.disabledAt ? (
                       <span className="status-pill status-pill--disabled">Disabled {formatDate(user.disabledAt)}</span>
