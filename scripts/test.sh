@@ -9,7 +9,10 @@ rm -rf test-results && mkdir -p test-results
 status=0
 
 echo "== Unit and database tests (Jest)"
-npx jest --ci --json --outputFile=test-results/jest.json || status=1
+# PGlite (the embedded database, used when no PostgreSQL URL is set) loads its
+# WebAssembly with a dynamic import, which Jest's VM sandbox allows only with this flag.
+NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning ${NODE_OPTIONS:-}" \
+  npx jest --ci --json --outputFile=test-results/jest.json || status=1
 
 echo "== Production build for the browser tests"
 if npx next build > test-results/build.log 2>&1; then

@@ -97,6 +97,17 @@ describe("the comparison notices", () => {
     ]);
   });
 
+  test("a column whose type or default differs", async () => {
+    expect(
+      await differencesAfter(`
+        ALTER TABLE "Article" ALTER COLUMN "publicationDate" TYPE TIMESTAMP(3);
+        ALTER TABLE "Claim" ALTER COLUMN "version" SET DEFAULT 0;`),
+    ).toEqual([
+      `column "Article"."publicationDate": type is timestamp(3) without time zone in the database, date in schema.prisma`,
+      `column "Claim"."version": default is 0 in the database, 1 in schema.prisma`,
+    ]);
+  });
+
   test("a foreign key with the wrong ON DELETE action", async () => {
     expect(
       await differencesAfter(`

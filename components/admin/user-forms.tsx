@@ -4,12 +4,13 @@ import { useActionState, useId } from "react";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/lib/users/actions";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { Field, FormMessage } from "@/components/forms/field";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 
 const ROLE_OPTIONS = Object.entries(ROLE_LABELS);
 
 export function CreateUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, initialFormState);
+  const [state, action, pending] = useFormAction(createUserAction);
   const errors = state.fieldErrors?.role;
   return (
     // A successful create resets the form (its key changes with the message).
@@ -18,7 +19,7 @@ export function CreateUserForm() {
       <Field name="name" label="Name" state={state} autoComplete="off" required />
       <Field name="email" label="Email" type="email" state={state} autoComplete="off" required />
       <Field name="role" label="Role" state={state}>
-        <select id="role" name="role" defaultValue="REVIEWER" aria-invalid={errors ? true : undefined} aria-describedby={errors ? "role-error" : undefined}>
+        <select id="role" name="role" defaultValue={state.values?.role ?? "REVIEWER"} aria-invalid={errors ? true : undefined} aria-describedby={errors ? "role-error" : undefined}>
           {ROLE_OPTIONS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}

@@ -6,29 +6,41 @@ import type { BlockNode, DocNode, InlineNode, Mark } from "@/lib/documents/schem
  * Text goes through React (escaped); links keep only http(s) targets.
  */
 export function ArticleBody({ doc }: { doc: DocNode }) {
+  // The article's title is the page's h1, so the document's highest heading level is
+  // an h2 and the others follow it: no level is skipped, whichever levels the
+  // document uses (the plain-text importer starts at level 2).
+  const levels = headingLevels(doc.content);
+  const top = levels.length > 0 ? Math.min(...levels) : 1;
+  const renderBlock = (block: BlockNode, key: number): ReactNode => {
+    switch (block.type) {
+      case "paragraph":
+        return <p key={key}>{renderInline(block.content)}</p>;
+      case "heading": {
+        const Tag = (["h2", "h3", "h4"] as const)[block.attrs.level - top] ?? "h4";
+        return <Tag key={key}>{renderInline(block.content)}</Tag>;
+      }
+      case "blockquote":
+        return <blockquote key={key}>{block.content.map(renderBlock)}</blockquote>;
+      case "bulletList":
+        return <ul key={key}>{block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}</ul>;
+      case "orderedList":
+        return (
+          <ol key={key} start={block.attrs?.start}>
+            {block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}
+          </ol>
+        );
+    }
+  };
   return <div className="article-body">{doc.content.map(renderBlock)}</div>;
 }
 
-function renderBlock(block: BlockNode, key: number): ReactNode {
-  switch (block.type) {
-    case "paragraph":
-      return <p key={key}>{renderInline(block.content)}</p>;
-    case "heading": {
-      // The article's title is the page's h1, so its own headings start one level lower.
-      const Tag = (["h2", "h3", "h4"] as const)[block.attrs.level - 1] ?? "h4";
-      return <Tag key={key}>{renderInline(block.content)}</Tag>;
-    }
-    case "blockquote":
-      return <blockquote key={key}>{block.content.map(renderBlock)}</blockquote>;
-    case "bulletList":
-      return <ul key={key}>{block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}</ul>;
-    case "orderedList":
-      return (
-        <ol key={key} start={block.attrs?.start}>
-          {block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}
-        </ol>
-      );
-  }
+function headingLevels(blocks: BlockNode[]): number[] {
+  return blocks.flatMap((block): number[] => {
+    if (block.type === "heading") return [block.attrs.level];
+    if (block.type === "blockquote") return headingLevels(block.content);
+    if (block.type === "bulletList" || block.type === "orderedList") return block.content.flatMap((item) => headingLevels(item.content));
+    return [];
+  });
 }
 
 function renderInline(content: InlineNode[] | undefined): ReactNode {

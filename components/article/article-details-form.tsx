@@ -1,20 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
 import { updateArticleDetailsAction } from "@/lib/articles/actions";
-import { initialFormState } from "@/lib/actions/form-state";
 import { Field, FormMessage } from "@/components/forms/field";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 export function ArticleDetailsForm({
   article,
 }: {
   article: { id: string; title: string; outlet: string; url: string | null; publicationDate: string };
 }) {
-  const [state, action, pending] = useActionState(updateArticleDetailsAction, initialFormState);
+  const [state, action, pending] = useFormAction(updateArticleDetailsAction);
   return (
     <details className="card details-form">
       <summary>Edit details</summary>
-      <form action={action}>
+      {/* noValidate: the server's messages, beside each field, as in every other form. */}
+      <form action={action} noValidate>
         <FormMessage state={state} />
         <input type="hidden" name="articleId" value={article.id} />
         <Field name="title" label="Title" state={state} defaultValue={article.title} required />

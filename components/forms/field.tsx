@@ -31,7 +31,8 @@ export function Field({
           id={name}
           name={name}
           type={type}
-          defaultValue={defaultValue}
+          // After an error, what the user typed (React resets the form once its action has run).
+          defaultValue={state.values?.[name] ?? defaultValue}
           autoComplete={autoComplete}
           required={required}
           aria-invalid={errors ? true : undefined}

@@ -24,8 +24,15 @@ export const articleDetailsSchema = z.object({
     { error: "Enter a web address starting with http:// or https://." },
   ),
   publicationDate: optionalText(10, "Use the form YYYY-MM-DD.")
-    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), {
+    .refine((v) => v === null || isRealDate(v), {
       error: "Enter a real date (YYYY-MM-DD).",
     })
     .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
 });
+
+// Date.parse rolls impossible days over ("2025-02-30" is 2 March), so the date must survive a round trip.
+function isRealDate(v: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
+}

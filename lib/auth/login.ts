@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { loginSchema } from "@/lib/auth/schemas";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { clearAccountFailures, recordFailure, secondsUntilAllowed, throttleKeys } from "@/lib/auth/throttle";
+import { clearAccountFailures, countAttempt, throttleKeys, uncountAttempt } from "@/lib/auth/throttle";
 
 export type LoginResult =
   | { ok: true; user: { id: string; name: string; email: string; role: string; sessionVersion: number } }
@@ -17,16 +17,14 @@ export async function authenticate(db: Db, input: unknown, clientAddress: string
   if (!parsed.success) return { ok: false, reason: "INVALID_CREDENTIALS" };
   const { email, password } = parsed.data;
 
-  const keys = throttleKeys(email, clientAddress);
-  const wait = await secondsUntilAllowed(db, keys);
-  if (wait > 0) return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds: wait };
+  // Counted as a failure until it succeeds, so concurrent guesses cannot exceed the limit.
+  const { retryAfterSeconds, counted } = await countAttempt(db, throttleKeys(email, clientAddress));
+  if (retryAfterSeconds > 0) return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds };
 
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (!user || !matches || user.disabledAt) {
-    await recordFailure(db, keys);
-    return { ok: false, reason: "INVALID_CREDENTIALS" };
-  }
+  if (!user || !matches || user.disabledAt) return { ok: false, reason: "INVALID_CREDENTIALS" };
+  await uncountAttempt(db, counted);
   await clearAccountFailures(db, email);
   return {
     ok: true,

@@ -18,29 +18,47 @@ export function throttleKeys(email: string, address: string | null) {
 
 type ThrottleKey = ReturnType<typeof throttleKeys>[number];
 
-/** Seconds until a login may be tried again, or 0 when none of the keys is locked. */
-export async function secondsUntilAllowed(db: Db, keys: ThrottleKey[], now = new Date()) {
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } } });
-  let wait = 0;
-  for (const row of rows) {
-    const limit = keys.find((k) => k.key === row.key)!.limit;
-    const endsAt = row.windowStart.getTime() + THROTTLE_WINDOW_SECONDS * 1000;
-    if (row.failures >= limit && endsAt > now.getTime()) {
-      wait = Math.max(wait, Math.ceil((endsAt - now.getTime()) / 1000));
-    }
-  }
-  return wait;
-}
+/** The counters one attempt added to, so they can be taken back. */
+export type CountedAttempt = Array<{ key: string; windowStart: Date }>;
 
-/** Counts one failure against each key (atomically, so concurrent failures all count). */
-export async function recordFailure(db: Db, keys: ThrottleKey[], now = new Date()) {
+/**
+ * Counts an attempt as a failure against each key *before* the password is checked, so
+ * that concurrent guesses cannot all pass a check made before any of them is counted.
+ * Returns the seconds to wait (the attempt is then taken back: waiting attempts do not
+ * count), or 0 and the counters to take back if the login succeeds.
+ */
+export async function countAttempt(
+  db: Db,
+  keys: ThrottleKey[],
+  now = new Date(),
+): Promise<{ retryAfterSeconds: number; counted: CountedAttempt }> {
   const windowOpenedAfter = new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000);
-  for (const { key } of keys) {
-    await db.$executeRaw`
+  const counted: CountedAttempt = [];
+  let wait = 0;
+  for (const { key, limit } of keys) {
+    const [row] = await db.$queryRaw<Array<{ failures: number; windowStart: Date }>>`
       INSERT INTO "LoginThrottle" ("key", "failures", "windowStart") VALUES (${key}, 1, ${now})
       ON CONFLICT ("key") DO UPDATE SET
         "failures" = CASE WHEN "LoginThrottle"."windowStart" <= ${windowOpenedAfter} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
-        "windowStart" = CASE WHEN "LoginThrottle"."windowStart" <= ${windowOpenedAfter} THEN ${now} ELSE "LoginThrottle"."windowStart" END`;
+        "windowStart" = CASE WHEN "LoginThrottle"."windowStart" <= ${windowOpenedAfter} THEN ${now} ELSE "LoginThrottle"."windowStart" END
+      RETURNING "failures", "windowStart"`;
+    const windowStart = new Date(row.windowStart);
+    counted.push({ key, windowStart });
+    if (Number(row.failures) > limit) {
+      const endsAt = windowStart.getTime() + THROTTLE_WINDOW_SECONDS * 1000;
+      wait = Math.max(wait, Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)));
+    }
+  }
+  if (wait > 0) await uncountAttempt(db, counted);
+  return { retryAfterSeconds: wait, counted };
+}
+
+/** Takes an attempt back (it succeeded, or it had to wait), within the window it was counted in. */
+export async function uncountAttempt(db: Db, counted: CountedAttempt) {
+  for (const { key, windowStart } of counted) {
+    await db.$executeRaw`
+      UPDATE "LoginThrottle" SET "failures" = "failures" - 1
+      WHERE "key" = ${key} AND "windowStart" = ${windowStart} AND "failures" > 0`;
   }
 }
 

@@ -177,7 +177,7 @@ describe("the real prisma/migrations", () => {
     await expect(migrate(database.url)).resolves.toEqual([]);
   });
 
-  test("make AuditEvent append-only: INSERT works, UPDATE and DELETE are refused", async () => {
+  test("make AuditEvent append-only: INSERT works, UPDATE, DELETE and TRUNCATE are refused", async () => {
     await migrate(database.url);
     const inserted = await sql(
       `INSERT INTO "AuditEvent" ("action", "entityType", "entityId", "after") VALUES ('claim.create', 'Claim', 'c1', '{"state":"DRAFT"}') RETURNING "id"`,
@@ -191,6 +191,10 @@ describe("the real prisma/migrations", () => {
     await expect(sql(`DELETE FROM "AuditEvent" WHERE "id" = $1`, [id])).rejects.toMatchObject({
       code: "42501",
       message: expect.stringMatching(/append-only: DELETE refused/),
+    });
+    await expect(sql(`TRUNCATE "AuditEvent"`)).rejects.toMatchObject({
+      code: "42501",
+      message: expect.stringMatching(/append-only: TRUNCATE refused/),
     });
 
     const { rows } = await sql(`SELECT "action" FROM "AuditEvent"`);

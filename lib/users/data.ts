@@ -6,6 +6,7 @@ import { assertRole } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { changeRoleSchema, createUserSchema, resetPasswordSchema, setDisabledSchema } from "@/lib/users/schemas";
 
 // Only administrators manage users; every change is audited in its own transaction.
@@ -20,10 +21,9 @@ export async function listUsers(actor: Actor) {
 export async function createUser(actor: Actor, input: z.output<typeof createUserSchema>) {
   assertRole(actor, "ADMIN");
   const passwordHash = await hashPassword(input.password);
+  const taken = () => new FieldError("email", "A user with this email already exists.");
   return prisma.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new FieldError("email", "A user with this email already exists.");
-    }
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw taken();
     const user = await tx.user.create({
       data: { name: input.name, email: input.email, role: input.role, passwordHash },
       select: publicUserFields,
@@ -36,6 +36,10 @@ export async function createUser(actor: Actor, input: z.output<typeof createUser
       after: { name: user.name, email: user.email, role: user.role },
     });
     return user;
+  }).catch((error: unknown) => {
+    // The same email submitted twice at once: both pass the check, the unique index refuses one.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw taken();
+    throw error;
   });
 }
 

@@ -1,0 +1,265 @@
+import fc from "fast-check";
+import { anchor, type AnchorResult } from "./anchor";
+import { FUZZY_MIN_SIMILARITY, editDistance } from "./fuzzy";
+import { describeSpan, isValidSpan } from "./selectors";
+
+/** Selectors for the first occurrence of `exact` in `text`. */
+function describe1(text: string, exact: string) {
+  const start = text.indexOf(exact);
+  if (start < 0) throw new Error(`"${exact}" not in text`);
+  return describeSpan(text, start, start + exact.length);
+}
+
+function spanOf(text: string, exact: string) {
+  const start = text.indexOf(exact);
+  return { start, end: start + exact.length };
+}
+
+describe("anchor", () => {
+  const article =
+    "The minister said unemployment fell to 4.1 percent in May, the lowest in a decade.\n" +
+    "Critics said the figure hides part-time work. The minister said unemployment fell to 4.1 percent in May, again.";
+  const claim = "unemployment fell to 4.1 percent in May";
+
+  it("keeps the stored offsets when the text there is unchanged", () => {
+    const selectors = describe1(article, claim);
+    expect(anchor(article, selectors)).toEqual({ status: "anchored", ...spanOf(article, claim), method: "position", exact: claim, similarity: 1 });
+  });
+
+  it("finds the quote again after text was inserted before it", () => {
+    const selectors = describe1(article, claim);
+    const edited = "BREAKING: " + article;
+    expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", start: selectors.position.start + 10, method: "quote", exact: claim });
+  });
+
+  it("prefers the occurrence whose context matches over the nearer one", () => {
+    // Spans on the second sentence; the edit swaps the names, so the old offsets show the other person's words.
+    const text = "Bob said no. Ann said no.";
+    const selectors = describeSpan(text, 17, 24);
+    const edited = "Ann said no. Bob said no.";
+    expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", start: 4, end: 11, method: "quote" });
+  });
+
+  it("breaks a context tie by nearness to the old offsets", () => {
+    const text = "x said no. y said no. z said no.";
+    const selectors = describeSpan(text, 13, 20); // "said no" after y
+    const edited = "said no. said no. said no. said no.";
+    expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", start: 9, method: "quote" });
+  });
+
+  it("rejects the old offsets when their context changed, even if the quote is still there", () => {
+    const text = "He said yes. She said yes.";
+    const selectors = describeSpan(text, 3, 11); // "said yes" after He
+    const edited = "XY said yes. He said yes."; // the same length: offset 3 still reads "said yes"
+    expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", start: 16, method: "quote" });
+  });
+
+  it("accepts context cut short by the document's end as agreeing", () => {
+    const text = "Prices rose sharply. Wages did not.";
+    const selectors = describe1(text, "Prices rose sharply.");
+    expect(anchor("Prices rose sharply. Wages", selectors)).toMatchObject({ status: "anchored", start: 0, method: "position" });
+  });
+
+  it("finds a quote with a corrected typo fuzzily and reports the new text", () => {
+    const typo = "unemployment fell to 4.1 percnet in May";
+    const text = `The minister said ${typo}, the lowest in a decade.`;
+    const selectors = describe1(text, typo);
+    const fixed = text.replace("percnet", "percent");
+    const result = anchor(fixed, selectors);
+    expect(result).toMatchObject({ status: "anchored", ...spanOf(fixed, claim), method: "fuzzy", exact: claim });
+    expect(result.status === "anchored" && result.similarity).toBeCloseTo(1 - 2 / typo.length);
+  });
+
+  it("moves the start to the changed first word, not into it", () => {
+    const text = "Officials said. Prices rose by a fifth over the year, the agency reported.";
+    const selectors = describe1(text, "Prices rose by a fifth over the year");
+    const edited = text.replace("Prices", "Costs");
+    expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", method: "fuzzy", exact: "Costs rose by a fifth over the year" });
+  });
+
+  it("re-anchors a quote whose curly quotes became straight ones as fuzzy", () => {
+    const text = "At the rally he said “we will win this state easily” to cheers.";
+    const selectors = describe1(text, "“we will win this state easily”");
+    const edited = text.replace(/[“”]/g, '"');
+    expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", method: "fuzzy", exact: '"we will win this state easily"' });
+  });
+
+  it("re-anchors across an NBSP turned into a space, and a composed é decomposed, as fuzzy", () => {
+    const text = "The report on the café market put sales at 10\u00a0million euros last year, it said.";
+    const exact = "café market put sales at 10\u00a0million euros";
+    const edited = text.replace("\u00a0", " ").replace("é", "e\u0301");
+    expect(anchor(edited, describe1(text, exact))).toMatchObject({
+      status: "anchored",
+      method: "fuzzy",
+      exact: "cafe\u0301 market put sales at 10 million euros",
+    });
+  });
+
+  it("never cuts an emoji in half", () => {
+    const text = "Fans 😀😀 cheered 😀 loudly when the team won the final 😀 match.";
+    const exact = "😀 loudly when the team won the final 😀";
+    const selectors = describe1(text, exact);
+    const edited = text.replace("cheered", "screamed").replace("won", "wonn");
+    const result = anchor(edited, selectors) as Extract<AnchorResult, { status: "anchored" }>;
+    expect(result).toMatchObject({ status: "anchored", method: "fuzzy", exact: "😀 loudly when the team wonn the final 😀" });
+    expect(isValidSpan(edited, result.start, result.end)).toBe(true);
+  });
+
+  it("re-anchors Arabic and Hebrew quotes", () => {
+    const text = "قال الوزير إن البطالة انخفضت في مايو.\nאמר השר כי האבטלה ירדה במאי.";
+    for (const exact of ["البطالة انخفضت في مايو", "האבטלה ירדה במאי"]) {
+      const selectors = describe1(text, exact);
+      expect(anchor(text, selectors)).toMatchObject({ method: "position", exact });
+      expect(anchor("מבזק: " + text, selectors)).toMatchObject({ method: "quote", start: selectors.position.start + 6, exact });
+    }
+  });
+
+  it("orphans a span whose text was deleted", () => {
+    const selectors = describe1(article, "Critics said the figure hides part-time work.");
+    expect(anchor(article.replace("Critics said the figure hides part-time work. ", ""), selectors)).toEqual({ status: "orphaned" });
+  });
+
+  it("orphans a span whose text was rewritten beyond 10% of its length", () => {
+    const exact = "unemployment fell to 4.1 percent in May, the lowest in a decade";
+    const selectors = describe1(article, exact);
+    expect(anchor(article.replace(exact, "joblessness fell to 4.1 percent in May, the lowest in a decade"), selectors)).toEqual({ status: "orphaned" });
+  });
+
+  it("orphans a slightly changed span whose context is gone too", () => {
+    const text = "Intro paragraph that will be replaced entirely.\nPrices rose by a fifth over the year.";
+    const selectors = describe1(text, "Prices rose by a fifth over the year");
+    expect(anchor("Something completely different now.\nPrices rose by a fifth in the year!!", selectors)).toEqual({ status: "orphaned" });
+  });
+
+  it("does not match short quotes fuzzily", () => {
+    const text = "It fell 4% in May.";
+    const selectors = describe1(text, "fell 4%");
+    expect(anchor(text.replace("4%", "5%"), selectors)).toEqual({ status: "orphaned" });
+  });
+
+  it("orphans a blank quote", () => {
+    expect(anchor("a  b", { position: { type: "TextPositionSelector", start: 1, end: 3 }, quote: { type: "TextQuoteSelector", exact: "  ", prefix: "a", suffix: "b" } })).toEqual({
+      status: "orphaned",
+    });
+  });
+});
+
+// Random texts: words, punctuation, newlines (block separators) and the awkward characters.
+const UNITS = ["The ", "claim ", "rose ", "4.1% ", "in ", "May", ", ", ". ", "\n", "a", "é", "e\u0301", "😀", "👍🏽", "مرحبا ", "שלום ", "“", "”", "’", "\u00a0", "—"];
+const textArb = fc.string({ unit: fc.constantFrom(...UNITS), minLength: 1, maxLength: 60 });
+
+/** A text and a valid span in it (widened to whole surrogate pairs). */
+const textAndSpanArb = textArb
+  .chain((text) => fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)))
+  .map(([text, a, b]) => {
+    let [start, end] = a <= b ? [a, b] : [b, a];
+    if (isValidSpan(text, start - 1, start + 1) && !isValidSpan(text, start, end)) start -= 1;
+    if (isValidSpan(text, end - 1, end + 1) && !isValidSpan(text, start, end)) end += 1;
+    return { text, start, end };
+  })
+  .filter(({ text, start, end }) => isValidSpan(text, start, end));
+
+/** An edit: delete up to `remove` units at `at` (taken modulo the allowed places) and insert `insert`. */
+const editArb = fc.record({ at: fc.nat(), remove: fc.nat(6), insert: fc.string({ unit: fc.constantFrom(...UNITS), maxLength: 3 }), before: fc.boolean() });
+type Edit = { at: number; remove: number; insert: string };
+
+function applyEdit(text: string, from: number, to: number, { at, remove, insert }: Edit) {
+  const place = from + (at % (to - from + 1));
+  const removed = Math.min(remove, to - place);
+  return { text: text.slice(0, place) + insert + text.slice(place + removed), shift: insert.length - removed };
+}
+
+function occurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) count++;
+  return count;
+}
+
+const RUNS = { numRuns: 500 };
+
+describe("anchor properties (random texts and spans)", () => {
+  it("re-anchors describeSpan's selectors on the unchanged text by position", () => {
+    fc.assert(
+      fc.property(textAndSpanArb, ({ text, start, end }) => {
+        expect(anchor(text, describeSpan(text, start, end))).toEqual({ status: "anchored", start, end, method: "position", exact: text.slice(start, end), similarity: 1 });
+      }),
+      RUNS,
+    );
+  });
+
+  it("finds the same text again after edits outside the span and its context", () => {
+    fc.assert(
+      fc.property(textAndSpanArb, fc.array(editArb, { minLength: 1, maxLength: 3 }), ({ text, start, end }, edits) => {
+        const selectors = describeSpan(text, start, end);
+        const { exact, prefix, suffix } = selectors.quote;
+        let edited = text;
+        let newStart = start;
+        for (const edit of edits) {
+          // Edit before the prefix, or after the suffix.
+          const contextStart = newStart - prefix.length;
+          const contextEnd = newStart + exact.length + suffix.length;
+          if (edit.before) {
+            const applied = applyEdit(edited, 0, contextStart, edit);
+            edited = applied.text;
+            newStart += applied.shift;
+          } else {
+            edited = applyEdit(edited, contextEnd, edited.length, edit).text;
+          }
+        }
+        const result = anchor(edited, selectors);
+        expect(result).toMatchObject({ status: "anchored", exact });
+        if (result.status !== "anchored") return;
+        expect(["position", "quote"]).toContain(result.method);
+        expect(edited.slice(result.start, result.end)).toBe(exact);
+        // Where the whole quote with its context is unique, it is that place.
+        if (occurrences(edited, prefix + exact + suffix) === 1) expect(result.start).toBe(newStart);
+      }),
+      RUNS,
+    );
+  });
+
+  it("after edits anywhere, orphans or anchors on the same text, or says fuzzy with similar text", () => {
+    fc.assert(
+      fc.property(textAndSpanArb, fc.array(editArb, { minLength: 1, maxLength: 3 }), ({ text, start, end }, edits) => {
+        const selectors = describeSpan(text, start, end);
+        const { exact } = selectors.quote;
+        const edited = edits.reduce((t, edit) => applyEdit(t, 0, t.length, edit).text, text);
+        const result = anchor(edited, selectors);
+        if (result.status === "orphaned") return;
+        expect(isValidSpan(edited, result.start, result.end)).toBe(true);
+        expect(edited.slice(result.start, result.end)).toBe(result.exact);
+        if (result.method === "fuzzy") {
+          expect(result.exact).not.toBe(exact);
+          expect(1 - editDistance(exact, result.exact) / exact.length).toBeCloseTo(result.similarity, 9);
+          expect(result.similarity).toBeGreaterThanOrEqual(FUZZY_MIN_SIMILARITY);
+        } else {
+          expect(result.exact).toBe(exact);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("finds a span with one changed character fuzzily, in the same place", () => {
+    const longUniqueSpan = textAndSpanArb.filter(({ text, start, end }) => end - start >= 10 && occurrences(text, text.slice(start, end)) === 1);
+    fc.assert(
+      fc.property(longUniqueSpan, fc.nat(), ({ text, start, end }, at) => {
+        const selectors = describeSpan(text, start, end);
+        // A BMP unit (not half an emoji) becomes "#", which no random text contains.
+        const bmp = [...Array(end - start).keys()].map((k) => start + k).filter((i) => !/[\uD800-\uDFFF]/.test(text[i]));
+        fc.pre(bmp.length > 0);
+        const i = bmp[at % bmp.length];
+        const edited = text.slice(0, i) + "#" + text.slice(i + 1);
+        expect(anchor(edited, selectors)).toEqual({
+          status: "anchored",
+          start,
+          end,
+          method: "fuzzy",
+          exact: edited.slice(start, end),
+          similarity: 1 - 1 / (end - start),
+        });
+      }),
+      RUNS,
+    );
+  });
+});

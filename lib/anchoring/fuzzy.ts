@@ -1,0 +1,177 @@
+import { isValidSpan, type TextQuoteSelector } from "./selectors";
+
+/**
+ * A fuzzy match must keep at least 90% of the stored exact text: at most one
+ * edit (Levenshtein: insert, delete or substitute a UTF-16 unit) per 10 units.
+ * Quotes shorter than 10 units therefore only re-anchor exactly.
+ */
+export const FUZZY_MIN_SIMILARITY = 0.9;
+
+/**
+ * And its surroundings must confirm it: the stored prefix and suffix
+ * together need at most one edit per 4 units against the text around the
+ * match. Losing a whole side of the context (the paragraph before was
+ * deleted) is already too much doubt when the exact text changed as well.
+ */
+export const FUZZY_MIN_CONTEXT_SIMILARITY = 0.75;
+
+/**
+ * Longer quotes are not searched fuzzily (they end orphaned): the search costs
+ * O(length · text) in the worst case, and a passage this long that no longer
+ * appears verbatim deserves a reviewer's eyes anyway.
+ */
+export const FUZZY_MAX_LENGTH = 1000;
+
+export interface FuzzyMatch {
+  start: number;
+  end: number;
+  /** 1 − edits / exact.length: at least FUZZY_MIN_SIMILARITY. */
+  similarity: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  edits: number;
+  contextEdits: number;
+}
+
+/**
+ * The best approximate occurrence of quote.exact whose context confirms it:
+ * fewest edits to exact and context together, then nearest to `near`.
+ */
+export function findFuzzy(text: string, quote: TextQuoteSelector, near: number): FuzzyMatch | undefined {
+  const { exact } = quote;
+  const maxEdits = allowedEdits(exact.length, FUZZY_MIN_SIMILARITY);
+  if (maxEdits === 0 || exact.length > FUZZY_MAX_LENGTH) return undefined;
+
+  let best: Candidate | undefined;
+  for (const match of approximateMatches(exact, text, maxEdits)) {
+    const candidate = confirm(text, quote, match.start, match.end, match.edits);
+    if (candidate && better(candidate, best, near)) best = candidate;
+  }
+  if (!best) return undefined;
+  best = refineStart(text, quote, best, maxEdits);
+  return { start: best.start, end: best.end, similarity: 1 - best.edits / exact.length };
+}
+
+/** How many edits a string of `length` units may have and keep `minSimilarity`. */
+function allowedEdits(length: number, minSimilarity: number): number {
+  // The epsilon absorbs float error: 10 * (1 - 0.9) is 0.9999…, not 1.
+  return Math.floor(length * (1 - minSimilarity) + 1e-9);
+}
+
+/** The candidate [start, end) if it is a valid span and its context agrees enough. */
+function confirm(text: string, quote: TextQuoteSelector, start: number, end: number, edits: number): Candidate | undefined {
+  if (!isValidSpan(text, start, end)) return undefined;
+  const { prefix, suffix } = quote;
+  const contextEdits =
+    editDistance(prefix, text.slice(Math.max(0, start - prefix.length), start)) +
+    editDistance(suffix, text.slice(end, end + suffix.length));
+  const maxContextEdits = allowedEdits(prefix.length + suffix.length, FUZZY_MIN_CONTEXT_SIMILARITY);
+  return contextEdits <= maxContextEdits ? { start, end, edits, contextEdits } : undefined;
+}
+
+function better(candidate: Candidate, best: Candidate | undefined, near: number): boolean {
+  if (!best) return true;
+  const cost = candidate.edits + candidate.contextEdits;
+  const bestCost = best.edits + best.contextEdits;
+  return cost < bestCost || (cost === bestCost && Math.abs(candidate.start - near) < Math.abs(best.start - near));
+}
+
+/**
+ * Approximate occurrences of `pattern` in `text`, at most maxEdits each:
+ * Sellers' dynamic programming (any start in the text is free) with
+ * Ukkonen's cut-off (rows that already exceed maxEdits are not computed),
+ * O(maxEdits · text) expected. Reports one match per end offset; its start
+ * comes from one optimal alignment (the latest one on ties, i.e. the shortest
+ * match), which refineStart later improves with the prefix's help.
+ */
+function approximateMatches(pattern: string, text: string, maxEdits: number): Array<{ start: number; end: number; edits: number }> {
+  const m = pattern.length;
+  // Column j of the table: cost[i] = fewest edits turning pattern[0, i) into
+  // some text[from[i], j).
+  const cost = new Int32Array(m + 1);
+  const from = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) cost[i] = i;
+  let last = Math.min(m, maxEdits); // deepest row still within maxEdits
+  const matches = [];
+
+  for (let j = 1; j <= text.length; j++) {
+    const unit = text.charCodeAt(j - 1);
+    let diagCost = cost[0];
+    let diagFrom = from[0];
+    cost[0] = 0;
+    from[0] = j;
+    // Rows below last + 1 cannot come back within maxEdits in this column;
+    // their stale values are all above maxEdits, which is all that matters.
+    const top = Math.min(m, last + 1);
+    for (let i = 1; i <= top; i++) {
+      let bestCost = diagCost + (pattern.charCodeAt(i - 1) === unit ? 0 : 1);
+      let bestFrom = diagFrom;
+      diagCost = cost[i];
+      diagFrom = from[i];
+      // Skip a pattern unit (from the row above), or skip a text unit (from
+      // the previous column); on equal cost keep the later start.
+      const upCost = cost[i - 1] + 1;
+      if (upCost < bestCost || (upCost === bestCost && from[i - 1] > bestFrom)) {
+        bestCost = upCost;
+        bestFrom = from[i - 1];
+      }
+      if (diagCost + 1 < bestCost || (diagCost + 1 === bestCost && diagFrom > bestFrom)) {
+        bestCost = diagCost + 1;
+        bestFrom = diagFrom;
+      }
+      cost[i] = bestCost;
+      from[i] = bestFrom;
+    }
+    last = top;
+    while (cost[last] > maxEdits) last--;
+    if (last === m) matches.push({ start: from[m], end: j, edits: cost[m] });
+  }
+  return matches;
+}
+
+/**
+ * Moves the match's start to where exact text and prefix together fit best
+ * (a changed first word otherwise leaves the start mid-word), keeping both
+ * thresholds; ties stay nearest the original start.
+ */
+function refineStart(text: string, quote: TextQuoteSelector, match: Candidate, maxEdits: number): Candidate {
+  const m = quote.exact.length;
+  const { end } = match;
+  // A table anchored at `end` that reads exact and the text backwards: after
+  // step t, column[m] is the distance from exact to text[end - t, end).
+  const longest = Math.min(end, m + maxEdits);
+  const column = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) column[i] = i;
+  let best = match;
+  for (let t = 1; t <= longest; t++) {
+    const unit = text.charCodeAt(end - t);
+    let diag = column[0];
+    column[0] = t;
+    for (let i = 1; i <= m; i++) {
+      const next = Math.min(diag + (quote.exact.charCodeAt(m - i) === unit ? 0 : 1), column[i] + 1, column[i - 1] + 1);
+      diag = column[i];
+      column[i] = next;
+    }
+    const candidate = column[m] <= maxEdits ? confirm(text, quote, end - t, end, column[m]) : undefined;
+    if (candidate && better(candidate, best, match.start)) best = candidate;
+  }
+  return best;
+}
+
+/** Levenshtein distance in UTF-16 units; O(a · b) time, O(b) memory. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(diag + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1), row[j] + 1, row[j - 1] + 1);
+      diag = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,27 @@
+/**
+ * Anchoring: where annotations sit in an article. Pure functions over the
+ * article's JSON and canonical text; the server and the browser share them.
+ */
+export { canonicalText } from "./canonical-text";
+export {
+  buildTextMap,
+  offsetToPosition,
+  offsetsToRange,
+  positionToOffset,
+  rangeToOffsets,
+  type OffsetSpan,
+  type PositionRange,
+  type Side,
+  type TextMap,
+} from "./text-map";
+export {
+  CONTEXT_LENGTH,
+  describeSpan,
+  isValidSpan,
+  spanMatches,
+  type SpanSelectors,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from "./selectors";
+export { anchor, type AnchorMethod, type AnchorResult } from "./anchor";
+export { FUZZY_MAX_LENGTH, FUZZY_MIN_CONTEXT_SIMILARITY, FUZZY_MIN_SIMILARITY } from "./fuzzy";
