@@ -47,7 +47,7 @@ export function anchor(text: string, selectors: SpanSelectors): AnchorResult {
     return { status: "anchored", start: found, end: found + exact.length, method: "quote", exact, similarity: 1 };
   }
 
-  const fuzzy = findFuzzy(text, quote, start);
+  const fuzzy = findFuzzy(text, quote, position);
   if (fuzzy) return { status: "anchored", ...fuzzy, method: "fuzzy", exact: text.slice(fuzzy.start, fuzzy.end) };
   return { status: "orphaned" };
 }
@@ -59,7 +59,7 @@ export function anchor(text: string, selectors: SpanSelectors): AnchorResult {
  * only the part that exists is compared. An empty prefix or suffix (the span
  * was at the document's edge) agrees with anything.
  */
-export function contextAgrees(text: string, start: number, end: number, quote: TextQuoteSelector): boolean {
+function contextAgrees(text: string, start: number, end: number, quote: TextQuoteSelector): boolean {
   const before = text.slice(Math.max(0, start - quote.prefix.length), start);
   const after = text.slice(end, end + quote.suffix.length);
   return quote.prefix.endsWith(before) && quote.suffix.startsWith(after);

@@ -1,4 +1,4 @@
-import { isValidSpan, type TextQuoteSelector } from "./selectors";
+import { isValidSpan, type TextPositionSelector, type TextQuoteSelector } from "./selectors";
 
 /**
  * A fuzzy match must keep at least 90% of the stored exact text: at most one
@@ -37,22 +37,24 @@ interface Candidate {
 }
 
 /**
- * The best approximate occurrence of quote.exact whose context confirms it:
- * fewest edits to exact and context together, then nearest to `near`.
+ * The best approximate occurrence of quote.exact — fewest edits to exact and
+ * context together, then nearest to the old offsets — if it passes both
+ * thresholds. A best match that fails them is doubt enough: no runner-up.
  */
-export function findFuzzy(text: string, quote: TextQuoteSelector, near: number): FuzzyMatch | undefined {
-  const { exact } = quote;
+export function findFuzzy(text: string, quote: TextQuoteSelector, near: TextPositionSelector): FuzzyMatch | undefined {
+  const { exact, prefix, suffix } = quote;
   const maxEdits = allowedEdits(exact.length, FUZZY_MIN_SIMILARITY);
   if (maxEdits === 0 || exact.length > FUZZY_MAX_LENGTH) return undefined;
 
   let best: Candidate | undefined;
   for (const match of approximateMatches(exact, text, maxEdits)) {
-    const candidate = confirm(text, quote, match.start, match.end, match.edits);
-    if (candidate && better(candidate, best, near)) best = candidate;
+    const candidate = withContext(text, quote, match.start, match.end, match.edits);
+    if (better(candidate, best, near)) best = candidate;
   }
   if (!best) return undefined;
-  best = refineStart(text, quote, best, maxEdits);
-  return { start: best.start, end: best.end, similarity: 1 - best.edits / exact.length };
+  const found = refineStart(text, quote, best.end, maxEdits, near);
+  if (!found || found.contextEdits > allowedEdits(prefix.length + suffix.length, FUZZY_MIN_CONTEXT_SIMILARITY)) return undefined;
+  return { start: found.start, end: found.end, similarity: 1 - found.edits / exact.length };
 }
 
 /** How many edits a string of `length` units may have and keep `minSimilarity`. */
@@ -61,22 +63,21 @@ function allowedEdits(length: number, minSimilarity: number): number {
   return Math.floor(length * (1 - minSimilarity) + 1e-9);
 }
 
-/** The candidate [start, end) if it is a valid span and its context agrees enough. */
-function confirm(text: string, quote: TextQuoteSelector, start: number, end: number, edits: number): Candidate | undefined {
-  if (!isValidSpan(text, start, end)) return undefined;
+/** [start, end) with the edits its context needs. */
+function withContext(text: string, quote: TextQuoteSelector, start: number, end: number, edits: number): Candidate {
   const { prefix, suffix } = quote;
   const contextEdits =
     editDistance(prefix, text.slice(Math.max(0, start - prefix.length), start)) +
     editDistance(suffix, text.slice(end, end + suffix.length));
-  const maxContextEdits = allowedEdits(prefix.length + suffix.length, FUZZY_MIN_CONTEXT_SIMILARITY);
-  return contextEdits <= maxContextEdits ? { start, end, edits, contextEdits } : undefined;
+  return { start, end, edits, contextEdits };
 }
 
-function better(candidate: Candidate, best: Candidate | undefined, near: number): boolean {
+function better(candidate: Candidate, best: Candidate | undefined, near: TextPositionSelector): boolean {
   if (!best) return true;
   const cost = candidate.edits + candidate.contextEdits;
   const bestCost = best.edits + best.contextEdits;
-  return cost < bestCost || (cost === bestCost && Math.abs(candidate.start - near) < Math.abs(best.start - near));
+  const distance = (c: Candidate) => Math.abs(c.start - near.start) + Math.abs(c.end - near.end);
+  return cost < bestCost || (cost === bestCost && distance(candidate) < distance(best));
 }
 
 /**
@@ -85,7 +86,7 @@ function better(candidate: Candidate, best: Candidate | undefined, near: number)
  * Ukkonen's cut-off (rows that already exceed maxEdits are not computed),
  * O(maxEdits · text) expected. Reports one match per end offset; its start
  * comes from one optimal alignment (the latest one on ties, i.e. the shortest
- * match), which refineStart later improves with the prefix's help.
+ * match); refineStart then picks the start with the prefix's help.
  */
 function approximateMatches(pattern: string, text: string, maxEdits: number): Array<{ start: number; end: number; edits: number }> {
   const m = pattern.length;
@@ -133,20 +134,18 @@ function approximateMatches(pattern: string, text: string, maxEdits: number): Ar
 }
 
 /**
- * Moves the match's start to where exact text and prefix together fit best
- * (a changed first word otherwise leaves the start mid-word), keeping both
- * thresholds; ties stay nearest the original start.
+ * The valid span ending at `end` where exact text and prefix together fit
+ * best: the search's own start ignores the prefix (after a changed first
+ * word it may land mid-word) and may cut an emoji in half.
  */
-function refineStart(text: string, quote: TextQuoteSelector, match: Candidate, maxEdits: number): Candidate {
+function refineStart(text: string, quote: TextQuoteSelector, end: number, maxEdits: number, near: TextPositionSelector): Candidate | undefined {
   const m = quote.exact.length;
-  const { end } = match;
   // A table anchored at `end` that reads exact and the text backwards: after
   // step t, column[m] is the distance from exact to text[end - t, end).
-  const longest = Math.min(end, m + maxEdits);
   const column = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) column[i] = i;
-  let best = match;
-  for (let t = 1; t <= longest; t++) {
+  let best: Candidate | undefined;
+  for (let t = 1; t <= Math.min(end, m + maxEdits); t++) {
     const unit = text.charCodeAt(end - t);
     let diag = column[0];
     column[0] = t;
@@ -155,8 +154,9 @@ function refineStart(text: string, quote: TextQuoteSelector, match: Candidate, m
       diag = column[i];
       column[i] = next;
     }
-    const candidate = column[m] <= maxEdits ? confirm(text, quote, end - t, end, column[m]) : undefined;
-    if (candidate && better(candidate, best, match.start)) best = candidate;
+    if (column[m] > maxEdits || !isValidSpan(text, end - t, end)) continue;
+    const candidate = withContext(text, quote, end - t, end, column[m]);
+    if (better(candidate, best, near)) best = candidate;
   }
   return best;
 }
