@@ -28,6 +28,8 @@ export default defineConfig({
     env: { PORT: String(PORT), NEXTAUTH_URL: BASE_URL },
     timeout: 240_000,
     reuseExistingServer: false,
+    // Without this Playwright SIGKILLs the server, and e2e/serve.ts never drops its database or temp folder.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { Actor } from "@/lib/auth/current-user";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import { Brand } from "@/components/layout/brand";
+import { NavLink } from "@/components/layout/nav-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export function AppHeader({ user }: { user: Actor }) {
@@ -10,8 +10,8 @@ export function AppHeader({ user }: { user: Actor }) {
       <div className="app-header__inner">
         <Brand />
         <nav className="app-nav" aria-label="Main">
-          <Link href="/articles">Articles</Link>
-          {hasRole(user, "ADMIN") && <Link href="/admin/users">Users</Link>}
+          <NavLink href="/articles">Articles</NavLink>
+          {hasRole(user, "ADMIN") && <NavLink href="/admin/users">Users</NavLink>}
         </nav>
         <div className="user-box">
           <span className="user-box__name" data-testid="current-user">

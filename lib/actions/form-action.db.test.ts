@@ -18,7 +18,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn() }));
 jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a Jest helper named like a hook, not a React hook
+ 
 useTestDatabase();
 
 const GENERIC = "Something went wrong and nothing was saved. Please try again.";

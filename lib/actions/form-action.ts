@@ -9,9 +9,12 @@ import type { FormState } from "@/lib/actions/form-state";
  * input must pass its zod schema, and only expected errors reach the browser.
  * Authorisation and the audit event live in the data-layer function `run` calls.
  */
+/** What `run` returns: a message for the user, or a message and data for the client. */
+type ActionOutcome = string | { message: string; data?: unknown };
+
 export function formAction<Schema extends z.ZodType>(
   schema: Schema,
-  run: (actor: Actor, input: z.output<Schema>) => Promise<string>,
+  run: (actor: Actor, input: z.output<Schema>) => Promise<ActionOutcome>,
 ) {
   return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
     const actor = await getCurrentUser();
@@ -26,7 +29,8 @@ export function formAction<Schema extends z.ZodType>(
       };
     }
     try {
-      return { status: "ok", message: await run(actor, parsed.data) };
+      const outcome = await run(actor, parsed.data);
+      return typeof outcome === "string" ? { status: "ok", message: outcome } : { status: "ok", ...outcome };
     } catch (error) {
       return errorState(error);
     }
@@ -46,7 +50,10 @@ export function errorState(error: unknown): FormState {
   if (error instanceof FieldError) {
     return { status: "error", message: error.message, fieldErrors: { [error.field]: [error.message] } };
   }
-  if (error instanceof ConflictError || error instanceof UserFacingError) {
+  if (error instanceof ConflictError) {
+    return { status: "error", message: error.message, current: error.current };
+  }
+  if (error instanceof UserFacingError) {
     return { status: "error", message: error.message };
   }
   // Redirects and notFound() are control flow that Next must see.

@@ -10,7 +10,7 @@ import { articleDetailsSchema } from "@/lib/articles/schemas";
 
 /** Articles' data layer against a database holding the seed articles and demo users. */
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a Jest helper named like a hook, not a React hook
+ 
 useTestDatabase();
 
 const SEED_TITLES = [

@@ -35,5 +35,5 @@ export async function requireUser(): Promise<Actor> {
   const user = await getCurrentUser();
   if (user) return user;
   // A session that no longer counts (disabled, reset, role changed) gets an explanation.
-  redirect((await getSession()) ? "/login?ended=1" : "/login");
+  redirect((await getSession()) ? "/session-ended" : "/login");
 }

@@ -16,7 +16,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * attempts are limited per account and per client address (table LoginThrottle).
  */
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a Jest helper named like a hook, not a React hook
+ 
 useTestDatabase();
 
 const INVALID = { ok: false, reason: "INVALID_CREDENTIALS" } as const;

@@ -10,7 +10,7 @@ import { DEMO_USERS, SEEDS_DIR, seed } from "@/lib/seed/seed";
 
 /** `npm run seed` against an empty database, then again. */
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a Jest helper named like a hook, not a React hook
+ 
 useTestDatabase();
 
 const EXPECTED_TITLES = [

@@ -18,7 +18,7 @@ jest.mock("@/lib/auth/password", () => {
   return { ...actual, hashPassword: jest.fn(actual.hashPassword) };
 });
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a Jest helper named like a hook, not a React hook
+ 
 useTestDatabase();
 
 const PASSWORD = "original password 1";

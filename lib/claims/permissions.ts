@@ -1,0 +1,54 @@
+import { hasRole } from "@/lib/auth/roles";
+import { ForbiddenError } from "@/lib/errors";
+import type { ClaimState, Role } from "@/lib/generated/prisma/enums";
+import type { ClaimPermissions } from "@/lib/claims/types";
+
+interface ClaimActor {
+  id: string;
+  role: Role;
+}
+
+interface ClaimOwnership {
+  authorId: string;
+  state: ClaimState;
+}
+
+/**
+ * Who may change a claim (its text, verdict, evidence, or delete it): its author while it
+ * is a draft or has changes requested; editors and admins while it is not approved (an
+ * approved claim is reopened first). Everyone signed in may read and comment on claims
+ * they can see.
+ */
+export function claimPermissions(actor: ClaimActor, claim: ClaimOwnership): ClaimPermissions {
+  const canChange = hasRole(actor, "EDITOR")
+    ? claim.state !== "APPROVED"
+    : claim.authorId === actor.id && (claim.state === "DRAFT" || claim.state === "CHANGES_REQUESTED");
+  return { canEdit: canChange, canDelete: canChange, canAddEvidence: canChange, canComment: true };
+}
+
+type Change = "edit" | "delete" | "evidence";
+
+const REFUSALS: Record<Change, { permission: keyof ClaimPermissions; own: string; approved: string }> = {
+  edit: {
+    permission: "canEdit",
+    own: "You can only edit your own claims while they are drafts or have changes requested.",
+    approved: "This claim is approved: reopen it before editing it.",
+  },
+  delete: {
+    permission: "canDelete",
+    own: "You can only delete your own claims while they are drafts or have changes requested.",
+    approved: "This claim is approved: reopen it before deleting it.",
+  },
+  evidence: {
+    permission: "canAddEvidence",
+    own: "You can only change the evidence of your own claims while they are drafts or have changes requested.",
+    approved: "This claim is approved: reopen it before changing its evidence.",
+  },
+};
+
+/** Throws ForbiddenError, with a sentence saying why, unless the actor may make this change. */
+export function assertMayChange(actor: ClaimActor, claim: ClaimOwnership, change: Change) {
+  const refusal = REFUSALS[change];
+  if (claimPermissions(actor, claim)[refusal.permission]) return;
+  throw new ForbiddenError(hasRole(actor, "EDITOR") ? refusal.approved : refusal.own);
+}

@@ -1,0 +1,124 @@
+import type { AnchorStatus, ClaimState, EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
+
+/**
+ * What the claims data layer returns. Plain types with no server code, so the reader's
+ * client components can import them too.
+ */
+
+export interface UserRef {
+  id: string;
+  name: string;
+}
+
+/** One claim as the reader's highlights and claim list need it. */
+export interface ClaimSummary {
+  id: string;
+  restatement: string;
+  verdict: Verdict | null;
+  state: ClaimState;
+  version: number;
+  startOffset: number;
+  endOffset: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchorStatus: AnchorStatus;
+  author: UserRef;
+  evidenceCount: number;
+  commentCount: number;
+  updatedAt: Date;
+}
+
+/** An evidence passage located in an article, with the claim it serves (which may be in another article). */
+export interface PassageSummary {
+  id: string;
+  stance: EvidenceStance;
+  startOffset: number;
+  endOffset: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchorStatus: AnchorStatus;
+  claim: {
+    id: string;
+    restatement: string;
+    verdict: Verdict | null;
+    state: ClaimState;
+    articleId: string;
+    articleTitle: string;
+  };
+}
+
+export interface EvidenceItem {
+  id: string;
+  stance: EvidenceStance;
+  kind: "PASSAGE" | "EXTERNAL";
+  createdAt: Date;
+  addedBy: UserRef;
+  passage?: {
+    articleId: string;
+    articleTitle: string;
+    startOffset: number;
+    endOffset: number;
+    exact: string;
+    anchorStatus: AnchorStatus;
+  };
+  external?: {
+    url: string;
+    title: string;
+    excerpt: string | null;
+    /** YYYY-MM-DD */
+    accessedAt: string | null;
+  };
+}
+
+export interface ClaimComment {
+  id: string;
+  body: string;
+  createdAt: Date;
+  author: UserRef;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: Date;
+  actor: UserRef | null;
+  action: string;
+  summary: string;
+}
+
+/** What the actor may do with one claim (the UI shows controls accordingly; the server enforces it). */
+export interface ClaimPermissions {
+  canEdit: boolean;
+  canDelete: boolean;
+  canAddEvidence: boolean;
+  canComment: boolean;
+}
+
+export interface ClaimDetail extends ClaimSummary {
+  rationale: string | null;
+  reviewNote: string | null;
+  verdictProposedBy: UserRef | null;
+  approvedBy: UserRef | null;
+  approvedAt: Date | null;
+  submittedAt: Date | null;
+  createdAt: Date;
+  articleId: string;
+  articleTitle: string;
+  evidence: EvidenceItem[];
+  comments: ClaimComment[];
+  history: HistoryEntry[];
+  permissions: ClaimPermissions;
+}
+
+/** The `current` of a ConflictError on a claim: the claim as it is now. */
+export interface ClaimConflict {
+  version: number;
+  restatement: string;
+  verdict: Verdict | null;
+  rationale: string | null;
+  state: ClaimState;
+  updatedAt: Date;
+  /** Who made the claim's latest recorded change. */
+  updatedBy: UserRef | null;
+}
