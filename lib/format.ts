@@ -9,3 +9,17 @@ export function formatDate(date: Date | null | undefined) {
 export function isoDate(date: Date | null | undefined) {
   return date ? date.toISOString().slice(0, 10) : "";
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+
+/** For timestamps that may arrive as JSON strings. */
+export function formatDateTime(value: Date | string | null | undefined) {
+  return value ? `${dateTimeFormat.format(new Date(value))} UTC` : null;
+}

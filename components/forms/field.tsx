@@ -9,9 +9,18 @@ export function Field({
   defaultValue,
   autoComplete,
   required,
+  multiline,
+  id = name,
+  hint,
   children,
 }: {
   name: string;
+  /** The control's id, when the same field name appears in more than one form on a page. */
+  id?: string;
+  /** A textarea instead of an input. */
+  multiline?: boolean;
+  /** A short help text under the label. */
+  hint?: string;
   label: string;
   state: FormState;
   type?: string;
@@ -22,23 +31,26 @@ export function Field({
   children?: React.ReactNode;
 }) {
   const errors = state.fieldErrors?.[name];
-  const errorId = `${name}-error`;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const control = {
+    id,
+    name,
+    // After an error, what the user typed (React resets the form once its action has run).
+    defaultValue: state.values?.[name] ?? defaultValue,
+    required,
+    "aria-invalid": errors ? true : undefined,
+    "aria-describedby": [hint && hintId, errors && errorId].filter(Boolean).join(" ") || undefined,
+  };
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {children ?? (
-        <input
-          id={name}
-          name={name}
-          type={type}
-          // After an error, what the user typed (React resets the form once its action has run).
-          defaultValue={state.values?.[name] ?? defaultValue}
-          autoComplete={autoComplete}
-          required={required}
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={errors ? errorId : undefined}
-        />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
       )}
+      {children ?? (multiline ? <textarea rows={4} {...control} /> : <input type={type} autoComplete={autoComplete} {...control} />)}
       {errors && (
         <p id={errorId} className="field-error">
           {errors[0]}

@@ -186,7 +186,7 @@ describe("formAction and errorState", () => {
   it.each([
     ["ForbiddenError", new ForbiddenError(), { status: "error", message: "You do not have permission to do that." }],
     ["NotFoundError", new NotFoundError("That thing"), { status: "error", message: "That thing was not found." }],
-    ["ConflictError", new ConflictError("Someone else changed this.", { v: 2 }), { status: "error", message: "Someone else changed this." }],
+    ["ConflictError", new ConflictError("Someone else changed this.", { v: 2 }), { status: "error", message: "Someone else changed this.", current: { v: 2 } }],
     ["FieldError", new FieldError("title", "Too long."), { status: "error", message: "Too long.", fieldErrors: { title: ["Too long."] } }],
   ])("maps a %s to its user-facing message", async (_name, error, expected) => {
     signIn(admin);

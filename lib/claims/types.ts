@@ -122,3 +122,67 @@ export interface ClaimConflict {
   /** Who made the claim's latest recorded change. */
   updatedBy: UserRef | null;
 }
+
+/** What the write functions take (the schemas in schemas.ts produce these from form data). */
+export interface CreateClaimInput {
+  articleId: string;
+  start: number;
+  end: number;
+  exact: string;
+  /** Ignored: the server recomputes the context from its own copy of the article. */
+  prefix?: string;
+  /** Ignored, like prefix. */
+  suffix?: string;
+  restatement: string;
+  verdict?: Verdict | null;
+  rationale?: string | null;
+}
+
+export interface UpdateClaimInput {
+  claimId: string;
+  /** The version the user read. */
+  version: number;
+  restatement: string;
+  verdict: Verdict | null;
+  rationale: string | null;
+}
+
+export interface DeleteClaimInput {
+  claimId: string;
+  version: number;
+}
+
+export type AddEvidenceInput =
+  | {
+      kind: "PASSAGE";
+      claimId: string;
+      /** The claim's version. */
+      version: number;
+      stance: EvidenceStance;
+      sourceArticleId: string;
+      start: number;
+      end: number;
+      exact: string;
+    }
+  | {
+      kind: "EXTERNAL";
+      claimId: string;
+      version: number;
+      stance: EvidenceStance;
+      url: string;
+      title: string;
+      excerpt?: string | null;
+      /** YYYY-MM-DD */
+      accessedAt: string;
+    };
+
+export interface RemoveEvidenceInput {
+  evidenceId: string;
+  /** The claim's version. */
+  version: number;
+}
+
+export interface AddCommentInput {
+  claimId: string;
+  body: string;
+}

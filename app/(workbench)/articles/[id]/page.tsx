@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
-import { cache } from "react";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
+import { cache } from "react";
+import { requireUser, type Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { getArticle } from "@/lib/articles/data";
+import { getArticle, listArticles } from "@/lib/articles/data";
+import { getClaimDetail, listClaimsForArticle, listPassagesInArticle } from "@/lib/claims/data";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, isoDate } from "@/lib/format";
 import { ArticleBody } from "@/components/article/article-body";
 import { ArticleDetailsForm } from "@/components/article/article-details-form";
+import { ArticleReader } from "@/components/reader/article-reader";
+import type { EvidenceTarget } from "@/components/reader/evidence-target-bar";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ claim?: string; passage?: string; evidenceFor?: string }>;
+};
 
 // Metadata and page share one lookup per request.
 const load = cache(async (id: string) => {
@@ -27,44 +33,75 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article.title };
 }
 
-export default async function ArticlePage({ params }: Props) {
-  const { user, article } = await load((await params).id);
+/** The claim named by ?evidenceFor=…, when the user may add evidence to it. */
+async function evidenceTargetFor(user: Actor, claimId: string | undefined): Promise<EvidenceTarget | null> {
+  if (!claimId) return null;
+  try {
+    const claim = await getClaimDetail(user, claimId);
+    if (!claim.permissions.canAddEvidence) return null;
+    return { claimId: claim.id, restatement: claim.restatement, version: claim.version, articleId: claim.articleId };
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+export default async function ArticlePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const { user, article } = await load(id);
+  const [claims, passages, articles, evidenceTarget] = await Promise.all([
+    listClaimsForArticle(user, id),
+    listPassagesInArticle(user, id),
+    listArticles(user),
+    evidenceTargetFor(user, query.evidenceFor),
+  ]);
   const published = formatDate(article.publicationDate);
-  const isEditor = hasRole(user, "EDITOR");
-  return (
-    <div className={isEditor ? "article-layout" : undefined}>
-      <article className="article" aria-labelledby="article-title">
-        <h1 id="article-title" className="article__title">
-          {article.title}
-        </h1>
-        <p className="article__meta">
-          {article.outlet}
-          {published && <> · {published}</>}
-          {article.url && (
-            <>
-              {" · "}
-              <a href={article.url} rel="noopener noreferrer nofollow" target="_blank">
-                original
-              </a>
-            </>
-          )}
-          {article.importedBy && <> · imported by {article.importedBy.name}</>}
-        </p>
-        <ArticleBody doc={article.body} />
-      </article>
-      {isEditor && (
-        <aside className="side" aria-label="Article tools">
-          <ArticleDetailsForm
-            article={{
-              id: article.id,
-              title: article.title,
-              outlet: article.outlet,
-              url: article.url,
-              publicationDate: isoDate(article.publicationDate),
-            }}
-          />
-        </aside>
+
+  const header = (
+    <header className="article__header">
+      <h1 id="article-title" className="article__title">
+        {article.title}
+      </h1>
+      <p className="article__meta">
+        {article.outlet}
+        {published && <> · {published}</>}
+        {article.url && (
+          <>
+            {" · "}
+            <a href={article.url} rel="noopener noreferrer nofollow" target="_blank">
+              original
+            </a>
+          </>
+        )}
+        {article.importedBy && <> · imported by {article.importedBy.name}</>}
+      </p>
+      {hasRole(user, "EDITOR") && (
+        <ArticleDetailsForm
+          article={{
+            id: article.id,
+            title: article.title,
+            outlet: article.outlet,
+            url: article.url,
+            publicationDate: isoDate(article.publicationDate),
+          }}
+        />
       )}
-    </div>
+    </header>
+  );
+
+  return (
+    <ArticleReader
+      articleId={article.id}
+      body={article.body}
+      claims={claims}
+      passages={passages}
+      articles={articles.map(({ id: articleId, title }) => ({ id: articleId, title }))}
+      evidenceTarget={evidenceTarget}
+      initialClaimId={query.claim}
+      initialPassageId={query.passage}
+      header={header}
+      staticBody={<ArticleBody doc={article.body} />}
+    />
   );
 }

@@ -1,0 +1,124 @@
+import { Extension } from "@tiptap/core";
+import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
+import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
+import StarterKit from "@tiptap/starter-kit";
+
+/**
+ * The reader's TipTap setup: the article schema (the nodes and marks of
+ * lib/documents/schema.ts, nothing else), a guard that keeps the text unchangeable while
+ * still letting keyboard users move a caret and select, and two decoration layers
+ * (all highlights, and the open one). Highlights are decorations, never marks: the
+ * article's document is not altered by annotating it.
+ */
+
+export const articleSchemaExtensions = [
+  StarterKit.configure({
+    heading: { levels: [1, 2, 3] },
+    code: false,
+    codeBlock: false,
+    strike: false,
+    underline: false,
+    horizontalRule: false,
+    dropcursor: false,
+    gapcursor: false,
+    undoRedo: false,
+    listKeymap: false,
+    trailingNode: false, // it would append a paragraph, changing the canonical text
+    link: { openOnClick: false, autolink: false, linkOnPaste: false, HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" } },
+  }),
+];
+
+/** Refuses every change to the document; selection and caret movement still work. */
+export const ReadOnlyText = Extension.create({
+  name: "readOnlyText",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        filterTransaction: (transaction) => !transaction.docChanged,
+        props: {
+          handleDOMEvents: {
+            // Stops typing, deleting, pasting and dropping before the browser edits the DOM.
+            beforeinput: (_view, event) => {
+              event.preventDefault();
+              return true;
+            },
+          },
+          handlePaste: () => true,
+          handleDrop: () => true,
+        },
+      }),
+    ];
+  },
+});
+
+export interface HighlightSpec {
+  /** Stable identity of the highlight (used as the widget's key). */
+  key: string;
+  from: number;
+  to: number;
+  className: string;
+  /** A small marker before the highlight: the verdict's icon, so colour is not the only signal. */
+  marker?: { text: string; className: string; label: string; data: Record<string, string> };
+}
+
+const highlightsKey = new PluginKey<DecorationSet>("verityHighlights");
+const activeKey = new PluginKey<DecorationSet>("verityActiveHighlight");
+
+function decorationLayer(key: PluginKey<DecorationSet>) {
+  return new Plugin<DecorationSet>({
+    key,
+    state: {
+      init: () => DecorationSet.empty,
+      apply: (transaction, set) => transaction.getMeta(key) ?? set.map(transaction.mapping, transaction.doc),
+    },
+    props: { decorations: (state: EditorState) => key.getState(state) },
+  });
+}
+
+export const HighlightLayers = Extension.create({
+  name: "highlightLayers",
+  addProseMirrorPlugins() {
+    return [decorationLayer(highlightsKey), decorationLayer(activeKey)];
+  },
+});
+
+function decorationsFor(specs: HighlightSpec[]) {
+  const decorations: Decoration[] = [];
+  for (const spec of specs) {
+    if (spec.from >= spec.to) continue;
+    decorations.push(Decoration.inline(spec.from, spec.to, { class: spec.className }));
+    const marker = spec.marker;
+    if (marker) {
+      decorations.push(
+        Decoration.widget(spec.from, () => markerElement(marker), { key: spec.key, side: -1, ignoreSelection: true }),
+      );
+    }
+  }
+  return decorations;
+}
+
+function markerElement(marker: NonNullable<HighlightSpec["marker"]>) {
+  const element = document.createElement("span");
+  element.className = marker.className;
+  element.textContent = marker.text;
+  element.setAttribute("aria-label", marker.label);
+  element.setAttribute("role", "img");
+  element.contentEditable = "false";
+  for (const [name, value] of Object.entries(marker.data)) element.dataset[name] = value;
+  return element;
+}
+
+/** Replaces all highlights (built once per change of the claims, not per scroll or keystroke). */
+export function setHighlights(view: EditorView, specs: HighlightSpec[]) {
+  const set = DecorationSet.create(view.state.doc, decorationsFor(specs));
+  view.dispatch(view.state.tr.setMeta(highlightsKey, set).setMeta("addToHistory", false));
+}
+
+/** Marks the open claim's span; one decoration, so opening a claim costs the same for 10 or 1,000 claims. */
+export function setActiveHighlight(view: EditorView, range: { from: number; to: number } | null) {
+  const set =
+    range && range.from < range.to
+      ? DecorationSet.create(view.state.doc, [Decoration.inline(range.from, range.to, { class: "hl-active" })])
+      : DecorationSet.empty;
+  view.dispatch(view.state.tr.setMeta(activeKey, set).setMeta("addToHistory", false));
+}

@@ -1,0 +1,68 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/actions/form-action";
+import {
+  addComment,
+  addEvidence,
+  articleIdsOfClaim,
+  createClaim,
+  deleteClaim,
+  removeEvidence,
+  updateClaim,
+} from "@/lib/claims/data";
+import {
+  addCommentSchema,
+  addEvidenceSchema,
+  createClaimSchema,
+  deleteClaimSchema,
+  removeEvidenceSchema,
+  updateClaimSchema,
+} from "@/lib/claims/schemas";
+
+// A claim shows on its article's page and, through its evidence passages, on the pages of
+// the articles they quote: all of them are read before the change and revalidated after it.
+function revalidateArticles(articleIds: Iterable<string>) {
+  for (const id of new Set(articleIds)) revalidatePath(`/articles/${id}`);
+}
+
+export const createClaimAction = formAction(createClaimSchema, async (actor, input) => {
+  const { id } = await createClaim(actor, input);
+  revalidateArticles([input.articleId]);
+  return { message: "Claim marked.", data: { id } };
+});
+
+export const updateClaimAction = formAction(updateClaimSchema, async (actor, input) => {
+  const articleIds = await articleIdsOfClaim(actor, { claimId: input.claimId });
+  const version = await updateClaim(actor, input);
+  revalidateArticles(articleIds);
+  return { message: "Claim saved.", data: { version } };
+});
+
+export const deleteClaimAction = formAction(deleteClaimSchema, async (actor, input) => {
+  const articleIds = await articleIdsOfClaim(actor, { claimId: input.claimId });
+  await deleteClaim(actor, input);
+  revalidateArticles(articleIds);
+  return { message: "Claim deleted.", data: { id: input.claimId } };
+});
+
+export const addEvidenceAction = formAction(addEvidenceSchema, async (actor, input) => {
+  const articleIds = await articleIdsOfClaim(actor, { claimId: input.claimId });
+  const { id, version } = await addEvidence(actor, input);
+  revalidateArticles(input.kind === "PASSAGE" ? [...articleIds, input.sourceArticleId] : articleIds);
+  return { message: "Evidence added.", data: { id, version } };
+});
+
+export const removeEvidenceAction = formAction(removeEvidenceSchema, async (actor, input) => {
+  const articleIds = await articleIdsOfClaim(actor, { evidenceId: input.evidenceId });
+  const version = await removeEvidence(actor, input);
+  revalidateArticles(articleIds);
+  return { message: "Evidence removed.", data: { version } };
+});
+
+export const addCommentAction = formAction(addCommentSchema, async (actor, input) => {
+  const articleIds = await articleIdsOfClaim(actor, { claimId: input.claimId });
+  const { id } = await addComment(actor, input);
+  revalidateArticles(articleIds);
+  return { message: "Comment added.", data: { id } };
+});

@@ -1,0 +1,125 @@
+import { STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
+import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
+
+/**
+ * A claim's history, read from its audit events: one readable sentence per event, built
+ * from the event's action and the changed fields it recorded in before/after.
+ */
+export interface HistoryEvent {
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+type Fields = Record<string, unknown>;
+
+const QUOTE_LENGTH = 80;
+
+const STANCE_NOUNS: Record<string, string> = {
+  SUPPORTS: "supporting evidence",
+  CONTRADICTS: "contradicting evidence",
+  CONTEXT: "context",
+};
+
+// Workflow actions (recorded by the workflow module) and what they did.
+const WORKFLOW: Record<string, string> = {
+  "claim.submit": "Submitted for review",
+  "claim.approve": "Approved",
+  "claim.request_changes": "Requested changes",
+  "claim.reopen": "Reopened",
+};
+
+export function summariseEvent(event: HistoryEvent): string {
+  const before = fieldsOf(event.before);
+  const after = fieldsOf(event.after);
+  switch (event.action) {
+    case "claim.create":
+      return after.verdict ? `Marked the claim with the verdict ${verdictName(after.verdict)}` : "Marked the claim";
+    case "claim.update":
+      return sentence(changes(before, after)) || "Saved the claim without changes";
+    case "claim.delete":
+      return "Deleted the claim";
+    case "evidence.add":
+      return `Added ${stanceNoun(after.stance)}: ${describeEvidence(after)}`;
+    case "evidence.remove":
+      return `Removed ${stanceNoun(before.stance)}: ${describeEvidence(before)}`;
+    case "comment.add":
+      return "Commented";
+    default: {
+      const what = WORKFLOW[event.action] ?? humanise(event.action);
+      const details = sentence(changes(before, after));
+      return details ? `${what} (${lowerFirst(details)})` : what;
+    }
+  }
+}
+
+/** The changes between before and after, one phrase per changed field, most important first. */
+function changes(before: Fields, after: Fields): string[] {
+  const phrases: string[] = [];
+  const changed = (key: string) => key in after && before[key] !== after[key];
+  if (changed("verdict")) phrases.push(`Verdict: ${verdictName(before.verdict)} → ${verdictName(after.verdict)}`);
+  if (changed("state")) phrases.push(`State: ${stateName(before.state)} → ${stateName(after.state)}`);
+  if (changed("restatement")) phrases.push("Restated claim changed");
+  if (changed("rationale")) {
+    phrases.push(!before.rationale ? "Rationale added" : !after.rationale ? "Rationale removed" : "Rationale changed");
+  }
+  if (typeof after.reviewNote === "string" && after.reviewNote && changed("reviewNote")) {
+    phrases.push(`Note: ${quote(after.reviewNote)}`);
+  }
+  return phrases;
+}
+
+function sentence(phrases: string[]) {
+  return phrases.map((phrase, i) => (i === 0 ? phrase : lowerFirst(phrase))).join("; ");
+}
+
+function describeEvidence(fields: Fields): string {
+  if (typeof fields.title === "string" && fields.title) return truncate(fields.title);
+  if (typeof fields.exact === "string" && fields.exact) return quote(fields.exact);
+  if (typeof fields.url === "string" && fields.url) return truncate(fields.url);
+  return "an item";
+}
+
+function verdictName(value: unknown) {
+  return verdictLabel(typeof value === "string" && value ? (value as Verdict) : null);
+}
+
+function stateName(value: unknown) {
+  return STATE_LABELS[value as ClaimState] ?? "Unknown";
+}
+
+function stanceNoun(value: unknown) {
+  return (typeof value === "string" && STANCE_NOUNS[value]) || "evidence";
+}
+
+function quote(text: string) {
+  return `“${truncate(text.replace(/\s+/g, " ").trim())}”`;
+}
+
+function truncate(text: string) {
+  if (text.length <= QUOTE_LENGTH) return text;
+  // Cut at a word boundary where there is a reasonable one, never between the halves of a surrogate pair.
+  let kept = dropLoneHighSurrogate(text.slice(0, QUOTE_LENGTH));
+  const atWord = kept.replace(/\s+\S*$/, "");
+  if (atWord.length > QUOTE_LENGTH / 2) kept = atWord;
+  return `${kept.trimEnd()}…`;
+}
+
+function dropLoneHighSurrogate(text: string) {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
+}
+
+// "claim.some_thing" → "Claim some thing"
+function humanise(action: string) {
+  const words = action.replace(/[._]+/g, " ").trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : "Changed";
+}
+
+function lowerFirst(text: string) {
+  return text[0].toLowerCase() + text.slice(1);
+}
+
+function fieldsOf(value: unknown): Fields {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Fields) : {};
+}

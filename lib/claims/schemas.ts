@@ -1,0 +1,173 @@
+import { z } from "zod";
+import { EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
+
+/**
+ * Form input for claims, evidence and comments. FormData holds only strings: numbers are
+ * coerced, an empty optional field is null, and line breaks arrive as "\r\n" (browsers
+ * encode form data that way), so they are turned back into the "\n" of the canonical text.
+ */
+
+// PostgreSQL's int4: larger numbers could never be a stored offset or version.
+const MAX_INT = 2_147_483_647;
+
+const normaliseLineBreaks = (v: string) => v.replace(/\r\n?/g, "\n");
+
+// An empty form field means "not given", never 0.
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const integer = (message: string, min: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: message })
+      .int({ error: message })
+      .min(min, { error: message })
+      .max(MAX_INT, { error: message }),
+  );
+
+const recordId = (message: string) =>
+  z.string({ error: message }).trim().min(1, { error: message }).max(64, { error: message });
+
+const claimId = recordId("Choose a claim.");
+const version = integer("The version must be a whole number of 1 or more. Reload and try again.", 1);
+
+const requiredText = (max: number, missing: string, tooLong: string) =>
+  z
+    .string({ error: missing })
+    .overwrite(normaliseLineBreaks)
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: tooLong });
+
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string({ error: "Fill in this field, or leave it empty." })
+    .overwrite(normaliseLineBreaks)
+    .trim()
+    .max(max, { error: tooLong })
+    .transform((v) => v || null);
+
+/** For fields a form may leave out entirely: missing is null, like empty. */
+const omittable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => v ?? "", schema);
+
+const restatement = requiredText(
+  1000,
+  "Restate the claim in your own words.",
+  "A restated claim has at most 1,000 characters.",
+);
+const rationale = optionalText(10_000, "A rationale has at most 10,000 characters.");
+
+/** A verdict, or "" for Unrated. */
+const verdict = z
+  .enum(["", ...Object.values(Verdict)] as ["", ...Verdict[]], { error: "Choose a verdict from the list." })
+  .transform((v) => (v === "" ? null : v));
+
+const stance = z.enum(EvidenceStance, {
+  error: "Choose whether the evidence supports, contradicts or gives context to the claim.",
+});
+
+/** A selected span: offsets into the article's canonical text and the text they cover. */
+const span = {
+  start: integer("The start of the selection must be a whole number, 0 or more.", 0),
+  end: integer("The end of the selection must be a whole number, 0 or more.", 0),
+  // Not trimmed: the server compares it with the article's text at [start, end).
+  exact: z
+    .string({ error: "Select the text in the article." })
+    .overwrite(normaliseLineBreaks)
+    .min(1, { error: "Select the text in the article.", abort: true })
+    .max(100_000, { error: "A selection has at most 100,000 characters." })
+    .refine((v) => /\S/.test(v), { error: "Select some words, not only spaces." }),
+};
+
+const endsAfterStart = (v: { start: number; end: number }) => v.start < v.end;
+const endsAfterStartError = {
+  path: ["end"],
+  error: "The selection must end after it starts.",
+  // Compared only once both offsets are valid numbers, whatever else is wrong with the form.
+  when: ({ issues }: { issues: Array<{ path?: PropertyKey[] }> }) =>
+    !issues.some((issue) => issue.path?.[0] === "start" || issue.path?.[0] === "end"),
+};
+
+export const createClaimSchema = z
+  .object({
+    articleId: recordId("Choose an article."),
+    ...span,
+    // Accepted for the client's convenience and ignored: the server computes the context itself.
+    prefix: z.string().max(1000).optional(),
+    suffix: z.string().max(1000).optional(),
+    restatement,
+    verdict: omittable(verdict),
+    rationale: omittable(rationale),
+  })
+  .refine(endsAfterStart, endsAfterStartError);
+
+export const updateClaimSchema = z.object({ claimId, version, restatement, verdict, rationale });
+
+export const deleteClaimSchema = z.object({ claimId, version });
+
+const passageEvidence = z
+  .object({
+    kind: z.literal("PASSAGE"),
+    claimId,
+    version,
+    stance,
+    sourceArticleId: recordId("Choose the article the passage is from."),
+    ...span,
+  })
+  .refine(endsAfterStart, endsAfterStartError);
+
+const externalEvidence = z.object({
+  kind: z.literal("EXTERNAL"),
+  claimId,
+  version,
+  stance,
+  url: z
+    .string({ error: "Enter the source's web address." })
+    .trim()
+    .min(1, { error: "Enter the source's web address." })
+    .max(2000, { error: "A web address has at most 2,000 characters." })
+    .refine(isWebAddress, { error: "Enter a web address starting with http:// or https://." }),
+  title: requiredText(300, "Enter the source's title.", "A title has at most 300 characters."),
+  excerpt: omittable(optionalText(5000, "An excerpt has at most 5,000 characters.")),
+  accessedAt: z
+    .string({ error: "Enter the date you accessed the source (YYYY-MM-DD)." })
+    .trim()
+    .refine(isRealDate, { error: "Enter a real date (YYYY-MM-DD).", abort: true })
+    .refine((v) => v <= latestToday(), { error: "The date accessed cannot be in the future." }),
+});
+
+export const addEvidenceSchema = z.discriminatedUnion("kind", [passageEvidence, externalEvidence], {
+  error: "Choose a passage of an article or an external source.",
+});
+
+export const removeEvidenceSchema = z.object({
+  evidenceId: recordId("Choose the evidence to remove."),
+  version,
+});
+
+export const addCommentSchema = z.object({
+  claimId,
+  body: requiredText(5000, "Write a comment.", "A comment has at most 5,000 characters."),
+});
+
+function isWebAddress(v: string) {
+  if (!/^https?:\/\/[^\s]+$/i.test(v)) return false;
+  try {
+    return ["http:", "https:"].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}
+
+// Date.parse rolls impossible days over ("2025-02-30" is 2 March), so the date must survive a round trip.
+function isRealDate(v: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
+}
+
+/** Today's date where it is latest (UTC+14), so "today" is never in the future for anyone. */
+function latestToday() {
+  return new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
