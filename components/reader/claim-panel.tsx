@@ -50,7 +50,7 @@ export function ClaimPanel({
   const claim = detail ?? null;
 
   return (
-    <section className="claim-panel" aria-labelledby="claim-panel-title" data-testid="claim-panel">
+    <section className="claim-panel" aria-labelledby="claim-panel-title" data-testid="claim-panel" data-claim-id={summary.id}>
       <div className="panel-bar">
         <button type="button" className="button button--quiet button--small" onClick={onClose}>
           ← All claims

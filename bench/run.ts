@@ -1,0 +1,29 @@
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each builds
+ * its own data, prints a table (figure, target, met or missed) and writes
+ * bench/results/<name>.json. The app must be built (`npx next build`); `npm start`
+ * builds it when there is no build.
+ */
+import { runReaderBench } from "@/bench/reader";
+
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  reader: runReaderBench,
+};
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark ${unknown.join(", ")}; there are: ${Object.keys(BENCHMARKS).join(", ")}.`);
+    process.exit(2);
+  }
+  for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHMARKS)) await BENCHMARKS[name]();
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

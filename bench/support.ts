@@ -1,0 +1,132 @@
+/** Shared pieces of the benchmarks: a database of their own, the app, a browser, the report. */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { createTestDatabase } from "@/test/db";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { disconnectPrisma, prisma, type Db } from "@/lib/db/client";
+import { seed, DEMO_USERS } from "@/lib/seed/seed";
+import { CHROMIUM_PATH, chromiumArgs } from "@/e2e/browser";
+
+export interface BenchDatabase {
+  kind: "postgresql" | "embedded";
+  /** Environment for `npm start` on this database (undefined: remove the variable). */
+  appEnv: Record<string, string | undefined>;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, seeded database filled by `fill`: on the PostgreSQL server in
+ * TEST_DATABASE_URL/DATABASE_URL when set, else an embedded one in a temporary folder.
+ */
+export async function benchDatabase(fill: (db: Db) => Promise<void>): Promise<BenchDatabase> {
+  if (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL) {
+    const database = await createTestDatabase();
+    process.env.DATABASE_URL = database.url;
+    await seed(prisma);
+    await fill(prisma);
+    await disconnectPrisma();
+    return { kind: "postgresql", appEnv: { DATABASE_URL: database.url }, drop: database.drop };
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "verity-bench-"));
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+  await migrate(embedded.url);
+  process.env.DATABASE_URL = embedded.url;
+  await seed(prisma);
+  await fill(prisma);
+  await disconnectPrisma();
+  await embedded.stop();
+  return {
+    kind: "embedded",
+    appEnv: { VERITY_DATA_DIR: dataDir, DATABASE_URL: undefined, TEST_DATABASE_URL: undefined },
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/** `npm start` (scripts/start.ts) on a port of its own; resolves once it serves. */
+export async function startApp(env: Record<string, string | undefined>, port: number) {
+  const appEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` };
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete appEnv[key];
+    else appEnv[key] = value;
+  }
+  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: appEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The app did not start in time:\n${output}`)), 300_000);
+    app.stdout.on("data", (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes("Verity is running at")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    app.stderr.on("data", (chunk: Buffer) => (output += chunk));
+    app.on("exit", (code) => reject(new Error(`The app exited (${code}):\n${output}`)));
+  });
+  return {
+    url: `http://localhost:${port}`,
+    pid: app.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        app.removeAllListeners("exit");
+        app.on("exit", () => resolve());
+        app.kill("SIGTERM");
+      }),
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...chromiumArgs, "--enable-precise-memory-info"] });
+}
+
+export async function signIn(page: Page, baseUrl: string, role: "REVIEWER" | "EDITOR" | "ADMIN" = "REVIEWER") {
+  const account = DEMO_USERS.find((user) => user.role === role)!;
+  await page.goto(`${baseUrl}/login`);
+  await page.fill("#email", account.email);
+  await page.fill("#password", account.password);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/articles$/);
+}
+
+export function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export interface Figure {
+  figure: string;
+  value: number;
+  unit: string;
+  target: string;
+  met: boolean | null;
+}
+
+/** Prints the table and writes bench/results/<name>.json. */
+export function report(name: string, context: Record<string, unknown>, figures: Figure[]) {
+  const rows = figures.map((f) => [f.figure, `${round(f.value)} ${f.unit}`, f.target, f.met === null ? "-" : f.met ? "met" : "MISSED"]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...[["figure", "value", "target", "result"], ...rows].map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
+  console.log(`\n${name} (${Object.entries(context).map(([k, v]) => `${k}: ${v}`).join(", ")})`);
+  console.log(line(["figure", "value", "target", "result"]));
+  for (const row of rows) console.log(line(row));
+  mkdirSync(path.join(process.cwd(), "bench", "results"), { recursive: true });
+  const file = path.join(process.cwd(), "bench", "results", `${name}.json`);
+  writeFileSync(file, JSON.stringify({ name, date: new Date().toISOString(), machine: machine(), ...context, figures }, null, 2) + "\n");
+  console.log(`Written to ${path.relative(process.cwd(), file)}`);
+}
+
+function round(value: number) {
+  return value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+}
+
+function machine() {
+  return { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+}
