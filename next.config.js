@@ -3,6 +3,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Packages with native or wasm parts stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg"],
+  // An import may carry a 2 MB paste and a 2 MB file in one Server Action request.
+  experimental: { serverActions: { bodySizeLimit: "5mb" } },
   async headers() {
     return [
       {

@@ -3,7 +3,7 @@ import type { BlockNode, DocNode, InlineNode, Mark } from "@/lib/documents/schem
 
 /**
  * Renders an article document on the server, so its text is in the first HTML.
- * Text goes through React (escaped); links keep only http(s) targets.
+ * Text goes through React (escaped); links keep only http(s) and mailto targets.
  */
 export function ArticleBody({ doc }: { doc: DocNode }) {
   // The article's title is the page's h1, so the document's highest heading level is
@@ -53,7 +53,7 @@ function applyMarks(text: string, marks: Mark[]): ReactNode {
   return marks.reduce<ReactNode>((inner, mark) => {
     if (mark.type === "bold") return <strong>{inner}</strong>;
     if (mark.type === "italic") return <em>{inner}</em>;
-    return /^https?:\/\//i.test(mark.attrs.href) ? (
+    return /^(https?:\/\/|mailto:)/i.test(mark.attrs.href) ? (
       <a href={mark.attrs.href} rel="noopener noreferrer nofollow" target="_blank">
         {inner}
       </a>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SOURCE_BYTES, MAX_TITLE_CHARS, SOURCE_FORMATS, uploadProblem } from "@/lib/import";
 
 const optionalText = (max: number, message: string) =>
   z
@@ -36,3 +37,47 @@ function isRealDate(v: string) {
   const date = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
 }
+
+const noFile = (value: unknown) =>
+  // A file input with nothing chosen still sends an empty, nameless file.
+  value === "" || (value instanceof File && value.name === "" && value.size === 0) ? undefined : value;
+
+const importSourceShape = {
+  format: z.enum(["auto", ...SOURCE_FORMATS], { error: "Choose a format." }).default("auto"),
+  content: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || new TextEncoder().encode(v).length <= MAX_SOURCE_BYTES, {
+      error: "The text is larger than 2 MB.",
+    })
+    .transform((v) => (v && /\S/.test(v) ? v : null)),
+  file: z
+    .preprocess(noFile, z.file({ error: "Choose a file." }).optional())
+    .superRefine((file, ctx) => {
+      const problem = file && uploadProblem(file.name, file.size);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .transform((file) => file ?? null),
+};
+
+const hasSource = (v: { content: string | null; file: File | null }) => Boolean(v.content || v.file);
+const sourceRequired: z.core.$ZodCustomParams = {
+  path: ["content"],
+  error: "Paste the article or choose a file.",
+  // Also when other fields failed, so every message shows at once; not when the source fields did.
+  when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === "content" || issue.path?.[0] === "file"),
+};
+
+/** The source of an import: pasted text or an uploaded file (which wins), and its format. */
+export const importSourceSchema = z.object(importSourceShape).refine(hasSource, sourceRequired);
+
+export const importArticleSchema = z
+  .object({
+    ...importSourceShape,
+    // Blank: the title the import found.
+    title: optionalText(MAX_TITLE_CHARS, "A title has at most 300 characters."),
+    outlet: articleDetailsSchema.shape.outlet,
+    url: articleDetailsSchema.shape.url,
+    publicationDate: articleDetailsSchema.shape.publicationDate,
+  })
+  .refine(hasSource, sourceRequired);

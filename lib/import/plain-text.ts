@@ -49,8 +49,7 @@ export function importPlainText(raw: string): ImportedDocument {
     const repeated = lines[t + 1] === title && t + 2 < lines.length;
     body = [...lines.slice(0, t), ...lines.slice(t + (repeated ? 2 : 1))];
   } else {
-    const first = splitSentences(lines[0])[0];
-    title = truncateAtWord(lines[0].slice(first.start, first.end), GUESSED_TITLE_MAX_CHARS);
+    title = guessTitle(lines[0]);
     body = lines;
   }
 
@@ -85,8 +84,14 @@ function looksLikeSubheading(line: string): boolean {
   );
 }
 
+/** A title for text that has none: its first sentence, cut at a word if long. */
+export function guessTitle(text: string): string {
+  const first = splitSentences(text)[0];
+  return truncateAtWord(text.slice(first.start, first.end), GUESSED_TITLE_MAX_CHARS);
+}
+
 /** Cuts at the last space within `max` chars and marks the cut with "…". */
-function truncateAtWord(text: string, max: number): string {
+export function truncateAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const space = text.lastIndexOf(" ", max);
   // No space at all: cut hard, but never between the halves of a surrogate pair.

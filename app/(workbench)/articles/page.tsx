@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
 import { listArticles, type ClaimCounts } from "@/lib/articles/data";
 import { formatDate } from "@/lib/format";
 
@@ -14,14 +15,22 @@ const STATE_LABELS: Array<[keyof ClaimCounts, string]> = [
 ];
 
 export default async function ArticlesPage() {
-  const articles = await listArticles(await requireUser());
+  const user = await requireUser();
+  const articles = await listArticles(user);
   return (
     <>
       <div className="page-head">
         <h1>Articles</h1>
-        <p>
-          {articles.length} article{articles.length === 1 ? "" : "s"}
-        </p>
+        <div className="page-head__side">
+          <p>
+            {articles.length} article{articles.length === 1 ? "" : "s"}
+          </p>
+          {hasRole(user, "EDITOR") && (
+            <Link href="/articles/import" className="button">
+              Import article
+            </Link>
+          )}
+        </div>
       </div>
       {articles.length === 0 ? (
         <p className="card empty">No articles yet. An editor can import the first one.</p>

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { ImportForm } from "@/components/import/import-form";
+
+export const metadata: Metadata = { title: "Import an article" };
+
+// The data layer refuses a reviewer's import; this only spares them a form they cannot use.
+export default async function ImportPage() {
+  if (!hasRole(await requireUser(), "EDITOR")) {
+    return (
+      <div className="card empty">
+        <h1>Editors only</h1>
+        <p>Importing articles needs the Editor role. Ask an editor to import the article you need.</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="page-head">
+        <h1>Import an article</h1>
+        <p>Paste text, Markdown or HTML, or choose a file; check the preview, then import.</p>
+      </div>
+      <ImportForm />
+    </>
+  );
+}
