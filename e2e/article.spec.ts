@@ -43,7 +43,7 @@ test("an editor corrects a bad URL, then saves a new outlet and date that the li
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   await page.getByText("Edit details").click();
-  const tools = page.getByRole("complementary", { name: "Article tools" });
+  const tools = page.getByRole("form", { name: "Article details" });
   const outletField = tools.getByLabel("Outlet");
   const urlField = tools.getByLabel("URL");
   const dateField = tools.getByLabel("Publication date");

@@ -14,7 +14,7 @@ export function ArticleDetailsForm({
     <details className="card details-form">
       <summary>Edit details</summary>
       {/* noValidate: the server's messages, beside each field, as in every other form. */}
-      <form action={action} noValidate>
+      <form aria-label="Article details" action={action} noValidate>
         <FormMessage state={state} />
         <input type="hidden" name="articleId" value={article.id} />
         <Field name="title" label="Title" state={state} defaultValue={article.title} required />

@@ -11,6 +11,8 @@ export function AppHeader({ user }: { user: Actor }) {
         <Brand />
         <nav className="app-nav" aria-label="Main">
           <NavLink href="/articles">Articles</NavLink>
+          <NavLink href="/home">My work</NavLink>
+          {hasRole(user, "EDITOR") && <NavLink href="/queue">Review queue</NavLink>}
           {hasRole(user, "ADMIN") && <NavLink href="/admin/users">Users</NavLink>}
         </nav>
         <div className="user-box">

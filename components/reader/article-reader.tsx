@@ -20,6 +20,7 @@ import { ClaimPanel, type ArticleChoice } from "@/components/reader/claim-panel"
 import { MarkClaimForm, type SelectedSpan } from "@/components/reader/mark-claim-form";
 import { EvidenceTargetBar, type EvidenceTarget } from "@/components/reader/evidence-target-bar";
 import { PassagePanel } from "@/components/reader/passage-panel";
+import type { WorkflowActor } from "@/lib/workflow/rules";
 
 type Side =
   | { kind: "list" }
@@ -49,8 +50,10 @@ export function ArticleReader({
   initialPassageId,
   header,
   staticBody,
+  viewer,
 }: {
   articleId: string;
+  viewer: WorkflowActor;
   body: DocNode;
   claims: ClaimSummary[];
   passages: PassageSummary[];
@@ -101,8 +104,10 @@ export function ArticleReader({
         "aria-label": "Article text. Select a passage and press M to mark a claim.",
         spellcheck: "false",
       },
+      // ProseMirror calls this only for a plain single click (not after a drag, a shift-click or a
+      // double click). The selection may still be the one from before the click (a click on a
+      // marker does not move it), so it is not consulted.
       handleClick(view, pos, event) {
-        if (!view.state.selection.empty) return false;
         const target = event.target as HTMLElement;
         const marked = target.closest<HTMLElement>("[data-claim]")?.dataset.claim;
         const offset = positionToOffset(latest.current.textMap, pos);
@@ -162,7 +167,9 @@ export function ArticleReader({
       if (value) url.searchParams.set(key, value);
       else url.searchParams.delete(key);
     }
-    window.history.replaceState(window.history.state, "", url);
+    // Not window.history.state: Next.js ignores history entries carrying its own state, so its
+    // router would not learn the new URL and would drop ?claim= on its next refresh.
+    window.history.replaceState(null, "", url);
   }, []);
 
   const scrollToOffsets = useCallback(
@@ -192,8 +199,11 @@ export function ArticleReader({
 
   const startMarking = useCallback(() => {
     const span = editor ? selectedSpan(editor.view) : null;
-    if (!span) return false;
+    if (!span || !editor) return false;
     setSide({ kind: "mark", span: { start: span.start, end: span.end, exact: span.exact } });
+    // The span stays outlined while the form is open; the selection itself is let go, so it is
+    // not left standing (and shown) over the text once the claim is saved.
+    editor.commands.setTextSelection(editor.state.selection.to);
     setSelection(null);
     return true;
   }, [editor]);
@@ -209,6 +219,7 @@ export function ArticleReader({
         key: `claim-${claim.id}-${claim.version}`,
         ...range,
         className: `hl hl-claim v-${verdict} ${claim.state === "APPROVED" ? "hl-approved" : "hl-pending"}`,
+        style: `--v: var(--v-${verdict}); --v-tint: var(--v-${verdict}-tint)`,
         marker: {
           text: verdictIcon(claim.verdict),
           className: `hl-marker v-${verdict}`,
@@ -354,6 +365,7 @@ export function ArticleReader({
               onOpenClaim={(id) => openClaim(id, true)}
               onShowInText={(id) => openClaim(id, true)}
               onClose={closePanel}
+              viewer={viewer}
             />
           ) : (
             <p className="muted">Loading the claim…</p>

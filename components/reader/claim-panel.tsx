@@ -19,6 +19,8 @@ import { MarkFields } from "@/components/reader/mark-claim-form";
 import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
 import { useClaimDetail, type ClaimDetailData } from "@/components/reader/use-claim-detail";
 import { verdictLabel } from "@/lib/claims/verdicts";
+import type { WorkflowActor } from "@/lib/workflow/rules";
+import { WorkflowControls } from "@/components/workflow/workflow-controls";
 
 const STANCE_LABELS = { SUPPORTS: "Supports", CONTRADICTS: "Contradicts", CONTEXT: "Context" } as const;
 
@@ -35,8 +37,11 @@ export function ClaimPanel({
   onOpenClaim,
   onShowInText,
   onClose,
+  viewer,
 }: {
   summary: ClaimSummary;
+  /** The signed-in user, for the workflow steps offered (the server decides again). */
+  viewer: WorkflowActor;
   /** Other claims covering the same spot (overlapping or nested). */
   othersHere: ClaimSummary[];
   articles: ArticleChoice[];
@@ -46,7 +51,9 @@ export function ClaimPanel({
 }) {
   const stamp = `${summary.version}:${summary.commentCount}`;
   const { detail, error, reload } = useClaimDetail(summary.id, stamp);
-  const [editing, setEditing] = useState(false);
+  // While editing: the user's changes kept across "Load the current version", and a key that
+  // starts the form afresh (without the conflict) each time it is loaded.
+  const [editing, setEditing] = useState<{ kept: KeptEdits; generation: number } | null>(null);
   const claim = detail ?? null;
 
   return (
@@ -99,18 +106,44 @@ export function ClaimPanel({
             </div>
           )}
           {editing ? (
-            <EditClaimForm claim={claim} onDone={() => { setEditing(false); reload(); }} onReload={reload} />
+            <EditClaimForm
+              key={editing.generation}
+              claim={claim}
+              kept={editing.kept}
+              onDone={() => {
+                setEditing(null);
+                reload();
+              }}
+              onReload={(kept) => {
+                setEditing({ kept, generation: editing.generation + 1 });
+                reload();
+              }}
+            />
           ) : (
             <>
               <h3>Rationale</h3>
               {claim.rationale ? <p className="rationale">{claim.rationale}</p> : <p className="muted">No rationale yet.</p>}
               {claim.permissions.canEdit && (
-                <button type="button" className="button button--quiet button--small" onClick={() => setEditing(true)}>
+                <button type="button" className="button button--quiet button--small" onClick={() => setEditing({ kept: {}, generation: 0 })}>
                   Edit claim
                 </button>
               )}
             </>
           )}
+          <WorkflowControls
+            claimId={claim.id}
+            version={claim.version}
+            viewer={viewer}
+            claim={{
+              state: claim.state,
+              authorId: claim.author.id,
+              verdictProposedById: claim.verdictProposedBy?.id ?? null,
+              verdict: claim.verdict,
+              rationale: claim.rationale,
+              evidenceCount: claim.evidence.length,
+            }}
+            onChanged={reload}
+          />
           <EvidenceSection claim={claim} articles={articles} onChanged={reload} />
           <CommentsSection claim={claim} onChanged={reload} />
           <HistorySection claim={claim} />
@@ -144,16 +177,58 @@ function ConflictNotice({ state, onReload }: { state: FormState; onReload: () =>
   );
 }
 
-function EditClaimForm({ claim, onDone, onReload }: { claim: ClaimDetailData; onDone: () => void; onReload: () => void }) {
+type EditableField = "restatement" | "verdict" | "rationale";
+type KeptEdits = Partial<Record<EditableField, string>>;
+const FIELD_NAMES: Record<EditableField, string> = { restatement: "the claim", verdict: "the verdict", rationale: "the rationale" };
+
+const sameText = (a: string | null | undefined, b: string | null | undefined) =>
+  (a ?? "").replace(/\r\n?/g, "\n").trim() === (b ?? "").replace(/\r\n?/g, "\n").trim();
+
+/**
+ * Editing a claim. After a conflict, "Load the current version" starts the form again from
+ * the current version, keeping only the fields this user changed: a field they did not touch
+ * takes the other person's value, so saving cannot silently undo it.
+ */
+function EditClaimForm({
+  claim,
+  kept,
+  onDone,
+  onReload,
+}: {
+  claim: ClaimDetailData;
+  kept: KeptEdits;
+  onDone: () => void;
+  onReload: (kept: KeptEdits) => void;
+}) {
   const [state, action, pending] = useFormAction(updateClaimAction);
   useOnSuccess(state, onDone);
+  const reloadKeepingEdits = () => {
+    const submitted = state.values ?? {};
+    const edits: KeptEdits = {};
+    for (const field of ["restatement", "verdict", "rationale"] as const) {
+      const value = submitted[field];
+      if (value !== undefined && !sameText(value, claim[field])) edits[field] = value;
+    }
+    onReload(edits);
+  };
+  const keptFields = (Object.keys(kept) as EditableField[]).map((field) => FIELD_NAMES[field]);
   return (
     <form action={action} className="panel-form" noValidate key={claim.version}>
       <FormMessage state={state} />
-      <ConflictNotice state={state} onReload={onReload} />
+      <ConflictNotice state={state} onReload={reloadKeepingEdits} />
+      {state.status === "idle" && keptFields.length > 0 && (
+        <p className="form-message form-message--ok" role="status">
+          This is the current version, with your unsaved changes kept in: {keptFields.join(", ")}. Review and save.
+        </p>
+      )}
       <input type="hidden" name="claimId" value={claim.id} />
       <input type="hidden" name="version" value={claim.version} />
-      <MarkFields state={state} defaultRestatement={claim.restatement} defaultVerdict={claim.verdict} defaultRationale={claim.rationale} />
+      <MarkFields
+        state={state}
+        defaultRestatement={kept.restatement ?? claim.restatement}
+        defaultVerdict={kept.verdict !== undefined ? ((kept.verdict || null) as ClaimDetailData["verdict"]) : claim.verdict}
+        defaultRationale={kept.rationale ?? claim.rationale}
+      />
       <div className="form-actions">
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save changes"}

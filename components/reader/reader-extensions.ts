@@ -57,6 +57,11 @@ export interface HighlightSpec {
   from: number;
   to: number;
   className: string;
+  /**
+   * Inline style; where highlights overlap ProseMirror joins their styles in document
+   * order, so the later (usually the nested) one's colour wins.
+   */
+  style?: string;
   /** A small marker before the highlight: the verdict's icon, so colour is not the only signal. */
   marker?: { text: string; className: string; label: string; data: Record<string, string> };
 }
@@ -86,7 +91,7 @@ function decorationsFor(specs: HighlightSpec[]) {
   const decorations: Decoration[] = [];
   for (const spec of specs) {
     if (spec.from >= spec.to) continue;
-    decorations.push(Decoration.inline(spec.from, spec.to, { class: spec.className }));
+    decorations.push(Decoration.inline(spec.from, spec.to, { class: spec.className, ...(spec.style ? { style: spec.style } : {}) }));
     const marker = spec.marker;
     if (marker) {
       decorations.push(

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { assertRole, hasRole } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { FieldError, NotFoundError } from "@/lib/errors";
-import type { ClaimState } from "@/lib/generated/prisma/enums";
+import { countClaims } from "@/lib/claims/progress";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocNode } from "@/lib/documents/schema";
 import { decodeUpload, detectFormat, importArticleSource, ImportError, type ImportSource, type SourceFormat } from "@/lib/import";
@@ -16,7 +16,7 @@ function visibleTo(actor: Actor) {
   return hasRole(actor, "EDITOR") ? {} : { retiredAt: null };
 }
 
-export type ClaimCounts = Record<ClaimState, number> & { total: number };
+export type { ClaimCounts } from "@/lib/claims/progress";
 
 export async function listArticles(actor: Actor) {
   const articles = await prisma.article.findMany({
@@ -25,18 +25,15 @@ export async function listArticles(actor: Actor) {
     orderBy: [{ publicationDate: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
   });
   const groups = await prisma.claim.groupBy({
-    by: ["articleId", "state"],
+    by: ["articleId", "state", "verdict"],
     where: { articleId: { in: articles.map((a) => a.id) } },
     _count: { _all: true },
   });
   return articles.map((article) => {
-    const counts: ClaimCounts = { DRAFT: 0, SUBMITTED: 0, CHANGES_REQUESTED: 0, APPROVED: 0, total: 0 };
-    for (const group of groups) {
-      if (group.articleId !== article.id) continue;
-      counts[group.state] += group._count._all;
-      counts.total += group._count._all;
-    }
-    return { ...article, claimCounts: counts };
+    const { byState, byVerdict } = countClaims(
+      groups.filter((group) => group.articleId === article.id).map((group) => ({ ...group, count: group._count._all })),
+    );
+    return { ...article, claimCounts: byState, verdictCounts: byVerdict };
   });
 }
 

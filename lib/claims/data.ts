@@ -42,7 +42,7 @@ function visibleArticles(actor: Actor): Prisma.ArticleWhereInput {
   return hasRole(actor, "EDITOR") ? {} : { retiredAt: null };
 }
 
-function visibleClaims(actor: Actor): Prisma.ClaimWhereInput {
+export function visibleClaims(actor: Actor): Prisma.ClaimWhereInput {
   return hasRole(actor, "EDITOR") ? {} : { article: { retiredAt: null } };
 }
 
@@ -233,7 +233,8 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
     prisma.auditEvent.findMany({
       where: { entityType: "Claim", entityId: claimId },
       select: { id: true, at: true, action: true, before: true, after: true, actor: userRef },
-      orderBy: [{ at: "asc" }, { id: "asc" }],
+      // Insertion order: `at` is the transaction start time, which two close writes may share.
+      orderBy: { id: "asc" },
     }),
   ]);
   if (!claim) throw new NotFoundError("That claim");
@@ -551,7 +552,7 @@ async function claimToChange(
  * Moves the claim to the next version if it is still at the one the user read. A change
  * committed in between (even one that started after our read) makes this match no row.
  */
-async function bumpVersion(
+export async function bumpVersion(
   tx: Tx,
   actor: Actor,
   claimId: string,
@@ -567,7 +568,7 @@ async function bumpVersion(
 }
 
 /** The error for a stale version, carrying the claim as it is now (or NotFound if it was deleted). */
-async function conflict(tx: Tx, actor: Actor, claimId: string) {
+export async function conflict(tx: Tx, actor: Actor, claimId: string) {
   const claim = await tx.claim.findFirst({
     where: { id: claimId, ...visibleClaims(actor) },
     select: { version: true, restatement: true, verdict: true, rationale: true, state: true, updatedAt: true },
@@ -575,7 +576,7 @@ async function conflict(tx: Tx, actor: Actor, claimId: string) {
   if (!claim) return new NotFoundError("That claim");
   const latest = await tx.auditEvent.findFirst({
     where: { entityType: "Claim", entityId: claimId },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
+    orderBy: { id: "desc" },
     select: { actor: userRef },
   });
   const current: ClaimConflict = { ...claim, updatedBy: latest?.actor ?? null };

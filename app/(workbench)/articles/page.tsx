@@ -2,17 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { listArticles, type ClaimCounts } from "@/lib/articles/data";
+import { listArticles } from "@/lib/articles/data";
 import { formatDate } from "@/lib/format";
+import { ClaimProgress } from "@/components/article/claim-progress";
 
 export const metadata: Metadata = { title: "Articles" };
-
-const STATE_LABELS: Array<[keyof ClaimCounts, string]> = [
-  ["DRAFT", "draft"],
-  ["SUBMITTED", "submitted"],
-  ["CHANGES_REQUESTED", "changes requested"],
-  ["APPROVED", "approved"],
-];
 
 export default async function ArticlesPage() {
   const user = await requireUser();
@@ -41,7 +35,9 @@ export default async function ArticlesPage() {
               <Link href={`/articles/${article.id}`} className="article-row__title">
                 {article.title}
               </Link>
-              <ClaimCountChips counts={article.claimCounts} />
+              <div className="claim-counts">
+                <ClaimProgress progress={{ byState: article.claimCounts, byVerdict: article.verdictCounts }} compact />
+              </div>
               <span className="article-row__meta">
                 {article.outlet}
                 {" · "}
@@ -52,21 +48,5 @@ export default async function ArticlesPage() {
         </ul>
       )}
     </>
-  );
-}
-
-function ClaimCountChips({ counts }: { counts: ClaimCounts }) {
-  if (counts.total === 0) return <span className="claim-counts muted">No claims yet</span>;
-  return (
-    <span className="claim-counts" aria-label="Claims">
-      <span className="count-chip">
-        <strong>{counts.total}</strong> claim{counts.total === 1 ? "" : "s"}
-      </span>
-      {STATE_LABELS.filter(([state]) => counts[state] > 0).map(([state, label]) => (
-        <span key={state} className="count-chip">
-          <strong>{counts[state]}</strong> {label}
-        </span>
-      ))}
-    </span>
   );
 }

@@ -10,6 +10,8 @@ import { formatDate, isoDate } from "@/lib/format";
 import { ArticleBody } from "@/components/article/article-body";
 import { ArticleDetailsForm } from "@/components/article/article-details-form";
 import { ArticleReader } from "@/components/reader/article-reader";
+import { ClaimProgress } from "@/components/article/claim-progress";
+import { countClaims } from "@/lib/claims/progress";
 import type { EvidenceTarget } from "@/components/reader/evidence-target-bar";
 
 type Props = {
@@ -76,6 +78,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         )}
         {article.importedBy && <> · imported by {article.importedBy.name}</>}
       </p>
+      <ClaimProgress progress={countClaims(claims)} />
       {hasRole(user, "EDITOR") && (
         <ArticleDetailsForm
           article={{
@@ -102,6 +105,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       initialPassageId={query.passage}
       header={header}
       staticBody={<ArticleBody doc={article.body} />}
+      viewer={{ id: user.id, role: user.role }}
     />
   );
 }

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/current-user";
+import { ForbiddenError } from "@/lib/errors";
+import { listQueue, queueFilterChoices, type QueueFilters } from "@/lib/workflow/data";
+import { VERDICT_ORDER, VERDICTS, UNRATED } from "@/lib/claims/verdicts";
+import { QueueList } from "@/components/workflow/queue-list";
+
+export const metadata: Metadata = { title: "Review queue" };
+
+type Props = { searchParams: Promise<{ article?: string; verdict?: string; reviewer?: string }> };
+
+export default async function QueuePage({ searchParams }: Props) {
+  const actor = await requireUser();
+  const query = await searchParams;
+  const verdict = [...VERDICT_ORDER, "UNRATED"].includes(query.verdict ?? "") ? (query.verdict as QueueFilters["verdict"]) : undefined;
+  const filters: QueueFilters = { articleId: query.article || undefined, verdict, authorId: query.reviewer || undefined };
+  let data;
+  try {
+    data = await Promise.all([listQueue(actor, filters), queueFilterChoices(actor)]);
+  } catch (error) {
+    if (!(error instanceof ForbiddenError)) throw error;
+    return (
+      <div className="card empty">
+        <h1>Editors only</h1>
+        <p>The review queue is where editors approve verdicts. Your own claims are under My work.</p>
+      </div>
+    );
+  }
+  const [claims, choices] = data;
+  return (
+    <>
+      <div className="page-head">
+        <h1>Review queue</h1>
+        <p>
+          {claims.length} submitted claim{claims.length === 1 ? "" : "s"}, oldest first
+        </p>
+      </div>
+      <form className="queue-filters card" method="get" aria-label="Filter the queue">
+        <label>
+          <span>Article</span>
+          <select name="article" defaultValue={filters.articleId ?? ""}>
+            <option value="">All articles</option>
+            {choices.articles.map((article) => (
+              <option key={article.id} value={article.id}>
+                {article.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Verdict</span>
+          <select name="verdict" defaultValue={filters.verdict ?? ""}>
+            <option value="">All verdicts</option>
+            <option value="UNRATED">{UNRATED.label}</option>
+            {VERDICT_ORDER.map((value) => (
+              <option key={value} value={value}>
+                {VERDICTS[value].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Reviewer</span>
+          <select name="reviewer" defaultValue={filters.authorId ?? ""}>
+            <option value="">All reviewers</option>
+            {choices.authors.map((author) => (
+              <option key={author.id} value={author.id}>
+                {author.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button button--quiet button--small">
+          Filter
+        </button>
+      </form>
+      {claims.length === 0 ? (
+        <p className="card empty">Nothing is waiting for review{filters.articleId || filters.verdict || filters.authorId ? " with these filters" : ""}.</p>
+      ) : (
+        <QueueList claims={claims} viewer={{ id: actor.id, role: actor.role }} />
+      )}
+    </>
+  );
+}

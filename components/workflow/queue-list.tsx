@@ -1,0 +1,121 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import type { Verdict } from "@/lib/generated/prisma/enums";
+import type { WorkflowActor } from "@/lib/workflow/rules";
+import { formatDateTime } from "@/lib/format";
+import { VerdictBadge } from "@/components/reader/verdict";
+import { WorkflowControls } from "@/components/workflow/workflow-controls";
+
+export interface QueueClaim {
+  id: string;
+  version: number;
+  restatement: string;
+  verdict: Verdict | null;
+  rationale: string | null;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  submittedAt: Date | null;
+  verdictProposedById: string | null;
+  evidenceCount: number;
+  commentCount: number;
+  article: { id: string; title: string };
+  author: { id: string; name: string };
+}
+
+/**
+ * The editors' queue. Keyboard: J/K move between claims, A approves the current one,
+ * R opens its "request changes" note.
+ */
+export function QueueList({ claims, viewer }: { claims: QueueClaim[]; viewer: WorkflowActor }) {
+  const router = useRouter();
+  const [current, setCurrent] = useState(0);
+  const items = useRef<Array<HTMLLIElement | null>>([]);
+  const index = Math.min(current, claims.length - 1);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if ((event.target as HTMLElement).closest("input, textarea, select")) return;
+      const item = items.current[index];
+      const key = event.key.toLowerCase();
+      if (key === "j" || key === "k") {
+        const next = Math.max(0, Math.min(claims.length - 1, index + (key === "j" ? 1 : -1)));
+        setCurrent(next);
+        items.current[next]?.focus();
+        items.current[next]?.scrollIntoView({ block: "nearest" });
+      } else if (key === "a") {
+        item?.querySelector<HTMLButtonElement>("button[data-workflow=approve]:not(:disabled)")?.click();
+      } else if (key === "r") {
+        const details = item?.querySelector<HTMLDetailsElement>("details.workflow-note");
+        if (details) {
+          details.open = true;
+          details.querySelector("textarea")?.focus();
+        }
+      } else return;
+      event.preventDefault();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [claims.length, index]);
+
+  return (
+    <>
+      <p className="shortcuts muted">
+        <kbd>J</kbd>/<kbd>K</kbd> next/previous · <kbd>A</kbd> approve · <kbd>R</kbd> request changes
+      </p>
+      <ol className="queue">
+        {claims.map((claim, i) => (
+          <li
+            key={claim.id}
+            ref={(element) => {
+              items.current[i] = element;
+            }}
+            tabIndex={-1}
+            className={`queue-item card${i === index ? " queue-item--current" : ""}`}
+            onFocus={() => setCurrent(i)}
+            data-testid="queue-item"
+          >
+            <div className="queue-item__head">
+              <VerdictBadge verdict={claim.verdict} />
+              <Link href={`/articles/${claim.article.id}?claim=${claim.id}`} className="queue-item__article">
+                {claim.article.title}
+              </Link>
+            </div>
+            <h2 className="queue-item__claim">{claim.restatement}</h2>
+            <p className="queue-item__context">
+              {claim.prefix && "…"}
+              {claim.prefix}
+              <mark>{claim.exact}</mark>
+              {claim.suffix}
+              {claim.suffix && "…"}
+            </p>
+            {claim.rationale && <p className="queue-item__rationale">{claim.rationale}</p>}
+            <p className="muted queue-item__meta">
+              {claim.author.name} · submitted {formatDateTime(claim.submittedAt)} · {claim.evidenceCount} evidence
+              {claim.commentCount > 0 && ` · ${claim.commentCount} comment${claim.commentCount === 1 ? "" : "s"}`}
+            </p>
+            <WorkflowControls
+              claimId={claim.id}
+              version={claim.version}
+              viewer={viewer}
+              claim={{
+                state: "SUBMITTED",
+                authorId: claim.author.id,
+                verdictProposedById: claim.verdictProposedById,
+                verdict: claim.verdict,
+                rationale: claim.rationale,
+                evidenceCount: claim.evidenceCount,
+              }}
+              onChanged={() => router.refresh()}
+              compact
+            />
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useId } from "react";
+import { transitionClaimAction } from "@/lib/workflow/actions";
+import { workflowOptions, type WorkflowAction, type WorkflowActor, type WorkflowClaim } from "@/lib/workflow/rules";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { useOnSuccess } from "@/components/forms/use-on-success";
+import { FormMessage } from "@/components/forms/field";
+
+const LABELS: Record<WorkflowAction, string> = {
+  submit: "Submit for review",
+  approve: "Approve",
+  request_changes: "Request changes",
+  reopen: "Reopen",
+};
+
+const NOTE_LABELS: Partial<Record<WorkflowAction, string>> = {
+  request_changes: "What should change? (the reviewer sees this)",
+  reopen: "Why reopen it? (the reviewer sees this)",
+};
+
+/** The workflow steps open to the viewer on one claim, each a small form. */
+export function WorkflowControls({
+  claimId,
+  version,
+  viewer,
+  claim,
+  onChanged,
+  compact = false,
+}: {
+  claimId: string;
+  version: number;
+  viewer: WorkflowActor;
+  claim: WorkflowClaim;
+  onChanged: () => void;
+  /** In the queue: notes open only when asked for. */
+  compact?: boolean;
+}) {
+  const options = workflowOptions(viewer, claim);
+  if (options.length === 0) return null;
+  return (
+    <div className="workflow-controls">
+      {options.map(({ action, blockedBy }) => (
+        <WorkflowStep
+          key={action}
+          action={action}
+          blockedBy={blockedBy}
+          claimId={claimId}
+          version={version}
+          onChanged={onChanged}
+          compact={compact}
+        />
+      ))}
+    </div>
+  );
+}
+
+function WorkflowStep({
+  action,
+  blockedBy,
+  claimId,
+  version,
+  onChanged,
+  compact,
+}: {
+  action: WorkflowAction;
+  blockedBy: string | null;
+  claimId: string;
+  version: number;
+  onChanged: () => void;
+  compact: boolean;
+}) {
+  const [state, formAction, pending] = useFormAction(transitionClaimAction);
+  useOnSuccess(state, onChanged);
+  const id = useId();
+  const noteLabel = NOTE_LABELS[action];
+  const noteError = state.fieldErrors?.note?.[0];
+  const button = (
+    <button
+      type="submit"
+      className={`button button--small ${action === "approve" || action === "submit" ? "" : "button--quiet"}`}
+      disabled={pending || blockedBy !== null}
+      aria-describedby={blockedBy ? `${id}-blocked` : undefined}
+      data-workflow={action}
+    >
+      {pending ? "Saving…" : LABELS[action]}
+    </button>
+  );
+  const form = (
+    <form action={formAction} className="workflow-step" noValidate>
+      <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="action" value={action} />
+      {state.status === "error" && !noteError && <FormMessage state={state} />}
+      {noteLabel && (
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{noteLabel}</label>
+          <textarea
+            id={`${id}-note`}
+            name="note"
+            rows={3}
+            defaultValue={state.values?.note}
+            aria-invalid={noteError ? true : undefined}
+            aria-describedby={noteError ? `${id}-note-error` : undefined}
+          />
+          {noteError && (
+            <p id={`${id}-note-error`} className="field-error">
+              {noteError}
+            </p>
+          )}
+        </div>
+      )}
+      {button}
+      {blockedBy && (
+        <p id={`${id}-blocked`} className="field-hint">
+          {blockedBy}
+        </p>
+      )}
+    </form>
+  );
+  if (!noteLabel || !compact) return form;
+  return (
+    <details className="workflow-note" open={noteError ? true : undefined}>
+      <summary>{LABELS[action]}…</summary>
+      {form}
+    </details>
+  );
+}

@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/actions/form-action";
+import { articleIdsOfClaim } from "@/lib/claims/data";
+import { transitionClaim } from "@/lib/workflow/data";
+import { transitionSchema } from "@/lib/workflow/schemas";
+
+const DONE = {
+  submit: "Submitted for review.",
+  approve: "Approved.",
+  request_changes: "Sent back to the reviewer with your note.",
+  reopen: "Reopened: the claim is back in the editors' queue.",
+} as const;
+
+export const transitionClaimAction = formAction(transitionSchema, async (actor, input) => {
+  const version = await transitionClaim(actor, input);
+  for (const articleId of await articleIdsOfClaim(actor, { claimId: input.claimId })) revalidatePath(`/articles/${articleId}`);
+  revalidatePath("/queue");
+  revalidatePath("/home");
+  revalidatePath("/articles");
+  return { message: DONE[input.action], data: { version } };
+});

@@ -1,0 +1,152 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/current-user";
+import { assertRole } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record";
+import { FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Verdict } from "@/lib/generated/prisma/enums";
+import { bumpVersion, conflict, visibleClaims } from "@/lib/claims/data";
+import { TRANSITIONS, workflowRefusal } from "@/lib/workflow/rules";
+import type { TransitionInput } from "@/lib/workflow/schemas";
+
+/**
+ * Moves a claim through the workflow (rules.ts), under the same optimistic lock as
+ * edits: approving a claim that changed after the editor opened it is refused with
+ * the current value. Returns the claim's new version.
+ */
+export async function transitionClaim(actor: Actor, input: TransitionInput): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const claim = await tx.claim.findFirst({
+      where: { id: input.claimId, ...visibleClaims(actor) },
+      select: {
+        id: true,
+        state: true,
+        version: true,
+        authorId: true,
+        verdictProposedById: true,
+        verdict: true,
+        rationale: true,
+        reviewNote: true,
+        _count: { select: { evidence: true } },
+      },
+    });
+    if (!claim) throw new NotFoundError("That claim");
+    const refusal = workflowRefusal(actor, { ...claim, evidenceCount: claim._count.evidence }, input.action, input.note);
+    if (refusal) throw refusal.field ? new FieldError(refusal.field, refusal.message) : new ForbiddenError(refusal.message);
+    if (claim.version !== input.version) throw await conflict(tx, actor, claim.id);
+
+    const state = TRANSITIONS[input.action].to;
+    const now = new Date();
+    const changes: Prisma.ClaimUpdateManyMutationInput = { state };
+    if (input.action === "submit") changes.submittedAt = now;
+    if (input.action === "approve") Object.assign(changes, { approvedAt: now, approvedById: actor.id, reviewNote: null });
+    if (input.action === "request_changes" || input.action === "reopen") {
+      Object.assign(changes, { reviewNote: input.note, approvedAt: null, approvedById: null });
+      if (input.action === "reopen") changes.submittedAt = now;
+    }
+    const version = await bumpVersion(tx, actor, claim.id, input.version, changes);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `claim.${input.action}`,
+      entityType: "Claim",
+      entityId: claim.id,
+      before: { state: claim.state, version: claim.version, reviewNote: claim.reviewNote },
+      after: { state, version, reviewNote: "reviewNote" in changes ? (changes.reviewNote as string | null) : claim.reviewNote },
+    });
+    return version;
+  });
+}
+
+export interface QueueFilters {
+  articleId?: string;
+  verdict?: Verdict | "UNRATED";
+  authorId?: string;
+}
+
+/** Submitted claims across all articles, oldest first, with their text in context (editors). */
+export async function listQueue(actor: Actor, filters: QueueFilters = {}) {
+  assertRole(actor, "EDITOR");
+  const claims = await prisma.claim.findMany({
+    where: {
+      state: "SUBMITTED",
+      article: { retiredAt: null },
+      ...(filters.articleId ? { articleId: filters.articleId } : {}),
+      ...(filters.verdict ? { verdict: filters.verdict === "UNRATED" ? null : filters.verdict } : {}),
+      ...(filters.authorId ? { authorId: filters.authorId } : {}),
+    },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      version: true,
+      restatement: true,
+      verdict: true,
+      rationale: true,
+      reviewNote: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      submittedAt: true,
+      verdictProposedById: true,
+      article: { select: { id: true, title: true } },
+      author: { select: { id: true, name: true } },
+      _count: { select: { evidence: true, comments: true } },
+    },
+  });
+  return claims.map(({ _count, ...claim }) => ({
+    ...claim,
+    evidenceCount: _count.evidence,
+    commentCount: _count.comments,
+    proposedByMe: claim.verdictProposedById === actor.id,
+  }));
+}
+
+/** What the queue can be filtered by: the articles and reviewers that have submitted claims. */
+export async function queueFilterChoices(actor: Actor) {
+  assertRole(actor, "EDITOR");
+  const [articles, authors] = await Promise.all([
+    prisma.article.findMany({
+      where: { retiredAt: null, claims: { some: { state: "SUBMITTED" } } },
+      select: { id: true, title: true },
+      orderBy: { title: "asc" },
+    }),
+    prisma.user.findMany({
+      // The same claims as the queue: submitted, on articles that are not retired.
+      where: { claims: { some: { state: "SUBMITTED", article: { retiredAt: null } } } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { articles, authors };
+}
+
+const RECENT_APPROVALS_DAYS = 30;
+
+/** The signed-in user's own claims: drafts, changes requested (with the editor's note), recently approved. */
+export async function listMyWork(actor: Actor) {
+  const select = {
+    id: true,
+    restatement: true,
+    verdict: true,
+    state: true,
+    reviewNote: true,
+    updatedAt: true,
+    approvedAt: true,
+    article: { select: { id: true, title: true } },
+  } as const;
+  const mine = { authorId: actor.id, article: { retiredAt: null } };
+  const since = new Date(Date.now() - RECENT_APPROVALS_DAYS * 24 * 3600 * 1000);
+  const [drafts, changesRequested, submitted, approved] = await Promise.all([
+    prisma.claim.findMany({ where: { ...mine, state: "DRAFT" }, select, orderBy: { updatedAt: "desc" }, take: 100 }),
+    prisma.claim.findMany({ where: { ...mine, state: "CHANGES_REQUESTED" }, select, orderBy: { updatedAt: "desc" }, take: 100 }),
+    prisma.claim.findMany({ where: { ...mine, state: "SUBMITTED" }, select, orderBy: { updatedAt: "desc" }, take: 100 }),
+    prisma.claim.findMany({
+      where: { ...mine, state: "APPROVED", approvedAt: { gte: since } },
+      select,
+      orderBy: { approvedAt: "desc" },
+      take: 50,
+    }),
+  ]);
+  return { drafts, changesRequested, submitted, approved, recentDays: RECENT_APPROVALS_DAYS };
+}

@@ -1,0 +1,701 @@
+import { revalidatePath } from "next/cache";
+import { useTestDatabase } from "@/test/db";
+import { prisma } from "@/lib/db/client";
+import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import type { ClaimState } from "@/lib/generated/prisma/enums";
+import * as userActions from "@/lib/users/actions";
+import * as articleActions from "@/lib/articles/actions";
+import * as claimActions from "@/lib/claims/actions";
+import * as workflowActions from "@/lib/workflow/actions";
+import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
+import { addEvidence, createClaim, updateClaim } from "@/lib/claims/data";
+import { transitionClaim } from "@/lib/workflow/data";
+import { makeArticle, makeUser, spanOf, type TestArticle } from "@/lib/claims/test-fixtures";
+
+/**
+ * Who may do what: every Server Action and the claim route, called as each kind of user
+ * (anonymous, the reviewer who owns the claim, another reviewer, an editor, the editor who
+ * proposed the claim's verdict, an admin, a disabled user) with valid form data on fresh
+ * fixtures. Allowed calls succeed and make their write; refused calls get a message for the
+ * user and change nothing in any table.
+ *
+ * Only the session is replaced: `getCurrentUser` is a mock that reads the signed-in user from
+ * the database, and returns null for nobody or a disabled user, as the real one does.
+ */
+
+jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
+jest.mock("next/navigation", () => ({
+  redirect: jest.fn((url: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;replace;${url};307;` });
+  }),
+}));
+
+useTestDatabase();
+
+// ------------------------------------------------------------------ the expected matrix
+
+const ROLES = ["anonymous", "owner", "otherReviewer", "editor", "proposer", "admin", "disabled"] as const;
+type RoleName = (typeof ROLES)[number];
+
+const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
+  anonymous: "anonymous (no session)",
+  owner: "reviewer who owns the claim",
+  otherReviewer: "another reviewer",
+  editor: "editor",
+  proposer: "the editor who proposed the verdict",
+  admin: "admin",
+  disabled: "disabled user (an admin, disabled)",
+};
+
+/**
+ * ✓ allowed, ✗ refused. One row per action (and, where the claim's state decides, per state).
+ * DESIGN.md: reviewers create claims and evidence, edit and submit their own claims while
+ * they are drafts or have changes requested, and comment on any claim; editors also edit any
+ * claim that is not approved, import articles and approve / request changes / reopen; admins
+ * also manage users. Nobody changes an approved claim before it is reopened; nobody approves
+ * a verdict they proposed (four-eyes). Anonymous and disabled users may do nothing.
+ */
+const MATRIX = `
+  action                            anonymous owner otherReviewer editor proposer admin disabled
+  createUserAction                      ✗       ✗        ✗          ✗       ✗       ✓      ✗
+  changeRoleAction                      ✗       ✗        ✗          ✗       ✗       ✓      ✗
+  resetPasswordAction                   ✗       ✗        ✗          ✗       ✗       ✓      ✗
+  setDisabledAction                     ✗       ✗        ✗          ✗       ✗       ✓      ✗
+  updateArticleDetailsAction            ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  previewImportAction                   ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  importArticleAction                   ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  createClaimAction                     ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  updateClaimAction@DRAFT               ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  updateClaimAction@SUBMITTED           ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  updateClaimAction@APPROVED            ✗       ✗        ✗          ✗       ✗       ✗      ✗
+  deleteClaimAction@DRAFT               ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  deleteClaimAction@APPROVED            ✗       ✗        ✗          ✗       ✗       ✗      ✗
+  addEvidenceAction@DRAFT               ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  addEvidenceAction@APPROVED            ✗       ✗        ✗          ✗       ✗       ✗      ✗
+  removeEvidenceAction@DRAFT            ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  removeEvidenceAction@APPROVED         ✗       ✗        ✗          ✗       ✗       ✗      ✗
+  addCommentAction@SUBMITTED            ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  addCommentAction@APPROVED             ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  transitionClaimAction:submit@DRAFT    ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  transitionClaimAction:submit@CHANGES_REQUESTED ✗ ✓     ✗          ✓       ✓       ✓      ✗
+  transitionClaimAction:approve@SUBMITTED ✗     ✗        ✗          ✓       ✗       ✓      ✗
+  transitionClaimAction:request_changes@SUBMITTED ✗ ✗    ✗          ✓       ✓       ✓      ✗
+  transitionClaimAction:reopen@APPROVED ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  GET/api/claims/[id]@SUBMITTED         ✗       ✓        ✓          ✓       ✓       ✓      ✗
+`;
+
+function parseMatrix(text: string) {
+  const [header, ...lines] = text.trim().split("\n").map((line) => line.trim().split(/\s+/));
+  expect(header.slice(1)).toEqual([...ROLES]);
+  const matrix = new Map<string, Record<RoleName, boolean>>();
+  for (const [name, ...cells] of lines) {
+    expect(cells).toHaveLength(ROLES.length);
+    expect(cells.every((c) => c === "✓" || c === "✗")).toBe(true);
+    expect(matrix.has(name)).toBe(false);
+    matrix.set(name, Object.fromEntries(ROLES.map((role, i) => [role, cells[i] === "✓"])) as Record<RoleName, boolean>);
+  }
+  return matrix;
+}
+
+const EXPECTED = parseMatrix(MATRIX);
+
+// ------------------------------------------------------------------ fixtures
+
+const LINES = [
+  "Harbour Plan Approved",
+  "The port authority said the new harbour will create 2,000 jobs.",
+  "Construction starts next spring.",
+];
+
+const SESSION_ENDED = "Your session has ended. Sign in again.";
+const GENERIC = "Something went wrong and nothing was saved. Please try again.";
+const ADMINS_ONLY = "Only administrators may do that.";
+const EDITORS_ONLY = "Only editors may do that.";
+const OWN_EDIT = "You can only edit your own claims while they are drafts or have changes requested.";
+const OWN_DELETE = "You can only delete your own claims while they are drafts or have changes requested.";
+const OWN_EVIDENCE = "You can only change the evidence of your own claims while they are drafts or have changes requested.";
+const EDITOR_STEPS = "Only editors can approve, request changes or reopen claims.";
+const FOUR_EYES = "You proposed this verdict, so another editor must approve it (four-eyes rule).";
+
+let users: Record<Exclude<RoleName, "anonymous">, Actor>;
+let editorForSetup: Actor;
+
+/** Whose session the mocked getCurrentUser sees. */
+let sessionUserId: string | null = null;
+
+beforeAll(async () => {
+  const [owner, otherReviewer, editor, proposer, admin, disabled, setup] = await Promise.all([
+    makeUser("REVIEWER", "Olivia Owner"),
+    makeUser("REVIEWER", "Otto Other"),
+    makeUser("EDITOR", "Elena Editor"),
+    makeUser("EDITOR", "Paul Proposer"),
+    makeUser("ADMIN", "Adam Admin"),
+    makeUser("ADMIN", "Dora Disabled"),
+    makeUser("EDITOR", "Sam Setup"),
+  ]);
+  users = { owner, otherReviewer, editor, proposer, admin, disabled };
+  editorForSetup = setup;
+  await prisma.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } });
+});
+
+let consoleError: jest.SpyInstance;
+
+beforeEach(() => {
+  // As the real getCurrentUser: the user is read from the database on every request; a disabled one is signed out.
+  jest.mocked(getCurrentUser).mockImplementation(async () => {
+    if (!sessionUserId) return null;
+    const user = await prisma.user.findUnique({
+      where: { id: sessionUserId },
+      select: { id: true, name: true, email: true, role: true, disabledAt: true },
+    });
+    if (!user || user.disabledAt) return null;
+    return { id: user.id, name: user.name, email: user.email, role: user.role };
+  });
+  jest.mocked(revalidatePath).mockClear();
+  consoleError = jest.spyOn(console, "error").mockImplementation(() => {});
+});
+
+afterEach(() => {
+  consoleError.mockRestore();
+});
+
+interface Fixtures {
+  target: Actor;
+  article: TestArticle;
+  claim: { id: string; version: number; evidenceId: string } | null;
+}
+
+let serial = 0;
+
+/**
+ * Fresh records for one cell: a user to manage, an article, and (when the row needs one) a
+ * claim by the owner, with a rationale and one evidence item, whose verdict the proposing
+ * editor set, moved through the real workflow to `state`.
+ */
+async function makeFixtures(state: ClaimState | null): Promise<Fixtures> {
+  serial += 1;
+  const target = await makeUser("REVIEWER", `Target ${serial}`);
+  const article = await makeArticle(LINES);
+  if (!state) return { target, article, claim: null };
+
+  // Made through the data layer, not through the actions under test.
+  const { owner, proposer } = users;
+  const created = await createClaim(owner, {
+    articleId: article.id,
+    ...spanOf(article.text, "create 2,000 jobs"),
+    restatement: "The harbour will create 2,000 jobs.",
+    rationale: "An independent study expects about 600 jobs.",
+  });
+  const evidence = await addEvidence(owner, {
+    kind: "EXTERNAL",
+    claimId: created.id,
+    version: 1,
+    stance: "CONTRADICTS",
+    url: "https://example.org/study",
+    title: "Independent jobs study",
+    accessedAt: "2025-01-15",
+  });
+  let version = await updateClaim(proposer, {
+    claimId: created.id,
+    version: evidence.version,
+    restatement: "The harbour will create 2,000 jobs.",
+    verdict: "MOSTLY_FALSE",
+    rationale: "An independent study expects about 600 jobs.",
+  });
+  const step = async (actor: Actor, action: "submit" | "approve" | "request_changes", note: string | null = null) => {
+    version = await transitionClaim(actor, { claimId: created.id, version, action, note });
+  };
+  if (state !== "DRAFT") await step(owner, "submit");
+  if (state === "APPROVED") await step(editorForSetup, "approve");
+  if (state === "CHANGES_REQUESTED") await step(editorForSetup, "request_changes", "Cite the study's figure.");
+
+  const row = await prisma.claim.findUniqueOrThrow({ where: { id: created.id } });
+  expect(row).toMatchObject({ state, verdictProposedById: proposer.id, authorId: owner.id, version });
+  return { target, article, claim: { id: created.id, version, evidenceId: evidence.id } };
+}
+
+/** Every row and count in the tables the actions write, as counts and hashes of the rows. */
+async function databaseState() {
+  const tables = ["User", "Article", "Claim", "Evidence", "Comment", "AuditEvent"] as const;
+  const entries = await Promise.all(
+    tables.map(async (table) => {
+      const [row] = await prisma.$queryRawUnsafe<Array<{ n: number; h: string }>>(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${table}" t`,
+      );
+      return [table, row] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<(typeof tables)[number], { n: number; h: string }>;
+}
+
+function newAuditEvents(sinceId: bigint) {
+  return prisma.auditEvent.findMany({ where: { id: { gt: sinceId } }, orderBy: { id: "asc" } });
+}
+
+async function lastAuditId() {
+  return (await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? BigInt(0);
+}
+
+function form(fields: Record<string, string | number>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, String(value));
+  return data;
+}
+
+// ------------------------------------------------------------------ the rows
+
+/** What a call produced, whatever its kind (form state, Next redirect, route response). */
+interface Outcome {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: FormState["fieldErrors"];
+  data?: unknown;
+  redirect?: string;
+  status?: number;
+  body?: Record<string, unknown>;
+}
+
+type FormActionFn = (previous: FormState, data: FormData) => Promise<FormState>;
+
+async function callForm(action: FormActionFn, data: FormData): Promise<Outcome> {
+  try {
+    const state = await action(initialFormState, data);
+    return { ok: state.status === "ok", message: state.message, fieldErrors: state.fieldErrors, data: state.data };
+  } catch (error) {
+    // importArticleAction redirects to the new article on success.
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return { ok: true, redirect: digest.split(";")[2] };
+    throw error;
+  }
+}
+
+interface Row {
+  state: ClaimState | null;
+  call(f: Fixtures): Promise<Outcome>;
+  /** The audit event an allowed call writes; null: an allowed call writes nothing at all. */
+  audit: string | null;
+  /** Checks the intended effect of an allowed call. */
+  verify(f: Fixtures, outcome: Outcome, actor: Actor): Promise<void>;
+  /** The refusal message for a signed-in user refused by role (reviewers, editors/admins, the proposer). */
+  refusal?: { reviewer?: string; editor?: string; proposer?: string };
+}
+
+const claimOf = (f: Fixtures) => {
+  if (!f.claim) throw new Error("This row needs a claim.");
+  return f.claim;
+};
+
+const editClaim = (f: Fixtures) =>
+  callForm(
+    claimActions.updateClaimAction,
+    form({
+      claimId: claimOf(f).id,
+      version: claimOf(f).version,
+      restatement: "Edited in the authorization matrix.",
+      verdict: "MOSTLY_FALSE",
+      rationale: "An independent study expects about 600 jobs.",
+    }),
+  );
+const verifyEdit = async (f: Fixtures, outcome: Outcome) => {
+  expect(outcome.data).toEqual({ version: claimOf(f).version + 1 });
+  expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
+    restatement: "Edited in the authorization matrix.",
+    version: claimOf(f).version + 1,
+  });
+};
+
+const deleteClaimRow = (f: Fixtures) =>
+  callForm(claimActions.deleteClaimAction, form({ claimId: claimOf(f).id, version: claimOf(f).version }));
+const verifyDelete = async (f: Fixtures) => {
+  expect(await prisma.claim.count({ where: { id: claimOf(f).id } })).toBe(0);
+};
+
+const addEvidenceRow = (f: Fixtures) =>
+  callForm(
+    claimActions.addEvidenceAction,
+    form({
+      kind: "EXTERNAL",
+      claimId: claimOf(f).id,
+      version: claimOf(f).version,
+      stance: "SUPPORTS",
+      url: "https://example.org/second-source",
+      title: "A second source",
+      excerpt: "",
+      accessedAt: "2025-02-01",
+    }),
+  );
+const verifyAddEvidence = async (f: Fixtures, _outcome: Outcome, actor: Actor) => {
+  const evidence = await prisma.evidence.findMany({ where: { claimId: claimOf(f).id }, orderBy: { createdAt: "asc" } });
+  expect(evidence.map((e) => e.title)).toEqual(["Independent jobs study", "A second source"]);
+  expect(evidence[1].addedById).toBe(actor.id);
+};
+
+const removeEvidenceRow = (f: Fixtures) =>
+  callForm(claimActions.removeEvidenceAction, form({ evidenceId: claimOf(f).evidenceId, version: claimOf(f).version }));
+const verifyRemoveEvidence = async (f: Fixtures) => {
+  expect(await prisma.evidence.count({ where: { claimId: claimOf(f).id } })).toBe(0);
+};
+
+const commentRow = (f: Fixtures) =>
+  callForm(claimActions.addCommentAction, form({ claimId: claimOf(f).id, body: "A comment from the matrix." }));
+const verifyComment = async (f: Fixtures, _outcome: Outcome, actor: Actor) => {
+  expect(await prisma.comment.findMany({ where: { claimId: claimOf(f).id }, select: { authorId: true, body: true } })).toEqual([
+    { authorId: actor.id, body: "A comment from the matrix." },
+  ]);
+};
+
+const transition = (action: "submit" | "approve" | "request_changes" | "reopen", note?: string) => (f: Fixtures) =>
+  callForm(
+    workflowActions.transitionClaimAction,
+    form({ claimId: claimOf(f).id, version: claimOf(f).version, action, ...(note ? { note } : {}) }),
+  );
+const verifyTransition = (to: ClaimState, extra: (actor: Actor) => Record<string, unknown> = () => ({})) =>
+  async (f: Fixtures, outcome: Outcome, actor: Actor) => {
+    expect(outcome.data).toEqual({ version: claimOf(f).version + 1 });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
+      state: to,
+      version: claimOf(f).version + 1,
+      ...extra(actor),
+    });
+  };
+
+const APPROVED_CHANGE = {
+  edit: "This claim is approved: reopen it before editing it.",
+  delete: "This claim is approved: reopen it before deleting it.",
+  evidence: "This claim is approved: reopen it before changing its evidence.",
+};
+
+const ROWS: Record<string, Row> = {
+  createUserAction: {
+    state: null,
+    call: () =>
+      callForm(
+        userActions.createUserAction,
+        form({ name: `New Person ${serial}`, email: `new.person.${serial}@matrix.test`, role: "REVIEWER", password: "a long password" }),
+      ),
+    audit: "user.create",
+    verify: async () => {
+      expect(await prisma.user.findUnique({ where: { email: `new.person.${serial}@matrix.test` }, select: { role: true } })).toEqual({
+        role: "REVIEWER",
+      });
+    },
+    refusal: { reviewer: ADMINS_ONLY, editor: ADMINS_ONLY },
+  },
+  changeRoleAction: {
+    state: null,
+    call: (f) => callForm(userActions.changeRoleAction, form({ userId: f.target.id, role: "EDITOR" })),
+    audit: "user.change_role",
+    verify: async (f) => {
+      expect(await prisma.user.findUniqueOrThrow({ where: { id: f.target.id } })).toMatchObject({ role: "EDITOR", sessionVersion: 1 });
+    },
+    refusal: { reviewer: ADMINS_ONLY, editor: ADMINS_ONLY },
+  },
+  resetPasswordAction: {
+    state: null,
+    call: (f) => callForm(userActions.resetPasswordAction, form({ userId: f.target.id, password: "another long password" })),
+    audit: "user.reset_password",
+    verify: async (f) => {
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: f.target.id }, select: { passwordHash: true, sessionVersion: true } });
+      expect(user.sessionVersion).toBe(1);
+      expect(user.passwordHash).not.toBe("unused");
+    },
+    refusal: { reviewer: ADMINS_ONLY, editor: ADMINS_ONLY },
+  },
+  setDisabledAction: {
+    state: null,
+    call: (f) => callForm(userActions.setDisabledAction, form({ userId: f.target.id, disabled: "true" })),
+    audit: "user.disable",
+    verify: async (f) => {
+      expect((await prisma.user.findUniqueOrThrow({ where: { id: f.target.id } })).disabledAt).toBeInstanceOf(Date);
+    },
+    refusal: { reviewer: ADMINS_ONLY, editor: ADMINS_ONLY },
+  },
+  updateArticleDetailsAction: {
+    state: null,
+    call: (f) =>
+      callForm(
+        articleActions.updateArticleDetailsAction,
+        form({ articleId: f.article.id, title: "A Better Title", outlet: "Harbour Times", url: "https://example.org/a", publicationDate: "2025-03-01" }),
+      ),
+    audit: "article.update_details",
+    verify: async (f) => {
+      expect(await prisma.article.findUniqueOrThrow({ where: { id: f.article.id } })).toMatchObject({
+        title: "A Better Title",
+        outlet: "Harbour Times",
+        url: "https://example.org/a",
+      });
+    },
+    refusal: { reviewer: EDITORS_ONLY },
+  },
+  previewImportAction: {
+    state: null,
+    call: () => callForm(articleActions.previewImportAction, form({ format: "auto", content: "Harbour News\nThe harbour opens in May." })),
+    audit: null,
+    verify: async (_f, outcome) => {
+      expect(outcome.message).toBe("Read as plain text: 5 words.");
+      expect(outcome.data).toMatchObject({ title: "Harbour News", format: "TEXT", wordCount: 5 });
+    },
+    refusal: { reviewer: EDITORS_ONLY },
+  },
+  importArticleAction: {
+    state: null,
+    call: () =>
+      callForm(
+        articleActions.importArticleAction,
+        form({ format: "auto", content: "Imported Harbour News\nThe harbour opens in May.", title: "", outlet: "Harbour Times", url: "", publicationDate: "" }),
+      ),
+    audit: "article.import",
+    verify: async (_f, outcome, actor) => {
+      expect(outcome.redirect).toMatch(/^\/articles\/[^/]+$/);
+      const id = outcome.redirect!.split("/")[2];
+      expect(await prisma.article.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        title: "Imported Harbour News",
+        importedById: actor.id,
+      });
+    },
+    refusal: { reviewer: EDITORS_ONLY },
+  },
+  createClaimAction: {
+    state: null,
+    call: (f) =>
+      callForm(
+        claimActions.createClaimAction,
+        form({ articleId: f.article.id, ...spanOf(f.article.text, "Construction starts"), restatement: "Work begins in spring.", verdict: "", rationale: "" }),
+      ),
+    audit: "claim.create",
+    verify: async (f, outcome, actor) => {
+      const { id } = outcome.data as { id: string };
+      expect(await prisma.claim.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        articleId: f.article.id,
+        authorId: actor.id,
+        state: "DRAFT",
+        version: 1,
+      });
+    },
+  },
+  "updateClaimAction@DRAFT": { state: "DRAFT", call: editClaim, audit: "claim.update", verify: verifyEdit, refusal: { reviewer: OWN_EDIT } },
+  "updateClaimAction@SUBMITTED": { state: "SUBMITTED", call: editClaim, audit: "claim.update", verify: verifyEdit, refusal: { reviewer: OWN_EDIT } },
+  "updateClaimAction@APPROVED": {
+    state: "APPROVED",
+    call: editClaim,
+    audit: "claim.update",
+    verify: verifyEdit,
+    refusal: { reviewer: OWN_EDIT, editor: APPROVED_CHANGE.edit },
+  },
+  "deleteClaimAction@DRAFT": { state: "DRAFT", call: deleteClaimRow, audit: "claim.delete", verify: verifyDelete, refusal: { reviewer: OWN_DELETE } },
+  "deleteClaimAction@APPROVED": {
+    state: "APPROVED",
+    call: deleteClaimRow,
+    audit: "claim.delete",
+    verify: verifyDelete,
+    refusal: { reviewer: OWN_DELETE, editor: APPROVED_CHANGE.delete },
+  },
+  "addEvidenceAction@DRAFT": {
+    state: "DRAFT",
+    call: addEvidenceRow,
+    audit: "evidence.add",
+    verify: verifyAddEvidence,
+    refusal: { reviewer: OWN_EVIDENCE },
+  },
+  "addEvidenceAction@APPROVED": {
+    state: "APPROVED",
+    call: addEvidenceRow,
+    audit: "evidence.add",
+    verify: verifyAddEvidence,
+    refusal: { reviewer: OWN_EVIDENCE, editor: APPROVED_CHANGE.evidence },
+  },
+  "removeEvidenceAction@DRAFT": {
+    state: "DRAFT",
+    call: removeEvidenceRow,
+    audit: "evidence.remove",
+    verify: verifyRemoveEvidence,
+    refusal: { reviewer: OWN_EVIDENCE },
+  },
+  "removeEvidenceAction@APPROVED": {
+    state: "APPROVED",
+    call: removeEvidenceRow,
+    audit: "evidence.remove",
+    verify: verifyRemoveEvidence,
+    refusal: { reviewer: OWN_EVIDENCE, editor: APPROVED_CHANGE.evidence },
+  },
+  "addCommentAction@SUBMITTED": { state: "SUBMITTED", call: commentRow, audit: "comment.add", verify: verifyComment },
+  "addCommentAction@APPROVED": { state: "APPROVED", call: commentRow, audit: "comment.add", verify: verifyComment },
+  "transitionClaimAction:submit@DRAFT": {
+    state: "DRAFT",
+    call: transition("submit"),
+    audit: "claim.submit",
+    verify: verifyTransition("SUBMITTED"),
+    refusal: { reviewer: "Only the claim's author or an editor can submit it." },
+  },
+  "transitionClaimAction:submit@CHANGES_REQUESTED": {
+    state: "CHANGES_REQUESTED",
+    call: transition("submit"),
+    audit: "claim.submit",
+    verify: verifyTransition("SUBMITTED"),
+    refusal: { reviewer: "Only the claim's author or an editor can submit it." },
+  },
+  "transitionClaimAction:approve@SUBMITTED": {
+    state: "SUBMITTED",
+    call: transition("approve"),
+    audit: "claim.approve",
+    verify: verifyTransition("APPROVED", (actor) => ({ approvedById: actor.id, approvedAt: expect.any(Date) })),
+    refusal: { reviewer: EDITOR_STEPS, proposer: FOUR_EYES },
+  },
+  "transitionClaimAction:request_changes@SUBMITTED": {
+    state: "SUBMITTED",
+    call: transition("request_changes", "Please cite the study's own figure."),
+    audit: "claim.request_changes",
+    verify: verifyTransition("CHANGES_REQUESTED", () => ({ reviewNote: "Please cite the study's own figure." })),
+    refusal: { reviewer: EDITOR_STEPS },
+  },
+  "transitionClaimAction:reopen@APPROVED": {
+    state: "APPROVED",
+    call: transition("reopen", "A newer study revises the figure."),
+    audit: "claim.reopen",
+    verify: verifyTransition("SUBMITTED", () => ({ reviewNote: "A newer study revises the figure.", approvedAt: null, approvedById: null })),
+    refusal: { reviewer: EDITOR_STEPS },
+  },
+  "GET/api/claims/[id]@SUBMITTED": {
+    state: "SUBMITTED",
+    call: async (f) => {
+      const id = claimOf(f).id;
+      const response = await getClaimRoute(new Request(`http://localhost/api/claims/${id}`), { params: Promise.resolve({ id }) });
+      const body = (await response.json()) as Record<string, unknown>;
+      return {
+        ok: response.status === 200,
+        status: response.status,
+        body,
+        message: typeof body.error === "string" ? body.error : undefined,
+        data: response.headers.get("cache-control"),
+      };
+    },
+    audit: null,
+    verify: async (f, outcome) => {
+      expect(outcome.status).toBe(200);
+      expect(outcome.data).toBe("no-store");
+      expect(outcome.body).toMatchObject({
+        id: claimOf(f).id,
+        state: "SUBMITTED",
+        verdict: "MOSTLY_FALSE",
+        verdictProposedBy: { id: users.proposer.id, name: users.proposer.name },
+        evidence: [expect.objectContaining({ id: claimOf(f).evidenceId })],
+      });
+    },
+  },
+};
+
+function expectedRefusal(row: Row, role: RoleName, action: string) {
+  if (role === "anonymous" || role === "disabled") return action.startsWith("GET") ? "Sign in to see claims." : SESSION_ENDED;
+  const refusal = row.refusal ?? {};
+  if (role === "owner" || role === "otherReviewer") return refusal.reviewer;
+  if (role === "proposer") return refusal.proposer ?? refusal.editor ?? refusal.reviewer;
+  return refusal.editor ?? refusal.reviewer;
+}
+
+// ------------------------------------------------------------------ the tests
+
+const ROW_NAMES = [...EXPECTED.keys()];
+let cellsPassed = 0;
+const tally = { allowed: 0, refused: 0 };
+
+describe("the matrix itself", () => {
+  it("has a row definition for every row of the table, and the other way round", () => {
+    expect(Object.keys(ROWS).sort()).toEqual([...ROW_NAMES].sort());
+  });
+
+  it("covers every exported Server Action and the claim route", () => {
+    const exported = [userActions, articleActions, claimActions, workflowActions].flatMap((module) =>
+      Object.entries(module)
+        .filter(([, value]) => typeof value === "function")
+        .map(([name]) => name),
+    );
+    expect(exported).toHaveLength(14);
+    const covered = new Set(ROW_NAMES.map((name) => name.split(/[@:]/)[0]));
+    for (const name of exported) expect(covered).toContain(name);
+    for (const action of ["submit", "approve", "request_changes", "reopen"]) {
+      expect(ROW_NAMES.some((name) => name.startsWith(`transitionClaimAction:${action}@`))).toBe(true);
+    }
+    expect(covered).toContain("GET/api/claims/[id]");
+  });
+
+  it("gives anonymous and disabled users nothing, editors all reviewers get and admins all editors get", () => {
+    for (const [name, cells] of EXPECTED) {
+      expect([name, cells.anonymous, cells.disabled]).toEqual([name, false, false]);
+      // Editors may do all reviewers may; admins all editors may.
+      if (cells.owner) expect([name, cells.editor]).toEqual([name, true]);
+      if (cells.otherReviewer) expect([name, cells.owner]).toEqual([name, true]);
+      if (cells.editor) expect([name, cells.admin]).toEqual([name, true]);
+      // The proposer is an editor like any other, except for approving their own verdict.
+      if (!name.startsWith("transitionClaimAction:approve@")) expect([name, cells.proposer]).toEqual([name, cells.editor]);
+    }
+  });
+
+  it("models the disabled user with the real check: the same admin, enabled, is signed in", async () => {
+    sessionUserId = users.disabled.id;
+    expect(await getCurrentUser()).toBeNull();
+    await prisma.user.update({ where: { id: users.disabled.id }, data: { disabledAt: null } });
+    try {
+      expect(await getCurrentUser()).toMatchObject({ id: users.disabled.id, role: "ADMIN" });
+    } finally {
+      await prisma.user.update({ where: { id: users.disabled.id }, data: { disabledAt: new Date() } });
+    }
+    expect(await getCurrentUser()).toBeNull();
+    sessionUserId = null;
+  });
+});
+
+describe.each(ROW_NAMES)("%s", (action) => {
+  const row = ROWS[action];
+  const expected = EXPECTED.get(action)!;
+
+  it.each(ROLES.map((role) => [role, expected[role] ? "allowed" : "refused"] as const))("%s: %s", async (role, verdict) => {
+    const fixtures = await makeFixtures(row.state);
+    const actor = role === "anonymous" ? null : users[role];
+    sessionUserId = actor?.id ?? null;
+    const before = await databaseState();
+    const auditMark = await lastAuditId();
+
+    const outcome = await row.call(fixtures);
+
+    expect(consoleError).not.toHaveBeenCalled();
+    if (verdict === "allowed") {
+      if (!outcome.ok) throw new Error(`Expected ${role} to be allowed ${action}, but got: ${outcome.message}`);
+      await row.verify(fixtures, outcome, actor!);
+      const events = await newAuditEvents(auditMark);
+      if (row.audit === null) {
+        expect(events).toEqual([]);
+        expect(await databaseState()).toEqual(before);
+      } else {
+        expect(events.map((e) => [e.action, e.actorId])).toEqual([[row.audit, actor!.id]]);
+      }
+      tally.allowed += 1;
+    } else {
+      expect(outcome.ok).toBe(false);
+      expect(outcome.message).toBe(expectedRefusal(row, role, action));
+      expect(outcome.message).not.toBe(GENERIC);
+      expect(outcome.fieldErrors).toBeUndefined();
+      if (action.startsWith("GET")) expect(outcome.status).toBe(401);
+      expect(await databaseState()).toEqual(before);
+      expect(revalidatePath).not.toHaveBeenCalled();
+      tally.refused += 1;
+    }
+    sessionUserId = null;
+    cellsPassed += 1;
+  });
+});
+
+afterAll(() => {
+  const width = Math.max(...ROW_NAMES.map((n) => n.length));
+  const header = `${"".padEnd(width)}  ${ROLES.map((r) => r.padEnd(13)).join(" ")}`;
+  const lines = ROW_NAMES.map(
+    (name) => `${name.padEnd(width)}  ${ROLES.map((r) => (EXPECTED.get(name)![r] ? "allow" : "deny").padEnd(13)).join(" ")}`,
+  );
+  const cells = ROW_NAMES.length * ROLES.length;
+  console.log(
+    `authorization matrix: ${ROW_NAMES.length} actions × ${ROLES.length} roles = ${cells} cells ` +
+      `(${tally.allowed} allowed, ${tally.refused} refused); ${cellsPassed}/${cells} passed\n` +
+      `roles: ${ROLES.map((r) => `${r} = ${ROLE_DESCRIPTIONS[r]}`).join("; ")}\n${header}\n${lines.join("\n")}`,
+  );
+});
