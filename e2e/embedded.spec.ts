@@ -129,7 +129,7 @@ test("a first start seeds the embedded database, Ctrl-C stops it cleanly", async
   // Change something, to find it again after the restart.
   await page.getByRole("link", { name: SEED_TITLES[1], exact: true }).click();
   await page.getByText("Edit details").click();
-  const tools = page.getByRole("complementary", { name: "Article tools" });
+  const tools = page.getByRole("form", { name: "Article details" });
   await tools.getByLabel("Outlet").fill(OUTLET);
   await tools.getByRole("button", { name: "Save details" }).click();
   await expect(tools.locator(".form-message--ok")).toHaveText("Details saved.");
