@@ -366,6 +366,7 @@ export function ArticleReader({
               onShowInText={(id) => openClaim(id, true)}
               onClose={closePanel}
               viewer={viewer}
+              quote={openSummary.anchorStatus === "ANCHORED" ? text.slice(openSummary.startOffset, openSummary.endOffset) : null}
             />
           ) : (
             <p className="muted">Loading the claim…</p>

@@ -39,7 +39,8 @@ export function ClaimList({
     return [...byId].sort((a, b) => a[1].localeCompare(b[1]));
   }, [claims]);
   const shown = useMemo(() => filterClaims(claims, filters), [claims, filters]);
-  const [limit, setLimit] = useState(200);
+  // A long list renders in pages, so 1,000 claims cost the first paint no more than 50.
+  const [limit, setLimit] = useState(50);
   const set = (key: keyof ClaimFilters) => (event: React.ChangeEvent<HTMLSelectElement>) =>
     onFiltersChange({ ...filters, [key]: event.target.value });
 
@@ -113,7 +114,7 @@ export function ClaimList({
         </ol>
       )}
       {shown.length > limit && (
-        <button type="button" className="button button--quiet button--small" onClick={() => setLimit((n) => n + 200)}>
+        <button type="button" className="button button--quiet button--small" onClick={() => setLimit((n) => n + 100)}>
           Show more ({shown.length - limit} left)
         </button>
       )}

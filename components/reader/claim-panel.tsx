@@ -38,8 +38,11 @@ export function ClaimPanel({
   onShowInText,
   onClose,
   viewer,
+  quote,
 }: {
   summary: ClaimSummary;
+  /** The claim's text in the article, when it is anchored (else the panel shows the stored quote). */
+  quote: string | null;
   /** The signed-in user, for the workflow steps offered (the server decides again). */
   viewer: WorkflowActor;
   /** Other claims covering the same spot (overlapping or nested). */
@@ -73,7 +76,7 @@ export function ClaimPanel({
       <h2 id="claim-panel-title" className="claim-panel__title">
         {claim?.restatement ?? summary.restatement}
       </h2>
-      <blockquote className="quote">{summary.exact}</blockquote>
+      <blockquote className="quote">{quote ?? claim?.exact}</blockquote>
       {summary.anchorStatus === "ORPHANED" && (
         <p className="form-message form-message--error">This claim&rsquo;s text could not be found in the article any more.</p>
       )}

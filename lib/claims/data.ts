@@ -56,11 +56,7 @@ const summarySelect = {
   version: true,
   startOffset: true,
   endOffset: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
   anchorStatus: true,
-  updatedAt: true,
   author: userRef,
   _count: { select: { evidence: true, comments: true } },
 } as const satisfies Prisma.ClaimSelect;
@@ -76,14 +72,10 @@ function toSummary(row: SummaryRow): ClaimSummary {
     version: row.version,
     startOffset: row.startOffset,
     endOffset: row.endOffset,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
     anchorStatus: row.anchorStatus,
     author: row.author,
     evidenceCount: row._count.evidence,
     commentCount: row._count.comments,
-    updatedAt: row.updatedAt,
   };
 }
 
@@ -213,6 +205,10 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
       where: { id: claimId, ...visibleClaims(actor) },
       select: {
         ...summarySelect,
+        exact: true,
+        prefix: true,
+        suffix: true,
+        updatedAt: true,
         authorId: true,
         rationale: true,
         reviewNote: true,
@@ -240,6 +236,10 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
   if (!claim) throw new NotFoundError("That claim");
   return {
     ...toSummary(claim),
+    exact: claim.exact,
+    prefix: claim.prefix,
+    suffix: claim.suffix,
+    updatedAt: claim.updatedAt,
     rationale: claim.rationale,
     reviewNote: claim.reviewNote,
     verdictProposedBy: claim.verdictProposedBy,

@@ -95,14 +95,10 @@ describe("listClaimsForArticle", () => {
       version: 3,
       startOffset: stored.startOffset,
       endOffset: stored.endOffset,
-      exact: "epsilon zeta",
-      prefix: stored.prefix,
-      suffix: stored.suffix,
       anchorStatus: "ANCHORED",
       author: { id: reviewer.id, name: "Rita Reviewer" },
       evidenceCount: 2,
       commentCount: 2,
-      updatedAt: stored.updatedAt,
     });
     const byId = new Map(listed.map((c) => [c.id, c]));
     expect(byId.get(first.id)).toMatchObject({ author: { id: otherReviewer.id, name: "Otto Other" }, evidenceCount: 0, commentCount: 1 });

@@ -10,7 +10,10 @@ export interface UserRef {
   name: string;
 }
 
-/** One claim as the reader's highlights and claim list need it. */
+/**
+ * One claim as the reader's highlights and claim list need it. The quote is left out: the
+ * reader takes it from the article's own text at the offsets, which keeps 1,000 claims light.
+ */
 export interface ClaimSummary {
   id: string;
   restatement: string;
@@ -19,14 +22,10 @@ export interface ClaimSummary {
   version: number;
   startOffset: number;
   endOffset: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   anchorStatus: AnchorStatus;
   author: UserRef;
   evidenceCount: number;
   commentCount: number;
-  updatedAt: Date;
 }
 
 /** An evidence passage located in an article, with the claim it serves (which may be in another article). */
@@ -96,6 +95,11 @@ export interface ClaimPermissions {
 }
 
 export interface ClaimDetail extends ClaimSummary {
+  /** The W3C TextQuoteSelector of the claim's span. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  updatedAt: Date;
   rationale: string | null;
   reviewNote: string | null;
   verdictProposedBy: UserRef | null;
