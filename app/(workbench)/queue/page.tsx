@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessDenied } from "@/components/layout/access-denied";
 import { requireUser } from "@/lib/auth/current-user";
 import { ForbiddenError } from "@/lib/errors";
 import { listQueue, queueFilterChoices, type QueueFilters } from "@/lib/workflow/data";
@@ -20,10 +21,9 @@ export default async function QueuePage({ searchParams }: Props) {
   } catch (error) {
     if (!(error instanceof ForbiddenError)) throw error;
     return (
-      <div className="card empty">
-        <h1>Editors only</h1>
-        <p>The review queue is where editors approve verdicts. Your own claims are under My work.</p>
-      </div>
+      <AccessDenied title="Editors only">
+        The review queue is where editors approve verdicts. Your own claims are under My work.
+      </AccessDenied>
     );
   }
   const [claims, choices] = data;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessDenied } from "@/components/layout/access-denied";
 import { requireUser } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/users/data";
@@ -16,10 +17,9 @@ export default async function UsersPage() {
   } catch (error) {
     if (!(error instanceof ForbiddenError)) throw error;
     return (
-      <div className="card empty">
-        <h1>Administrators only</h1>
-        <p>Managing users needs the Admin role. Ask an administrator if you need an account changed.</p>
-      </div>
+      <AccessDenied title="Administrators only">
+        Managing users needs the Admin role. Ask an administrator if you need an account changed.
+      </AccessDenied>
     );
   }
   return (

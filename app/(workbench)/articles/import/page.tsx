@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessDenied } from "@/components/layout/access-denied";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { ImportForm } from "@/components/import/import-form";
@@ -9,10 +10,9 @@ export const metadata: Metadata = { title: "Import an article" };
 export default async function ImportPage() {
   if (!hasRole(await requireUser(), "EDITOR")) {
     return (
-      <div className="card empty">
-        <h1>Editors only</h1>
-        <p>Importing articles needs the Editor role. Ask an editor to import the article you need.</p>
-      </div>
+      <AccessDenied title="Editors only">
+        Importing articles needs the Editor role. Ask an editor to import the article you need.
+      </AccessDenied>
     );
   }
   return (
