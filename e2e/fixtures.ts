@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO_USERS, SEEDS_DIR } from "../lib/seed/seed";
 import { importPlainText } from "../lib/import/plain-text";
 
@@ -19,6 +19,7 @@ function demo(email: string): Account {
 export const ADMIN = demo("admin@verity.test");
 export const EDITOR = demo("editor@verity.test");
 export const REVIEWER = demo("reviewer@verity.test");
+export const REVIEWER2 = demo("reviewer2@verity.test");
 
 export const ROLE_LABEL = { ADMIN: "Admin", EDITOR: "Editor", REVIEWER: "Reviewer" } as const;
 
@@ -109,4 +110,128 @@ export const SCREENSHOT_DIR = path.join(process.cwd(), "test-results", "screensh
 export async function screenshot(page: Page, name: string, fullPage = true) {
   await page.mouse.move(0, 0); // no hover styles left from the last click
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+}
+
+// ------------------------------------------------------------------ the reader
+
+export type Verdict = "FALSE" | "MOSTLY_FALSE" | "MIXED" | "MOSTLY_TRUE" | "TRUE" | "MISLEADING" | "UNVERIFIABLE";
+
+/** A browser context of its own, signed in as `account` (another person at another computer). */
+export async function newSignedInPage(browser: Browser, account: { email: string; password: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, account.email, account.password);
+  return page;
+}
+
+/** Opens a seed article from the list and waits until the editor has painted its highlights; returns its id. */
+export async function openArticle(page: Page, title: string): Promise<string> {
+  await page.goto("/articles");
+  await page.getByRole("link", { name: title, exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await waitForReader(page);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+export async function waitForReader(page: Page) {
+  await expect(page.locator(".reader__text[data-highlights]")).toHaveCount(1);
+  await expect(page.locator(".ProseMirror")).toBeVisible();
+}
+
+export function claimIdFromUrl(page: Page): string {
+  const id = new URL(page.url()).searchParams.get("claim");
+  expect(id, "the URL names the open claim").toBeTruthy();
+  return id!;
+}
+
+/**
+ * The DOM range of `needle` in the editor's text (skipping the markers, which are not
+ * article text), kept in `window.__range`; the text may be split over several highlight
+ * spans. It must occur once.
+ */
+export async function rangeOf(page: Page, needle: string) {
+  const found = await page.evaluate((needle) => {
+    const root = document.querySelector(".ProseMirror")!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement?.closest(".hl-marker") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let all = "";
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      starts.push(all.length);
+      nodes.push(node as Text);
+      all += (node as Text).data;
+    }
+    const at = all.indexOf(needle);
+    if (at === -1) return { error: "not found" };
+    if (all.indexOf(needle, at + 1) !== -1) return { error: "found more than once" };
+    const end = at + needle.length;
+    const locate = (offset: number, isEnd: boolean) => {
+      for (let i = 0; i < nodes.length; i++) {
+        const from = starts[i];
+        const to = from + nodes[i].data.length;
+        if (isEnd ? from < offset && offset <= to : from <= offset && offset < to) return { node: nodes[i], offset: offset - from };
+      }
+      throw new Error("offset outside the text");
+    };
+    const s = locate(at, false);
+    const e = locate(end, true);
+    (window as unknown as { __range: Range }).__range = (() => {
+      const range = document.createRange();
+      range.setStart(s.node, s.offset);
+      range.setEnd(e.node, e.offset);
+      return range;
+    })();
+    return { error: null };
+  }, needle);
+  expect(found.error, `"${needle}" in the article text`).toBeNull();
+}
+
+/** Selects text the way a script can: a DOM selection in the focused editor (ProseMirror reads it). */
+export async function selectText(page: Page, needle: string) {
+  await page.locator(".ProseMirror").focus();
+  await rangeOf(page, needle);
+  await page.evaluate(() => {
+    const range = (window as unknown as { __range: Range }).__range;
+    range.startContainer.parentElement!.scrollIntoView({ block: "center" });
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+  await expect(page.locator(".selection-tools")).toBeVisible();
+}
+
+export function markForm(page: Page): Locator {
+  return page.getByRole("form", { name: "Mark a claim" });
+}
+
+export function panel(page: Page): Locator {
+  return page.getByTestId("claim-panel");
+}
+
+export function panelTitle(page: Page): Locator {
+  return panel(page).locator("#claim-panel-title");
+}
+
+/** Fills the open "Mark a claim" form, saves it, and returns the new claim's id once its panel is open. */
+export async function saveMarkForm(page: Page, claim: { restatement: string; verdict?: Verdict; rationale?: string }) {
+  const form = markForm(page);
+  await form.getByLabel("The claim, in your words").fill(claim.restatement);
+  if (claim.verdict) await form.getByLabel("Verdict").selectOption(claim.verdict);
+  if (claim.rationale) await form.getByLabel("Rationale").fill(claim.rationale);
+  await form.getByRole("button", { name: "Save claim" }).click();
+  await expect(panelTitle(page)).toHaveText(claim.restatement);
+  await expect(page).toHaveURL(/[?&]claim=/);
+  // The panel's details (author, rationale) have loaded.
+  await expect(panel(page).getByText(/^Marked by /)).toBeVisible();
+  return claimIdFromUrl(page);
+}
+
+/** Selects `text` (by script), marks it as a claim and returns its id. */
+export async function markClaim(page: Page, text: string, claim: { restatement: string; verdict?: Verdict; rationale?: string }) {
+  await selectText(page, text);
+  await page.locator(".selection-tools").getByRole("button", { name: /Mark claim/ }).click();
+  await expect(markForm(page).locator("blockquote")).toHaveText(text);
+  return saveMarkForm(page, claim);
 }

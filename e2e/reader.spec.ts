@@ -1,7 +1,24 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { DEMO_USERS } from "../lib/seed/seed";
+import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
-import { REVIEWER, SCREENSHOT_DIR, SEED_TITLES, screenshot, signIn } from "./fixtures";
+import {
+  REVIEWER,
+  REVIEWER2,
+  SCREENSHOT_DIR,
+  SEED_TITLES,
+  claimIdFromUrl,
+  markClaim,
+  markForm,
+  newSignedInPage,
+  openArticle,
+  panel,
+  panelTitle,
+  rangeOf,
+  saveMarkForm,
+  screenshot,
+  selectText,
+  signIn,
+  waitForReader,
+} from "./fixtures";
 
 /**
  * The annotating reader, end to end: marking claims (mouse and keyboard), verdicts,
@@ -13,97 +30,17 @@ import { REVIEWER, SCREENSHOT_DIR, SEED_TITLES, screenshot, signIn } from "./fix
  */
 
 const RUN = Date.now().toString(36).slice(-5);
-const REVIEWER2 = DEMO_USERS.find((u) => u.email === "reviewer2@verity.test")!;
 
 const HEGSETH_ADVOCATES = SEED_TITLES[0]; // "Ukraine advocates tear into Hegseth…"
 const EARLY_CONCESSIONS = SEED_TITLES[1]; // "Trump’s Early Concessions to Russia…"
 const UNSETTLING_CLARITY = SEED_TITLES[2]; // "Unsettling Clarity in Trump's Ukraine Strategy…"
 const PULLED_BACK = SEED_TITLES[3]; // 003, titled after its first sentence
 
-type Verdict = "FALSE" | "MOSTLY_FALSE" | "MIXED" | "MOSTLY_TRUE" | "TRUE" | "MISLEADING" | "UNVERIFIABLE";
-
 function restated(text: string) {
   return `${text} [${RUN}]`;
 }
 
 // ------------------------------------------------------------------ helpers
-
-/** Opens a seed article from the list and waits until the editor has painted its highlights. */
-async function openArticle(page: Page, title: string): Promise<string> {
-  await page.goto("/articles");
-  await page.getByRole("link", { name: title, exact: true }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await waitForReader(page);
-  return new URL(page.url()).pathname.split("/").pop()!;
-}
-
-async function waitForReader(page: Page) {
-  await expect(page.locator(".reader__text[data-highlights]")).toHaveCount(1);
-  await expect(page.locator(".ProseMirror")).toBeVisible();
-}
-
-function claimIdFromUrl(page: Page): string {
-  const id = new URL(page.url()).searchParams.get("claim");
-  expect(id, "the URL names the open claim").toBeTruthy();
-  return id!;
-}
-
-/**
- * The DOM range of `needle` in the editor's text (skipping the markers, which are not
- * article text); the text may be split over several highlight spans. It must occur once.
- */
-async function rangeOf(page: Page, needle: string) {
-  const found = await page.evaluate((needle) => {
-    const root = document.querySelector(".ProseMirror")!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement?.closest(".hl-marker") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    let all = "";
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      starts.push(all.length);
-      nodes.push(node as Text);
-      all += (node as Text).data;
-    }
-    const at = all.indexOf(needle);
-    if (at === -1) return { error: "not found" };
-    if (all.indexOf(needle, at + 1) !== -1) return { error: "found more than once" };
-    const end = at + needle.length;
-    const locate = (offset: number, isEnd: boolean) => {
-      for (let i = 0; i < nodes.length; i++) {
-        const from = starts[i];
-        const to = from + nodes[i].data.length;
-        if (isEnd ? from < offset && offset <= to : from <= offset && offset < to) return { node: nodes[i], offset: offset - from };
-      }
-      throw new Error("offset outside the text");
-    };
-    const s = locate(at, false);
-    const e = locate(end, true);
-    (window as unknown as { __range: Range }).__range = (() => {
-      const range = document.createRange();
-      range.setStart(s.node, s.offset);
-      range.setEnd(e.node, e.offset);
-      return range;
-    })();
-    return { error: null };
-  }, needle);
-  expect(found.error, `"${needle}" in the article text`).toBeNull();
-}
-
-/** Selects text the way a script can: a DOM selection in the focused editor (ProseMirror reads it). */
-async function selectText(page: Page, needle: string) {
-  await page.locator(".ProseMirror").focus();
-  await rangeOf(page, needle);
-  await page.evaluate(() => {
-    const range = (window as unknown as { __range: Range }).__range;
-    range.startContainer.parentElement!.scrollIntoView({ block: "center" });
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  });
-  await expect(page.locator(".selection-tools")).toBeVisible();
-}
 
 /** Selects text with a real mouse drag from the first character's left edge to the last one's right edge. */
 async function dragSelect(page: Page, needle: string) {
@@ -127,40 +64,6 @@ async function dragSelect(page: Page, needle: string) {
   await page.mouse.move(points.to.x, points.to.y, { steps: 8 });
   await page.mouse.up();
   await expect(page.locator(".selection-tools")).toBeVisible();
-}
-
-function markForm(page: Page): Locator {
-  return page.getByRole("form", { name: "Mark a claim" });
-}
-
-function panel(page: Page): Locator {
-  return page.getByTestId("claim-panel");
-}
-
-function panelTitle(page: Page): Locator {
-  return panel(page).locator("#claim-panel-title");
-}
-
-/** Fills the open "Mark a claim" form, saves it, and returns the new claim's id once its panel is open. */
-async function saveMarkForm(page: Page, claim: { restatement: string; verdict?: Verdict; rationale?: string }) {
-  const form = markForm(page);
-  await form.getByLabel("The claim, in your words").fill(claim.restatement);
-  if (claim.verdict) await form.getByLabel("Verdict").selectOption(claim.verdict);
-  if (claim.rationale) await form.getByLabel("Rationale").fill(claim.rationale);
-  await form.getByRole("button", { name: "Save claim" }).click();
-  await expect(panelTitle(page)).toHaveText(claim.restatement);
-  await expect(page).toHaveURL(/[?&]claim=/);
-  // The panel's details (author, rationale) have loaded.
-  await expect(panel(page).getByText(/^Marked by /)).toBeVisible();
-  return claimIdFromUrl(page);
-}
-
-/** Selects `text` (by script), marks it as a claim and returns its id. */
-async function markClaim(page: Page, text: string, claim: { restatement: string; verdict?: Verdict; rationale?: string }) {
-  await selectText(page, text);
-  await page.locator(".selection-tools").getByRole("button", { name: /Mark claim/ }).click();
-  await expect(markForm(page).locator("blockquote")).toHaveText(text);
-  return saveMarkForm(page, claim);
 }
 
 /**
@@ -191,13 +94,6 @@ async function addPassageFrom(
   // The new passage is highlighted in this article straight away.
   await expect(page.locator(".hl-passage", { hasText: passage.slice(0, 30) }).first()).toBeVisible();
   return new URL(page.url()).pathname.split("/").pop()!;
-}
-
-async function newSignedInPage(browser: Browser, account: { email: string; password: string }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, account.email, account.password);
-  return page;
 }
 
 // ------------------------------------------------------------------ tests

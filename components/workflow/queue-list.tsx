@@ -15,6 +15,8 @@ export interface QueueClaim {
   restatement: string;
   verdict: Verdict | null;
   rationale: string | null;
+  /** The last note an editor left (why it was sent back or reopened); kept until it is approved. */
+  reviewNote: string | null;
   exact: string;
   prefix: string;
   suffix: string;
@@ -94,6 +96,11 @@ export function QueueList({ claims, viewer }: { claims: QueueClaim[]; viewer: Wo
               {claim.suffix && "…"}
             </p>
             {claim.rationale && <p className="queue-item__rationale">{claim.rationale}</p>}
+            {claim.reviewNote && (
+              <p className="review-note">
+                <strong>Editor&rsquo;s note:</strong> {claim.reviewNote}
+              </p>
+            )}
             <p className="muted queue-item__meta">
               {claim.author.name} · submitted {formatDateTime(claim.submittedAt)} · {claim.evidenceCount} evidence
               {claim.commentCount > 0 && ` · ${claim.commentCount} comment${claim.commentCount === 1 ? "" : "s"}`}

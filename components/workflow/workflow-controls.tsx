@@ -120,7 +120,9 @@ function WorkflowStep({
   );
   if (!noteLabel || !compact) return form;
   return (
-    <details className="workflow-note" open={noteError ? true : undefined}>
+    // Open while there is an error to show: a refusal other than the note's (the claim changed meanwhile)
+    // must not fold the form, and its message, away.
+    <details className="workflow-note" open={state.status === "error" ? true : undefined}>
       <summary>{LABELS[action]}…</summary>
       {form}
     </details>

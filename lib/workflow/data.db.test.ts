@@ -617,6 +617,19 @@ describe("listQueue", () => {
     await expect(queueFilterChoices(reviewer)).rejects.toThrow(ForbiddenError);
   });
 
+  it("keeps the chosen article and reviewer among the choices once nothing of theirs is left in the queue", async () => {
+    const quiet = await makeArticle(["Quiet Article", ...LINES.slice(1)]);
+    const idle = await makeUser("REVIEWER", "Ida Idle");
+    const unfiltered = await queueFilterChoices(editorA);
+    expect(unfiltered.articles.map((a) => a.id)).not.toContain(quiet.id);
+    expect(unfiltered.authors.map((a) => a.id)).not.toContain(idle.id);
+    const chosen = await queueFilterChoices(editorA, { articleId: quiet.id, authorId: idle.id });
+    expect(chosen.articles.map((a) => a.id)).toEqual(expect.arrayContaining([quiet.id, queueArticle.id, other.id]));
+    expect(chosen.authors.map((a) => a.id)).toEqual(expect.arrayContaining([idle.id, reviewer.id, otherReviewer.id]));
+    // A retired article is no choice, even when named.
+    expect((await queueFilterChoices(editorA, { articleId: retired.id })).articles.map((a) => a.id)).not.toContain(retired.id);
+  });
+
   it("gives each entry its text in context, article, author and counts", async () => {
     const entry = (await listQueue(editorA, { articleId: other.id }))[0];
     expect(entry).toMatchObject({

@@ -102,18 +102,30 @@ export async function listQueue(actor: Actor, filters: QueueFilters = {}) {
   }));
 }
 
-/** What the queue can be filtered by: the articles and reviewers that have submitted claims. */
-export async function queueFilterChoices(actor: Actor) {
+/**
+ * What the queue can be filtered by: the articles and reviewers that have submitted claims,
+ * and those chosen in `selected` (so a filter whose last claim has left the queue still shows
+ * as chosen rather than as "All").
+ */
+export async function queueFilterChoices(actor: Actor, selected: QueueFilters = {}) {
   assertRole(actor, "EDITOR");
   const [articles, authors] = await Promise.all([
     prisma.article.findMany({
-      where: { retiredAt: null, claims: { some: { state: "SUBMITTED" } } },
+      where: {
+        retiredAt: null,
+        OR: [{ claims: { some: { state: "SUBMITTED" } } }, ...(selected.articleId ? [{ id: selected.articleId }] : [])],
+      },
       select: { id: true, title: true },
       orderBy: { title: "asc" },
     }),
     prisma.user.findMany({
       // The same claims as the queue: submitted, on articles that are not retired.
-      where: { claims: { some: { state: "SUBMITTED", article: { retiredAt: null } } } },
+      where: {
+        OR: [
+          { claims: { some: { state: "SUBMITTED", article: { retiredAt: null } } } },
+          ...(selected.authorId ? [{ id: selected.authorId }] : []),
+        ],
+      },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),

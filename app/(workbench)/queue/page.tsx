@@ -17,7 +17,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const filters: QueueFilters = { articleId: query.article || undefined, verdict, authorId: query.reviewer || undefined };
   let data;
   try {
-    data = await Promise.all([listQueue(actor, filters), queueFilterChoices(actor)]);
+    data = await Promise.all([listQueue(actor, filters), queueFilterChoices(actor, filters)]);
   } catch (error) {
     if (!(error instanceof ForbiddenError)) throw error;
     return (
