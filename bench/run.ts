@@ -5,9 +5,13 @@
  * builds it when there is no build.
  */
 import { runReaderBench } from "@/bench/reader";
+import { runSearchBench } from "@/bench/search";
+import { runExportBench } from "@/bench/export";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
+  search: runSearchBench,
+  export: runExportBench,
 };
 
 async function main() {

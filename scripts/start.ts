@@ -11,6 +11,7 @@ import { migrate } from "@/lib/db/migrate";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { authSecret } from "@/lib/auth/secret";
 import { DEMO_USERS, seed } from "@/lib/seed/seed";
+import { indexMissingPassages } from "@/lib/search/index-passages";
 
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
@@ -37,6 +38,9 @@ async function main() {
       const created = await seed(prisma);
       console.log(`Seeded ${created.users} demo users and ${created.articles} sample articles.`);
     }
+    // Articles imported before search existed get their passages once.
+    const indexed = await indexMissingPassages(prisma);
+    if (indexed > 0) console.log(`Indexed the passages of ${indexed} articles for search.`);
     await disconnectPrisma();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -8,7 +8,13 @@ import * as userActions from "@/lib/users/actions";
 import * as articleActions from "@/lib/articles/actions";
 import * as claimActions from "@/lib/claims/actions";
 import * as workflowActions from "@/lib/workflow/actions";
+import * as publishingActions from "@/lib/publishing/actions";
+import * as exportActions from "@/lib/export/actions";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
+import { GET as getExportRoute } from "@/app/(workbench)/articles/[id]/export/[format]/route";
+import { GET as getPublicPageRoute } from "@/app/p/[articleId]/route";
+import { GET as getClaimReviewsRoute } from "@/app/api/claim-reviews/route";
+import { publishArticle } from "@/lib/articles/data";
 import { addEvidence, createClaim, updateClaim } from "@/lib/claims/data";
 import { transitionClaim } from "@/lib/workflow/data";
 import { makeArticle, makeUser, spanOf, type TestArticle } from "@/lib/claims/test-fixtures";
@@ -55,7 +61,10 @@ const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
  * they are drafts or have changes requested, and comment on any claim; editors also edit any
  * claim that is not approved, import articles and approve / request changes / reopen; admins
  * also manage users. Nobody changes an approved claim before it is reopened; nobody approves
- * a verdict they proposed (four-eyes). Anonymous and disabled users may do nothing.
+ * a verdict they proposed (four-eyes). Editors publish and unpublish articles and export
+ * pending claims; anyone signed in exports an article's approved claims and imports Web
+ * Annotations as their own drafts. Anonymous and disabled users may do nothing, except
+ * read what is public: a published article's page and the ClaimReview feed (PUBLIC_ROWS).
  */
 const MATRIX = `
   action                            anonymous owner otherReviewer editor proposer admin disabled
@@ -84,7 +93,17 @@ const MATRIX = `
   transitionClaimAction:request_changes@SUBMITTED ✗ ✗    ✗          ✓       ✓       ✓      ✗
   transitionClaimAction:reopen@APPROVED ✗       ✗        ✗          ✓       ✓       ✓      ✗
   GET/api/claims/[id]@SUBMITTED         ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  publishArticleAction                  ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  unpublishArticleAction@published      ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  importAnnotationsAction               ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  GET/articles/[id]/export/html@APPROVED ✗      ✓        ✓          ✓       ✓       ✓      ✗
+  GET/articles/[id]/export/html?pending=1@SUBMITTED ✗ ✗  ✗          ✓       ✓       ✓      ✗
+  GET/p/[articleId]@published           ✓       ✓        ✓          ✓       ✓       ✓      ✓
+  GET/api/claim-reviews@published       ✓       ✓        ✓          ✓       ✓       ✓      ✓
 `;
+
+/** Rows for what is public: everyone may, anonymous and disabled users included. */
+const PUBLIC_ROWS = new Set(["GET/p/[articleId]@published", "GET/api/claim-reviews@published"]);
 
 function parseMatrix(text: string) {
   const [header, ...lines] = text.trim().split("\n").map((line) => line.trim().split(/\s+/));
@@ -174,10 +193,11 @@ let serial = 0;
  * claim by the owner, with a rationale and one evidence item, whose verdict the proposing
  * editor set, moved through the real workflow to `state`.
  */
-async function makeFixtures(state: ClaimState | null): Promise<Fixtures> {
+async function makeFixtures(state: ClaimState | null, published = false): Promise<Fixtures> {
   serial += 1;
   const target = await makeUser("REVIEWER", `Target ${serial}`);
   const article = await makeArticle(LINES);
+  if (published) await publishArticle(editorForSetup, article.id);
   if (!state) return { target, article, claim: null };
 
   // Made through the data layer, not through the actions under test.
@@ -273,13 +293,20 @@ async function callForm(action: FormActionFn, data: FormData): Promise<Outcome> 
 
 interface Row {
   state: ClaimState | null;
+  /** The fixture article is published (by an editor, through the data layer) before the call. */
+  published?: boolean;
   call(f: Fixtures): Promise<Outcome>;
-  /** The audit event an allowed call writes; null: an allowed call writes nothing at all. */
-  audit: string | null;
+  /** The audit events an allowed call writes, in order; null: an allowed call writes nothing at all. */
+  audit: string | string[] | null;
   /** Checks the intended effect of an allowed call. */
   verify(f: Fixtures, outcome: Outcome, actor: Actor): Promise<void>;
-  /** The refusal message for a signed-in user refused by role (reviewers, editors/admins, the proposer). */
-  refusal?: { reviewer?: string; editor?: string; proposer?: string };
+  /**
+   * The refusal message for a signed-in user refused by role (reviewers, editors/admins, the
+   * proposer), and for anonymous and disabled users where it is not the default.
+   */
+  refusal?: { reviewer?: string; editor?: string; proposer?: string; signedOut?: string };
+  /** The HTTP status of a refused route call (default 401). */
+  refusedStatus?: number;
 }
 
 const claimOf = (f: Fixtures) => {
@@ -360,6 +387,67 @@ const verifyTransition = (to: ClaimState, extra: (actor: Actor) => Record<string
       ...extra(actor),
     });
   };
+
+/** A route's response as an outcome: the body as text (and its `error` when JSON), the headers that matter. */
+async function routeOutcome(response: Response): Promise<Outcome & { text: string; contentType: string | null; headers: Headers }> {
+  const text = await response.text();
+  const contentType = response.headers.get("content-type");
+  let body: Record<string, unknown> | undefined;
+  if (contentType?.startsWith("application/json")) body = JSON.parse(text) as Record<string, unknown>;
+  return {
+    ok: response.status === 200,
+    status: response.status,
+    body,
+    message: typeof body?.error === "string" ? body.error : undefined,
+    text,
+    contentType,
+    headers: response.headers,
+  };
+}
+
+const exportRoute = (format: string, query = "") => async (f: Fixtures) =>
+  routeOutcome(
+    await getExportRoute(new Request(`http://localhost/articles/${f.article.id}/export/${format}${query}`), {
+      params: Promise.resolve({ id: f.article.id, format }),
+    }),
+  );
+
+type RouteOutcome = Awaited<ReturnType<typeof routeOutcome>>;
+
+/** The small W3C AnnotationCollection importAnnotationsAction is given: one claim on the fixture article's text. */
+function annotationFile(f: Fixtures) {
+  const exact = "create 2,000 jobs";
+  const start = f.article.text.indexOf(exact);
+  const collection = {
+    "@context": "http://www.w3.org/ns/anno.jsonld",
+    id: "https://elsewhere.example/annotations/1",
+    type: "AnnotationCollection",
+    total: 1,
+    first: {
+      type: "AnnotationPage",
+      items: [
+        {
+          id: "https://elsewhere.example/annotations/1/claim-1",
+          type: "Annotation",
+          motivation: "assessing",
+          body: [
+            { type: "TextualBody", purpose: "describing", value: "Imported: the harbour will create 2,000 jobs." },
+            { type: "TextualBody", purpose: "assessing", value: "Mostly false" },
+            { type: "TextualBody", purpose: "commenting", value: "An independent study expects about 600 jobs." },
+          ],
+          target: {
+            source: "https://elsewhere.example/articles/harbour",
+            selector: [
+              { type: "TextQuoteSelector", exact, prefix: "the new harbour will ", suffix: "." },
+              { type: "TextPositionSelector", start, end: start + exact.length },
+            ],
+          },
+        },
+      ],
+    },
+  };
+  return new File([JSON.stringify(collection)], "harbour.annotations.jsonld", { type: "application/ld+json" });
+}
 
 const APPROVED_CHANGE = {
   edit: "This claim is approved: reopen it before editing it.",
@@ -584,10 +672,128 @@ const ROWS: Record<string, Row> = {
       });
     },
   },
+  publishArticleAction: {
+    state: null,
+    call: (f) => callForm(publishingActions.publishArticleAction, form({ articleId: f.article.id })),
+    audit: "article.publish",
+    verify: async (f, outcome, actor) => {
+      expect(outcome.message).toBe("Published: anyone with the link can read the approved verdicts.");
+      expect(await prisma.article.findUniqueOrThrow({ where: { id: f.article.id } })).toMatchObject({
+        publishedAt: expect.any(Date),
+        publishedById: actor.id,
+      });
+      expect(revalidatePath).toHaveBeenCalledWith(`/articles/${f.article.id}`);
+    },
+    refusal: { reviewer: EDITORS_ONLY },
+  },
+  "unpublishArticleAction@published": {
+    state: null,
+    published: true,
+    call: (f) => callForm(publishingActions.unpublishArticleAction, form({ articleId: f.article.id })),
+    audit: "article.unpublish",
+    verify: async (f, outcome) => {
+      expect(outcome.message).toBe("Unpublished: the public page is gone.");
+      expect(await prisma.article.findUniqueOrThrow({ where: { id: f.article.id } })).toMatchObject({ publishedAt: null, publishedById: null });
+      expect(revalidatePath).toHaveBeenCalledWith(`/articles/${f.article.id}`);
+    },
+    refusal: { reviewer: EDITORS_ONLY },
+  },
+  importAnnotationsAction: {
+    state: null,
+    call: (f) => {
+      const data = form({ articleId: f.article.id });
+      data.append("file", annotationFile(f));
+      return callForm(exportActions.importAnnotationsAction, data);
+    },
+    audit: ["claim.create", "article.import_annotations"],
+    verify: async (f, outcome, actor) => {
+      expect(outcome.message).toBe("1 draft claim created.");
+      const claims = await prisma.claim.findMany({ where: { articleId: f.article.id } });
+      expect(claims).toEqual([
+        expect.objectContaining({
+          authorId: actor.id,
+          state: "DRAFT",
+          restatement: "Imported: the harbour will create 2,000 jobs.",
+          verdict: "MOSTLY_FALSE",
+          verdictProposedById: actor.id,
+          rationale: "An independent study expects about 600 jobs.",
+          exact: "create 2,000 jobs",
+        }),
+      ]);
+      expect(outcome.data).toMatchObject({ created: [{ id: claims[0].id, method: "position" }], orphaned: [], skipped: 0 });
+    },
+  },
+  "GET/articles/[id]/export/html@APPROVED": {
+    state: "APPROVED",
+    call: exportRoute("html"),
+    audit: null,
+    verify: async (f, outcome) => {
+      const o = outcome as RouteOutcome;
+      expect(o.status).toBe(200);
+      expect(o.contentType).toBe("text/html; charset=utf-8");
+      expect(o.headers.get("content-disposition")).toContain('filename="verity-harbour-plan-approved.html"');
+      expect(o.text).toContain(f.article.title);
+      expect(o.text).toContain("The harbour will create 2,000 jobs.");
+    },
+    // The article is not published: signed out, it is not found.
+    refusal: { signedOut: "That article was not found, or it is not published." },
+    refusedStatus: 404,
+  },
+  "GET/articles/[id]/export/html?pending=1@SUBMITTED": {
+    state: "SUBMITTED",
+    call: exportRoute("html", "?pending=1"),
+    audit: null,
+    verify: async (f, outcome) => {
+      const o = outcome as RouteOutcome;
+      expect(o.status).toBe(200);
+      expect(o.contentType).toBe("text/html; charset=utf-8");
+      expect(o.headers.get("content-disposition")).toContain("-internal.html");
+      expect(o.text).toContain("The harbour will create 2,000 jobs.");
+    },
+    refusal: { reviewer: "Only editors may export pending claims.", signedOut: "Only editors may export pending claims." },
+    refusedStatus: 403,
+  },
+  "GET/p/[articleId]@published": {
+    state: "APPROVED",
+    published: true,
+    call: async (f) =>
+      routeOutcome(
+        await getPublicPageRoute(new Request(`http://localhost/p/${f.article.id}`), { params: Promise.resolve({ articleId: f.article.id }) }),
+      ),
+    audit: null,
+    verify: async (f, outcome) => {
+      const o = outcome as RouteOutcome;
+      expect(o.status).toBe(200);
+      expect(o.contentType).toBe("text/html; charset=utf-8");
+      expect(o.headers.get("cache-control")).toBe("no-store");
+      expect(o.text).toContain(f.article.title);
+      expect(o.text).toContain("The harbour will create 2,000 jobs.");
+      expect(o.text).toContain("application/ld+json");
+    },
+  },
+  "GET/api/claim-reviews@published": {
+    state: "APPROVED",
+    published: true,
+    call: async () => routeOutcome(await getClaimReviewsRoute(new Request("http://localhost/api/claim-reviews?pageSize=100"))),
+    audit: null,
+    verify: async (f, outcome) => {
+      const o = outcome as RouteOutcome;
+      expect(o.status).toBe(200);
+      expect(o.contentType).toMatch(/^application\/json/);
+      expect(o.headers.get("access-control-allow-origin")).toBe("*");
+      // Newest approval first: this cell's claim.
+      const items = (o.body as { items: Array<Record<string, unknown>> }).items;
+      expect(items[0]).toMatchObject({ "@type": "ClaimReview", claimReviewed: "The harbour will create 2,000 jobs." });
+      expect(JSON.stringify(items[0])).toContain(`/p/${f.article.id}`);
+    },
+  },
 };
 
 function expectedRefusal(row: Row, role: RoleName, action: string) {
-  if (role === "anonymous" || role === "disabled") return action.startsWith("GET") ? "Sign in to see claims." : SESSION_ENDED;
+  if (role === "anonymous" || role === "disabled") {
+    if (row.refusal?.signedOut) return row.refusal.signedOut;
+    return action.startsWith("GET") ? "Sign in to see claims." : SESSION_ENDED;
+  }
   const refusal = row.refusal ?? {};
   if (role === "owner" || role === "otherReviewer") return refusal.reviewer;
   if (role === "proposer") return refusal.proposer ?? refusal.editor ?? refusal.reviewer;
@@ -605,23 +811,31 @@ describe("the matrix itself", () => {
     expect(Object.keys(ROWS).sort()).toEqual([...ROW_NAMES].sort());
   });
 
-  it("covers every exported Server Action and the claim route", () => {
-    const exported = [userActions, articleActions, claimActions, workflowActions].flatMap((module) =>
+  it("covers every exported Server Action and route", () => {
+    const exported = [userActions, articleActions, claimActions, workflowActions, publishingActions, exportActions].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === "function")
         .map(([name]) => name),
     );
-    expect(exported).toHaveLength(14);
+    expect(exported).toHaveLength(17);
     const covered = new Set(ROW_NAMES.map((name) => name.split(/[@:]/)[0]));
     for (const name of exported) expect(covered).toContain(name);
     for (const action of ["submit", "approve", "request_changes", "reopen"]) {
       expect(ROW_NAMES.some((name) => name.startsWith(`transitionClaimAction:${action}@`))).toBe(true);
     }
-    expect(covered).toContain("GET/api/claims/[id]");
+    for (const route of ["GET/api/claims/[id]", "GET/articles/[id]/export/html", "GET/articles/[id]/export/html?pending=1", "GET/p/[articleId]", "GET/api/claim-reviews"]) {
+      expect(covered).toContain(route);
+    }
+    for (const name of PUBLIC_ROWS) expect(ROW_NAMES).toContain(name);
   });
 
-  it("gives anonymous and disabled users nothing, editors all reviewers get and admins all editors get", () => {
+  it("gives anonymous and disabled users nothing but what is public, editors all reviewers get and admins all editors get", () => {
     for (const [name, cells] of EXPECTED) {
+      if (PUBLIC_ROWS.has(name)) {
+        // Public: everyone, signed in or not, disabled or not.
+        expect([name, ...ROLES.map((role) => cells[role])]).toEqual([name, ...ROLES.map(() => true)]);
+        continue;
+      }
       expect([name, cells.anonymous, cells.disabled]).toEqual([name, false, false]);
       // Editors may do all reviewers may; admins all editors may.
       if (cells.owner) expect([name, cells.editor]).toEqual([name, true]);
@@ -651,7 +865,7 @@ describe.each(ROW_NAMES)("%s", (action) => {
   const expected = EXPECTED.get(action)!;
 
   it.each(ROLES.map((role) => [role, expected[role] ? "allowed" : "refused"] as const))("%s: %s", async (role, verdict) => {
-    const fixtures = await makeFixtures(row.state);
+    const fixtures = await makeFixtures(row.state, row.published);
     const actor = role === "anonymous" ? null : users[role];
     sessionUserId = actor?.id ?? null;
     const before = await databaseState();
@@ -662,13 +876,15 @@ describe.each(ROW_NAMES)("%s", (action) => {
     expect(consoleError).not.toHaveBeenCalled();
     if (verdict === "allowed") {
       if (!outcome.ok) throw new Error(`Expected ${role} to be allowed ${action}, but got: ${outcome.message}`);
+      // Public rows' verify never reads the actor: there may be none.
       await row.verify(fixtures, outcome, actor!);
       const events = await newAuditEvents(auditMark);
       if (row.audit === null) {
         expect(events).toEqual([]);
         expect(await databaseState()).toEqual(before);
       } else {
-        expect(events.map((e) => [e.action, e.actorId])).toEqual([[row.audit, actor!.id]]);
+        const audits = Array.isArray(row.audit) ? row.audit : [row.audit];
+        expect(events.map((e) => [e.action, e.actorId])).toEqual(audits.map((a) => [a, actor!.id]));
       }
       tally.allowed += 1;
     } else {
@@ -676,7 +892,7 @@ describe.each(ROW_NAMES)("%s", (action) => {
       expect(outcome.message).toBe(expectedRefusal(row, role, action));
       expect(outcome.message).not.toBe(GENERIC);
       expect(outcome.fieldErrors).toBeUndefined();
-      if (action.startsWith("GET")) expect(outcome.status).toBe(401);
+      if (action.startsWith("GET")) expect(outcome.status).toBe(row.refusedStatus ?? 401);
       expect(await databaseState()).toEqual(before);
       expect(revalidatePath).not.toHaveBeenCalled();
       tally.refused += 1;

@@ -52,7 +52,7 @@ test("the migrated database matches schema.prisma", async () => {
 test("the expected model reads schema.prisma the way Prisma Migrate would", () => {
   // Spot checks, so a mistake in schema-model.ts cannot hide behind an equal mistake on both sides.
   expect(Object.keys(expected.tables).sort()).toEqual(
-    ["Article", "AuditEvent", "Claim", "Comment", "Evidence", "LoginThrottle", "User"],
+    ["Article", "AuditEvent", "Claim", "ClaimGroup", "Comment", "DismissedSuggestion", "Evidence", "LoginThrottle", "Passage", "User"],
   );
   expect(expected.enums.Verdict).toEqual(["FALSE", "MOSTLY_FALSE", "MIXED", "MOSTLY_TRUE", "TRUE", "MISLEADING", "UNVERIFIABLE"]);
   expect(expected.tables.User.columns).toMatchObject({
@@ -76,6 +76,15 @@ test("the expected model reads schema.prisma the way Prisma Migrate would", () =
     Claim_approvedById_fkey: { onDelete: "SET NULL" },
   });
   expect(expected.tables.AuditEvent.foreignKeys.AuditEvent_actorId_fkey.onDelete).toBe("RESTRICT"); // explicit, though optional
+  // Unsupported("tsvector") with dbgenerated(): a generated column (the DMMF itself leaves these fields out).
+  expect(expected.tables.Passage.columns.searchVector).toEqual({
+    type: "tsvector", nullable: true, generated: "to_tsvector('english'::regconfig, text)",
+  });
+  expect(expected.tables.Passage.primaryKey).toEqual({ name: "Passage_pkey", columns: ["articleId", "ordinal"] });
+  expect(expected.tables.Passage.indexes).toEqual({
+    Passage_searchVector_idx: { unique: false, columns: ["searchVector"], method: "gin" },
+    Passage_text_idx: { unique: false, columns: ["text gin_trgm_ops"], method: "gin" },
+  });
 });
 
 describe("the comparison notices", () => {
@@ -105,6 +114,29 @@ describe("the comparison notices", () => {
     ).toEqual([
       `column "Article"."publicationDate": type is timestamp(3) without time zone in the database, date in schema.prisma`,
       `column "Claim"."version": default is 0 in the database, 1 in schema.prisma`,
+    ]);
+  });
+
+  test("a generated column computed differently, or not generated at all", async () => {
+    expect(
+      await differencesAfter(`
+        ALTER TABLE "Passage" DROP COLUMN "searchVector";
+        ALTER TABLE "Passage" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, "text")) STORED;
+        CREATE INDEX "Passage_searchVector_idx" ON "Passage" USING GIN ("searchVector");
+        ALTER TABLE "Article" ALTER COLUMN "titleVector" DROP EXPRESSION;`),
+    ).toEqual([
+      `column "Article"."titleVector": a plain column in the database, generated as to_tsvector('english'::regconfig, title) in schema.prisma`,
+      `column "Passage"."searchVector": generated as to_tsvector('simple'::regconfig, text) in the database, generated as to_tsvector('english'::regconfig, text) in schema.prisma`,
+    ]);
+  });
+
+  test("an index with another operator class", async () => {
+    expect(
+      await differencesAfter(`
+        DROP INDEX "Passage_text_idx";
+        CREATE INDEX "Passage_text_idx" ON "Passage" USING GIN ("text" gin_trgm_ops, "articleId" gin_trgm_ops);`),
+    ).toEqual([
+      `index "Passage_text_idx" on "Passage": columns is ["text gin_trgm_ops","articleId gin_trgm_ops"] in the database, ["text gin_trgm_ops"] in schema.prisma`,
     ]);
   });
 

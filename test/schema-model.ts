@@ -22,11 +22,20 @@ export interface ColumnModel {
    * the presence can be compared (dbgenerated(), Json and DateTime literals).
    */
   default?: string;
+  /**
+   * A STORED generated column's expression, as pg_get_expr() prints it. schema.prisma
+   * cannot say "generated", so an `Unsupported(...)` field with `@default(dbgenerated("expr"))`
+   * stands for one (PostgreSQL refuses a default that reads other columns anyway).
+   */
+  generated?: string;
 }
 
 export interface IndexModel {
   unique: boolean;
-  /** Key columns in order; a descending column is suffixed " DESC", an expression is shown as written. */
+  /**
+   * Key columns in order; a descending column is suffixed " DESC", an expression is shown as
+   * written, and an operator class other than the type's default follows the column ("text gin_trgm_ops").
+   */
   columns: string[];
   /** Access method: btree, hash, gin, gist, spgist, brin. */
   method: string;
@@ -85,10 +94,14 @@ export async function expectedSchemaFromDatamodel(datamodel: string): Promise<Sc
   const modelsByName = new Map(dm.models.map((m) => [m.name, m]));
   const tableName = (m: DmmfModel) => m.dbName ?? m.name;
   const columnName = (f: DmmfField) => f.dbName ?? f.name;
+  // The DMMF leaves Unsupported(...) fields out, so they are read from the text itself.
+  const unsupported = unsupportedFields(datamodel);
   const columnOf = (m: DmmfModel, fieldName: string) => {
     const field = m.fields.find((f) => f.name === fieldName);
-    if (!field) throw new Error(`schema-model: ${m.name} has no field ${fieldName}`);
-    return columnName(field);
+    if (field) return columnName(field);
+    const other = unsupported.get(m.name)?.find((f) => f.name === fieldName);
+    if (!other) throw new Error(`schema-model: ${m.name} has no field ${fieldName}`);
+    return other.column;
   };
 
   const tables: SchemaModel["tables"] = {};
@@ -102,6 +115,13 @@ export async function expectedSchemaFromDatamodel(datamodel: string): Promise<Sc
         // List columns are NOT NULL only if marked so; Prisma makes them required.
         nullable: !field.isRequired,
         default: expectedDefault(field),
+      };
+    }
+    for (const field of unsupported.get(model.name) ?? []) {
+      table.columns[field.column] = {
+        type: field.type,
+        nullable: field.optional,
+        ...(field.dbgenerated !== undefined ? { generated: field.dbgenerated } : {}),
       };
     }
 
@@ -146,12 +166,53 @@ export async function expectedSchemaFromDatamodel(datamodel: string): Promise<Sc
     const suffix = index.type === "unique" ? "_key" : "_idx";
     table.indexes[index.dbName ?? constraintName(tableName(model), columns, suffix)] = {
       unique: index.type === "unique",
-      columns: index.fields.map((f, i) => columns[i] + (f.sortOrder === "desc" ? " DESC" : "")),
+      columns: index.fields.map(
+        (f, i) => columns[i] + (f.operatorClass ? ` ${operatorClassName(f.operatorClass)}` : "") + (f.sortOrder === "desc" ? " DESC" : ""),
+      ),
       method: (index.algorithm ?? "BTree").toLowerCase(),
     };
   }
 
   return { enums, tables };
+}
+
+interface UnsupportedField {
+  name: string;
+  column: string;
+  /** As written in Unsupported("…"). */
+  type: string;
+  optional: boolean;
+  /** The argument of @default(dbgenerated("…")), if any. */
+  dbgenerated?: string;
+}
+
+/** The `Unsupported("…")` fields of each model, read from the schema's text. */
+function unsupportedFields(datamodel: string): Map<string, UnsupportedField[]> {
+  const byModel = new Map<string, UnsupportedField[]>();
+  for (const model of datamodel.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    const fields: UnsupportedField[] = [];
+    for (const line of model[2].split("\n")) {
+      const field = /^\s*(\w+)\s+Unsupported\("((?:[^"\\]|\\.)*)"\)(\?)?(.*)$/.exec(line);
+      if (!field) continue;
+      const attributes = field[4];
+      const generated = /@default\(dbgenerated\("((?:[^"\\]|\\.)*)"\)\)/.exec(attributes);
+      const mapped = /@map\("([^"]+)"\)/.exec(attributes);
+      fields.push({
+        name: field[1],
+        column: mapped?.[1] ?? field[1],
+        type: field[2],
+        optional: field[3] === "?",
+        ...(generated ? { dbgenerated: generated[1].replace(/\\(.)/g, "$1") } : {}),
+      });
+    }
+    byModel.set(model[1], fields);
+  }
+  return byModel;
+}
+
+/** Prisma's operator class names (JsonbPathOps) as PostgreSQL spells them (jsonb_path_ops); raw("…") names as given. */
+function operatorClassName(name: string) {
+  return /^[a-z0-9_]+$/.test(name) ? name : name.replace(/(?<=[a-z0-9])([A-Z])/g, "_$1").toLowerCase();
 }
 
 /**
@@ -275,9 +336,12 @@ export async function actualSchemaFromDatabase(client: Client): Promise<SchemaMo
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> ALL($1::text[])`, [IGNORED_TABLES]);
   for (const row of tableRows.rows) tables[row.name] = { columns: {}, indexes: {}, foreignKeys: {} };
 
-  const columnRows = await client.query<{ table: string; column: string; type: string; notnull: boolean; default: string | null; identity: string }>(`
+  const columnRows = await client.query<{
+    table: string; column: string; type: string; notnull: boolean; default: string | null; identity: string; generated: string;
+  }>(`
     SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
-           a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity::text AS identity
+           a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity::text AS identity,
+           a.attgenerated::text AS generated
       FROM pg_attribute a
       JOIN pg_class c ON c.oid = a.attrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -287,6 +351,15 @@ export async function actualSchemaFromDatabase(client: Client): Promise<SchemaMo
   for (const row of columnRows.rows) {
     const table = tables[row.table];
     if (!table) continue;
+    // A generated column's "default" is its expression ('s' stored, 'v' virtual).
+    if (row.generated) {
+      table.columns[row.column] = {
+        type: unquoteType(row.type),
+        nullable: !row.notnull,
+        generated: row.generated === "s" ? (row.default ?? "") : `VIRTUAL ${row.default ?? ""}`,
+      };
+      continue;
+    }
     table.columns[row.column] = {
       type: unquoteType(row.type),
       nullable: !row.notnull,
@@ -332,8 +405,9 @@ export async function actualSchemaFromDatabase(client: Client): Promise<SchemaMo
     SELECT t.relname AS table, ic.relname AS name, i.indisunique AS unique, am.amname::text AS method,
            array(SELECT CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord::int, true)
                              ELSE (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = k.attnum) END
+                        || COALESCE((SELECT ' ' || o.opcname FROM pg_opclass o WHERE o.oid = k.opclass AND NOT o.opcdefault), '')
                         || CASE WHEN k.opt & 1 = 1 THEN ' DESC' ELSE '' END
-                   FROM unnest(i.indkey::int2[], i.indoption::int2[]) WITH ORDINALITY k(attnum, opt, ord)
+                   FROM unnest(i.indkey::int2[], i.indoption::int2[], i.indclass::oid[]) WITH ORDINALITY k(attnum, opt, opclass, ord)
                   WHERE k.ord <= i.indnkeyatts
                   ORDER BY k.ord)::text[] AS columns,
            pg_get_expr(i.indpred, i.indrelid) AS where
@@ -417,6 +491,10 @@ export function compareSchemas(expected: SchemaModel, actual: SchemaModel): stri
       }
       if (!sameDefault(w.default, h.default)) {
         say(`${column}: default is ${h.default ?? "none"} in the database, ${w.default ?? "none"} in schema.prisma`);
+      }
+      if (w.generated !== h.generated) {
+        const as = (expression: string | undefined) => (expression === undefined ? "a plain column" : `generated as ${expression}`);
+        say(`${column}: ${as(h.generated)} in the database, ${as(w.generated)} in schema.prisma`);
       }
     }
 

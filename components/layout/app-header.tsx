@@ -3,6 +3,7 @@ import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import { Brand } from "@/components/layout/brand";
 import { NavLink } from "@/components/layout/nav-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SearchBox } from "@/components/search/search-box";
 
 export function AppHeader({ user }: { user: Actor }) {
   return (
@@ -12,9 +13,11 @@ export function AppHeader({ user }: { user: Actor }) {
         <nav className="app-nav" aria-label="Main">
           <NavLink href="/articles">Articles</NavLink>
           <NavLink href="/home">My work</NavLink>
+          <NavLink href="/search">Search</NavLink>
           {hasRole(user, "EDITOR") && <NavLink href="/queue">Review queue</NavLink>}
           {hasRole(user, "ADMIN") && <NavLink href="/admin/users">Users</NavLink>}
         </nav>
+        <SearchBox />
         <div className="user-box">
           <span className="user-box__name" data-testid="current-user">
             {user.name}

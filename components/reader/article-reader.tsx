@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { EditorContent, useEditor } from "@tiptap/react";
 import type { EditorView } from "@tiptap/pm/view";
 import type { DocNode } from "@/lib/documents/schema";
@@ -21,12 +23,24 @@ import { MarkClaimForm, type SelectedSpan } from "@/components/reader/mark-claim
 import { EvidenceTargetBar, type EvidenceTarget } from "@/components/reader/evidence-target-bar";
 import { PassagePanel } from "@/components/reader/passage-panel";
 import type { WorkflowActor } from "@/lib/workflow/rules";
+import { SuggestedClaims } from "@/components/search/suggested-claims";
 
 type Side =
   | { kind: "list" }
   | { kind: "claim"; id: string }
-  | { kind: "mark"; span: SelectedSpan }
-  | { kind: "passages"; ids: string[] };
+  | { kind: "mark"; span: SelectedSpan; fromSuggestions?: boolean }
+  | { kind: "passages"; ids: string[] }
+  | { kind: "suggestions"; focused: number | null };
+
+type Span = { start: number; end: number };
+
+/** ?at=<start>-<end>: a span of the text to scroll to and highlight (a search result, a suggested passage). */
+function spanParam(value: string | null, text: string): Span | null {
+  const match = /^(\d{1,10})-(\d{1,10})$/.exec(value ?? "");
+  if (!match) return null;
+  const [start, end] = [Number(match[1]), Number(match[2])];
+  return start < end && end <= text.length ? { start, end } : null;
+}
 
 interface Tooltip {
   claims: ClaimSummary[];
@@ -78,11 +92,18 @@ export function ArticleReader({
   const [selection, setSelection] = useState<(SelectedSpan & { left: number; top: number }) | null>(null);
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
+  // A span named by the link that opened the page (?at=…, from search), and the search's words (?q=…).
+  const searchParams = useSearchParams();
+  const [found, setFound] = useState<Span | null>(() => spanParam(searchParams.get("at"), text));
+  const foundBy = searchParams.get("q");
+  // The suggested claims' sentences, marked in the text while their panel is open.
+  const [suggested, setSuggested] = useState<Span[]>([]);
+  const suggesting = side.kind === "suggestions";
 
   // Handlers given to ProseMirror once read the latest values through this ref.
-  const latest = useRef({ anchored, passages, textMap, text });
+  const latest = useRef({ anchored, passages, textMap, text, suggested: suggesting ? suggested : [] });
   useLayoutEffect(() => {
-    latest.current = { anchored, passages, textMap, text };
+    latest.current = { anchored, passages, textMap, text, suggested: suggesting ? suggested : [] };
   });
 
   const claimsAt = useCallback((offset: number) => {
@@ -114,6 +135,11 @@ export function ArticleReader({
         const here = marked ? [marked] : claimsAt(offset).map((claim) => claim.id);
         if (here.length > 0) {
           openClaim(here[0], false);
+          return false;
+        }
+        const suggestion = latest.current.suggested.find((s) => s.start <= offset && offset < s.end);
+        if (suggestion) {
+          setSide({ kind: "suggestions", focused: suggestion.start });
           return false;
         }
         const passageIds = target.closest<HTMLElement>("[data-passage]")?.dataset.passage
@@ -185,7 +211,8 @@ export function ArticleReader({
   const openClaim = useCallback(
     (id: string, scroll: boolean) => {
       setSide({ kind: "claim", id });
-      setUrl({ claim: id, passage: null });
+      setUrl({ claim: id, passage: null, at: null });
+      setFound(null);
       const claim = latest.current.anchored.find((c) => c.id === id);
       if (scroll && claim) scrollToOffsets(claim.startOffset, claim.endOffset);
     },
@@ -228,6 +255,11 @@ export function ArticleReader({
         },
       });
     }
+    if (suggesting) {
+      for (const span of suggested) {
+        specs.push({ key: `suggestion-${span.start}`, ...offsetsToRange(textMap, span.start, span.end), className: "hl hl-suggestion" });
+      }
+    }
     for (const passage of passages) {
       if (passage.anchorStatus !== "ANCHORED") continue;
       specs.push({
@@ -244,15 +276,20 @@ export function ArticleReader({
       textRef.current?.setAttribute("data-highlights", String(specs.length));
     });
     return () => cancelAnimationFrame(frame);
-  }, [editor, anchored, passages, textMap]);
+  }, [editor, anchored, passages, textMap, suggesting, suggested]);
 
   // The open claim's or passage's span is outlined.
   const openSpan = useMemo(() => {
     if (side.kind === "claim") return anchored.find((claim) => claim.id === side.id) ?? null;
     if (side.kind === "passages") return passages.find((passage) => passage.id === side.ids[0]) ?? null;
     if (side.kind === "mark") return { startOffset: side.span.start, endOffset: side.span.end };
+    if (side.kind === "suggestions" && side.focused !== null) {
+      const focused = suggested.find((s) => s.start === side.focused);
+      if (focused) return { startOffset: focused.start, endOffset: focused.end };
+    }
+    if (side.kind === "list" && found) return { startOffset: found.start, endOffset: found.end };
     return null;
-  }, [side, anchored, passages]);
+  }, [side, anchored, passages, suggested, found]);
   useEffect(() => {
     if (!editor) return;
     setActiveHighlight(editor.view, openSpan ? offsetsToRange(textMap, openSpan.startOffset, openSpan.endOffset) : null);
@@ -307,12 +344,38 @@ export function ArticleReader({
     : [];
 
   return (
-    <div className="reader">
+    <div className={side.kind === "list" && found ? "reader reader--found" : "reader"}>
       <div className="reader__main">
         <article className="article" aria-labelledby="article-title">
           {header}
           {evidenceTarget && (
             <EvidenceTargetBar ref={evidenceForm} target={evidenceTarget} articleId={articleId} selection={selection} />
+          )}
+          {found && (
+            <div className="found-bar" role="status" data-testid="found-bar">
+              <p>
+                {foundBy ? (
+                  <>
+                    The highlighted passage matches your search <q>{foundBy}</q>. <Link href={`/search?${new URLSearchParams({ q: foundBy })}`}>Back to the results</Link>
+                  </>
+                ) : (
+                  "The linked passage is highlighted."
+                )}
+              </p>
+              <button type="button" className="link-button" onClick={() => scrollToOffsets(found.start, found.end)}>
+                Show it
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setFound(null);
+                  setUrl({ at: null, q: null });
+                }}
+              >
+                Clear
+              </button>
+            </div>
           )}
           <div className="reader__text" ref={textRef}>
             {!editor && staticBody}
@@ -352,7 +415,20 @@ export function ArticleReader({
             articleId={articleId}
             span={side.span}
             onCreated={(id) => openClaim(id, false)}
-            onCancel={closePanel}
+            onCancel={side.fromSuggestions ? () => setSide({ kind: "suggestions", focused: side.span.start }) : closePanel}
+          />
+        )}
+        {side.kind === "suggestions" && (
+          <SuggestedClaims
+            articleId={articleId}
+            focused={side.focused}
+            onAccept={(span) => setSide({ kind: "mark", span, fromSuggestions: true })}
+            onShow={(span) => {
+              setSide({ kind: "suggestions", focused: span.start });
+              scrollToOffsets(span.start, span.end);
+            }}
+            onClose={closePanel}
+            onLoaded={setSuggested}
           />
         )}
         {side.kind === "claim" &&
@@ -375,7 +451,14 @@ export function ArticleReader({
           <PassagePanel passages={passages.filter((passage) => side.ids.includes(passage.id))} onClose={closePanel} />
         )}
         {side.kind === "list" && (
-          <ClaimList claims={claims} filters={filters} onFiltersChange={setFilters} onOpen={(id) => openClaim(id, true)} />
+          <>
+            <div className="side-tools">
+              <button type="button" className="button button--quiet button--small suggest-button" onClick={() => setSide({ kind: "suggestions", focused: null })}>
+                <span aria-hidden="true">✦</span> Suggest claims
+              </button>
+            </div>
+            <ClaimList claims={claims} filters={filters} onFiltersChange={setFilters} onOpen={(id) => openClaim(id, true)} />
+          </>
         )}
       </aside>
     </div>

@@ -21,6 +21,8 @@ import { useClaimDetail, type ClaimDetailData } from "@/components/reader/use-cl
 import { verdictLabel } from "@/lib/claims/verdicts";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { WorkflowControls } from "@/components/workflow/workflow-controls";
+import { SameClaim } from "@/components/search/same-claim";
+import { SuggestEvidence } from "@/components/search/suggest-evidence";
 
 const STANCE_LABELS = { SUPPORTS: "Supports", CONTRADICTS: "Contradicts", CONTEXT: "Context" } as const;
 
@@ -147,6 +149,7 @@ export function ClaimPanel({
             }}
             onChanged={reload}
           />
+          <SameClaim claimId={claim.id} version={claim.version} verdict={claim.verdict} canEdit={claim.permissions.canEdit} onChanged={reload} />
           <EvidenceSection claim={claim} articles={articles} onChanged={reload} />
           <CommentsSection claim={claim} onChanged={reload} />
           <HistorySection claim={claim} />
@@ -276,6 +279,7 @@ function EvidenceSection({ claim, articles, onChanged }: { claim: ClaimDetailDat
       </ul>
       {claim.permissions.canAddEvidence && (
         <>
+          <SuggestEvidence claimId={claim.id} version={claim.version} onAdded={onChanged} />
           <AddPassage claimId={claim.id} articles={articles} />
           <AddExternalSource claim={claim} onAdded={onChanged} />
         </>

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { importPlainText } from "@/lib/import/plain-text";
+import { indexMissingPassages, indexPassages } from "@/lib/search/index-passages";
 
 /** The demo accounts `npm start` prints. Change or disable them before real use. */
 export const DEMO_USERS: ReadonlyArray<{ name: string; email: string; role: Role; password: string }> = [
@@ -54,11 +55,14 @@ export async function seed(db: Db, seedsDir = SEEDS_DIR) {
           importedById: importer?.id,
         },
       });
+      await indexPassages(tx, article.id, text);
       await tx.auditEvent.create({
         data: { action: "article.import", entityType: "Article", entityId: article.id, after: { title, seedFile: file } },
       });
     });
     created.articles++;
   }
+  // Articles imported before passages existed get theirs now.
+  await indexMissingPassages(db);
   return created;
 }

@@ -11,6 +11,7 @@ import { ArticleBody } from "@/components/article/article-body";
 import { ArticleDetailsForm } from "@/components/article/article-details-form";
 import { ArticleReader } from "@/components/reader/article-reader";
 import { ClaimProgress } from "@/components/article/claim-progress";
+import { ExportControls } from "@/components/export/export-controls";
 import { countClaims } from "@/lib/claims/progress";
 import type { EvidenceTarget } from "@/components/reader/evidence-target-bar";
 
@@ -79,6 +80,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         {article.importedBy && <> · imported by {article.importedBy.name}</>}
       </p>
       <ClaimProgress progress={countClaims(claims)} />
+      <ExportControls
+        articleId={article.id}
+        publishedAt={article.publishedAt && !article.retiredAt ? formatDate(article.publishedAt) : null}
+        canPublish={hasRole(user, "EDITOR")}
+        canIncludePending={hasRole(user, "EDITOR")}
+      />
       {hasRole(user, "EDITOR") && (
         <ArticleDetailsForm
           article={{

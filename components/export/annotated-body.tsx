@@ -1,0 +1,172 @@
+import { Fragment, type ReactNode } from "react";
+import type { BlockNode, DocNode, InlineNode, Mark } from "@/lib/documents/schema";
+import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
+import { verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
+import { safeHref } from "@/lib/export/urls";
+
+/** What the highlighted text needs of a claim. */
+export interface BodyClaim {
+  number: number;
+  startOffset: number;
+  endOffset: number;
+  verdict: Verdict | null;
+  state: ClaimState;
+  restatement: string;
+}
+
+/**
+ * An article with its claims highlighted, on the server: the standalone HTML export
+ * renders it to a string (lib/export/static-markup.ts), the public page renders it as
+ * a server component. Each claim is a <mark> in its verdict's colour with a numbered
+ * marker (the verdict's icon and the claim's number, linking to its entry in the list).
+ *
+ * Offsets are canonical-text offsets (lib/anchoring): textblocks in document order, one
+ * "\n" between them, a hard break one "\n". The text of each textblock is cut at every
+ * claim boundary; each piece is wrapped in the marks of the claims covering it, the
+ * outermost (earliest start, then longest) outside. Claims that nest give nested marks;
+ * claims that cross are split into several marks (the marker only on the first).
+ * Everything goes through React's escaping; links keep only http(s) and mailto targets.
+ */
+export function AnnotatedBody({ doc, claims, className = "article-body" }: { doc: DocNode; claims: BodyClaim[]; className?: string }) {
+  return <div className={className}>{renderDocument(doc, claims)}</div>;
+}
+
+function renderDocument(doc: DocNode, claims: BodyClaim[]): ReactNode[] {
+  const sorted = claims
+    .filter((claim) => claim.startOffset < claim.endOffset)
+    .sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset || a.number - b.number);
+  const levels = headingLevels(doc.content);
+  const top = levels.length > 0 ? Math.min(...levels) : 1;
+  const state = { cursor: 0, key: 0, marked: new Set<number>() };
+
+  const renderBlock = (block: BlockNode, key: number): ReactNode => {
+    switch (block.type) {
+      case "paragraph":
+        return <p key={key}>{renderTextblock(block.content ?? [])}</p>;
+      case "heading": {
+        const Tag = (["h2", "h3", "h4"] as const)[block.attrs.level - top] ?? "h4";
+        return <Tag key={key}>{renderTextblock(block.content ?? [])}</Tag>;
+      }
+      case "blockquote":
+        return <blockquote key={key}>{block.content.map(renderBlock)}</blockquote>;
+      case "bulletList":
+        return <ul key={key}>{block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}</ul>;
+      case "orderedList":
+        return (
+          <ol key={key} start={block.attrs?.start}>
+            {block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}
+          </ol>
+        );
+    }
+  };
+
+  const renderTextblock = (content: InlineNode[]): ReactNode[] => {
+    const blockStart = state.cursor;
+    const pieces: Array<{ from: number; to: number; node: InlineNode }> = [];
+    let at = blockStart;
+    for (const node of content) {
+      const length = node.type === "text" ? node.text.length : 1;
+      pieces.push({ from: at, to: at + length, node });
+      at += length;
+    }
+    const blockEnd = at;
+    // The next textblock starts after this one's text and the "\n" between them.
+    state.cursor = blockEnd + 1;
+
+    const here = sorted.filter((claim) => claim.startOffset < blockEnd && claim.endOffset > blockStart);
+    const cuts = new Set<number>([blockStart, blockEnd]);
+    for (const piece of pieces) cuts.add(piece.from);
+    for (const claim of here) {
+      if (claim.startOffset > blockStart) cuts.add(claim.startOffset);
+      if (claim.endOffset < blockEnd) cuts.add(claim.endOffset);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+
+    // Open marks, outermost first; frames[0] is the block itself.
+    const frames: Array<{ claim: BodyClaim | null; first: boolean; children: ReactNode[] }> = [{ claim: null, first: false, children: [] }];
+    const close = () => {
+      const frame = frames.pop()!;
+      frames[frames.length - 1].children.push(markElement(frame.claim!, frame.first, frame.children, `m${state.key++}`));
+    };
+
+    let pieceIndex = 0;
+    for (let i = 0; i + 1 < points.length; i++) {
+      const from = points[i];
+      const to = points[i + 1];
+      while (pieces[pieceIndex].to <= from) pieceIndex++;
+      const piece = pieces[pieceIndex];
+      const covering = here.filter((claim) => claim.startOffset <= from && claim.endOffset >= to);
+      let common = 0;
+      while (common < covering.length && common + 1 < frames.length && frames[common + 1].claim === covering[common]) common++;
+      while (frames.length > common + 1) close();
+      for (const claim of covering.slice(common)) {
+        const first = !state.marked.has(claim.number);
+        state.marked.add(claim.number);
+        frames.push({ claim, first, children: first ? [markerElement(claim, `k${state.key++}`)] : [] });
+      }
+      const target = frames[frames.length - 1].children;
+      if (piece.node.type === "hardBreak") target.push(<br key={`b${state.key++}`} />);
+      else target.push(<Fragment key={`t${state.key++}`}>{applyMarks(piece.node.text.slice(from - piece.from, to - piece.from), piece.node.marks ?? [])}</Fragment>);
+    }
+    while (frames.length > 1) close();
+    return frames[0].children;
+  };
+
+  return doc.content.map(renderBlock);
+}
+
+function markElement(claim: BodyClaim, first: boolean, children: ReactNode[], key: string) {
+  const verdict = claim.verdict ?? "UNRATED";
+  const pending = claim.state !== "APPROVED";
+  return (
+    <mark
+      key={key}
+      id={first ? `claim-${claim.number}-text` : undefined}
+      className={`claim-mark v-${verdict}${pending ? " claim-mark--pending" : ""}`}
+      data-claim={claim.number}
+      title={`${claim.number}. ${verdictLabel(claim.verdict)}${pending ? " (pending)" : ""}: ${claim.restatement}`}
+    >
+      {children}
+    </mark>
+  );
+}
+
+function markerElement(claim: BodyClaim, key: string) {
+  const verdict = claim.verdict ?? "UNRATED";
+  const pending = claim.state !== "APPROVED";
+  return (
+    <a
+      key={key}
+      className={`claim-marker v-${verdict}`}
+      href={`#claim-${claim.number}`}
+      aria-label={`Claim ${claim.number}: ${verdictLabel(claim.verdict)}${pending ? ", pending" : ""}`}
+    >
+      <span aria-hidden="true">{verdictIcon(claim.verdict)}</span>
+      {claim.number}
+    </a>
+  );
+}
+
+function applyMarks(text: string, marks: Mark[]): ReactNode {
+  return marks.reduce<ReactNode>((inner, mark) => {
+    if (mark.type === "bold") return <strong>{inner}</strong>;
+    if (mark.type === "italic") return <em>{inner}</em>;
+    const href = safeHref(mark.attrs.href);
+    return href ? (
+      <a href={href} rel="noopener noreferrer nofollow">
+        {inner}
+      </a>
+    ) : (
+      inner
+    );
+  }, text);
+}
+
+function headingLevels(blocks: BlockNode[]): number[] {
+  return blocks.flatMap((block): number[] => {
+    if (block.type === "heading") return [block.attrs.level];
+    if (block.type === "blockquote") return headingLevels(block.content);
+    if (block.type === "bulletList" || block.type === "orderedList") return block.content.flatMap((item) => headingLevels(item.content));
+    return [];
+  });
+}

@@ -1,0 +1,149 @@
+import type { ExportClaim, ExportEvidence } from "@/lib/export/model";
+import { STANCE_LABELS, isPending } from "@/lib/export/model";
+import { STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
+import { publicPageUrl, safeHref } from "@/lib/export/urls";
+import { formatDate } from "@/lib/format";
+
+/**
+ * The numbered list of an article's claims: verdict, the claim restated and as quoted,
+ * rationale, evidence (passages quoted with their article's title, sources as links) and
+ * who approved it when. Shared by the standalone HTML export and the public page; each
+ * entry's id (claim-N) is what the markers in the text and ClaimReview urls point at.
+ */
+export function ClaimEntries({ claims, appUrl }: { claims: ExportClaim[]; appUrl: string }) {
+  return (
+    <ol className="claim-entries">
+      {claims.map((claim) => (
+        <ClaimEntry key={claim.id} claim={claim} appUrl={appUrl} />
+      ))}
+    </ol>
+  );
+}
+
+function ClaimEntry({ claim, appUrl }: { claim: ExportClaim; appUrl: string }) {
+  const verdict = claim.verdict ?? "UNRATED";
+  const pending = isPending(claim);
+  const placed = claim.anchorStatus === "ANCHORED";
+  return (
+    <li id={`claim-${claim.number}`} className={`claim-entry v-${verdict}${pending ? " claim-entry--pending" : ""}`}>
+      <div className="claim-entry__head">
+        {placed ? (
+          <a className={`claim-entry__number v-${verdict}`} href={`#claim-${claim.number}-text`} aria-label={`Claim ${claim.number}, show it in the text`}>
+            {claim.number}
+          </a>
+        ) : (
+          <span className={`claim-entry__number v-${verdict}`}>{claim.number}</span>
+        )}
+        <span className={`verdict-badge v-${verdict}`}>
+          <span aria-hidden="true" className="verdict-badge__icon">
+            {verdictIcon(claim.verdict)}
+          </span>
+          {verdictLabel(claim.verdict)}
+        </span>
+        {pending && <span className="pending-badge">Pending: {STATE_LABELS[claim.state].toLowerCase()}, not approved</span>}
+      </div>
+      <p className="claim-entry__claim">{claim.restatement}</p>
+      <blockquote className="claim-entry__quote">
+        <p>{claim.exact}</p>
+      </blockquote>
+      {!placed && <p className="claim-entry__note">This passage is no longer found in the article’s current text.</p>}
+      {claim.rationale && (
+        <div className="claim-entry__section">
+          <h3>Rationale</h3>
+          <p className="claim-entry__rationale">{claim.rationale}</p>
+        </div>
+      )}
+      {claim.evidence.length > 0 && (
+        <div className="claim-entry__section">
+          <h3>Evidence</h3>
+          <ul className="evidence-entries">
+            {claim.evidence.map((item) => (
+              <EvidenceEntry key={item.id} item={item} appUrl={appUrl} />
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="claim-entry__approval">
+        {claim.approvedAt ? (
+          <>
+            Approved{claim.approvedBy ? ` by ${claim.approvedBy.name}` : ""} on <time dateTime={claim.approvedAt}>{day(claim.approvedAt)}</time>
+          </>
+        ) : (
+          `Not approved yet (${STATE_LABELS[claim.state].toLowerCase()}).`
+        )}
+      </p>
+    </li>
+  );
+}
+
+function EvidenceEntry({ item, appUrl }: { item: ExportEvidence; appUrl: string }) {
+  const stance = <span className={`stance stance--${item.stance}`}>{STANCE_LABELS[item.stance]}</span>;
+  if (item.kind === "PASSAGE") {
+    const { passage } = item;
+    const title = <cite>{passage.articleTitle}</cite>;
+    return (
+      <li className="evidence-entry">
+        {stance}
+        <q className="evidence-entry__quote">{passage.exact}</q>
+        <span className="evidence-entry__source">
+          {" "}
+          from{" "}
+          {passage.articlePublished ? (
+            <a href={publicPageUrl(appUrl, passage.articleId)} rel="noopener noreferrer">
+              {title}
+            </a>
+          ) : (
+            title
+          )}
+          {passage.outlet ? `, ${passage.outlet}` : ""}
+        </span>
+      </li>
+    );
+  }
+  const { external } = item;
+  const href = safeHref(external.url);
+  const accessed = external.accessedAt ? day(external.accessedAt) : null;
+  const host = href ? hostOf(href) : "";
+  return (
+    <li className="evidence-entry">
+      {stance}
+      {href ? (
+        <a className="evidence-entry__link" href={href} rel="noopener noreferrer">
+          {external.title || href}
+        </a>
+      ) : (
+        <span className="evidence-entry__link">{external.title}</span>
+      )}
+      {host && <span className="evidence-entry__host"> ({host})</span>}
+      {external.excerpt && (
+        <>
+          {" "}
+          <q className="evidence-entry__quote">{external.excerpt}</q>
+        </>
+      )}
+      {accessed && <span className="evidence-entry__date"> Accessed {accessed}.</span>}
+    </li>
+  );
+}
+
+// A thousand claims approved on a handful of days: each day is formatted once.
+const days = new Map<string, string>();
+
+/** "10 Mar 2025" for an ISO date or timestamp (its UTC day). */
+function day(iso: string) {
+  const key = iso.slice(0, 10);
+  let label = days.get(key);
+  if (label === undefined) {
+    label = formatDate(new Date(`${key}T00:00:00Z`))!;
+    days.set(key, label);
+  }
+  return label;
+}
+
+function hostOf(url: string) {
+  try {
+    return new URL(url).host.replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,179 @@
+import type { ExportModel } from "@/lib/export/model";
+import { approvedOnly, isPending } from "@/lib/export/model";
+import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, exportPath } from "@/lib/export/formats";
+import { publicPageUrl, safeHref } from "@/lib/export/urls";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { AnnotatedBody } from "@/components/export/annotated-body";
+import { ClaimEntries } from "@/components/export/claim-entries";
+import { VerdictKey, VerdictSummary } from "@/components/export/verdict-summary";
+import { EXPORT_CSS } from "@/components/export/export-styles";
+
+/**
+ * A whole HTML document of one article with its claims: the standalone HTML export
+ * ("export": one file, inline CSS, no scripts) or the public page of a published article
+ * ("public": the same, with the page's metadata, its ClaimReview JSON-LD in the head, and
+ * links to the downloads). Rendered to a string by lib/export/static-markup.ts.
+ */
+export function ExportDocument({
+  model: given,
+  variant = "export",
+  claimReviewJson,
+}: {
+  model: ExportModel;
+  variant?: "export" | "public";
+  claimReviewJson?: string;
+}) {
+  const isPublic = variant === "public";
+  // The public page shows approved verdicts only, whatever it is given.
+  const model = isPublic ? approvedOnly(given) : given;
+  const { article, claims } = model;
+  const pending = claims.filter(isPending).length;
+  const placed = claims.filter((claim) => claim.anchorStatus === "ANCHORED");
+  const published = formatDate(article.publicationDate ? new Date(`${article.publicationDate}T00:00:00Z`) : null);
+  const original = safeHref(article.url);
+  const pageUrl = publicPageUrl(model.appUrl, article.id);
+  const title = `Fact-check: ${article.title}`;
+  const description = `${claims.length === 1 ? "1 claim" : `${claims.length} claims`} fact-checked in “${article.title}” (${article.outlet}).`;
+  return (
+    <html lang="en">
+      {/* eslint-disable-next-line @next/next/no-head-element -- a standalone document, not a Next.js page */}
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="generator" content="Verity" />
+        {model.includesPending && <meta name="robots" content="noindex" />}
+        <title>{title}</title>
+        {isPublic && (
+          <>
+            <meta name="description" content={description} />
+            <link rel="canonical" href={pageUrl} />
+            <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+            <meta property="og:type" content="article" />
+            <meta property="og:title" content={title} />
+            <meta property="og:description" content={description} />
+            <meta property="og:url" content={pageUrl} />
+            <meta property="og:site_name" content="Verity" />
+          </>
+        )}
+        <style dangerouslySetInnerHTML={{ __html: EXPORT_CSS }} />
+        {isPublic && claimReviewJson && <script id="claim-reviews" type="application/ld+json" dangerouslySetInnerHTML={{ __html: claimReviewJson }} />}
+      </head>
+      <body>
+        {isPublic && (
+          <header className="public-bar">
+            <div className="public-bar__inner">
+              <span className="public-bar__brand">
+                <span className="public-bar__mark" aria-hidden="true">
+                  ✓
+                </span>
+                Verity
+              </span>
+              <span className="public-bar__label">Published fact-check</span>
+            </div>
+          </header>
+        )}
+        <div className="doc">
+          <header className="doc-header">
+            <p className={`doc-kicker${model.includesPending ? " doc-kicker--internal" : ""}`}>
+              {model.includesPending ? "Verity fact-check · internal, includes pending claims" : "Verity fact-check"}
+            </p>
+            <h1>{article.title}</h1>
+            <p className="doc-meta">
+              {article.outlet}
+              {published && <> · {published}</>}
+              {original && (
+                <>
+                  {" · "}
+                  <a href={original} rel="noopener noreferrer">
+                    original article
+                  </a>
+                </>
+              )}
+              {isPublic && article.publishedAt && <> · fact-check published {formatDate(new Date(article.publishedAt))}</>}
+            </p>
+            <p className="doc-summary">{summary(claims.length, pending)}</p>
+            <VerdictSummary claims={claims} />
+            <VerdictKey />
+            {pending > 0 && (
+              <p className="doc-warning">
+                For internal use: {pending === 1 ? "1 claim is" : `${pending} claims are`} pending and not approved (dashed
+                underline). Only approved verdicts may be published.
+              </p>
+            )}
+          </header>
+          <main>
+            <article className="doc-article" aria-label="The article with its claims highlighted">
+              <AnnotatedBody doc={article.body} claims={placed} className="article-text" />
+            </article>
+            <section className="doc-claims" aria-labelledby="claims-heading">
+              <h2 id="claims-heading">{isPublic ? "Claims checked" : "Claims"}</h2>
+              {claims.length > 0 ? <ClaimEntries claims={claims} appUrl={model.appUrl} /> : <p>No approved verdicts yet.</p>}
+            </section>
+          </main>
+          <footer className="doc-footer">
+            {isPublic ? (
+              <>
+                <p>Only verdicts approved by an editor are shown. The numbered markers in the text link to each claim’s entry.</p>
+                <p className="doc-downloads">
+                  Download:{" "}
+                  {EXPORT_FORMAT_NAMES.map((format, i) => (
+                    <span key={format}>
+                      {i > 0 && " · "}
+                      <a href={exportPath(article.id, format)} download>
+                        {EXPORT_FORMATS[format].label}
+                      </a>
+                    </span>
+                  ))}
+                </p>
+              </>
+            ) : (
+              <>
+                <p>
+                  Exported from Verity on {formatDateTime(model.generatedAt)}.{" "}
+                  {model.includesPending ? "Includes pending claims: not for publication." : "Only approved verdicts are included."}
+                </p>
+                {article.publishedAt && (
+                  <p>
+                    Public page:{" "}
+                    <a href={pageUrl} rel="noopener noreferrer">
+                      {pageUrl}
+                    </a>
+                  </p>
+                )}
+              </>
+            )}
+          </footer>
+        </div>
+      </body>
+    </html>
+  );
+}
+
+function summary(total: number, pending: number) {
+  if (total === 0) return "No claims checked yet.";
+  const claims = total === 1 ? "1 claim checked" : `${total} claims checked`;
+  return pending > 0 ? `${claims}, ${total - pending} approved and ${pending} pending.` : `${claims}.`;
+}
+
+/** The public page's answer for an article that is not (or no longer) published. */
+export function NotPublishedDocument() {
+  return (
+    <html lang="en">
+      {/* eslint-disable-next-line @next/next/no-head-element -- a standalone document, not a Next.js page */}
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>Not found · Verity</title>
+        <style dangerouslySetInnerHTML={{ __html: EXPORT_CSS }} />
+      </head>
+      <body>
+        <div className="doc doc--not-found">
+          <p className="doc-kicker">Verity fact-check</p>
+          <h1>This fact-check is not published</h1>
+          <p>It may have been taken down, or the address may be wrong.</p>
+        </div>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+
+/**
+ * Loads JSON from one of the search module's read routes; `reload` after a change.
+ * `url` null loads nothing (the panel is closed).
+ */
+export function useJson<T>(url: string | null) {
+  const [data, setData] = useState<{ url: string; value: T } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (!url) return;
+    const controller = new AbortController();
+    fetch(url, { signal: controller.signal, cache: "no-store" })
+      .then(async (response) => {
+        const body = await response.json().catch(() => ({ error: "The server's answer could not be read." }));
+        if (!response.ok) throw new Error(body.error ?? "That could not be loaded.");
+        setData({ url, value: body as T });
+        setError(null);
+      })
+      .catch((failure: Error) => {
+        if (failure.name !== "AbortError") setError(failure.message);
+      });
+    return () => controller.abort();
+  }, [url, generation]);
+
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  // Data for another URL (another claim) is never shown while the new one loads.
+  return { data: data && data.url === url ? data.value : null, error, reload };
+}

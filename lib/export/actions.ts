@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/actions/form-action";
+import { FieldError } from "@/lib/errors";
+import { importAnnotations } from "@/lib/export/import";
+import { importAnnotationsSchema } from "@/lib/export/schemas";
+
+export const importAnnotationsAction = formAction(importAnnotationsSchema, async (actor, input) => {
+  let json: unknown;
+  try {
+    json = JSON.parse(await input.file.text());
+  } catch {
+    throw new FieldError("file", "This file is not JSON: choose a Web Annotations export (.jsonld).");
+  }
+  const result = await importAnnotations(actor, input.articleId, json);
+  revalidatePath(`/articles/${input.articleId}`);
+  const created = result.created.length;
+  const changed = result.created.filter((claim) => claim.method === "fuzzy").length;
+  const orphaned = result.orphaned.length;
+  const message =
+    `${created === 0 ? "No" : created.toLocaleString("en")} draft claim${created === 1 ? "" : "s"} created` +
+    (changed > 0 ? ` (${changed.toLocaleString("en")} on text that has changed: check ${changed === 1 ? "it" : "them"})` : "") +
+    (orphaned > 0 ? `; ${orphaned.toLocaleString("en")} could not be placed on this article’s text.` : ".");
+  return { message, data: result };
+});

@@ -1,0 +1,210 @@
+import { z } from "zod";
+import { anchor, describeSpan, isValidSpan, type AnchorMethod } from "@/lib/anchoring";
+import { VERDICTS, VERDICT_ORDER } from "@/lib/claims/verdicts";
+import type { Verdict } from "@/lib/generated/prisma/enums";
+
+/**
+ * Reading a W3C Web Annotation export back onto an article's text: the claim annotations
+ * (motivation "assessing") are re-anchored with lib/anchoring's anchor() — the stored
+ * position if the text there still matches, else the quote nearest it, else a fuzzy
+ * match confirmed by context — and whatever cannot be placed is reported as orphaned,
+ * never put on other text. Pure: the data layer (import.ts) writes the result.
+ */
+
+export const MAX_IMPORTED_CLAIMS = 5000;
+const RESTATEMENT_MAX = 1000;
+const RATIONALE_MAX = 10_000;
+
+export class AnnotationImportError extends Error {}
+
+export interface PlannedClaim {
+  annotationId: string | null;
+  restatement: string;
+  verdict: Verdict | null;
+  rationale: string | null;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  method: AnchorMethod;
+}
+
+export interface OrphanedAnnotation {
+  annotationId: string | null;
+  restatement: string;
+  exact: string;
+  reason: string;
+}
+
+export interface ImportPlan {
+  claims: PlannedClaim[];
+  orphaned: OrphanedAnnotation[];
+  /** Annotations that are not claims (evidence passages and others): not imported. */
+  skipped: number;
+}
+
+const oneOrMany = <T extends z.ZodType>(schema: T) =>
+  z.union([schema, z.array(schema)]).transform((value): Array<z.output<T>> => (Array.isArray(value) ? value : [value]));
+
+const quoteSelector = z.object({
+  type: z.literal("TextQuoteSelector"),
+  exact: z.string().min(1).max(100_000),
+  prefix: z.string().max(1000).optional(),
+  suffix: z.string().max(1000).optional(),
+});
+
+const positionSelector = z.object({
+  type: z.literal("TextPositionSelector"),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+
+const body = z.union([
+  z.string(),
+  z.looseObject({
+    type: oneOrMany(z.string()).optional(),
+    purpose: oneOrMany(z.string()).optional(),
+    value: z.string().optional(),
+  }),
+]);
+
+const target = z.union([z.string(), z.looseObject({ selector: oneOrMany(z.looseObject({ type: z.string() })).optional() })]);
+
+const annotation = z.looseObject({
+  id: z.string().optional(),
+  type: oneOrMany(z.string()),
+  motivation: oneOrMany(z.string()).optional(),
+  body: oneOrMany(body).optional(),
+  target: oneOrMany(target),
+});
+
+type Annotation = z.output<typeof annotation>;
+
+/** The annotations of an export: a collection with its page embedded, a page, a list, or one annotation. */
+export function annotationsIn(json: unknown): unknown[] {
+  if (Array.isArray(json)) return json;
+  if (json && typeof json === "object") {
+    const record = json as Record<string, unknown>;
+    const types = typesOf(record.type);
+    if (types.includes("AnnotationCollection")) {
+      if (typeof record.first === "string") {
+        throw new AnnotationImportError("This collection only links to its annotations; export it with its annotations embedded.");
+      }
+      const first = record.first as Record<string, unknown> | undefined;
+      if (first && Array.isArray(first.items)) return first.items;
+      if (Array.isArray(record.items)) return record.items;
+      if (record.total === 0) return [];
+    }
+    if (types.includes("AnnotationPage") && Array.isArray(record.items)) return record.items;
+    if (types.includes("Annotation")) return [record];
+  }
+  throw new AnnotationImportError("This file is not a W3C Web Annotation export: it has no AnnotationCollection, AnnotationPage or Annotation.");
+}
+
+/** What importing `json` onto `text` would create, and what it could not place. */
+export function planAnnotationImport(text: string, json: unknown): ImportPlan {
+  const items = annotationsIn(json);
+  const plan: ImportPlan = { claims: [], orphaned: [], skipped: 0 };
+  const claimItems = items.filter((item) => {
+    const record = item as Record<string, unknown> | null;
+    const isClaim = Boolean(record && typesOf(record.type).includes("Annotation") && typesOf(record.motivation).includes("assessing"));
+    if (!isClaim) plan.skipped += 1;
+    return isClaim;
+  });
+  if (claimItems.length > MAX_IMPORTED_CLAIMS) {
+    throw new AnnotationImportError(`This file has ${claimItems.length.toLocaleString("en")} claims; at most ${MAX_IMPORTED_CLAIMS.toLocaleString("en")} can be imported at once.`);
+  }
+  if (claimItems.length === 0) throw new AnnotationImportError("This file has no claim annotations (motivation “assessing”).");
+
+  for (const item of claimItems) {
+    const parsed = annotation.safeParse(item);
+    const id = typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : null;
+    if (!parsed.success) {
+      plan.orphaned.push({ annotationId: id, restatement: "", exact: "", reason: "It is not a valid Web Annotation." });
+      continue;
+    }
+    const claim = readClaim(parsed.data);
+    if (!claim.quote) {
+      plan.orphaned.push({ annotationId: id, restatement: claim.restatement ?? "", exact: "", reason: "It has no TextQuoteSelector to find its text by." });
+      continue;
+    }
+    const quote = { type: "TextQuoteSelector" as const, exact: claim.quote.exact, prefix: claim.quote.prefix ?? "", suffix: claim.quote.suffix ?? "" };
+    const position = claim.position ?? { type: "TextPositionSelector" as const, start: 0, end: 0 };
+    const found = anchor(text, { position, quote });
+    const restatement = clip(claim.restatement || oneLine(quote.exact), RESTATEMENT_MAX);
+    if (found.status === "orphaned" || !isValidSpan(text, found.start, found.end)) {
+      plan.orphaned.push({ annotationId: id, restatement, exact: quote.exact, reason: "Its text is not in this article." });
+      continue;
+    }
+    const span = describeSpan(text, found.start, found.end);
+    plan.claims.push({
+      annotationId: id,
+      restatement,
+      verdict: claim.verdict,
+      rationale: claim.rationale ? clip(claim.rationale, RATIONALE_MAX) : null,
+      start: found.start,
+      end: found.end,
+      exact: span.quote.exact,
+      prefix: span.quote.prefix,
+      suffix: span.quote.suffix,
+      method: found.method,
+    });
+  }
+  return plan;
+}
+
+function readClaim(item: Annotation) {
+  let quote: z.output<typeof quoteSelector> | undefined;
+  let position: z.output<typeof positionSelector> | undefined;
+  for (const t of item.target) {
+    if (typeof t === "string") continue;
+    for (const selector of t.selector ?? []) {
+      const q = quoteSelector.safeParse(selector);
+      if (q.success && !quote) quote = q.data;
+      const p = positionSelector.safeParse(selector);
+      if (p.success && !position && p.data.start < p.data.end) position = p.data;
+    }
+    if (quote) break;
+  }
+  const bodies = (item.body ?? []).flatMap((b) => (typeof b === "string" ? [] : [b]));
+  const valueFor = (purpose: string) => {
+    const found = bodies.find((b) => (b.purpose ?? []).includes(purpose) && typeof b.value === "string" && b.value.trim());
+    return found?.value ? normalise(found.value) : null;
+  };
+  return {
+    quote,
+    position,
+    restatement: valueFor("describing"),
+    verdict: verdictOf(valueFor("assessing")),
+    rationale: valueFor("commenting"),
+  };
+}
+
+/** A verdict from its label ("Mostly false") or its name ("MOSTLY_FALSE"); anything else is no verdict. */
+export function verdictOf(value: string | null): Verdict | null {
+  if (!value) return null;
+  const wanted = value.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  return VERDICT_ORDER.find((v) => VERDICTS[v].label.toLowerCase() === wanted || v.toLowerCase().replace(/_/g, " ") === wanted) ?? null;
+}
+
+function typesOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function normalise(value: string) {
+  return value.replace(/\r\n?/g, "\n").trim();
+}
+
+function oneLine(value: string) {
+  return value.replace(/\s+/g, " ").trim();
+}
+
+function clip(value: string, max: number) {
+  if (value.length <= max) return value;
+  let kept = value.slice(0, max - 1);
+  // Never half of a surrogate pair.
+  if (/[\ud800-\udbff]$/.test(kept)) kept = kept.slice(0, -1);
+  return `${kept}…`;
+}

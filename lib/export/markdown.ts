@@ -1,0 +1,280 @@
+import type { BlockNode, InlineNode, Mark, TextNode } from "@/lib/documents/schema";
+import { STATE_LABELS, UNRATED, VERDICTS, VERDICT_ORDER, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
+import type { Verdict } from "@/lib/generated/prisma/enums";
+import { STANCE_LABELS, isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
+import { publicPageUrl, safeHref } from "@/lib/export/urls";
+import { formatDate, formatDateTime } from "@/lib/format";
+
+/**
+ * Markdown with footnotes (GitHub-flavoured), readable as plain text: the article, each
+ * claim's footnote reference right after its last character, then one footnote per claim
+ * with the verdict, the claim restated and as quoted, rationale, evidence and approval.
+ */
+export function renderMarkdown(model: ExportModel): string {
+  const { article, claims } = model;
+  const pending = claims.filter(isPending).length;
+  const lines: string[] = [];
+  lines.push(`# ${escapeLine(article.title)}`, "");
+  const meta = [escapeInline(article.outlet)];
+  if (article.publicationDate) meta.push(formatDate(new Date(`${article.publicationDate}T00:00:00Z`))!);
+  const original = safeHref(article.url);
+  if (original) meta.push(`[original article](${linkTarget(original)})`);
+  lines.push(meta.join(" · "), "");
+  lines.push(`**Verity fact-check.** ${summary(claims)}`, "");
+  if (pending > 0) {
+    lines.push(
+      `> **Internal export, not for publication:** ${pending === 1 ? "1 claim is" : `${pending} claims are`} pending and not approved.`,
+      "",
+    );
+  }
+  lines.push("---", "");
+
+  const refs = new Map<number, number[]>();
+  for (const claim of claims) {
+    if (claim.anchorStatus !== "ANCHORED" || claim.endOffset <= claim.startOffset) continue;
+    refs.set(claim.endOffset, [...(refs.get(claim.endOffset) ?? []), claim.number]);
+  }
+  const body = new BodyWriter(refs);
+  lines.push(body.blocks(article.body.content).join("\n\n"), "", "---", "");
+
+  lines.push("## Claims", "");
+  if (claims.length === 0) lines.push("No approved verdicts yet.", "");
+  const unplaced = claims.filter((claim) => claim.anchorStatus !== "ANCHORED");
+  if (unplaced.length > 0) {
+    lines.push(`No longer found in the article’s current text: ${unplaced.map((claim) => `[^${claim.number}]`).join(", ")}.`, "");
+  }
+  for (const claim of claims) lines.push(footnote(claim, model.appUrl), "");
+
+  lines.push("---", "");
+  lines.push(
+    `Exported from Verity on ${formatDateTime(model.generatedAt)}. ` +
+      (model.includesPending ? "Includes pending claims: not for publication." : "Only approved verdicts are included."),
+  );
+  if (article.publishedAt) lines.push("", `Public page: <${publicPageUrl(model.appUrl, article.id)}>`);
+  lines.push("", `Key: ${[...VERDICT_ORDER.map((v) => `${VERDICTS[v].icon} ${VERDICTS[v].label}`), `${UNRATED.icon} ${UNRATED.label}`].join(" · ")}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function summary(claims: ExportClaim[]) {
+  if (claims.length === 0) return "No claims checked yet.";
+  const counts = new Map<Verdict | null, number>();
+  for (const { verdict } of claims) counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+  const verdicts = [...VERDICT_ORDER, null]
+    .filter((v) => counts.has(v))
+    .map((v) => `${verdictIcon(v)} ${verdictLabel(v)} × ${counts.get(v)}`)
+    .join(", ");
+  return `${claims.length === 1 ? "1 claim" : `${claims.length} claims`} checked: ${verdicts}.`;
+}
+
+function footnote(claim: ExportClaim, appUrl: string): string {
+  const status = isPending(claim) ? ` (pending: ${STATE_LABELS[claim.state].toLowerCase()}, not approved)` : "";
+  const paragraphs: string[] = [];
+  paragraphs.push(`**${verdictIcon(claim.verdict)} ${verdictLabel(claim.verdict)}${status}.** ${escapeInline(claim.restatement)}`);
+  paragraphs.push(
+    claim.exact
+      .split("\n")
+      .map((line, i, all) => `> ${i === 0 ? "“" : ""}${escapeInline(line)}${i === all.length - 1 ? "”" : ""}`)
+      .join("\n"),
+  );
+  if (claim.anchorStatus !== "ANCHORED") paragraphs.push("*This passage is no longer found in the article’s current text.*");
+  if (claim.rationale) paragraphs.push(`Rationale: ${escapeText(claim.rationale).replace(/\n/g, "  \n")}`);
+  if (claim.evidence.length > 0) {
+    paragraphs.push("Evidence:");
+    paragraphs.push(claim.evidence.map((item) => `- ${evidenceLine(item, appUrl)}`).join("\n"));
+  }
+  paragraphs.push(
+    claim.approvedAt
+      ? `Approved${claim.approvedBy ? ` by ${escapeInline(claim.approvedBy.name)}` : ""} on ${formatDate(new Date(claim.approvedAt))}.`
+      : `Not approved yet (${STATE_LABELS[claim.state].toLowerCase()}).`,
+  );
+  // Continuation paragraphs of a footnote are indented by four spaces.
+  const indented = paragraphs.join("\n\n").replace(/\n(?!\n)/g, "\n    ");
+  return `[^${claim.number}]: ${indented}`;
+}
+
+function evidenceLine(item: ExportEvidence, appUrl: string) {
+  const stance = `${STANCE_LABELS[item.stance]}:`;
+  if (item.kind === "PASSAGE") {
+    const { passage } = item;
+    const title = passage.articlePublished
+      ? `[*${escapeInline(passage.articleTitle)}*](${linkTarget(publicPageUrl(appUrl, passage.articleId))})`
+      : `*${escapeInline(passage.articleTitle)}*`;
+    return `${stance} “${escapeInline(oneLine(passage.exact))}” from ${title}${passage.outlet ? `, ${escapeInline(passage.outlet)}` : ""}`;
+  }
+  const { external } = item;
+  const href = safeHref(external.url);
+  const title = escapeInline(external.title || external.url);
+  const link = href ? `[${title}](${linkTarget(href)})` : title;
+  const excerpt = external.excerpt ? `: “${escapeInline(oneLine(external.excerpt))}”` : "";
+  const accessed = external.accessedAt ? ` Accessed ${formatDate(new Date(`${external.accessedAt}T00:00:00Z`))}.` : "";
+  return `${stance} ${link}${excerpt}${accessed}`;
+}
+
+/** Writes the article's blocks, with footnote references after the claims' last characters. */
+class BodyWriter {
+  private cursor = 0;
+  private top = 1;
+
+  constructor(private readonly refs: Map<number, number[]>) {}
+
+  blocks(blocks: BlockNode[]): string[] {
+    if (this.cursor === 0) {
+      const levels = headingLevels(blocks);
+      this.top = levels.length > 0 ? Math.min(...levels) : 1;
+    }
+    return blocks.flatMap((block) => {
+      const text = this.block(block);
+      return text === "" ? [] : [text];
+    });
+  }
+
+  private block(block: BlockNode): string {
+    switch (block.type) {
+      case "paragraph":
+        return this.textblock(block.content ?? []);
+      case "heading": {
+        const text = this.textblock(block.content ?? []);
+        return text ? `${"#".repeat(Math.min(6, block.attrs.level - this.top + 2))} ${text}` : "";
+      }
+      case "blockquote":
+        return this.blocks(block.content)
+          .join("\n\n")
+          .split("\n")
+          .map((line) => (line ? `> ${line}` : ">"))
+          .join("\n");
+      case "bulletList":
+      case "orderedList": {
+        const start = block.type === "orderedList" ? (block.attrs?.start ?? 1) : 1;
+        return block.content
+          .map((item, i) => {
+            const marker = block.type === "orderedList" ? `${start + i}. ` : "- ";
+            const inner = this.blocks(item.content).join("\n\n");
+            return marker + inner.split("\n").join(`\n${" ".repeat(marker.length)}`).replace(/\n +\n/g, "\n\n");
+          })
+          .join("\n");
+      }
+    }
+  }
+
+  private textblock(content: InlineNode[]): string {
+    const start = this.cursor;
+    let at = start;
+    let out = "";
+    for (const node of mergeAdjacent(content)) {
+      if (node.type === "hardBreak") {
+        out += this.refsIn(at, at + 1) + "\\\n";
+        at += 1;
+        continue;
+      }
+      out += this.text(node, at);
+      at += node.text.length;
+    }
+    this.cursor = at + 1;
+    return out;
+  }
+
+  /** References of claims whose last character is in [from, to). */
+  private refsIn(from: number, to: number) {
+    let refs = "";
+    for (let end = from + 1; end <= to; end++) for (const n of this.refs.get(end) ?? []) refs += `[^${n}]`;
+    return refs;
+  }
+
+  private text(node: TextNode, at: number): string {
+    const text = node.text;
+    const lead = text.length - text.trimStart().length;
+    const trail = text.trimStart().length - text.trim().length;
+    // Escaped text of [from, to) with references inserted after the characters they follow.
+    const piece = (from: number, to: number) => {
+      let out = "";
+      for (let i = from; i < to; i++) {
+        out += escapeChar(text, i);
+        out += this.refsIn(at + i, at + i + 1);
+      }
+      return out;
+    };
+    const marks = node.marks ?? [];
+    const core = piece(lead, text.length - trail);
+    if (marks.length === 0 || core === "") return escapeLineStarts(piece(0, lead) + core + piece(text.length - trail, text.length));
+    return escapeLineStarts(piece(0, lead)) + wrap(core, marks) + piece(text.length - trail, text.length);
+  }
+}
+
+function wrap(inner: string, marks: Mark[]) {
+  let out = inner;
+  for (const mark of marks) {
+    if (mark.type === "bold") out = `**${out}**`;
+    else if (mark.type === "italic") out = `*${out}*`;
+    else {
+      const href = safeHref(mark.attrs.href);
+      if (href) out = `[${out}](${linkTarget(href)})`;
+    }
+  }
+  return out;
+}
+
+/** Consecutive text nodes with the same marks, joined (so "**a****b**" never happens). */
+function mergeAdjacent(content: InlineNode[]): InlineNode[] {
+  const merged: InlineNode[] = [];
+  for (const node of content) {
+    const last = merged[merged.length - 1];
+    if (node.type === "text" && last?.type === "text" && sameMarks(last.marks, node.marks)) {
+      merged[merged.length - 1] = { ...last, text: last.text + node.text };
+    } else merged.push(node);
+  }
+  return merged;
+}
+
+function sameMarks(a: Mark[] = [], b: Mark[] = []) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function headingLevels(blocks: BlockNode[]): number[] {
+  return blocks.flatMap((block): number[] => {
+    if (block.type === "heading") return [block.attrs.level];
+    if (block.type === "blockquote") return headingLevels(block.content);
+    if (block.type === "bulletList" || block.type === "orderedList") return block.content.flatMap((item) => headingLevels(item.content));
+    return [];
+  });
+}
+
+// ---------------------------------------------------------------- escaping
+
+const INLINE_SPECIAL = /[\\`*_[\]<~]/;
+
+function escapeChar(text: string, i: number) {
+  const c = text[i];
+  if (INLINE_SPECIAL.test(c)) return `\\${c}`;
+  // "&copy;" would show as ©.
+  if (c === "&" && /^&#?\w+;/.test(text.slice(i))) return "\\&";
+  return c;
+}
+
+function escapeInline(text: string) {
+  let out = "";
+  for (let i = 0; i < text.length; i++) out += escapeChar(text, i);
+  return out;
+}
+
+/** What would start a heading, quote, list or rule at the start of a line. */
+function escapeLineStarts(text: string) {
+  return text.replace(/(^|\n)([ \t]*)(#|>|[-+=](?=\s|$)|\d+(?=[.)](\s|$)))/g, (_m, start: string, space: string, marker: string) =>
+    /^\d/.test(marker) ? `${start}${space}${marker}\\` : `${start}${space}\\${marker}`,
+  );
+}
+
+function escapeText(text: string) {
+  return escapeLineStarts(escapeInline(text));
+}
+
+function escapeLine(text: string) {
+  return escapeInline(oneLine(text));
+}
+
+function oneLine(text: string) {
+  return text.replace(/\s*\n\s*/g, " ");
+}
+
+function linkTarget(url: string) {
+  return url.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+}

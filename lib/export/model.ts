@@ -1,0 +1,130 @@
+import type { DocNode } from "@/lib/documents/schema";
+import type { AnchorStatus, ClaimState, EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
+
+/**
+ * What every export format is made from: one article with its claims, as plain data.
+ * The data layer (data.ts) builds it, already reduced to what the reader of the export
+ * may see (approved claims only unless an editor asked for pending ones; never comments,
+ * review notes or email addresses). The formats are pure functions of it, so golden
+ * tests need no database. Dates are ISO strings so a model can be written out verbatim.
+ */
+export interface ExportModel {
+  /** The app's public origin, without a trailing slash: the base of every IRI. */
+  appUrl: string;
+  /** When the export was made (ISO 8601). */
+  generatedAt: string;
+  /** True for an editor's internal export that lists pending claims too. */
+  includesPending: boolean;
+  article: ExportArticle;
+  /** In text order (see compareClaims), numbered from 1. */
+  claims: ExportClaim[];
+}
+
+export interface ExportArticle {
+  id: string;
+  title: string;
+  outlet: string;
+  /** Where the outlet published it. */
+  url: string | null;
+  /** YYYY-MM-DD */
+  publicationDate: string | null;
+  /** Set while the article has a public page (ISO 8601). */
+  publishedAt: string | null;
+  body: DocNode;
+  /** The canonical text of `body`: the coordinates of every offset below. */
+  text: string;
+}
+
+export interface ExportPerson {
+  name: string;
+}
+
+export interface ExportClaim {
+  /** Position in text order, from 1: the claim's marker and its entry in the list. */
+  number: number;
+  id: string;
+  restatement: string;
+  verdict: Verdict | null;
+  state: ClaimState;
+  startOffset: number;
+  endOffset: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchorStatus: AnchorStatus;
+  rationale: string | null;
+  createdAt: string;
+  updatedAt: string;
+  author: ExportPerson;
+  approvedBy: ExportPerson | null;
+  approvedAt: string | null;
+  evidence: ExportEvidence[];
+}
+
+export type ExportEvidence = ExportPassageEvidence | ExportExternalEvidence;
+
+export interface ExportPassageEvidence {
+  kind: "PASSAGE";
+  id: string;
+  stance: EvidenceStance;
+  createdAt: string;
+  passage: {
+    articleId: string;
+    articleTitle: string;
+    outlet: string;
+    /** Whether the passage's article has a public page (links go there only then). */
+    articlePublished: boolean;
+    startOffset: number;
+    endOffset: number;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    anchorStatus: AnchorStatus;
+  };
+}
+
+export interface ExportExternalEvidence {
+  kind: "EXTERNAL";
+  id: string;
+  stance: EvidenceStance;
+  createdAt: string;
+  external: {
+    url: string;
+    title: string;
+    excerpt: string | null;
+    /** YYYY-MM-DD */
+    accessedAt: string | null;
+  };
+}
+
+interface Ordered {
+  startOffset: number;
+  endOffset: number;
+  id: string;
+  anchorStatus?: AnchorStatus;
+}
+
+/**
+ * Text order: by start; of two claims starting together the longer (enclosing) one
+ * first. Orphaned claims (no longer found in the text) come after all the others.
+ */
+export function compareClaims(a: Ordered, b: Ordered) {
+  const orphaned = Number(a.anchorStatus === "ORPHANED") - Number(b.anchorStatus === "ORPHANED");
+  return orphaned || a.startOffset - b.startOffset || b.endOffset - a.endOffset || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export const STANCE_LABELS: Record<EvidenceStance, string> = {
+  SUPPORTS: "Supports",
+  CONTRADICTS: "Contradicts",
+  CONTEXT: "Context",
+};
+
+export function isPending(claim: { state: ClaimState }) {
+  return claim.state !== "APPROVED";
+}
+
+/** The model as the public sees it: approved claims only, numbered among themselves. */
+export function approvedOnly(model: ExportModel): ExportModel {
+  const claims = model.claims.filter((claim) => !isPending(claim)).map((claim, i) => ({ ...claim, number: i + 1 }));
+  return { ...model, includesPending: false, claims };
+}

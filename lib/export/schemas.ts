@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+export const MAX_ANNOTATION_FILE_BYTES = 4 * 1024 * 1024;
+
+const noFile = (value: unknown) =>
+  // A file input with nothing chosen still sends an empty, nameless file.
+  value === "" || (value instanceof File && value.name === "" && value.size === 0) ? undefined : value;
+
+/** An uploaded W3C Web Annotation export (.jsonld or .json) for an article. */
+export const importAnnotationsSchema = z.object({
+  articleId: z.string().trim().min(1, { error: "Choose an article." }).max(64),
+  file: z
+    .preprocess(noFile, z.file({ error: "Choose a .jsonld file (a Web Annotations export)." }))
+    .refine((file) => file.size <= MAX_ANNOTATION_FILE_BYTES, { error: "The file is larger than 4 MB." })
+    .refine((file) => /\.(jsonld|json)$/i.test(file.name), { error: "Choose a .jsonld or .json file." }),
+});
+
+export const FEED_PAGE_SIZE = 50;
+
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+
+/** ?page=N&pageSize=M of the ClaimReview feed; pages count from 1. */
+export const feedQuerySchema = z.object({
+  page: wholeNumber(1, 1_000_000, "page must be a whole number of 1 or more.").default(1),
+  pageSize: wholeNumber(1, 100, "pageSize must be a whole number from 1 to 100.").default(FEED_PAGE_SIZE),
+});

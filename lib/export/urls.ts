@@ -1,0 +1,49 @@
+/**
+ * The stable addresses exports use. Everything hangs off the app's public origin
+ * (NEXTAUTH_URL, else the origin the request came to), so an export made on one
+ * server names the same resources as one made on another.
+ */
+
+/** The app's origin without a trailing slash. */
+export function resolveAppUrl(requestOrigin?: string | null): string {
+  const configured = process.env.NEXTAUTH_URL?.trim();
+  const base = configured || requestOrigin || "http://localhost:3000";
+  return base.replace(/\/+$/, "");
+}
+
+/** The article in Verity (the source every selector points into). */
+export function articleIri(appUrl: string, articleId: string) {
+  return `${appUrl}/articles/${encodeURIComponent(articleId)}`;
+}
+
+/** The article's public, read-only page (exists only while it is published). */
+export function publicPageUrl(appUrl: string, articleId: string) {
+  return `${appUrl}/p/${encodeURIComponent(articleId)}`;
+}
+
+export function annotationCollectionId(appUrl: string, articleId: string) {
+  return `${articleIri(appUrl, articleId)}/annotations`;
+}
+
+export function claimAnnotationId(appUrl: string, claimId: string) {
+  return `${appUrl}/annotations/claims/${encodeURIComponent(claimId)}`;
+}
+
+export function evidenceAnnotationId(appUrl: string, evidenceId: string) {
+  return `${appUrl}/annotations/evidence/${encodeURIComponent(evidenceId)}`;
+}
+
+/** The claim's entry on the public page (`n` counts approved claims in text order). */
+export function publicClaimUrl(appUrl: string, articleId: string, n: number) {
+  return `${publicPageUrl(appUrl, articleId)}#claim-${n}`;
+}
+
+/** The claim in the workbench (for exports of unpublished articles). */
+export function workbenchClaimUrl(appUrl: string, articleId: string, claimId: string) {
+  return `${articleIri(appUrl, articleId)}?claim=${encodeURIComponent(claimId)}`;
+}
+
+/** Only web and mail links are ever written into an export or a page. */
+export function safeHref(url: string | null | undefined): string | null {
+  return url && /^(https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : null;
+}

@@ -1,0 +1,189 @@
+import { ANNO_CONTEXT, toAnnotationCollection } from "@/lib/export/web-annotation";
+import { fixtureModel, FIXTURE_APP_URL, FIXTURE_TEXT } from "@/lib/export/test-fixture";
+import { planAnnotationImport, verdictOf } from "@/lib/export/import-annotations";
+import { VERDICT_ORDER, VERDICTS } from "@/lib/claims/verdicts";
+
+/**
+ * The Web Annotation export checked against the W3C Web Annotation Data Model
+ * (https://www.w3.org/TR/annotation-model/): the required fields of collections, pages,
+ * annotations, bodies, targets and selectors, and that every key is a term of the
+ * model's JSON-LD context (http://www.w3.org/ns/anno.jsonld) or a CURIE on one of its
+ * prefixes, so a JSON-LD processor loses nothing.
+ */
+
+// The terms and prefixes of http://www.w3.org/ns/anno.jsonld.
+const CONTEXT_TERMS = new Set([
+  "id", "type", "body", "target", "source", "selector", "state", "scope", "refinedBy", "startSelector", "endSelector",
+  "renderedVia", "creator", "generator", "rights", "homepage", "via", "canonical", "stylesheet", "cached", "conformsTo",
+  "items", "partOf", "first", "last", "next", "prev", "audience", "motivation", "purpose", "textDirection", "accessibility",
+  "bodyValue", "format", "language", "processingLanguage", "value", "exact", "prefix", "suffix", "styleClass", "name",
+  "email", "email_sha1", "nickname", "label", "created", "modified", "generated", "sourceDate", "sourceDateStart",
+  "sourceDateEnd", "start", "end", "total", "startIndex",
+]);
+const CONTEXT_PREFIXES = ["oa", "dc", "dcterms", "dctypes", "foaf", "rdf", "rdfs", "skos", "xsd", "iana", "owl", "as", "schema"];
+const CLASSES = new Set([
+  "Annotation", "Dataset", "Image", "Video", "Audio", "Text", "TextualBody", "ResourceSelection", "SpecificResource",
+  "FragmentSelector", "CssSelector", "XPathSelector", "TextQuoteSelector", "TextPositionSelector", "DataPositionSelector",
+  "SvgSelector", "RangeSelector", "TimeState", "HttpRequestState", "CssStylesheet", "Choice", "Person", "Software",
+  "Organization", "AnnotationCollection", "AnnotationPage", "Audience",
+]);
+const MOTIVATIONS = new Set([
+  "assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting", "identifying",
+  "linking", "moderating", "questioning", "replying", "tagging",
+]);
+
+type Node = Record<string, unknown>;
+
+function walk(value: unknown, visit: (node: Node, path: string) => void, path = "$") {
+  if (Array.isArray(value)) value.forEach((item, i) => walk(item, visit, `${path}[${i}]`));
+  else if (value && typeof value === "object") {
+    visit(value as Node, path);
+    for (const [key, child] of Object.entries(value)) walk(child, visit, `${path}.${key}`);
+  }
+}
+
+const many = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+describe.each([
+  ["public", fixtureModel()],
+  ["internal", fixtureModel({ includePending: true })],
+])("the %s Web Annotation export", (_name, model) => {
+  const collection = toAnnotationCollection(model);
+  const page = collection.first as Node;
+  const items = page.items as Node[];
+
+  it("is an AnnotationCollection with its page embedded", () => {
+    expect(collection["@context"]).toBe(ANNO_CONTEXT);
+    expect(collection.id).toBe(`${FIXTURE_APP_URL}/articles/art-harbour/annotations`);
+    expect(collection.type).toBe("AnnotationCollection");
+    expect(typeof collection.label).toBe("string");
+    expect(collection.total).toBe(items.length);
+    expect(page).toMatchObject({ type: "AnnotationPage", startIndex: 0 });
+    expect(typeof page.id).toBe("string");
+  });
+
+  it("uses only the model's terms, classes and motivations", () => {
+    walk(collection, (node, path) => {
+      for (const key of Object.keys(node)) {
+        if (key === "@context") continue;
+        const [prefix, local] = key.split(":");
+        const known = local ? CONTEXT_PREFIXES.includes(prefix) : CONTEXT_TERMS.has(key);
+        expect({ path, key, known }).toEqual({ path, key, known: true });
+      }
+      for (const type of many(node.type as string | string[])) expect({ path, type, known: CLASSES.has(type) }).toEqual({ path, type, known: true });
+      for (const m of [...many(node.motivation as string), ...many(node.purpose as string)]) {
+        expect({ path, m, known: MOTIVATIONS.has(m) }).toEqual({ path, m, known: true });
+      }
+    });
+  });
+
+  it("gives every annotation the required fields, a unique IRI, and a target on the text with both selectors", () => {
+    const ids = new Set<string>();
+    for (const item of items) {
+      expect(item["@context"]).toBe(ANNO_CONTEXT);
+      expect(item.type).toBe("Annotation");
+      expect(typeof item.id).toBe("string");
+      expect(item.id as string).toMatch(new RegExp(`^${FIXTURE_APP_URL}/annotations/(claims|evidence)/`));
+      expect(ids.has(item.id as string)).toBe(false);
+      ids.add(item.id as string);
+      expect(item.created).toMatch(ISO);
+      expect(many(item.body).length).toBeGreaterThan(0);
+
+      const target = item.target as Node;
+      const source = target.source as Node;
+      expect(typeof source.id).toBe("string");
+      const selectors = many(target.selector) as Node[];
+      const position = selectors.find((s) => s.type === "TextPositionSelector")!;
+      const quote = selectors.find((s) => s.type === "TextQuoteSelector")!;
+      expect(Number.isInteger(position.start) && Number.isInteger(position.end) && (position.start as number) < (position.end as number)).toBe(true);
+      expect(typeof quote.exact).toBe("string");
+      expect(typeof quote.prefix).toBe("string");
+      expect(typeof quote.suffix).toBe("string");
+    }
+  });
+
+  it("has one assessing annotation per claim, whose selectors give exactly the claim's text in the article", () => {
+    const claims = items.filter((item) => item.motivation === "assessing");
+    expect(claims.map((item) => item.id)).toEqual(model.claims.map((claim) => `${FIXTURE_APP_URL}/annotations/claims/${claim.id}`));
+    for (const [i, item] of claims.entries()) {
+      const claim = model.claims[i];
+      const target = item.target as Node;
+      expect((target.source as Node).id).toBe(`${FIXTURE_APP_URL}/articles/art-harbour`);
+      const [position, quote] = target.selector as Node[];
+      expect(position).toEqual({ type: "TextPositionSelector", start: claim.startOffset, end: claim.endOffset });
+      expect(quote).toEqual({ type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix });
+      if (claim.anchorStatus === "ANCHORED") {
+        const { start, end } = position as { start: number; end: number };
+        expect(FIXTURE_TEXT.slice(start, end)).toBe(quote.exact);
+        expect(FIXTURE_TEXT.slice(0, start).endsWith(quote.prefix as string)).toBe(true);
+        expect(FIXTURE_TEXT.slice(end).startsWith(quote.suffix as string)).toBe(true);
+      }
+      const bodies = many(item.body) as Node[];
+      const textual = (purpose: string) => bodies.filter((b) => b.type === "TextualBody" && b.purpose === purpose).map((b) => b.value);
+      expect(textual("describing")).toEqual([claim.restatement]);
+      expect(textual("assessing")).toEqual(claim.verdict ? [VERDICTS[claim.verdict].label] : []);
+      expect(textual("commenting")).toEqual(claim.rationale ? [claim.rationale] : []);
+      expect(textual("tagging").some((v) => /^Pending/.test(v as string))).toBe(claim.state !== "APPROVED");
+      const links = bodies.filter((b) => b.purpose === "linking");
+      expect(links).toHaveLength(claim.evidence.length);
+      for (const link of links) expect(link).toMatchObject({ type: "SpecificResource", source: { id: expect.stringMatching(/^https?:\/\//) } });
+    }
+  });
+
+  it("has one linking annotation per evidence passage, on the passage's article, linking to its claim", () => {
+    const passages = items.filter((item) => item.motivation === "linking");
+    const expected = model.claims.flatMap((claim) =>
+      claim.evidence.flatMap((e) => (e.kind === "PASSAGE" ? [{ e, claim }] : [])),
+    );
+    expect(passages).toHaveLength(expected.length);
+    for (const [i, item] of passages.entries()) {
+      const { e, claim } = expected[i];
+      if (e.kind !== "PASSAGE") throw new Error("unreachable");
+      expect(item.id).toBe(`${FIXTURE_APP_URL}/annotations/evidence/${e.id}`);
+      const target = item.target as Node;
+      expect(target.source).toMatchObject({ id: `${FIXTURE_APP_URL}/articles/${e.passage.articleId}`, "dcterms:title": e.passage.articleTitle });
+      expect(target.selector).toEqual([
+        { type: "TextPositionSelector", start: e.passage.startOffset, end: e.passage.endOffset },
+        { type: "TextQuoteSelector", exact: e.passage.exact, prefix: e.passage.prefix, suffix: e.passage.suffix },
+      ]);
+      expect(many(item.body)).toEqual(
+        expect.arrayContaining([{ type: "SpecificResource", purpose: "linking", source: `${FIXTURE_APP_URL}/annotations/claims/${claim.id}` }]),
+      );
+    }
+  });
+
+  it("carries no email address, comment or review note", () => {
+    const json = JSON.stringify(collection);
+    expect(json).not.toMatch(/@[a-z0-9-]+\.[a-z]/i);
+    expect(json).not.toMatch(/reviewNote|comment"/i);
+  });
+});
+
+describe("reading an export back", () => {
+  it("finds every placed claim at the same span with its restatement, verdict and rationale", () => {
+    const model = fixtureModel({ includePending: true });
+    const plan = planAnnotationImport(FIXTURE_TEXT, JSON.parse(JSON.stringify(toAnnotationCollection(model))));
+    const placed = model.claims.filter((claim) => claim.anchorStatus === "ANCHORED");
+    expect(plan.claims.map((c) => [c.start, c.end, c.exact, c.restatement, c.verdict, c.rationale, c.method])).toEqual(
+      placed.map((claim) => [claim.startOffset, claim.endOffset, claim.exact, claim.restatement, claim.verdict, claim.rationale, "position"]),
+    );
+    // The orphaned claim's text is not in the article: reported, not placed.
+    expect(plan.orphaned.map((o) => o.restatement)).toEqual(["The harbour will pay for itself within a decade."]);
+    expect(plan.skipped).toBe(1);
+  });
+
+  it("maps every verdict label and name back to the verdict", () => {
+    for (const verdict of VERDICT_ORDER) {
+      expect(verdictOf(VERDICTS[verdict].label)).toBe(verdict);
+      expect(verdictOf(verdict)).toBe(verdict);
+    }
+    expect(verdictOf("Pants on fire")).toBeNull();
+  });
+
+  it("refuses what is not a Web Annotation export, saying why", () => {
+    expect(() => planAnnotationImport(FIXTURE_TEXT, { hello: "world" })).toThrow(/not a W3C Web Annotation export/);
+    expect(() => planAnnotationImport(FIXTURE_TEXT, { type: "AnnotationCollection", first: "https://x.example/page1" })).toThrow(/embedded/);
+    expect(() => planAnnotationImport(FIXTURE_TEXT, [])).toThrow(/no claim annotations/);
+  });
+});

@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/actions/form-action";
+import { publishArticle, unpublishArticle } from "@/lib/articles/data";
+import { publishArticleSchema } from "@/lib/publishing/schemas";
+
+/**
+ * Publishing an article's approved verdicts on its public page (/p/<id>, read from the
+ * database on every request, so it changes at once). Editors only: the data layer checks
+ * the role and records the audit event.
+ */
+export const publishArticleAction = formAction(publishArticleSchema, async (actor, input) => {
+  await publishArticle(actor, input.articleId);
+  revalidatePath(`/articles/${input.articleId}`);
+  return "Published: anyone with the link can read the approved verdicts.";
+});
+
+export const unpublishArticleAction = formAction(publishArticleSchema, async (actor, input) => {
+  await unpublishArticle(actor, input.articleId);
+  revalidatePath(`/articles/${input.articleId}`);
+  return "Unpublished: the public page is gone.";
+});

@@ -1,0 +1,85 @@
+import { splitSentences, type TextSpan } from "../import/plain-text";
+
+/**
+ * Passages: the sentence-level units that search and suggested evidence rank. Pure code,
+ * shared by the import (which stores them) and the tests.
+ */
+export interface PassageSpan extends TextSpan {
+  /** The passage's place in the article, from 0. */
+  ordinal: number;
+  text: string;
+}
+
+/**
+ * A quotation that runs over several sentences is one passage up to this length: past it,
+ * an unclosed quote (a paragraph of speech that closes in a later paragraph, as news
+ * style has it) does not swallow more sentences.
+ */
+export const MAX_QUOTED_PASSAGE_CHARS = 800;
+
+/**
+ * Splits an article's canonical text into passages: its sentences (splitSentences, which
+ * keeps "U.S.", "Rep." and initials inside a sentence; a quotation closed right after an
+ * acronym ends one), with the sentences of one quotation kept together ("“Regimes are
+ * watching closely. Let’s send the message…”").
+ * Offsets are UTF-16 offsets into `text`; a passage never crosses a line (block) break.
+ */
+export function splitPassages(text: string): PassageSpan[] {
+  const passages: PassageSpan[] = [];
+  let open: TextSpan | null = null;
+  const flush = () => {
+    if (!open) return;
+    passages.push({ ordinal: passages.length, start: open.start, end: open.end, text: text.slice(open.start, open.end) });
+    open = null;
+  };
+  for (const sentence of splitSentences(text).flatMap((span) => splitAfterQuotedAcronyms(text, span))) {
+    if (open) {
+      const sameBlock = !text.slice(open.end, sentence.start).includes("\n");
+      if (sameBlock && sentence.end - open.start <= MAX_QUOTED_PASSAGE_CHARS) {
+        open = { start: open.start, end: sentence.end };
+        if (!insideQuotation(text.slice(open.start, open.end))) flush();
+        continue;
+      }
+      flush();
+    }
+    open = sentence;
+    if (!insideQuotation(text.slice(sentence.start, sentence.end))) flush();
+  }
+  flush();
+  return passages;
+}
+
+/**
+ * An acronym's period followed by a closing quote and a capital ("…and the U.S.” The
+ * talks…") ends a sentence, though splitSentences keeps "U.S." inside one (rightly, as in
+ * "the U.S. President"): the closing quote settles it.
+ */
+const QUOTED_ACRONYM_END = /(?:\p{L}\.)+\p{L}\.[”"’»)\]]+(?=\s+[\p{Lu}“"‘(\[])/gu;
+
+function splitAfterQuotedAcronyms(text: string, span: TextSpan): TextSpan[] {
+  const spans: TextSpan[] = [];
+  let start = span.start;
+  for (const match of text.slice(span.start, span.end).matchAll(QUOTED_ACRONYM_END)) {
+    const end = span.start + match.index + match[0].length;
+    spans.push({ start, end });
+    start = end;
+    while (start < span.end && /\s/.test(text[start])) start++;
+  }
+  spans.push({ start, end: span.end });
+  return spans;
+}
+
+/**
+ * Whether `sentence` ends inside a quotation: more “ than ”, or an odd number of straight
+ * double quotes. Single quotes are not counted: ’ is also the apostrophe.
+ */
+export function insideQuotation(sentence: string): boolean {
+  let curly = 0;
+  let straight = 0;
+  for (const char of sentence) {
+    if (char === "“" || char === "«") curly++;
+    else if ((char === "”" || char === "»") && curly > 0) curly--;
+    else if (char === '"') straight++;
+  }
+  return curly > 0 || straight % 2 === 1;
+}

@@ -1,0 +1,171 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hasRole } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { NormalisedQuery } from "@/lib/search/query";
+import { HEADLINE_OPTIONS } from "@/lib/search/snippet";
+import { RESULTS_PER_PAGE, type SearchFilters } from "@/lib/search/types";
+
+/**
+ * The SQL of search and suggested evidence, built here and run by the data layer
+ * (search.ts, evidence.ts); the benchmark runs the same statements with `pg`. No server
+ * state: only the statements.
+ */
+
+type Viewer = { role: Role };
+
+/**
+ * At most this many matching passages are ranked for one query. A query that matches more
+ * (a word in half the corpus) is ranked among the first ones found, and the page says so:
+ * ranking 100,000 passages would take the database a third of a second.
+ */
+export const RANKED_CANDIDATES = 5_000;
+
+/** The statement one search runs: the ranked page of passages, how many match, and (on page 1) the articles whose title matches. */
+export function searchStatements(actor: Viewer, query: Extract<NormalisedQuery, { kind: "query" }>, filters: SearchFilters, page: number) {
+  const tsquery = query.exclude
+    ? Prisma.sql`(websearch_to_tsquery('english', ${query.include}) && !! websearch_to_tsquery('english', ${query.exclude}))`
+    : Prisma.sql`websearch_to_tsquery('english', ${query.include})`;
+  const where = articleConditions(actor, filters, Prisma.sql`p."articleId"`);
+  const claimWhere = claimConditions(filters);
+  const titles = page > 1 ? Prisma.sql`'[]'::json` : Prisma.sql`COALESCE((SELECT json_agg(t) FROM (
+    SELECT a.id AS "articleId", a.title, a.outlet, to_char(a."publicationDate", 'YYYY-MM-DD') AS "publicationDate"
+      FROM "Article" a
+     WHERE a."titleVector" @@ ${tsquery} ${articleConditions(actor, filters, Prisma.sql`a.id`)}
+     ORDER BY ts_rank(a."titleVector", ${tsquery}) DESC, a."publicationDate" DESC NULLS LAST, a.id
+     LIMIT 5) t), '[]'::json)`;
+  // The query is written out where it is used, never read from a CTE: the planner then sees
+  // its value (the function is immutable) and estimates how many passages match, so a
+  // common word scans with an early stop instead of hashing every match.
+  const statement = Prisma.sql`
+      WITH matches AS MATERIALIZED (
+        SELECT p."articleId", p.ordinal, p."startOffset", p."endOffset", p.text, ts_rank(p."searchVector", ${tsquery}, 1) AS rank
+          FROM "Passage" p
+         WHERE p."searchVector" @@ ${tsquery} ${where} ${claimWhere}
+         LIMIT ${RANKED_CANDIDATES + 1}
+      ),
+      shown AS (
+        SELECT * FROM matches ORDER BY rank DESC, "articleId", ordinal LIMIT ${RESULTS_PER_PAGE} OFFSET ${(page - 1) * RESULTS_PER_PAGE}
+      )
+      SELECT (SELECT count(*)::int FROM matches) AS total,
+             COALESCE((
+               SELECT json_agg(json_build_object(
+                        'articleId', s."articleId", 'articleTitle', a.title, 'outlet', a.outlet,
+                        'publicationDate', to_char(a."publicationDate", 'YYYY-MM-DD'),
+                        'ordinal', s.ordinal, 'startOffset', s."startOffset", 'endOffset', s."endOffset", 'rank', s.rank,
+                        -- The markers are private-use characters; a passage that contains them loses them.
+                        'snippet', ts_headline('english', translate(s.text, chr(57344) || chr(57345), ''), ${tsquery}, ${HEADLINE_OPTIONS}),
+                        'claims', ${claimsOnPassage(Prisma.sql`s`)}
+                      ) ORDER BY s.rank DESC, s."articleId", s.ordinal)
+                 FROM shown s JOIN "Article" a ON a.id = s."articleId"
+             ), '[]'::json) AS hits,
+             ${titles} AS titles`;
+  return { statement, where, claimWhere };
+}
+
+/**
+ * Who may see which articles, and the article-level filters, as conditions on `articleId`
+ * (an article id column). Written as (NOT) IN a set of articles rather than as a join, so a
+ * match costs no lookup of its article: the retired articles are few, and a filter's
+ * articles are hashed once.
+ */
+export function articleConditions(actor: Viewer, filters: SearchFilters, articleId: Prisma.Sql): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (!hasRole(actor, "EDITOR")) parts.push(Prisma.sql`AND ${articleId} NOT IN (SELECT id FROM "Article" WHERE "retiredAt" IS NOT NULL)`);
+  const filtered: Prisma.Sql[] = [];
+  if (filters.outlet) filtered.push(Prisma.sql`outlet = ${filters.outlet}`);
+  if (filters.from) filtered.push(Prisma.sql`"publicationDate" >= ${filters.from}::date`);
+  if (filters.to) filtered.push(Prisma.sql`"publicationDate" <= ${filters.to}::date`);
+  if (filtered.length > 0) parts.push(Prisma.sql`AND ${articleId} IN (SELECT id FROM "Article" WHERE ${Prisma.join(filtered, " AND ")})`);
+  return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+/** The claim filters, as conditions on `p` (the passage): a claim overlapping it, of a verdict. */
+export function claimConditions(filters: SearchFilters): Prisma.Sql {
+  const overlapping = Prisma.sql`SELECT 1 FROM "Claim" c WHERE c."articleId" = p."articleId" AND c."startOffset" < p."endOffset" AND c."endOffset" > p."startOffset"`;
+  const parts: Prisma.Sql[] = [];
+  if (filters.claims === "with") parts.push(Prisma.sql`AND EXISTS (${overlapping})`);
+  if (filters.claims === "without") parts.push(Prisma.sql`AND NOT EXISTS (${overlapping})`);
+  if (filters.verdict === "UNRATED") parts.push(Prisma.sql`AND EXISTS (${overlapping} AND c.verdict IS NULL)`);
+  else if (filters.verdict) parts.push(Prisma.sql`AND EXISTS (${overlapping} AND c.verdict = ${filters.verdict}::"Verdict")`);
+  return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+/** The claims on a passage (rows aliased `alias` with articleId and offsets), as a JSON array. */
+export function claimsOnPassage(alias: Prisma.Sql) {
+  return Prisma.sql`COALESCE((
+    SELECT json_agg(json_build_object('id', c.id, 'restatement', c.restatement, 'verdict', c.verdict, 'state', c.state)
+                    ORDER BY c."startOffset", c.id)
+      FROM "Claim" c
+     WHERE c."articleId" = ${alias}."articleId" AND c."startOffset" < ${alias}."endOffset" AND c."endOffset" > ${alias}."startOffset"
+  ), '[]'::json)`;
+}
+
+
+/**
+ * "Suggest evidence": the passages of other articles that best match a claim, by the
+ * full-text rank of the words of its restatement and quote plus the trigram similarity
+ * of each of them to the passage.
+ *
+ * Candidates are the passages containing any of those words; in a large corpus the
+ * commonest words ("Ukraine") would make that most of it, so the candidates come from
+ * the rarest words (by the planner's statistics, which ANALYZE keeps) up to about
+ * CANDIDATE_ROWS passages, while every word still counts in the rank. Candidates are
+ * ranked cheaply first (ts_rank), and only the best RERANKED get the costlier cover
+ * density rank and trigram similarities.
+ */
+export const SUGGESTIONS = 10;
+const CANDIDATE_ROWS = 10_000;
+const CANDIDATE_LIMIT = 3_000;
+const RERANKED = 40;
+
+/** The one statement "Suggest evidence" runs for a claim. */
+export function suggestEvidenceStatement(
+  actor: Viewer,
+  claim: { articleId: string; restatement: string; exact: string },
+  options: { candidateRows?: number } = {},
+) {
+  const candidateRows = options.candidateRows ?? CANDIDATE_ROWS;
+  const visible = articleConditions(actor, { outlet: null, from: null, to: null, claims: null, verdict: null, page: 1 }, Prisma.sql`p."articleId"`);
+  return Prisma.sql`
+    WITH terms AS (
+      SELECT lexeme FROM unnest(tsvector_to_array(to_tsvector('english', ${claim.restatement} || ' ' || ${claim.exact}))) AS lexeme
+       WHERE lexeme !~ '[''\\\\]'
+    ),
+    stats AS MATERIALIZED (
+      SELECT s.most_common_elems::text::text[] AS lexemes, s.most_common_elem_freqs AS frequencies
+        FROM pg_stats s
+       WHERE s.schemaname = current_schema() AND s.tablename = 'Passage' AND s.attname = 'searchVector'
+    ),
+    ordered AS (
+      SELECT t.lexeme, row_number() OVER w AS n,
+             sum(t.frequency) OVER w * (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Passage"'::regclass) AS rows
+        FROM (SELECT lexeme, COALESCE((SELECT frequencies[array_position(lexemes, lexeme)] FROM stats), 0) AS frequency FROM terms) t
+      WINDOW w AS (ORDER BY t.frequency, t.lexeme)
+    ),
+    q AS MATERIALIZED (
+      SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS every,
+             string_agg(quote_literal(lexeme), ' | ') FILTER (WHERE n = 1 OR rows <= ${candidateRows})::tsquery AS rarest
+        FROM ordered
+    ),
+    candidates AS (
+      SELECT p."articleId", p.ordinal, p."startOffset", p."endOffset", p.text, p."searchVector"
+        FROM "Passage" p, q
+       WHERE p."searchVector" @@ q.rarest AND p."articleId" <> ${claim.articleId} ${visible}
+       LIMIT ${CANDIDATE_LIMIT}
+    ),
+    best AS MATERIALIZED (
+      SELECT c.* FROM candidates c, q ORDER BY ts_rank(c."searchVector", q.every, 1) DESC, c."articleId", c.ordinal LIMIT ${RERANKED}
+    ),
+    scored AS (
+      SELECT b."articleId", b.ordinal, b."startOffset", b."endOffset", b.text,
+             (ts_rank_cd(b."searchVector", q.every, 1) + word_similarity(${claim.restatement}, b.text)
+               + word_similarity(${claim.exact}, b.text))::float8 AS score
+        FROM best b, q
+       ORDER BY score DESC, b."articleId", b.ordinal
+       LIMIT ${SUGGESTIONS}
+    )
+    SELECT s."articleId", (SELECT title FROM "Article" WHERE id = s."articleId") AS "articleTitle",
+           s.ordinal, s."startOffset", s."endOffset", s.text, s.score
+      FROM scored s
+     ORDER BY s.score DESC, s."articleId", s.ordinal`;
+}
