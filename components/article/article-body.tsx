@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import type { BlockNode, DocNode, InlineNode, Mark } from "@/lib/documents/schema";
+import { topHeadingLevel, type BlockNode, type DocNode, type InlineNode, type Mark } from "@/lib/documents/schema";
+import { safeHref } from "@/lib/documents/links";
 
 /**
  * Renders an article document on the server, so its text is in the first HTML.
@@ -9,8 +10,7 @@ export function ArticleBody({ doc }: { doc: DocNode }) {
   // The article's title is the page's h1, so the document's highest heading level is
   // an h2 and the others follow it: no level is skipped, whichever levels the
   // document uses (the plain-text importer starts at level 2).
-  const levels = headingLevels(doc.content);
-  const top = levels.length > 0 ? Math.min(...levels) : 1;
+  const top = topHeadingLevel(doc.content);
   const renderBlock = (block: BlockNode, key: number): ReactNode => {
     switch (block.type) {
       case "paragraph":
@@ -34,15 +34,6 @@ export function ArticleBody({ doc }: { doc: DocNode }) {
   return <div className="article-body">{doc.content.map(renderBlock)}</div>;
 }
 
-function headingLevels(blocks: BlockNode[]): number[] {
-  return blocks.flatMap((block): number[] => {
-    if (block.type === "heading") return [block.attrs.level];
-    if (block.type === "blockquote") return headingLevels(block.content);
-    if (block.type === "bulletList" || block.type === "orderedList") return block.content.flatMap((item) => headingLevels(item.content));
-    return [];
-  });
-}
-
 function renderInline(content: InlineNode[] | undefined): ReactNode {
   return content?.map((node, i) =>
     node.type === "hardBreak" ? <br key={i} /> : <span key={i}>{applyMarks(node.text, node.marks ?? [])}</span>,
@@ -53,8 +44,9 @@ function applyMarks(text: string, marks: Mark[]): ReactNode {
   return marks.reduce<ReactNode>((inner, mark) => {
     if (mark.type === "bold") return <strong>{inner}</strong>;
     if (mark.type === "italic") return <em>{inner}</em>;
-    return /^(https?:\/\/|mailto:)/i.test(mark.attrs.href) ? (
-      <a href={mark.attrs.href} rel="noopener noreferrer nofollow" target="_blank">
+    const href = safeHref(mark.attrs.href);
+    return href ? (
+      <a href={href} rel="noopener noreferrer nofollow" target="_blank">
         {inner}
       </a>
     ) : (

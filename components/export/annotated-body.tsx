@@ -1,8 +1,8 @@
 import { Fragment, type ReactNode } from "react";
-import type { BlockNode, DocNode, InlineNode, Mark } from "@/lib/documents/schema";
+import { topHeadingLevel, type BlockNode, type DocNode, type InlineNode, type Mark } from "@/lib/documents/schema";
 import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
 import { verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
-import { safeHref } from "@/lib/export/urls";
+import { safeHref } from "@/lib/documents/links";
 
 /** What the highlighted text needs of a claim. */
 export interface BodyClaim {
@@ -35,8 +35,7 @@ function renderDocument(doc: DocNode, claims: BodyClaim[]): ReactNode[] {
   const sorted = claims
     .filter((claim) => claim.startOffset < claim.endOffset)
     .sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset || a.number - b.number);
-  const levels = headingLevels(doc.content);
-  const top = levels.length > 0 ? Math.min(...levels) : 1;
+  const top = topHeadingLevel(doc.content);
   const state = { cursor: 0, key: 0, marked: new Set<number>() };
 
   const renderBlock = (block: BlockNode, key: number): ReactNode => {
@@ -160,13 +159,4 @@ function applyMarks(text: string, marks: Mark[]): ReactNode {
       inner
     );
   }, text);
-}
-
-function headingLevels(blocks: BlockNode[]): number[] {
-  return blocks.flatMap((block): number[] => {
-    if (block.type === "heading") return [block.attrs.level];
-    if (block.type === "blockquote") return headingLevels(block.content);
-    if (block.type === "bulletList" || block.type === "orderedList") return block.content.flatMap((item) => headingLevels(item.content));
-    return [];
-  });
 }

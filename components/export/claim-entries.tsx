@@ -1,7 +1,8 @@
 import type { ExportClaim, ExportEvidence } from "@/lib/export/model";
 import { STANCE_LABELS, isPending } from "@/lib/export/model";
 import { STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
-import { publicPageUrl, safeHref } from "@/lib/export/urls";
+import { publicPageUrl } from "@/lib/export/urls";
+import { safeHref } from "@/lib/documents/links";
 import { formatDate } from "@/lib/format";
 
 /**

@@ -1,7 +1,8 @@
 import type { ExportModel } from "@/lib/export/model";
 import { approvedOnly, isPending } from "@/lib/export/model";
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, exportPath } from "@/lib/export/formats";
-import { publicPageUrl, safeHref } from "@/lib/export/urls";
+import { publicPageUrl } from "@/lib/export/urls";
+import { safeHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { AnnotatedBody } from "@/components/export/annotated-body";
 import { ClaimEntries } from "@/components/export/claim-entries";

@@ -89,3 +89,19 @@ export function heading(level: HeadingLevel, text: string): HeadingNode {
     ? { type: "heading", attrs: { level }, content }
     : { type: "heading", attrs: { level } };
 }
+
+/**
+ * The highest heading level the document uses (1 if none). Renderers show it as the
+ * level below the page title, so no level is skipped whichever levels a document uses.
+ */
+export function topHeadingLevel(blocks: BlockNode[]): number {
+  const levels = (list: BlockNode[]): number[] =>
+    list.flatMap((block): number[] => {
+      if (block.type === "heading") return [block.attrs.level];
+      if (block.type === "blockquote") return levels(block.content);
+      if (block.type === "bulletList" || block.type === "orderedList") return block.content.flatMap((item) => levels(item.content));
+      return [];
+    });
+  const found = levels(blocks);
+  return found.length > 0 ? Math.min(...found) : 1;
+}

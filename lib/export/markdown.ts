@@ -1,8 +1,9 @@
-import type { BlockNode, InlineNode, Mark, TextNode } from "@/lib/documents/schema";
+import { topHeadingLevel, type BlockNode, type InlineNode, type Mark, type TextNode } from "@/lib/documents/schema";
 import { STATE_LABELS, UNRATED, VERDICTS, VERDICT_ORDER, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import { STANCE_LABELS, isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
-import { publicPageUrl, safeHref } from "@/lib/export/urls";
+import { publicPageUrl } from "@/lib/export/urls";
+import { safeHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
 
 /**
@@ -119,8 +120,7 @@ class BodyWriter {
 
   blocks(blocks: BlockNode[]): string[] {
     if (this.cursor === 0) {
-      const levels = headingLevels(blocks);
-      this.top = levels.length > 0 ? Math.min(...levels) : 1;
+      this.top = topHeadingLevel(blocks);
     }
     return blocks.flatMap((block) => {
       const text = this.block(block);
@@ -227,15 +227,6 @@ function mergeAdjacent(content: InlineNode[]): InlineNode[] {
 
 function sameMarks(a: Mark[] = [], b: Mark[] = []) {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function headingLevels(blocks: BlockNode[]): number[] {
-  return blocks.flatMap((block): number[] => {
-    if (block.type === "heading") return [block.attrs.level];
-    if (block.type === "blockquote") return headingLevels(block.content);
-    if (block.type === "bulletList" || block.type === "orderedList") return block.content.flatMap((item) => headingLevels(item.content));
-    return [];
-  });
 }
 
 // ---------------------------------------------------------------- escaping

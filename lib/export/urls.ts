@@ -42,8 +42,3 @@ export function publicClaimUrl(appUrl: string, articleId: string, n: number) {
 export function workbenchClaimUrl(appUrl: string, articleId: string, claimId: string) {
   return `${articleIri(appUrl, articleId)}?claim=${encodeURIComponent(claimId)}`;
 }
-
-/** Only web and mail links are ever written into an export or a page. */
-export function safeHref(url: string | null | undefined): string | null {
-  return url && /^(https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : null;
-}

@@ -1,6 +1,7 @@
 import { STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
 import { STANCE_LABELS, isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
-import { annotationCollectionId, articleIri, claimAnnotationId, evidenceAnnotationId, safeHref } from "@/lib/export/urls";
+import { annotationCollectionId, articleIri, claimAnnotationId, evidenceAnnotationId } from "@/lib/export/urls";
+import { safeHref } from "@/lib/documents/links";
 
 /**
  * W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/), JSON-LD:

@@ -1,0 +1,4 @@
+/** Only web and mail links are ever written into a page or an export. */
+export function safeHref(url: string | null | undefined): string | null {
+  return url && /^(https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : null;
+}
