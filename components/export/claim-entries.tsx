@@ -1,6 +1,6 @@
 import type { ExportClaim, ExportEvidence } from "@/lib/export/model";
-import { STANCE_LABELS, isPending } from "@/lib/export/model";
-import { STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
+import { isPending } from "@/lib/export/model";
+import { STANCES, STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import { publicPageUrl } from "@/lib/export/urls";
 import { safeHref } from "@/lib/documents/links";
 import { formatDate } from "@/lib/format";
@@ -78,7 +78,7 @@ function ClaimEntry({ claim, appUrl }: { claim: ExportClaim; appUrl: string }) {
 }
 
 function EvidenceEntry({ item, appUrl }: { item: ExportEvidence; appUrl: string }) {
-  const stance = <span className={`stance stance--${item.stance}`}>{STANCE_LABELS[item.stance]}</span>;
+  const stance = <span className={`stance stance--${item.stance}`}>{STANCES[item.stance].label}</span>;
   if (item.kind === "PASSAGE") {
     const { passage } = item;
     const title = <cite>{passage.articleTitle}</cite>;

@@ -18,13 +18,13 @@ import { Field, FormMessage } from "@/components/forms/field";
 import { MarkFields } from "@/components/reader/mark-claim-form";
 import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
 import { useClaimDetail, type ClaimDetailData } from "@/components/reader/use-claim-detail";
-import { verdictLabel } from "@/lib/claims/verdicts";
+import { STANCES, verdictLabel } from "@/lib/claims/verdicts";
+import { StanceOptions } from "@/components/reader/verdict";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { WorkflowControls } from "@/components/workflow/workflow-controls";
 import { SameClaim } from "@/components/search/same-claim";
 import { SuggestEvidence } from "@/components/search/suggest-evidence";
 
-const STANCE_LABELS = { SUPPORTS: "Supports", CONTRADICTS: "Contradicts", CONTEXT: "Context" } as const;
 
 export interface ArticleChoice {
   id: string;
@@ -255,7 +255,7 @@ function EvidenceSection({ claim, articles, onChanged }: { claim: ClaimDetailDat
       <ul className="evidence-list">
         {claim.evidence.map((item) => (
           <li key={item.id} className={`evidence evidence--${item.stance}`} data-testid="evidence-item">
-            <span className={`stance stance--${item.stance}`}>{STANCE_LABELS[item.stance]}</span>
+            <span className={`stance stance--${item.stance}`}>{STANCES[item.stance].label}</span>
             {item.passage && (
               <>
                 <blockquote className="quote quote--small">{item.passage.exact}</blockquote>
@@ -332,9 +332,7 @@ function StanceSelect({ id, state }: { id: string; state: FormState }) {
   return (
     <Field name="stance" id={id} label="The source…" state={state}>
       <select id={id} name="stance" defaultValue={state.values?.stance ?? "SUPPORTS"}>
-        <option value="SUPPORTS">supports the claim</option>
-        <option value="CONTRADICTS">contradicts the claim</option>
-        <option value="CONTEXT">gives context</option>
+        <StanceOptions />
       </select>
     </Field>
   );

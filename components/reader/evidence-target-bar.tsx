@@ -6,6 +6,7 @@ import { addEvidenceAction } from "@/lib/claims/actions";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import type { SelectedSpan } from "@/components/reader/mark-claim-form";
+import { StanceOptions } from "@/components/reader/verdict";
 
 /** The claim a reviewer is gathering evidence for while reading another article (?evidenceFor=…). */
 export interface EvidenceTarget {
@@ -52,9 +53,7 @@ export function EvidenceTargetBar({
       <div className="inline-form">
         <label htmlFor="evidence-stance">The passage</label>
         <select id="evidence-stance" name="stance" defaultValue="SUPPORTS">
-          <option value="SUPPORTS">supports the claim</option>
-          <option value="CONTRADICTS">contradicts the claim</option>
-          <option value="CONTEXT">gives context</option>
+          <StanceOptions />
         </select>
         <button type="submit" className="button button--small" disabled={pending || !selection}>
           {pending ? "Adding…" : "Use as evidence"}

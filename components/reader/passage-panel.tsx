@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { PassageSummary } from "@/lib/claims/types";
 import { VerdictBadge } from "@/components/reader/verdict";
+import { STANCES } from "@/lib/claims/verdicts";
 
-const STANCE_PHRASES = { SUPPORTS: "supports", CONTRADICTS: "contradicts", CONTEXT: "gives context to" } as const;
 
 /** An evidence passage in this article, and the claim(s) it serves. */
 export function PassagePanel({ passages, onClose }: { passages: PassageSummary[]; onClose: () => void }) {
@@ -20,7 +20,7 @@ export function PassagePanel({ passages, onClose }: { passages: PassageSummary[]
         <div key={passage.id} className="panel-section">
           <blockquote className="quote">{passage.exact}</blockquote>
           <p>
-            This passage {STANCE_PHRASES[passage.stance]} the claim{" "}
+            This passage {STANCES[passage.stance].verb} the claim{" "}
             <Link href={`/articles/${passage.claim.articleId}?claim=${passage.claim.id}`}>“{passage.claim.restatement}”</Link> in{" "}
             <em>{passage.claim.articleTitle}</em>.
           </p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { STANCE_ORDER, STANCES } from "@/lib/claims/verdicts";
 import Link from "next/link";
 import { useState } from "react";
 import type { EvidenceStance } from "@/lib/generated/prisma/enums";
@@ -8,13 +9,6 @@ import type { EvidenceSuggestion } from "@/lib/search/types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { useJson } from "@/components/search/use-json";
-
-const STANCES: Array<{ stance: EvidenceStance; label: string }> = [
-  { stance: "SUPPORTS", label: "Supports" },
-  { stance: "CONTRADICTS", label: "Contradicts" },
-  { stance: "CONTEXT", label: "Context" },
-];
-const STANCE_NAMES: Record<EvidenceStance, string> = { SUPPORTS: "supporting evidence", CONTRADICTS: "contradicting evidence", CONTEXT: "context" };
 
 /**
  * "Suggest evidence" in the claim panel: the best passages of other articles for the
@@ -104,7 +98,7 @@ function SuggestionRow({
       </p>
       {attachedAs ? (
         <p className={`suggestion__done stance stance--${attachedAs}`} role="status">
-          Added as {STANCE_NAMES[attachedAs]}
+          Added as {STANCES[attachedAs].noun}
         </p>
       ) : (
         <form action={action} className="suggestion__actions" aria-label="Attach this passage">
@@ -115,7 +109,7 @@ function SuggestionRow({
           <input type="hidden" name="start" value={suggestion.startOffset} />
           <input type="hidden" name="end" value={suggestion.endOffset} />
           <input type="hidden" name="exact" value={suggestion.text} />
-          {STANCES.map(({ stance, label }) => (
+          {STANCE_ORDER.map((stance) => (
             <button
               key={stance}
               type="submit"
@@ -125,7 +119,7 @@ function SuggestionRow({
               disabled={pending}
               onClick={() => setChosen(stance)}
             >
-              {label}
+              {STANCES[stance].label}
             </button>
           ))}
           {state.status === "error" && (

@@ -1,4 +1,4 @@
-import { STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
+import { STANCES, STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
 import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
 
 /**
@@ -14,12 +14,6 @@ export interface HistoryEvent {
 type Fields = Record<string, unknown>;
 
 const QUOTE_LENGTH = 80;
-
-const STANCE_NOUNS: Record<string, string> = {
-  SUPPORTS: "supporting evidence",
-  CONTRADICTS: "contradicting evidence",
-  CONTEXT: "context",
-};
 
 // Workflow actions (recorded by the workflow module) and what they did.
 const WORKFLOW: Record<string, string> = {
@@ -89,7 +83,7 @@ function stateName(value: unknown) {
 }
 
 function stanceNoun(value: unknown) {
-  return (typeof value === "string" && STANCE_NOUNS[value]) || "evidence";
+  return (typeof value === "string" && STANCES[value as keyof typeof STANCES]?.noun) || "evidence";
 }
 
 function quote(text: string) {

@@ -1,4 +1,4 @@
-import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
+import type { ClaimState, EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
 
 /**
  * The verdict scale (ClaimReview-compatible). Each verdict has a colour and an icon,
@@ -34,3 +34,12 @@ export const STATE_LABELS: Record<ClaimState, string> = {
   CHANGES_REQUESTED: "Changes requested",
   APPROVED: "Approved",
 };
+
+/** How evidence relates to its claim, in the words each place needs. */
+export const STANCES: Record<EvidenceStance, { label: string; noun: string; verb: string; choice: string }> = {
+  SUPPORTS: { label: "Supports", noun: "supporting evidence", verb: "supports", choice: "supports the claim" },
+  CONTRADICTS: { label: "Contradicts", noun: "contradicting evidence", verb: "contradicts", choice: "contradicts the claim" },
+  CONTEXT: { label: "Context", noun: "context", verb: "gives context to", choice: "gives context" },
+};
+
+export const STANCE_ORDER = Object.keys(STANCES) as EvidenceStance[];

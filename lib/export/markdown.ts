@@ -1,7 +1,8 @@
+import { STANCES } from "@/lib/claims/verdicts";
 import { topHeadingLevel, type BlockNode, type InlineNode, type Mark, type TextNode } from "@/lib/documents/schema";
 import { STATE_LABELS, UNRATED, VERDICTS, VERDICT_ORDER, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
-import { STANCE_LABELS, isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
+import { isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
 import { publicPageUrl } from "@/lib/export/urls";
 import { safeHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -94,7 +95,7 @@ function footnote(claim: ExportClaim, appUrl: string): string {
 }
 
 function evidenceLine(item: ExportEvidence, appUrl: string) {
-  const stance = `${STANCE_LABELS[item.stance]}:`;
+  const stance = `${STANCES[item.stance].label}:`;
   if (item.kind === "PASSAGE") {
     const { passage } = item;
     const title = passage.articlePublished

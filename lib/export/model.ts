@@ -113,12 +113,6 @@ export function compareClaims(a: Ordered, b: Ordered) {
   return orphaned || a.startOffset - b.startOffset || b.endOffset - a.endOffset || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export const STANCE_LABELS: Record<EvidenceStance, string> = {
-  SUPPORTS: "Supports",
-  CONTRADICTS: "Contradicts",
-  CONTEXT: "Context",
-};
-
 export function isPending(claim: { state: ClaimState }) {
   return claim.state !== "APPROVED";
 }

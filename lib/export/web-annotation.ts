@@ -1,5 +1,6 @@
+import { STANCES } from "@/lib/claims/verdicts";
 import { STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
-import { STANCE_LABELS, isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
+import { isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
 import { annotationCollectionId, articleIri, claimAnnotationId, evidenceAnnotationId } from "@/lib/export/urls";
 import { safeHref } from "@/lib/documents/links";
 
@@ -92,7 +93,7 @@ function passageAnnotation(model: ExportModel, claim: ExportClaim, evidence: Ext
     label: `Evidence for claim ${claim.number}`,
     body: [
       { type: "SpecificResource", purpose: "linking", source: claimAnnotationId(appUrl, claim.id) },
-      textualBody("tagging", STANCE_LABELS[evidence.stance]),
+      textualBody("tagging", STANCES[evidence.stance].label),
     ],
     target: {
       type: "SpecificResource",
@@ -109,7 +110,7 @@ function evidenceBody(model: ExportModel, evidence: ExportEvidence): JsonObject 
     return {
       type: "SpecificResource",
       purpose: "linking",
-      label: STANCE_LABELS[evidence.stance],
+      label: STANCES[evidence.stance].label,
       source: { id: articleIri(appUrl, passage.articleId), type: "Text", "dcterms:title": passage.articleTitle },
       selector: selectors(passage),
     };
@@ -118,7 +119,7 @@ function evidenceBody(model: ExportModel, evidence: ExportEvidence): JsonObject 
   const resource: JsonObject = {
     type: "SpecificResource",
     purpose: "linking",
-    label: STANCE_LABELS[evidence.stance],
+    label: STANCES[evidence.stance].label,
     source: { id: safeHref(external.url) ?? external.url, type: "Text", format: "text/html", "dcterms:title": external.title },
   };
   if (external.excerpt) resource.selector = { type: "TextQuoteSelector", exact: external.excerpt };
