@@ -1,14 +1,14 @@
-import type { ExportClaim, ExportEvidence } from "@/lib/export/model";
+import type { ExportClaim, ExportEvidence, ExportSameClaim } from "@/lib/export/model";
 import { isPending } from "@/lib/export/model";
 import { STANCES, STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
-import { publicPageUrl } from "@/lib/export/urls";
+import { claimUrl, publicPageUrl } from "@/lib/export/urls";
 import { safeHref } from "@/lib/documents/links";
 import { formatDate } from "@/lib/format";
 
 /**
  * The numbered list of an article's claims: verdict, the claim restated and as quoted,
- * rationale, evidence (passages quoted with their article's title, sources as links) and
- * who approved it when. Shared by the standalone HTML export and the public page; each
+ * rationale, evidence (passages quoted with their article's title, sources as links), the
+ * same claim in other articles, and who approved it when. Shared by the standalone HTML export and the public page; each
  * entry's id (claim-N) is what the markers in the text and ClaimReview urls point at.
  */
 export function ClaimEntries({ claims, appUrl }: { claims: ExportClaim[]; appUrl: string }) {
@@ -60,6 +60,16 @@ function ClaimEntry({ claim, appUrl }: { claim: ExportClaim; appUrl: string }) {
           <ul className="evidence-entries">
             {claim.evidence.map((item) => (
               <EvidenceEntry key={item.id} item={item} appUrl={appUrl} />
+            ))}
+          </ul>
+        </div>
+      )}
+      {claim.sameClaim.length > 0 && (
+        <div className="claim-entry__section">
+          <h3>Same claim elsewhere</h3>
+          <ul className="elsewhere-entries">
+            {claim.sameClaim.map((other) => (
+              <SameClaimEntry key={other.id} other={other} appUrl={appUrl} />
             ))}
           </ul>
         </div>
@@ -123,6 +133,26 @@ function EvidenceEntry({ item, appUrl }: { item: ExportEvidence; appUrl: string 
         </>
       )}
       {accessed && <span className="evidence-entry__date"> Accessed {accessed}.</span>}
+    </li>
+  );
+}
+
+function SameClaimEntry({ other, appUrl }: { other: ExportSameClaim; appUrl: string }) {
+  const verdict = other.verdict ?? "UNRATED";
+  return (
+    <li className="elsewhere-entry">
+      <span className={`verdict-badge v-${verdict}`}>
+        <span aria-hidden="true" className="verdict-badge__icon">
+          {verdictIcon(other.verdict)}
+        </span>
+        {verdictLabel(other.verdict)}
+      </span>
+      <q>{other.restatement}</q> in{" "}
+      <a href={claimUrl(appUrl, other.article, other.id, other.publicNumber)} rel="noopener noreferrer">
+        <cite>{other.article.title}</cite>
+      </a>
+      {other.article.outlet ? `, ${other.article.outlet}` : ""}
+      {isPending(other) && <span className="elsewhere-entry__state"> (pending: {STATE_LABELS[other.state].toLowerCase()})</span>}
     </li>
   );
 }

@@ -70,6 +70,10 @@ h1 { font-family: var(--serif); font-size: 2.1rem; line-height: 1.2; margin: 0 0
 .stance--SUPPORTS { color: var(--ok); }
 .stance--CONTRADICTS { color: var(--danger); }
 .stance--CONTEXT { color: var(--ink-soft); }
+.elsewhere-entries { margin: 0; padding-left: 1.1rem; display: grid; gap: 0.35rem; font-size: 0.95rem; }
+.elsewhere-entry .verdict-badge { font-size: 0.72rem; margin-right: 0.45rem; }
+.elsewhere-entry q { font-family: var(--serif); color: var(--ink-soft); }
+.elsewhere-entry__state { color: var(--ink-faint); font-size: 0.88rem; }
 .claim-entry__approval { margin: 0.7rem 0 0; font-size: 0.84rem; color: var(--ink-faint); }
 .doc-footer { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); font-size: 0.85rem; color: var(--ink-faint); }
 .doc-footer p { margin: 0 0 0.3rem; }

@@ -2,6 +2,7 @@ import { VERDICT_ORDER } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import { claimReview, jsonLdForScript, toClaimReviews } from "@/lib/export/claim-review";
 import { fixtureModel, FIXTURE_APP_URL } from "@/lib/export/test-fixture";
+import type { ExportSameClaim } from "@/lib/export/model";
 
 /** schema.org ClaimReview: the fields fact-check search tools read, and the rating scale of DESIGN.md. */
 
@@ -24,7 +25,13 @@ const article = {
   publicationDate: "2025-03-09",
   publishedAt: "2025-03-18T12:00:00.000Z",
 };
-const claim = { id: "c1", restatement: "The harbour creates 2,000 jobs.", rationale: "The study says 600.", approvedAt: "2025-03-14T16:00:00.000Z" };
+const claim = {
+  id: "c1",
+  restatement: "The harbour creates 2,000 jobs.",
+  rationale: "The study says 600.",
+  approvedAt: "2025-03-14T16:00:00.000Z",
+  sameClaim: [] as ExportSameClaim[],
+};
 
 describe("a ClaimReview", () => {
   it.each(VERDICT_ORDER)("rates %s as DESIGN.md's table says", (verdict) => {
@@ -73,6 +80,25 @@ describe("a ClaimReview", () => {
     expect(review.url).toBe("https://verity.example/articles/art-1?claim=c1");
     expect(review.itemReviewed.appearance).toMatchObject({ url: "https://verity.example/articles/art-1" });
     expect(review.itemReviewed).not.toHaveProperty("datePublished");
+  });
+
+  it("lists where else the same claim appeared: each published article with it approved, once, after the article itself", () => {
+    const other = (id: string, state: ExportSameClaim["state"], publishedAt: string | null): ExportSameClaim => ({
+      id: `c-${id}`,
+      restatement: "Harbour to bring 2,000 jobs.",
+      verdict: "FALSE",
+      state,
+      article: { id, title: `Article ${id}`, outlet: "Port Gazette", url: `https://gazette.example/${id}`, publicationDate: null, publishedAt },
+      publicNumber: state === "APPROVED" && publishedAt ? 1 : null,
+    });
+    const sameClaim = [
+      other("a2", "APPROVED", "2025-03-19T00:00:00.000Z"),
+      { ...other("a2", "APPROVED", "2025-03-19T00:00:00.000Z"), id: "c-a2-bis" },
+      other("a3", "SUBMITTED", "2025-03-19T00:00:00.000Z"),
+      other("a4", "APPROVED", null),
+    ];
+    const review = claimReview(FIXTURE_APP_URL, article, { ...claim, verdict: "FALSE", sameClaim }, 1) as { itemReviewed: { appearance: Array<{ url: string }> } };
+    expect(review.itemReviewed.appearance.map((a) => a.url)).toEqual(["https://coastal.example/harbour", "https://gazette.example/a2"]);
   });
 });
 

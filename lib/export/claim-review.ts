@@ -1,28 +1,19 @@
 import { VERDICTS, verdictLabel } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
-import type { ExportModel } from "@/lib/export/model";
-import { articleIri, publicClaimUrl, workbenchClaimUrl } from "@/lib/export/urls";
+import { isPublicSameClaim, type ExportArticleRef, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
+import { articleIri, claimUrl } from "@/lib/export/urls";
 
 /**
  * schema.org ClaimReview (https://schema.org/ClaimReview), one per approved claim, in
  * the shape fact-check search tools read: claimReviewed, reviewRating (ratingValue on
  * the 1–5 scale of DESIGN.md, none for Misleading and Unverifiable, which carry only
- * their alternateName), itemReviewed (the Claim, where it appeared and who made it),
+ * their alternateName), itemReviewed (the Claim, who made it and where it appeared: this
+ * article, then the other published articles where it was linked as the same claim),
  * author, datePublished and url. Pending claims never become a ClaimReview, whoever asks.
  */
 export const PUBLISHER_NAME = "Verity";
 
 type JsonObject = { [key: string]: unknown };
-
-export interface ClaimReviewArticle {
-  id: string;
-  title: string;
-  outlet: string;
-  url: string | null;
-  /** YYYY-MM-DD */
-  publicationDate: string | null;
-  publishedAt: string | null;
-}
 
 export interface ClaimReviewClaim {
   id: string;
@@ -30,29 +21,29 @@ export interface ClaimReviewClaim {
   verdict: Verdict | null;
   rationale: string | null;
   approvedAt: string;
+  /** The same claim in other articles; only approved ones in published articles appear. */
+  sameClaim: ExportSameClaim[];
 }
 
 /**
  * One ClaimReview. `publicNumber` is the claim's place among the article's approved
  * claims in text order: its entry on the public page is #claim-<publicNumber>.
  */
-export function claimReview(appUrl: string, article: ClaimReviewArticle, claim: ClaimReviewClaim, publicNumber: number): JsonObject {
+export function claimReview(appUrl: string, article: ExportArticleRef, claim: ClaimReviewClaim, publicNumber: number): JsonObject {
   const rating: JsonObject = { "@type": "Rating" };
   const ratingValue = claim.verdict ? VERDICTS[claim.verdict].ratingValue : null;
   if (ratingValue !== null) rating.ratingValue = ratingValue;
   Object.assign(rating, { bestRating: 5, worstRating: 1, alternateName: verdictLabel(claim.verdict) });
 
-  const appearance: JsonObject = {
-    "@type": "CreativeWork",
-    url: article.url ?? articleIri(appUrl, article.id),
-    headline: article.title,
-    ...(article.publicationDate ? { datePublished: article.publicationDate } : {}),
-    publisher: { "@type": "Organization", name: article.outlet },
-  };
+  const elsewhere = new Map<string, ExportArticleRef>();
+  for (const other of claim.sameClaim) {
+    if (isPublicSameClaim(other) && other.article.id !== article.id) elsewhere.set(other.article.id, other.article);
+  }
+  const appearances = [article, ...elsewhere.values()].map((where) => appearance(appUrl, where));
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
-    url: article.publishedAt ? publicClaimUrl(appUrl, article.id, publicNumber) : workbenchClaimUrl(appUrl, article.id, claim.id),
+    url: claimUrl(appUrl, article, claim.id, publicNumber),
     claimReviewed: claim.restatement,
     ...(claim.rationale ? { reviewBody: claim.rationale } : {}),
     reviewRating: rating,
@@ -60,10 +51,20 @@ export function claimReview(appUrl: string, article: ClaimReviewArticle, claim: 
       "@type": "Claim",
       author: { "@type": "Organization", name: article.outlet },
       ...(article.publicationDate ? { datePublished: article.publicationDate } : {}),
-      appearance,
+      appearance: appearances.length === 1 ? appearances[0] : appearances,
     },
     author: { "@type": "Organization", name: PUBLISHER_NAME, url: appUrl },
     datePublished: claim.approvedAt,
+  };
+}
+
+function appearance(appUrl: string, article: ExportArticleRef): JsonObject {
+  return {
+    "@type": "CreativeWork",
+    url: article.url ?? articleIri(appUrl, article.id),
+    headline: article.title,
+    ...(article.publicationDate ? { datePublished: article.publicationDate } : {}),
+    publisher: { "@type": "Organization", name: article.outlet },
   };
 }
 

@@ -6,7 +6,8 @@ import { addComment, addEvidence } from "@/lib/claims/data";
 import { makeArticle, makeClaim, makeUser, spanOf, type TestArticle } from "@/lib/claims/test-fixtures";
 import { transitionClaim } from "@/lib/workflow/data";
 import { publishArticle } from "@/lib/articles/data";
-import { loadArticleExport } from "@/lib/export/data";
+import { listPublishedClaimReviews, loadArticleExport } from "@/lib/export/data";
+import { linkSameClaim } from "@/lib/search/same-claim";
 import { EXPORT_FORMAT_NAMES } from "@/lib/export/formats";
 import { renderExport } from "@/lib/export/render";
 import { claimIn, readyClaim } from "@/lib/export/db-test-fixtures";
@@ -160,6 +161,52 @@ describe("loadArticleExport", () => {
     // It has no public page while retired, so nothing links there.
     expect(model.article.publishedAt).toBeNull();
     expect(model.claims).toHaveLength(1);
+  });
+
+  it("names the same claim in other articles: to the public only approved in a published article, to an editor's internal export every one", async () => {
+    const gazette = await makeArticle(["Gazette Report", "Officials claim the harbour will create 2,000 jobs."]);
+    const radio = await makeArticle(["Radio Notes", "The mayor repeated that the harbour will create 2,000 jobs."]);
+    const unpublished = await makeArticle(["Blog Post", "A blogger wrote the harbour will create 2,000 jobs."]);
+    // The gazette claim is its article's second approved claim in text order: its public entry is #claim-2.
+    await claimIn("APPROVED", reviewer, editorA, gazette, "Officials claim", "TRUE");
+    const published = await claimIn("APPROVED", reviewer, editorA, gazette, "the harbour will create 2,000 jobs", "FALSE");
+    await publishArticle(editorA, gazette.id);
+    await publishArticle(editorA, radio.id);
+    const pending = await claimIn("SUBMITTED", reviewer, editorA, radio, "the harbour will create 2,000 jobs");
+    const hidden = await claimIn("APPROVED", reviewer, editorA, unpublished, "the harbour will create 2,000 jobs", "FALSE");
+    // Linking needs a claim the linker may still edit: the pending one.
+    for (const other of [ids.jobs, published.id, hidden.id]) await linkSameClaim(editorA, { claimId: pending.id, otherClaimId: other });
+
+    const publicModel = await loadArticleExport(null, article.id, { appUrl: APP });
+    const jobs = publicModel.claims.find((c) => c.id === ids.jobs)!;
+    expect(jobs.sameClaim).toEqual([
+      {
+        id: published.id,
+        restatement: "Claim: the harbour will create 2,000 jobs",
+        verdict: "FALSE",
+        state: "APPROVED",
+        article: expect.objectContaining({ id: gazette.id, title: "Gazette Report", publishedAt: expect.stringMatching(/^\d{4}-/) }),
+        publicNumber: 2,
+      },
+    ]);
+    expect(renderExport(publicModel, "html")).toContain(`${APP}/p/${gazette.id}#claim-2`);
+    expect(publicModel.claims.filter((c) => c.id !== ids.jobs).every((c) => c.sameClaim.length === 0)).toBe(true);
+
+    const internal = await loadArticleExport(editorA, article.id, { appUrl: APP, includePending: true });
+    const all = internal.claims.find((c) => c.id === ids.jobs)!.sameClaim;
+    expect(all.map((c) => [c.id, c.state, c.publicNumber])).toEqual([
+      [published.id, "APPROVED", 2],
+      [pending.id, "SUBMITTED", null],
+      [hidden.id, "APPROVED", null],
+    ]);
+
+    // The other side of the link: the gazette's public export names this article's approved jobs claim.
+    const gazetteModel = await loadArticleExport(null, gazette.id, { appUrl: APP });
+    expect(gazetteModel.claims.find((c) => c.id === published.id)!.sameClaim.map((c) => c.id)).toEqual([ids.jobs]);
+
+    const feed = await listPublishedClaimReviews({ appUrl: APP, page: 1, pageSize: 100 });
+    const review = feed.items.find((item) => item.claimReviewed === jobs.restatement) as { itemReviewed: { appearance: Array<{ headline: string }> } };
+    expect(review.itemReviewed.appearance.map((a) => a.headline)).toEqual(["Harbour Plan Approved", "Gazette Report"]);
   });
 
   it("reports an unknown article as not found", async () => {

@@ -5,7 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocNode } from "@/lib/documents/schema";
-import { compareClaims, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
+import { compareClaims, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
 import { claimReview } from "@/lib/export/claim-review";
 import { FEED_PAGE_SIZE } from "@/lib/export/schemas";
 
@@ -13,7 +13,9 @@ import { FEED_PAGE_SIZE } from "@/lib/export/schemas";
  * What exports and the public page read. Authorisation is the query's `where`: an
  * anonymous reader finds only published articles (not retired), a reviewer any article
  * that is not retired, an editor any article. Approved claims only, unless an editor
- * asks for pending ones too. Comments, review notes and email addresses are never
+ * asks for pending ones too; the same rule for the claims linked as the same claim in
+ * other articles, which public exports name only when approved in a published article.
+ * Comments, review notes and email addresses are never
  * selected, so no format can leak them.
  */
 
@@ -29,6 +31,20 @@ export interface LoadExportOptions {
 function articleScope(actor: Actor | null): Prisma.ArticleWhereInput {
   if (!actor) return { publishedAt: { not: null }, retiredAt: null };
   return hasRole(actor, "EDITOR") ? {} : { retiredAt: null };
+}
+
+const articleRefSelect = { id: true, title: true, outlet: true, url: true, publicationDate: true, publishedAt: true, retiredAt: true } as const;
+
+function toArticleRef(article: Prisma.ArticleGetPayload<{ select: typeof articleRefSelect }>) {
+  return {
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    url: article.url,
+    publicationDate: isoDay(article.publicationDate),
+    // A retired article has no public page, whatever publishedAt says.
+    publishedAt: article.publishedAt && !article.retiredAt ? article.publishedAt.toISOString() : null,
+  };
 }
 
 const person = { select: { name: true } } as const;
@@ -50,6 +66,7 @@ const claimSelect = {
   approvedAt: true,
   author: person,
   approvedBy: person,
+  groupId: true,
   evidence: {
     select: {
       id: true,
@@ -83,7 +100,7 @@ export async function loadArticleExport(actor: Actor | null, articleId: string, 
   const [article, rows] = await Promise.all([
     prisma.article.findFirst({
       where: { id: articleId, ...articleScope(actor) },
-      select: { id: true, title: true, outlet: true, url: true, publicationDate: true, publishedAt: true, retiredAt: true, body: true, canonicalText: true },
+      select: { ...articleRefSelect, body: true, canonicalText: true },
     }),
     prisma.claim.findMany({
       where: { articleId, ...(includePending ? {} : { state: "APPROVED" }) },
@@ -91,19 +108,14 @@ export async function loadArticleExport(actor: Actor | null, articleId: string, 
     }),
   ]);
   if (!article) throw new NotFoundError("That article");
-  const claims = rows.sort(compareClaims).map((row, i) => toExportClaim(row, i + 1));
+  const sameClaims = await loadSameClaims(rows.map((row) => ({ ...row, articleId })), { includePending });
+  const claims = rows.sort(compareClaims).map((row, i) => toExportClaim(row, i + 1, sameClaims.get(row.id) ?? []));
   return {
     appUrl: options.appUrl,
     generatedAt: (options.now ?? new Date()).toISOString(),
     includesPending: includePending,
     article: {
-      id: article.id,
-      title: article.title,
-      outlet: article.outlet,
-      url: article.url,
-      publicationDate: isoDay(article.publicationDate),
-      // A retired article has no public page, whatever publishedAt says.
-      publishedAt: article.publishedAt && !article.retiredAt ? article.publishedAt.toISOString() : null,
+      ...toArticleRef(article),
       body: article.body as unknown as DocNode,
       text: article.canonicalText,
     },
@@ -111,7 +123,7 @@ export async function loadArticleExport(actor: Actor | null, articleId: string, 
   };
 }
 
-function toExportClaim(row: ClaimRow, number: number): ExportClaim {
+function toExportClaim(row: ClaimRow, number: number, sameClaim: ExportSameClaim[]): ExportClaim {
   return {
     number,
     id: row.id,
@@ -162,7 +174,62 @@ function toExportClaim(row: ClaimRow, number: number): ExportClaim {
         },
       ];
     }),
+    sameClaim,
   };
+}
+
+/**
+ * For each claim, the other members of its claim group in other articles: every one for
+ * an editor's internal export, else only approved ones in published articles.
+ */
+async function loadSameClaims(
+  claims: Array<{ id: string; groupId: string | null; articleId: string }>,
+  { includePending }: { includePending: boolean },
+): Promise<Map<string, ExportSameClaim[]>> {
+  const groupIds = [...new Set(claims.flatMap((claim) => (claim.groupId ? [claim.groupId] : [])))];
+  if (groupIds.length === 0) return new Map();
+  const members = await prisma.claim.findMany({
+    where: {
+      groupId: { in: groupIds },
+      ...(includePending ? {} : { state: "APPROVED", article: { publishedAt: { not: null }, retiredAt: null } }),
+    },
+    select: { id: true, groupId: true, articleId: true, restatement: true, verdict: true, state: true, article: { select: articleRefSelect } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const numbers = await publicNumbers(members.filter((m) => m.state === "APPROVED" && m.article.publishedAt).map((m) => m.articleId));
+  const byClaim = new Map<string, ExportSameClaim[]>();
+  for (const claim of claims) {
+    const others = members
+      .filter((m) => m.groupId === claim.groupId && m.articleId !== claim.articleId)
+      .map((m) => ({
+        id: m.id,
+        restatement: m.restatement,
+        verdict: m.verdict,
+        state: m.state,
+        article: toArticleRef(m.article),
+        publicNumber: numbers.get(m.id) ?? null,
+      }));
+    if (others.length > 0) byClaim.set(claim.id, others);
+  }
+  return byClaim;
+}
+
+/** Each approved claim's place among its article's approved claims in text order: its entry #claim-N on the public page. */
+async function publicNumbers(articleIds: string[]): Promise<Map<string, number>> {
+  const numbers = new Map<string, number>();
+  if (articleIds.length === 0) return numbers;
+  const approved = await prisma.claim.findMany({
+    where: { articleId: { in: [...new Set(articleIds)] }, state: "APPROVED" },
+    select: { id: true, articleId: true, startOffset: true, endOffset: true, anchorStatus: true },
+  });
+  const byArticle = new Map<string, typeof approved>();
+  for (const claim of approved) {
+    const list = byArticle.get(claim.articleId);
+    if (list) list.push(claim);
+    else byArticle.set(claim.articleId, [claim]);
+  }
+  for (const list of byArticle.values()) list.sort(compareClaims).forEach((claim, i) => numbers.set(claim.id, i + 1));
+  return numbers;
 }
 
 function isoDay(date: Date | null) {
@@ -204,33 +271,20 @@ export async function listPublishedClaimReviews(options: { appUrl: string; page:
         verdict: true,
         rationale: true,
         approvedAt: true,
-        article: { select: { id: true, title: true, outlet: true, url: true, publicationDate: true, publishedAt: true } },
+        groupId: true,
+        article: { select: articleRefSelect },
       },
     }),
   ]);
-  // Each claim's number on its article's public page: its place among the approved claims in text order.
-  const siblings = await prisma.claim.findMany({
-    where: { articleId: { in: [...new Set(rows.map((row) => row.article.id))] }, state: "APPROVED" },
-    select: { id: true, articleId: true, startOffset: true, endOffset: true, anchorStatus: true },
-  });
-  const numbers = new Map<string, number>();
-  const byArticle = new Map<string, typeof siblings>();
-  for (const claim of siblings) {
-    const list = byArticle.get(claim.articleId);
-    if (list) list.push(claim);
-    else byArticle.set(claim.articleId, [claim]);
-  }
-  for (const claims of byArticle.values()) claims.sort(compareClaims).forEach((claim, i) => numbers.set(claim.id, i + 1));
-
+  const [numbers, sameClaims] = await Promise.all([
+    publicNumbers(rows.map((row) => row.article.id)),
+    loadSameClaims(rows.map((row) => ({ id: row.id, groupId: row.groupId, articleId: row.article.id })), { includePending: false }),
+  ]);
   const items = rows.map((row) =>
     claimReview(
       options.appUrl,
-      {
-        ...row.article,
-        publicationDate: isoDay(row.article.publicationDate),
-        publishedAt: row.article.publishedAt?.toISOString() ?? null,
-      },
-      { ...row, approvedAt: row.approvedAt!.toISOString() },
+      toArticleRef(row.article),
+      { ...row, approvedAt: row.approvedAt!.toISOString(), sameClaim: sameClaims.get(row.id) ?? [] },
       numbers.get(row.id) ?? 1,
     ),
   );

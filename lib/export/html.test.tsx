@@ -143,7 +143,11 @@ describe("the standalone HTML export", () => {
     expect(text).toContain("Jobs study finds 600 new posts");
     expect(text).toContain("Approved by Elena Editor on 10 Mar 2025");
     const links = DomUtils.findAll((el) => el.name === "a" && /^https?:/.test(el.attribs.href ?? ""), [jobs]);
-    expect(links.map((a) => a.attribs.href)).toEqual(["https://stats.example.org/harbour-report?year=2025&page=2", "https://verity.example/p/art-study"]);
+    expect(links.map((a) => a.attribs.href)).toEqual([
+      "https://stats.example.org/harbour-report?year=2025&page=2",
+      "https://verity.example/p/art-study",
+      "https://verity.example/p/art-gazette#claim-3",
+    ]);
     for (const link of links) expect(link.attribs.rel.split(" ")).toEqual(expect.arrayContaining(["noopener", "noreferrer"]));
     expect(DomUtils.textContent(DomUtils.findAll((el) => el.name === "body", root))).not.toMatch(/pending/i);
     expect(byClass(root, "claim-mark--pending")).toEqual([]);

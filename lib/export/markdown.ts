@@ -2,15 +2,16 @@ import { STANCES } from "@/lib/claims/verdicts";
 import { topHeadingLevel, type BlockNode, type InlineNode, type Mark, type TextNode } from "@/lib/documents/schema";
 import { STATE_LABELS, UNRATED, VERDICTS, VERDICT_ORDER, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
-import { isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
-import { publicPageUrl } from "@/lib/export/urls";
+import { isPending, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
+import { claimUrl, publicPageUrl } from "@/lib/export/urls";
 import { safeHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
 
 /**
  * Markdown with footnotes (GitHub-flavoured), readable as plain text: the article, each
  * claim's footnote reference right after its last character, then one footnote per claim
- * with the verdict, the claim restated and as quoted, rationale, evidence and approval.
+ * with the verdict, the claim restated and as quoted, rationale, evidence, the same claim
+ * in other articles, and approval.
  */
 export function renderMarkdown(model: ExportModel): string {
   const { article, claims } = model;
@@ -84,6 +85,10 @@ function footnote(claim: ExportClaim, appUrl: string): string {
     paragraphs.push("Evidence:");
     paragraphs.push(claim.evidence.map((item) => `- ${evidenceLine(item, appUrl)}`).join("\n"));
   }
+  if (claim.sameClaim.length > 0) {
+    paragraphs.push("Same claim elsewhere:");
+    paragraphs.push(claim.sameClaim.map((other) => `- ${sameClaimLine(other, appUrl)}`).join("\n"));
+  }
   paragraphs.push(
     claim.approvedAt
       ? `Approved${claim.approvedBy ? ` by ${escapeInline(claim.approvedBy.name)}` : ""} on ${formatDate(new Date(claim.approvedAt))}.`
@@ -110,6 +115,12 @@ function evidenceLine(item: ExportEvidence, appUrl: string) {
   const excerpt = external.excerpt ? `: “${escapeInline(oneLine(external.excerpt))}”` : "";
   const accessed = external.accessedAt ? ` Accessed ${formatDate(new Date(`${external.accessedAt}T00:00:00Z`))}.` : "";
   return `${stance} ${link}${excerpt}${accessed}`;
+}
+
+function sameClaimLine(other: ExportSameClaim, appUrl: string) {
+  const pending = isPending(other) ? ` (pending: ${STATE_LABELS[other.state].toLowerCase()})` : "";
+  const title = `[*${escapeInline(other.article.title)}*](${linkTarget(claimUrl(appUrl, other.article, other.id, other.publicNumber))})`;
+  return `${verdictIcon(other.verdict)} ${verdictLabel(other.verdict)}: “${escapeInline(oneLine(other.restatement))}” in ${title}${other.article.outlet ? `, ${escapeInline(other.article.outlet)}` : ""}${pending}`;
 }
 
 /** Writes the article's blocks, with footnote references after the claims' last characters. */

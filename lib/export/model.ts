@@ -20,7 +20,8 @@ export interface ExportModel {
   claims: ExportClaim[];
 }
 
-export interface ExportArticle {
+/** An article as exports name it (ClaimReview appearances, claims elsewhere). */
+export interface ExportArticleRef {
   id: string;
   title: string;
   outlet: string;
@@ -30,6 +31,9 @@ export interface ExportArticle {
   publicationDate: string | null;
   /** Set while the article has a public page (ISO 8601). */
   publishedAt: string | null;
+}
+
+export interface ExportArticle extends ExportArticleRef {
   body: DocNode;
   /** The canonical text of `body`: the coordinates of every offset below. */
   text: string;
@@ -59,6 +63,22 @@ export interface ExportClaim {
   approvedBy: ExportPerson | null;
   approvedAt: string | null;
   evidence: ExportEvidence[];
+  /** The same claim in other articles (its claim group), as far as this export's reader may see them. */
+  sameClaim: ExportSameClaim[];
+}
+
+/**
+ * A claim in another article linked as the same claim. Public exports name only approved
+ * ones in published articles; an editor's internal export names every one, with its state.
+ */
+export interface ExportSameClaim {
+  id: string;
+  restatement: string;
+  verdict: Verdict | null;
+  state: ClaimState;
+  article: ExportArticleRef;
+  /** Its entry on the article's public page (#claim-N), while the article is published and the claim approved. */
+  publicNumber: number | null;
 }
 
 export type ExportEvidence = ExportPassageEvidence | ExportExternalEvidence;
@@ -117,8 +137,15 @@ export function isPending(claim: { state: ClaimState }) {
   return claim.state !== "APPROVED";
 }
 
-/** The model as the public sees it: approved claims only, numbered among themselves. */
+/** Whether the public may see this claim of another article: approved, and the article published. */
+export function isPublicSameClaim(other: ExportSameClaim) {
+  return other.state === "APPROVED" && other.article.publishedAt !== null;
+}
+
+/** The model as the public sees it: approved claims only, numbered among themselves, naming only public claims elsewhere. */
 export function approvedOnly(model: ExportModel): ExportModel {
-  const claims = model.claims.filter((claim) => !isPending(claim)).map((claim, i) => ({ ...claim, number: i + 1 }));
+  const claims = model.claims
+    .filter((claim) => !isPending(claim))
+    .map((claim, i) => ({ ...claim, number: i + 1, sameClaim: claim.sameClaim.filter(isPublicSameClaim) }));
   return { ...model, includesPending: false, claims };
 }

@@ -1,13 +1,14 @@
 import { canonicalText, describeSpan } from "@/lib/anchoring";
 import type { DocNode } from "@/lib/documents/schema";
 import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
-import { compareClaims, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
+import { compareClaims, isPublicSameClaim, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
 
 /**
  * A fixed article with claims for the export tests (golden files and structural checks):
  * headings, marks, a blockquote, lists, a hard break, text that needs escaping in every
  * format, an emoji (two UTF-16 units), claims that nest, cross, span two blocks, an
- * orphaned one, both kinds of evidence, and (for the internal export) pending claims.
+ * orphaned one, both kinds of evidence, the same claim in other articles, and (for the
+ * internal export) pending claims.
  * Everything is fixed (ids, dates), so the output is byte-for-byte the same every run.
  */
 export const FIXTURE_APP_URL = "https://verity.example";
@@ -69,6 +70,33 @@ export const FIXTURE_TEXT = canonicalText(FIXTURE_DOC);
 
 const STUDY = { articleId: "art-study", articleTitle: "Jobs study finds 600 new posts", outlet: "Port Gazette", articlePublished: true };
 
+/** The jobs claim as other articles made it: public exports name only the approved one in a published article. */
+const JOBS_ELSEWHERE: ExportSameClaim[] = [
+  {
+    id: "claim-gazette-jobs",
+    restatement: "The harbour brings 2,000 new jobs.",
+    verdict: "FALSE",
+    state: "APPROVED",
+    article: {
+      id: "art-gazette",
+      title: "Harbour vote: what the 2,000 jobs figure means",
+      outlet: "Port Gazette",
+      url: "https://gazette.example/harbour-vote",
+      publicationDate: "2025-03-12",
+      publishedAt: "2025-03-15T09:00:00.000Z",
+    },
+    publicNumber: 3,
+  },
+  {
+    id: "claim-draft-jobs",
+    restatement: "2,000 jobs <from> the harbour.",
+    verdict: "MOSTLY_FALSE",
+    state: "SUBMITTED",
+    article: { id: "art-radio", title: "Radio interview with the mayor", outlet: "Coast FM", url: null, publicationDate: null, publishedAt: null },
+    publicNumber: null,
+  },
+];
+
 interface ClaimSpec {
   id: string;
   phrase: string;
@@ -80,6 +108,7 @@ interface ClaimSpec {
   rationale: string | null;
   orphaned?: boolean;
   evidence?: ExportEvidence[];
+  sameClaim?: ExportSameClaim[];
 }
 
 const APPROVED: ClaimSpec[] = [
@@ -90,6 +119,7 @@ const APPROVED: ClaimSpec[] = [
     state: "APPROVED",
     restatement: "The new harbour will create 2,000 jobs.",
     rationale: "The independent study expects about 600 permanent jobs.\nThe 2,000 figure counts construction work as well.",
+    sameClaim: JOBS_ELSEWHERE,
     evidence: [
       {
         kind: "EXTERNAL",
@@ -192,7 +222,7 @@ function spanOf(text: string, phrase: string, until?: string) {
   return { start, end };
 }
 
-function toClaim(spec: ClaimSpec, index: number): ExportClaim {
+function toClaim(spec: ClaimSpec, index: number, includePending: boolean): ExportClaim {
   const day = 10 + (index % 5);
   const stamp = (hour: number) => `2025-03-${String(day).padStart(2, "0")}T${String(hour).padStart(2, "0")}:00:00.000Z`;
   const approved = spec.state === "APPROVED";
@@ -219,6 +249,7 @@ function toClaim(spec: ClaimSpec, index: number): ExportClaim {
     approvedBy: approved ? { name: "Elena Editor" } : null,
     approvedAt: approved ? stamp(16) : null,
     evidence: spec.evidence ?? [],
+    sameClaim: (spec.sameClaim ?? []).filter((other) => includePending || isPublicSameClaim(other)),
   };
 }
 
@@ -226,7 +257,7 @@ function toClaim(spec: ClaimSpec, index: number): ExportClaim {
 export function fixtureModel(options: { includePending?: boolean; published?: boolean } = {}): ExportModel {
   const specs = options.includePending ? [...APPROVED, ...PENDING] : APPROVED;
   const claims = specs
-    .map(toClaim)
+    .map((spec, i) => toClaim(spec, i, options.includePending ?? false))
     .sort(compareClaims)
     .map((claim, i) => ({ ...claim, number: i + 1 }));
   return {

@@ -42,3 +42,8 @@ export function publicClaimUrl(appUrl: string, articleId: string, n: number) {
 export function workbenchClaimUrl(appUrl: string, articleId: string, claimId: string) {
   return `${articleIri(appUrl, articleId)}?claim=${encodeURIComponent(claimId)}`;
 }
+
+/** Where a reader finds a claim: its public entry while its article is published (and it is approved), else the workbench. */
+export function claimUrl(appUrl: string, article: { id: string; publishedAt: string | null }, claimId: string, publicNumber: number | null) {
+  return article.publishedAt && publicNumber !== null ? publicClaimUrl(appUrl, article.id, publicNumber) : workbenchClaimUrl(appUrl, article.id, claimId);
+}

@@ -125,9 +125,13 @@ describe.each([
       expect(textual("assessing")).toEqual(claim.verdict ? [VERDICTS[claim.verdict].label] : []);
       expect(textual("commenting")).toEqual(claim.rationale ? [claim.rationale] : []);
       expect(textual("tagging").some((v) => /^Pending/.test(v as string))).toBe(claim.state !== "APPROVED");
-      const links = bodies.filter((b) => b.purpose === "linking");
+      const links = bodies.filter((b) => b.purpose === "linking" && b.label !== "Same claim");
       expect(links).toHaveLength(claim.evidence.length);
       for (const link of links) expect(link).toMatchObject({ type: "SpecificResource", source: { id: expect.stringMatching(/^https?:\/\//) } });
+      const sameClaim = bodies.filter((b) => b.label === "Same claim");
+      expect(sameClaim).toEqual(
+        claim.sameClaim.map((other) => ({ type: "SpecificResource", purpose: "linking", label: "Same claim", source: `${FIXTURE_APP_URL}/annotations/claims/${other.id}` })),
+      );
     }
   });
 

@@ -11,7 +11,8 @@ import { safeHref } from "@/lib/documents/links";
  * TextPositionSelector and a TextQuoteSelector, alternatives for the same text) and whose
  * bodies are the claim restated ("describing"), the verdict ("assessing"), the rationale
  * ("commenting") and the evidence ("linking": an external source, or a passage of an
- * article with its own selectors). Every evidence passage in an article is an Annotation
+ * article with its own selectors; the same claim in another article, labelled "Same claim",
+ * by its annotation's IRI). Every evidence passage in an article is an Annotation
  * too, motivated by "linking", targeting its span and linking to its claim's annotation.
  *
  * Only terms of the Web Annotation context are used (and dcterms:title, which the model
@@ -61,6 +62,9 @@ function claimAnnotation(model: ExportModel, claim: ExportClaim): JsonObject {
   if (claim.rationale) body.push(textualBody("commenting", claim.rationale));
   if (isPending(claim)) body.push(textualBody("tagging", `Pending: ${STATE_LABELS[claim.state].toLowerCase()}, not approved`));
   for (const evidence of claim.evidence) body.push(evidenceBody(model, evidence));
+  for (const other of claim.sameClaim) {
+    body.push({ type: "SpecificResource", purpose: "linking", label: "Same claim", source: claimAnnotationId(appUrl, other.id) });
+  }
   return {
     "@context": ANNO_CONTEXT,
     id: claimAnnotationId(appUrl, claim.id),
