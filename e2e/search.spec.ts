@@ -212,8 +212,8 @@ test("a reviewer links the same claim made in another article and adopts its app
   await expect(ravisPanel.locator(".claim-panel__badges .state-badge")).toHaveText("Draft");
   await expect(ravisPanel.locator(".rationale")).toHaveText(rationale);
   await expect(ravisPanel.getByText("Your claim has the same verdict.")).toBeVisible();
-  await expect(ravisPanel.locator(".history-list")).toContainText("Verdict adopted (verdict: Unrated → True; rationale added)");
-  await expect(ravisPanel.locator(".history-list")).toContainText("Same claim linked");
+  await expect(ravisPanel.locator(".history-list")).toContainText("Adopted the approved verdict of the same claim in another article (verdict: Unrated → True; rationale added)");
+  await expect(ravisPanel.locator(".history-list")).toContainText("Linked as the same claim as a claim in another article");
   // It still goes through approval: submitting needs evidence of its own.
   await expect(ravisPanel.getByRole("button", { name: "Submit for review" })).toBeDisabled();
 

@@ -91,6 +91,18 @@ describe("summariseEvent", () => {
     expect(summariseEvent({ action: "claim.approve", before: null, after: null })).toBe("Approved");
   });
 
+  it("describes linking, unlinking and adopting the same claim's verdict in words", () => {
+    expect(summariseEvent({ action: "same_claim.linked", before: { groupId: null }, after: { groupId: "g1", linkedWith: "c2" } })).toBe(
+      "Linked as the same claim as a claim in another article",
+    );
+    expect(summariseEvent({ action: "same_claim.unlinked", before: { groupId: "g1" }, after: { groupId: null } })).toBe(
+      "Unlinked from the same claim in other articles",
+    );
+    expect(summariseEvent({ action: "verdict.adopted", before: { verdict: null }, after: { verdict: "FALSE" } })).toBe(
+      "Adopted the approved verdict of the same claim in another article (verdict: Unrated → False)",
+    );
+  });
+
   it("falls back to the action's name for unknown events and tolerates odd before/after values", () => {
     expect(summariseEvent({ action: "claim.anchor_lost", before: "text", after: [1, 2] })).toBe("Claim anchor lost");
     expect(summariseEvent({ action: "", before: undefined, after: undefined })).toBe("Changed");

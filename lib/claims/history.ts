@@ -15,12 +15,15 @@ type Fields = Record<string, unknown>;
 
 const QUOTE_LENGTH = 80;
 
-// Workflow actions (recorded by the workflow module) and what they did.
-const WORKFLOW: Record<string, string> = {
+// Workflow and same-claim actions (recorded by lib/workflow and lib/search) and what they did.
+const ACTION_NAMES: Record<string, string> = {
   "claim.submit": "Submitted for review",
   "claim.approve": "Approved",
   "claim.request_changes": "Requested changes",
   "claim.reopen": "Reopened",
+  "same_claim.linked": "Linked as the same claim as a claim in another article",
+  "same_claim.unlinked": "Unlinked from the same claim in other articles",
+  "verdict.adopted": "Adopted the approved verdict of the same claim in another article",
 };
 
 export function summariseEvent(event: HistoryEvent): string {
@@ -40,7 +43,7 @@ export function summariseEvent(event: HistoryEvent): string {
     case "comment.add":
       return "Commented";
     default: {
-      const what = WORKFLOW[event.action] ?? humanise(event.action);
+      const what = ACTION_NAMES[event.action] ?? humanise(event.action);
       const details = sentence(changes(before, after));
       return details ? `${what} (${lowerFirst(details)})` : what;
     }

@@ -120,7 +120,7 @@ describe("linking, unlinking and adopting", () => {
         { entityId: theirs.id, actorId: reviewer.id, after: { groupId, linkedWith: mine.id } },
       ]),
     );
-    expect((await getClaimDetail(otherReviewer, theirs.id)).history.map((h) => h.summary)).toContain("Same claim linked");
+    expect((await getClaimDetail(otherReviewer, theirs.id)).history.map((h) => h.summary)).toContain("Linked as the same claim as a claim in another article");
     expect((await groupsOfClaims(reviewer, [mine.id])).get(mine.id)?.map((m) => m.id)).toEqual([theirs.id]);
 
     // Linking again changes nothing.
@@ -206,7 +206,7 @@ describe("linking, unlinking and adopting", () => {
     });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "verdict.adopted", entityId: mine.id } });
     expect(event.after).toEqual({ verdict: "TRUE", rationale: "The Pentagon's transcript has the words.", version, fromClaimId: approved.id });
-    expect((await getClaimDetail(reviewer, mine.id)).history.at(-1)?.summary).toBe("Verdict adopted (verdict: Unrated → True; rationale added)");
+    expect((await getClaimDetail(reviewer, mine.id)).history.at(-1)?.summary).toBe("Adopted the approved verdict of the same claim in another article (verdict: Unrated → True; rationale added)");
 
     // A stale version is a conflict; someone who may not edit the claim is refused.
     await expect(adoptVerdict(reviewer, { claimId: mine.id, version: mine.version, fromClaimId: approved.id })).rejects.toBeInstanceOf(ConflictError);
