@@ -5,11 +5,10 @@
  * format's generation (median of 5) with its size. Over HTTP against `npm start`: each
  * export route and the public page (median of 5, anonymous, as other tools fetch them).
  */
-import Module from "node:module";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportModel } from "@/lib/export/model";
 import { generateArticle, generateClaims } from "@/bench/generate";
-import { benchDatabase, median, report, startApp, type Figure } from "@/bench/support";
+import { allowServerOnly, benchDatabase, median, medianOfRuns, report, startApp, timed, type Figure } from "@/bench/support";
 
 const WORDS = 20_000;
 const CLAIMS = 1_000;
@@ -18,32 +17,10 @@ const TARGET_MS = 500;
 const PORT = Number(process.env.BENCH_PORT ?? 3211);
 const APP_URL = "https://verity.example";
 
-// The data layer is marked server-only (it throws outside React Server Components); here
-// it runs in a plain Node process on purpose.
-function allowServerOnly() {
-  const require = Module.createRequire(__filename);
-  const path = require.resolve("server-only");
-  require.cache[path] = { id: path, filename: path, loaded: true, exports: {} } as NodeJS.Module;
-}
-
-async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await run();
-  return { ms: performance.now() - start, value };
-}
-
-async function medianOf<T>(run: () => Promise<T> | T) {
-  const times: number[] = [];
-  let value!: T;
-  for (let i = 0; i < RUNS; i++) ({ ms: times[i], value } = await timed(run));
-  return { ms: median(times), value };
-}
+const medianOf = <T>(run: () => Promise<T> | T) => medianOfRuns(RUNS, run);
 
 export async function runExportBench() {
   allowServerOnly();
-  // The app serves React's production build; measure the same one in process (React reads this when first loaded).
-  const env = process.env as Record<string, string | undefined>;
-  env.NODE_ENV ??= "production";
   const { loadArticleExport } = await import("@/lib/export/data");
   const { renderExport } = await import("@/lib/export/render");
   const { EXPORT_FORMAT_NAMES, exportPath } = await import("@/lib/export/formats");

@@ -7,11 +7,13 @@
 import { runReaderBench } from "@/bench/reader";
 import { runSearchBench } from "@/bench/search";
 import { runExportBench } from "@/bench/export";
+import { runStartBench } from "@/bench/start";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
   search: runSearchBench,
   export: runExportBench,
+  start: runStartBench,
 };
 
 async function main() {

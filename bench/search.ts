@@ -7,7 +7,7 @@
  */
 import { Client } from "pg";
 import { generateArticle } from "@/bench/generate";
-import { benchDatabase, launchBrowser, report, signIn, startApp } from "@/bench/support";
+import { benchDatabase, launchBrowser, percentile, report, signIn, startApp, timed } from "@/bench/support";
 import { describeSpan } from "@/lib/anchoring";
 import { DEMO_USERS } from "@/lib/seed/seed";
 import { splitPassages } from "@/lib/search/passages";
@@ -119,16 +119,8 @@ async function buildCorpus(url: string) {
   }
 }
 
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function timed(run: () => Promise<unknown>) {
-  const started = performance.now();
-  await run();
-  return performance.now() - started;
-}
+/** Milliseconds `run` takes. */
+const elapsed = async (run: () => Promise<unknown>): Promise<number> => (await timed(run)).ms;
 
 function searchParams(search: (typeof SEARCHES)[number]) {
   const params = new URLSearchParams({ q: search.q });
@@ -182,27 +174,27 @@ export async function runSearchBench() {
         const query = normaliseQuery(search.q);
         if (query.kind !== "query") throw new Error(`Not a query: ${search.q}`);
         const statements = searchStatements(actor, query, filters, filters.page);
-        const http = await timed(async () => {
+        const http = await elapsed(async () => {
           const result = await get(`/search/api/passages?${params}`);
           matched[search.q] = result.total;
         });
-        const sql = await timed(async () => {
+        const sql = await elapsed(async () => {
           await reference.query(statements.statement.text, statements.statement.values as unknown[]);
         });
-        const page = round % 5 === 1 ? await timed(() => fetch(`${app.url}/search?${params}`, { headers: { cookie } }).then((r) => r.text())) : null;
+        const page = round % 5 === 1 ? await elapsed(() => fetch(`${app.url}/search?${params}`, { headers: { cookie } }).then((r) => r.text())) : null;
         if (!measure) continue;
         times.searchHttp.push(http);
         times.searchSql.push(sql);
         if (page !== null) times.pageHttp.push(page);
       }
       // The fixed cost of a signed-in request: the session, the user's row, one lookup (a claim that is not there), a JSON answer.
-      const baseline = await timed(() => fetch(`${app.url}/search/api/evidence?claim=no-such-claim`, { headers: { cookie } }).then((r) => r.text()));
+      const baseline = await elapsed(() => fetch(`${app.url}/search/api/evidence?claim=no-such-claim`, { headers: { cookie } }).then((r) => r.text()));
       if (measure) times.baselineHttp.push(baseline);
       for (const claimId of built.claimIds) {
         const claim = (await reference.query(`SELECT "articleId", restatement, exact FROM "Claim" WHERE id = $1`, [claimId])).rows[0];
         const statement = suggestEvidenceStatement(actor, claim);
-        const http = await timed(() => get(`/search/api/evidence?claim=${claimId}`));
-        const sql = await timed(() => reference.query(statement.text, statement.values as unknown[]));
+        const http = await elapsed(() => get(`/search/api/evidence?claim=${claimId}`));
+        const sql = await elapsed(() => reference.query(statement.text, statement.values as unknown[]));
         if (!measure) continue;
         times.suggestHttp.push(http);
         times.suggestSql.push(sql);

@@ -1,5 +1,6 @@
 /** Shared pieces of the benchmarks: a database of their own, the app, a browser, the report. */
 import { spawn } from "node:child_process";
+import Module from "node:module";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -95,10 +96,43 @@ export async function signIn(page: Page, baseUrl: string, role: "REVIEWER" | "ED
   await page.waitForURL(/\/articles$/);
 }
 
+/**
+ * Lets a benchmark run the data layer in its own Node process: the data layer is marked
+ * server-only (it throws outside React Server Components). The app serves React's
+ * production build, so the same one is measured here (React reads NODE_ENV when loaded).
+ */
+export function allowServerOnly() {
+  const require = Module.createRequire(__filename);
+  const path = require.resolve("server-only");
+  require.cache[path] = { id: path, filename: path, loaded: true, exports: {} } as NodeJS.Module;
+  const env = process.env as Record<string, string | undefined>;
+  env.NODE_ENV ??= "production";
+}
+
+export async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+/** The median time of `runs` runs, and the last run's value. */
+export async function medianOfRuns<T>(runs: number, run: () => Promise<T> | T) {
+  const times: number[] = [];
+  let value!: T;
+  for (let i = 0; i < runs; i++) ({ ms: times[i], value } = await timed(run));
+  return { ms: median(times), value };
+}
+
 export function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The p-th percentile (nearest rank). */
+export function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 export interface Figure {

@@ -14,6 +14,14 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+/**
+ * PGlite touches all of shared_buffers when it starts, and WebAssembly memory is never
+ * given back, so PostgreSQL's default (128 MB) would stay resident for good. 32 MB holds a
+ * newsroom's working set; the operating system's file cache keeps the rest of the data
+ * close (bench/README.md, "start", has the figures).
+ */
+const MEMORY_SETTINGS = ["-c", "shared_buffers=32MB"];
+
 export async function startEmbeddedPostgres(options: {
   /** Folder for the data; omit for an in-memory database (tests). */
   dataDir?: string;
@@ -25,7 +33,7 @@ export async function startEmbeddedPostgres(options: {
     await mkdir(path.dirname(options.dataDir), { recursive: true });
     await claimLock(lockFile);
   }
-  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS] });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:PORT"
