@@ -1,9 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Pool } from "pg";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 
-function createClient(connectionString: string) {
+function createClient(pool: Pool) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // Password hashes are never read unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
   });
@@ -14,15 +15,29 @@ export type Db = ReturnType<typeof createClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // One client per process (dev hot reloads would otherwise open a pool each time).
-const holder = globalThis as unknown as { verityPrisma?: Db };
+const holder = globalThis as unknown as { verityPrisma?: Db; verityPool?: Pool };
 
 function client(): Db {
   if (!holder.verityPrisma) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start Verity with `npm start`, which provides one.");
-    holder.verityPrisma = createClient(url);
+    holder.verityPool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    holder.verityPrisma = createClient(holder.verityPool);
   }
   return holder.verityPrisma;
+}
+
+/**
+ * Runs a read-only statement straight on Prisma's connection pool, skipping its query
+ * engine and result mapping. Only for the reads on every request's path (the signed-in
+ * user, search, suggested evidence), where that costs 1 to 2 ms a query (bench/README.md,
+ * "search"). Values come back as `pg` parses them: int4 and floats as numbers, json
+ * parsed, timestamps as Dates, int8 and numeric as strings.
+ */
+export async function readRows<T>(statement: Prisma.Sql): Promise<T[]> {
+  client();
+  const { rows } = await holder.verityPool!.query(statement.text, statement.values);
+  return rows as T[];
 }
 
 /**
@@ -39,6 +54,10 @@ export const prisma: Db = new Proxy({} as Db, {
 /** Closes the process's client (scripts and tests call this before exiting). */
 export async function disconnectPrisma() {
   const current = holder.verityPrisma;
+  const pool = holder.verityPool;
   holder.verityPrisma = undefined;
+  holder.verityPool = undefined;
   await current?.$disconnect();
+  // The adapter ends the pool when it was used (disposeExternalPool); a pool only readRows used is ended here.
+  if (pool && !pool.ended) await pool.end();
 }

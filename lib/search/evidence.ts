@@ -1,16 +1,24 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readRows } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
-import { visibleClaims } from "@/lib/claims/data";
 import type { EvidenceSuggestion } from "@/lib/search/types";
-import { suggestEvidenceStatement } from "@/lib/search/statements";
+import { suggestEvidenceStatement, visibleArticles } from "@/lib/search/statements";
 
 /**
  * "Suggest evidence": the best passages of other articles for a claim the actor can see
  * (the statement and its ranking are described in statements.ts), each marked with the
  * stance it is already attached with, if it is.
  */
+
+interface ClaimRow {
+  articleId: string;
+  restatement: string;
+  exact: string;
+  evidence: Array<{ sourceArticleId: string; startOffset: number; endOffset: number; stance: EvidenceStance }>;
+}
 
 interface SuggestionRow {
   articleId: string;
@@ -27,17 +35,16 @@ export async function suggestEvidence(
   claimId: string,
   options: { candidateRows?: number } = {},
 ): Promise<EvidenceSuggestion[]> {
-  const claim = await prisma.claim.findFirst({
-    where: { id: claimId, ...visibleClaims(actor) },
-    select: {
-      articleId: true,
-      restatement: true,
-      exact: true,
-      evidence: { select: { sourceArticleId: true, startOffset: true, endOffset: true, stance: true } },
-    },
-  });
+  // The claim, if the actor may see it, with the passages already attached to it (plain reads: see readRows).
+  const [claim] = await readRows<ClaimRow>(Prisma.sql`
+    SELECT c."articleId", c.restatement, c.exact,
+           COALESCE((SELECT json_agg(json_build_object('sourceArticleId', e."sourceArticleId", 'startOffset', e."startOffset",
+                                                       'endOffset', e."endOffset", 'stance', e.stance))
+                       FROM "Evidence" e WHERE e."claimId" = c.id AND e."sourceArticleId" IS NOT NULL), '[]'::json) AS evidence
+      FROM "Claim" c
+     WHERE c.id = ${claimId} ${visibleArticles(actor, Prisma.sql`c."articleId"`)}`);
   if (!claim) throw new NotFoundError("That claim");
-  const rows = await prisma.$queryRaw<SuggestionRow[]>(suggestEvidenceStatement(actor, claim, options));
+  const rows = await readRows<SuggestionRow>(suggestEvidenceStatement(actor, claim, options));
   return rows.map((row) => ({
     ...row,
     attachedAs:

@@ -69,14 +69,18 @@ export function searchStatements(actor: Viewer, query: Extract<NormalisedQuery, 
  * articles are hashed once.
  */
 export function articleConditions(actor: Viewer, filters: SearchFilters, articleId: Prisma.Sql): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (!hasRole(actor, "EDITOR")) parts.push(Prisma.sql`AND ${articleId} NOT IN (SELECT id FROM "Article" WHERE "retiredAt" IS NOT NULL)`);
+  const parts: Prisma.Sql[] = [visibleArticles(actor, articleId)];
   const filtered: Prisma.Sql[] = [];
   if (filters.outlet) filtered.push(Prisma.sql`outlet = ${filters.outlet}`);
   if (filters.from) filtered.push(Prisma.sql`"publicationDate" >= ${filters.from}::date`);
   if (filters.to) filtered.push(Prisma.sql`"publicationDate" <= ${filters.to}::date`);
   if (filtered.length > 0) parts.push(Prisma.sql`AND ${articleId} IN (SELECT id FROM "Article" WHERE ${Prisma.join(filtered, " AND ")})`);
-  return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
+  return Prisma.join(parts, " ");
+}
+
+/** The articles the actor may see, as a condition on `articleId`: editors every one, others none that is retired. */
+export function visibleArticles(actor: Viewer, articleId: Prisma.Sql): Prisma.Sql {
+  return hasRole(actor, "EDITOR") ? Prisma.empty : Prisma.sql`AND ${articleId} NOT IN (SELECT id FROM "Article" WHERE "retiredAt" IS NOT NULL)`;
 }
 
 /** The claim filters, as conditions on `p` (the passage): a claim overlapping it, of a verdict. */
