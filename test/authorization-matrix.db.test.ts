@@ -1,5 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { useTestDatabase } from "@/test/db";
+import { databaseState } from "@/test/db-snapshot";
 import { prisma } from "@/lib/db/client";
 import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
@@ -234,20 +235,6 @@ async function makeFixtures(state: ClaimState | null, published = false): Promis
   const row = await prisma.claim.findUniqueOrThrow({ where: { id: created.id } });
   expect(row).toMatchObject({ state, verdictProposedById: proposer.id, authorId: owner.id, version });
   return { target, article, claim: { id: created.id, version, evidenceId: evidence.id } };
-}
-
-/** Every row and count in the tables the actions write, as counts and hashes of the rows. */
-async function databaseState() {
-  const tables = ["User", "Article", "Claim", "Evidence", "Comment", "AuditEvent"] as const;
-  const entries = await Promise.all(
-    tables.map(async (table) => {
-      const [row] = await prisma.$queryRawUnsafe<Array<{ n: number; h: string }>>(
-        `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${table}" t`,
-      );
-      return [table, row] as const;
-    }),
-  );
-  return Object.fromEntries(entries) as Record<(typeof tables)[number], { n: number; h: string }>;
 }
 
 function newAuditEvents(sinceId: bigint) {

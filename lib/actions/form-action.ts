@@ -3,10 +3,12 @@ import { z } from "zod";
 import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
 import { ConflictError, FieldError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
 import type { FormState } from "@/lib/actions/form-state";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 
 /**
  * Every form's Server Action goes through here: the caller must be signed in, the
- * input must pass its zod schema, and only expected errors reach the browser.
+ * input must pass its zod schema and hold only text PostgreSQL can store (no NUL), and
+ * only expected errors reach the browser.
  * Authorisation and the audit event live in the data-layer function `run` calls.
  */
 /** What `run` returns: a message for the user, or a message and data for the client. */
@@ -21,13 +23,9 @@ export function formAction<Schema extends z.ZodType>(
     if (!actor) return { status: "error", message: new UnauthenticatedError().message };
 
     const parsed = schema.safeParse(fieldsOf(formData));
-    if (!parsed.success) {
-      return {
-        status: "error",
-        message: "Please correct the marked fields.",
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"],
-      };
-    }
+    if (!parsed.success) return invalidFields(z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"]);
+    const unstorable = Object.entries(parsed.data as Record<string, unknown>).filter(([, value]) => typeof value === "string" && !isStorableText(value));
+    if (unstorable.length > 0) return invalidFields(Object.fromEntries(unstorable.map(([field]) => [field, [UNSTORABLE_TEXT_MESSAGE]])));
     try {
       const outcome = await run(actor, parsed.data);
       return typeof outcome === "string" ? { status: "ok", message: outcome } : { status: "ok", ...outcome };
@@ -37,13 +35,14 @@ export function formAction<Schema extends z.ZodType>(
   };
 }
 
-// Next adds its own "$ACTION_…" entries to a form's data; they are not input.
+function invalidFields(fieldErrors: FormState["fieldErrors"]): FormState {
+  return { status: "error", message: "Please correct the marked fields.", fieldErrors };
+}
+
+// Next adds its own "$ACTION_…" entries to a form's data; they are not input. Each field
+// is an own property (a field named "__proto__" never becomes the object's prototype).
 function fieldsOf(formData: FormData) {
-  const fields: Record<string, FormDataEntryValue> = {};
-  for (const [key, value] of formData) {
-    if (!key.startsWith("$ACTION")) fields[key] = value;
-  }
-  return fields;
+  return Object.fromEntries([...formData].filter(([key]) => !key.startsWith("$ACTION")));
 }
 
 export function errorState(error: unknown): FormState {

@@ -50,6 +50,8 @@ const importSourceShape = {
     .refine((v) => v === undefined || new TextEncoder().encode(v).length <= MAX_SOURCE_BYTES, {
       error: "The text is larger than 2 MB.",
     })
+    // PostgreSQL cannot store U+0000: pasted text loses it, as every import does (lib/import).
+    .transform((v) => v?.replaceAll("\u0000", ""))
     .transform((v) => (v && /\S/.test(v) ? v : null)),
   file: z
     .preprocess(noFile, z.file({ error: "Choose a file." }).optional())

@@ -8,6 +8,7 @@ import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { summariseEvent } from "@/lib/claims/history";
 import { assertMayChange, claimPermissions } from "@/lib/claims/permissions";
+import { isStorableText } from "@/lib/storable-text";
 import type {
   AddCommentInput,
   AddEvidenceInput,
@@ -200,6 +201,8 @@ export async function listPassagesInArticle(actor: Actor, articleId: string): Pr
 
 /** One claim with its evidence, comments and history, and what the actor may do with it. */
 export async function getClaimDetail(actor: Actor, claimId: string): Promise<ClaimDetail> {
+  // An id PostgreSQL cannot even compare (from a URL: /api/claims/%00) names no claim.
+  if (!isStorableText(claimId)) throw new NotFoundError("That claim");
   const [claim, events] = await Promise.all([
     prisma.claim.findFirst({
       where: { id: claimId, ...visibleClaims(actor) },

@@ -3,13 +3,14 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { isStorableText } from "@/lib/storable-text";
 
 /**
  * The search module's read routes (JSON for the reader's panels): the caller must be
  * signed in, the parameter must be a plausible id, and only expected errors reach the
  * browser; anything else is logged and answered with one generic message.
  */
-const id = z.string().trim().min(1).max(64);
+const id = z.string().trim().min(1).max(64).refine(isStorableText);
 
 export async function jsonRead<T>(
   request: Request,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Verdict } from "@/lib/generated/prisma/enums";
 import type { SearchFilters } from "@/lib/search/types";
+import { isStorableText } from "@/lib/storable-text";
 
 /** Form input of the search module's actions, and the search page's query parameters. */
 
@@ -50,7 +51,12 @@ const isoDay = (field: string) =>
 /** The search page's parameters; each invalid one is reported and ignored, never fatal. */
 const searchParamShapes = {
   q: z.string().max(20_000).catch(""),
-  outlet: z.string().trim().max(120, { error: "An outlet name has at most 120 characters." }).transform((v) => v || null),
+  outlet: z
+    .string()
+    .trim()
+    .max(120, { error: "An outlet name has at most 120 characters." })
+    .refine(isStorableText, { error: "An outlet name cannot hold NUL or broken Unicode characters." })
+    .transform((v) => v || null),
   from: isoDay("from"),
   to: isoDay("to"),
   claims: z.enum(["", "with", "without"], { error: "Choose passages with or without claims." }).transform((v) => v || null),

@@ -57,12 +57,18 @@ export async function suggestClaims(actor: Actor, articleId: string): Promise<Cl
   return result;
 }
 
-/** Remembers that a suggested sentence is not worth a claim. */
-export async function dismissSuggestion(actor: Actor, input: { articleId: string; start: number; end: number }): Promise<void> {
+/** The article (if the actor can see it) and its sentence at start–end; anything else is refused. */
+async function sentenceOf(actor: Actor, input: { articleId: string; start: number; end: number }) {
   const article = await visibleArticle(actor, input.articleId);
   if (!article) throw new NotFoundError("That article");
   const sentence = (await sentencesOf(article)).find((s) => s.start === input.start && s.end === input.end);
   if (!sentence) throw new FieldError("start", "That is not a sentence of this article. Reload the suggestions.");
+  return { article, sentence };
+}
+
+/** Remembers that a suggested sentence is not worth a claim. */
+export async function dismissSuggestion(actor: Actor, input: { articleId: string; start: number; end: number }): Promise<void> {
+  const { article, sentence } = await sentenceOf(actor, input);
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.dismissedSuggestion.createMany({
       data: [{ articleId: article.id, startOffset: sentence.start, endOffset: sentence.end, dismissedById: actor.id }],
@@ -82,8 +88,7 @@ export async function dismissSuggestion(actor: Actor, input: { articleId: string
 
 /** Suggests a dismissed sentence again. */
 export async function restoreSuggestion(actor: Actor, input: { articleId: string; start: number; end: number }): Promise<void> {
-  const article = await visibleArticle(actor, input.articleId);
-  if (!article) throw new NotFoundError("That article");
+  const { article } = await sentenceOf(actor, input);
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.dismissedSuggestion.deleteMany({
       where: { articleId: article.id, startOffset: input.start, endOffset: input.end },

@@ -2,6 +2,7 @@ import { NotFoundError } from "@/lib/errors";
 import { loadArticleExport } from "@/lib/export/data";
 import { renderNotPublishedPage, renderPublicPage } from "@/lib/export/public-page";
 import { resolveAppUrl } from "@/lib/export/urls";
+import { isStorableText } from "@/lib/storable-text";
 
 // The public, read-only page of a published article: no sign-in, approved verdicts only
 // (read as an anonymous reader, whoever asks), the ClaimReview JSON-LD in its head. Read
@@ -9,6 +10,8 @@ import { resolveAppUrl } from "@/lib/export/urls";
 export async function GET(request: Request, { params }: { params: Promise<{ articleId: string }> }) {
   const { articleId } = await params;
   const headers = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
+  // An id PostgreSQL cannot even compare (/p/%00) names no article.
+  if (!isStorableText(articleId)) return new Response(renderNotPublishedPage(), { status: 404, headers });
   try {
     const model = await loadArticleExport(null, articleId, { appUrl: resolveAppUrl(new URL(request.url).origin) });
     return new Response(renderPublicPage(model), { headers });

@@ -4,6 +4,7 @@ import { loadArticleExport } from "@/lib/export/data";
 import { EXPORT_FORMATS, exportFileName, isExportFormat } from "@/lib/export/formats";
 import { renderExport } from "@/lib/export/render";
 import { resolveAppUrl } from "@/lib/export/urls";
+import { isStorableText } from "@/lib/storable-text";
 
 // One article as HTML, Markdown, Web Annotations or ClaimReview, as a download.
 // Who may see what is decided in the data layer: anyone for a published article's
@@ -11,6 +12,8 @@ import { resolveAppUrl } from "@/lib/export/urls";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; format: string }> }) {
   const { id, format } = await params;
   if (!isExportFormat(format)) return problem(404, `There is no export format “${format}”.`);
+  // An id PostgreSQL cannot even compare (…/articles/%00/export/html) names no article.
+  if (!isStorableText(id)) return problem(404, "That article was not found, or it is not published.");
   const includePending = new URL(request.url).searchParams.get("pending") === "1";
   try {
     const actor = await getCurrentUser();
