@@ -11,6 +11,7 @@ import type { DocNode } from "@/lib/documents/schema";
 import { decodeUpload, detectFormat, importArticleSource, ImportError, type ImportSource, type SourceFormat } from "@/lib/import";
 import type { articleDetailsSchema, importArticleSchema, importSourceSchema } from "@/lib/articles/schemas";
 import { indexPassages } from "@/lib/search/index-passages";
+import { isStorableText } from "@/lib/storable-text";
 
 // Retired articles are hidden from reviewers; editors still see them.
 function visibleTo(actor: Actor) {
@@ -39,6 +40,8 @@ export async function listArticles(actor: Actor) {
 }
 
 export async function getArticle(actor: Actor, id: string) {
+  // An id PostgreSQL cannot even compare (from a URL: /articles/%00) names no article.
+  if (!isStorableText(id)) throw new NotFoundError("That article");
   const article = await prisma.article.findFirst({
     where: { id, ...visibleTo(actor) },
     select: {

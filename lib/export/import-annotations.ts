@@ -193,8 +193,9 @@ function typesOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
+// Text PostgreSQL can store: no NUL, no lone surrogate (JSON can spell both).
 function normalise(value: string) {
-  return value.replace(/\r\n?/g, "\n").trim();
+  return value.toWellFormed().replaceAll("\u0000", "").replace(/\r\n?/g, "\n").trim();
 }
 
 function oneLine(value: string) {

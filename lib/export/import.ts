@@ -36,26 +36,33 @@ export async function importAnnotations(actor: Actor, articleId: string, json: u
     throw error;
   }
   const planned = plan.claims;
+  // An import that would make nothing is refused, so nothing (not even its audit event) is written.
+  if (planned.length === 0) {
+    const orphaned = plan.orphaned.length;
+    throw new FieldError(
+      "file",
+      orphaned === 0
+        ? "This file has no claim annotations to import."
+        : `None of the file’s ${orphaned === 1 ? "claim annotation" : `${orphaned.toLocaleString("en")} claim annotations`} could be placed on this article’s text, so nothing was imported. Is it the export of another article?`,
+    );
+  }
   const created = await prisma.$transaction(async (tx) => {
-    const rows =
-      planned.length === 0
-        ? []
-        : await tx.claim.createManyAndReturn({
-            data: planned.map((claim) => ({
-              articleId: article.id,
-              authorId: actor.id,
-              restatement: claim.restatement,
-              verdict: claim.verdict,
-              rationale: claim.rationale,
-              verdictProposedById: claim.verdict ? actor.id : null,
-              startOffset: claim.start,
-              endOffset: claim.end,
-              exact: claim.exact,
-              prefix: claim.prefix,
-              suffix: claim.suffix,
-            })),
-            select: { id: true, restatement: true, verdict: true, rationale: true, startOffset: true, endOffset: true, exact: true },
-          });
+    const rows = await tx.claim.createManyAndReturn({
+      data: planned.map((claim) => ({
+        articleId: article.id,
+        authorId: actor.id,
+        restatement: claim.restatement,
+        verdict: claim.verdict,
+        rationale: claim.rationale,
+        verdictProposedById: claim.verdict ? actor.id : null,
+        startOffset: claim.start,
+        endOffset: claim.end,
+        exact: claim.exact,
+        prefix: claim.prefix,
+        suffix: claim.suffix,
+      })),
+      select: { id: true, restatement: true, verdict: true, rationale: true, startOffset: true, endOffset: true, exact: true },
+    });
     // Each draft's history starts like a hand-marked one's.
     await tx.auditEvent.createMany({
       data: rows.map((row) => ({

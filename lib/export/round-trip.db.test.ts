@@ -133,6 +133,23 @@ it("refuses a file that is not a Web Annotation export, on the file field, writi
   expect(await snapshot()).toEqual(before);
 });
 
+it("refuses, writing nothing, an export none of whose claims is on this article's text", async () => {
+  const other = await makeArticle(["Bridge Report", "The council said the new bridge opens in May."]);
+  const before = await snapshot();
+  const error = await importAnnotations(importer, other.id, exported).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(FieldError);
+  expect(error).toMatchObject({ field: "file", message: expect.stringMatching(/^None of the file’s \d+ claim annotations could be placed/) });
+  expect(await snapshot()).toEqual(before);
+});
+
+it("drops characters PostgreSQL cannot store from an annotation's text", async () => {
+  const copy = await makeArticle(LINES);
+  const json = JSON.parse(JSON.stringify(exported).replace(/"purpose":"describing","value":"/, '"purpose":"describing","value":"NUL\\u0000 and \\ud800 here: '));
+  const result = await importAnnotations(importer, copy.id, json);
+  const restatements = result.created.map((claim) => claim.restatement);
+  expect(restatements.some((r) => r.startsWith("NUL and \ufffd here: "))).toBe(true);
+});
+
 it("reports an article the importer cannot see as not found", async () => {
   const retired = await makeArticle(LINES, { retired: true });
   await expect(importAnnotations(importer, retired.id, exported)).rejects.toThrow(NotFoundError);
