@@ -681,6 +681,11 @@ function annotationFileField(): Slot {
         json({ type: "AnnotationCollection", items: [annotation("commenting"), annotation("linking")] }),
         json({ type: "AnnotationPage", items: [] }),
         json({ type: "AnnotationCollection", total: 5001, first: { type: "AnnotationPage", items: many } }),
+        // Claims whose text is not in the article: nothing would be placed.
+        json({
+          type: "AnnotationCollection",
+          items: [{ ...annotation("assessing"), target: { source: "https://elsewhere.example/b", selector: [{ type: "TextQuoteSelector", exact: "a bridge opens in May" }] } }],
+        }),
       ),
       fc.anything({ maxDepth: 3 }).filter((v) => JSON.stringify(v) !== undefined && !JSON.stringify(v).includes('"assessing"')).map((v) => json(v)),
     ),
