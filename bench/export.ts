@@ -5,11 +5,10 @@
  * format's generation (median of 5) with its size. Over HTTP against `npm start`: each
  * export route and the public page (median of 5, anonymous, as other tools fetch them).
  */
-import Module from "node:module";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportModel } from "@/lib/export/model";
 import { generateArticle, generateClaims } from "@/bench/generate";
-import { benchDatabase, median, report, startApp, type Figure } from "@/bench/support";
+import { allowServerOnly, benchDatabase, median, report, startApp, type Figure } from "@/bench/support";
 
 const WORDS = 20_000;
 const CLAIMS = 1_000;
@@ -17,14 +16,6 @@ const RUNS = 5;
 const TARGET_MS = 500;
 const PORT = Number(process.env.BENCH_PORT ?? 3211);
 const APP_URL = "https://verity.example";
-
-// The data layer is marked server-only (it throws outside React Server Components); here
-// it runs in a plain Node process on purpose.
-function allowServerOnly() {
-  const require = Module.createRequire(__filename);
-  const path = require.resolve("server-only");
-  require.cache[path] = { id: path, filename: path, loaded: true, exports: {} } as NodeJS.Module;
-}
 
 async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
   const start = performance.now();

@@ -7,11 +7,13 @@
 import { runReaderBench } from "@/bench/reader";
 import { runSearchBench } from "@/bench/search";
 import { runExportBench } from "@/bench/export";
+import { runWriteBench } from "@/bench/write";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
   search: runSearchBench,
   export: runExportBench,
+  write: runWriteBench,
 };
 
 async function main() {

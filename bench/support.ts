@@ -1,6 +1,7 @@
 /** Shared pieces of the benchmarks: a database of their own, the app, a browser, the report. */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import Module from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -23,26 +24,37 @@ export interface BenchDatabase {
  * TEST_DATABASE_URL/DATABASE_URL when set, else an embedded one in a temporary folder.
  */
 export async function benchDatabase(fill: (db: Db) => Promise<void>): Promise<BenchDatabase> {
+  const seedAndFill = async (drop: () => Promise<void>) => {
+    try {
+      await seed(prisma);
+      await fill(prisma);
+    } catch (error) {
+      await disconnectPrisma();
+      await drop();
+      throw error;
+    }
+    await disconnectPrisma();
+  };
   if (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL) {
     const database = await createTestDatabase();
     process.env.DATABASE_URL = database.url;
-    await seed(prisma);
-    await fill(prisma);
-    await disconnectPrisma();
+    await seedAndFill(database.drop);
     return { kind: "postgresql", appEnv: { DATABASE_URL: database.url }, drop: database.drop };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "verity-bench-"));
+  const drop = async () => rmSync(dataDir, { recursive: true, force: true });
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
   await migrate(embedded.url);
   process.env.DATABASE_URL = embedded.url;
-  await seed(prisma);
-  await fill(prisma);
-  await disconnectPrisma();
+  await seedAndFill(async () => {
+    await embedded.stop();
+    await drop();
+  });
   await embedded.stop();
   return {
     kind: "embedded",
     appEnv: { VERITY_DATA_DIR: dataDir, DATABASE_URL: undefined, TEST_DATABASE_URL: undefined },
-    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    drop,
   };
 }
 
@@ -73,6 +85,8 @@ export async function startApp(env: Record<string, string | undefined>, port: nu
   return {
     url: `http://localhost:${port}`,
     pid: app.pid!,
+    /** Everything the app has printed so far (its errors, for a benchmark's report). */
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         app.removeAllListeners("exit");
@@ -80,6 +94,36 @@ export async function startApp(env: Record<string, string | undefined>, port: nu
         app.kill("SIGTERM");
       }),
   };
+}
+
+// The data layer is marked server-only (it throws outside React Server Components); the
+// benchmarks call it in a plain Node process on purpose. Call before importing it.
+export function allowServerOnly() {
+  const require = Module.createRequire(__filename);
+  const path = require.resolve("server-only");
+  require.cache[path] = { id: path, filename: path, loaded: true, exports: {} } as NodeJS.Module;
+}
+
+export interface BenchUser {
+  id: string;
+  email: string;
+  password: string;
+  role: "REVIEWER" | "EDITOR";
+}
+
+/** `count` users of a role, made by the data layer (lib/users) as an administrator makes them. */
+export async function createUsers(db: Db, role: BenchUser["role"], count: number): Promise<BenchUser[]> {
+  allowServerOnly();
+  const { createUser } = await import("@/lib/users/data");
+  const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, name: true, email: true, role: true } });
+  const users: BenchUser[] = [];
+  for (let i = 1; i <= count; i++) {
+    const email = `bench-${role.toLowerCase()}-${i}@verity.test`;
+    const password = `bench-password-${i}`;
+    const { id } = await createUser(admin, { name: `Bench ${role === "EDITOR" ? "Editor" : "Reviewer"} ${i}`, email, role, password });
+    users.push({ id, email, password, role });
+  }
+  return users;
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -93,6 +137,47 @@ export async function signIn(page: Page, baseUrl: string, role: "REVIEWER" | "ED
   await page.fill("#password", account.password);
   await page.click("button[type=submit]");
   await page.waitForURL(/\/articles$/);
+}
+
+/**
+ * CPU time (user + system, ms) used so far by a process and its descendants (Linux /proc):
+ * the app's cost per request, whatever else the machine is running.
+ */
+export function cpuMs(pid: number): number {
+  let total = 0;
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks, counted after the command name's closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) total += cpuMs(Number(child));
+    }
+  } catch {
+    // The process has ended.
+  }
+  return total;
+}
+
+/** The nearest-rank percentile. */
+export function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/**
+ * `count` clients, each running `step` again and again (a closed loop) until `seconds`
+ * have passed; returns the seconds it took, up to the end of the last step.
+ */
+export async function runClients(count: number, seconds: number, step: (client: number) => Promise<void>) {
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: count }, async (_, client) => {
+      while (performance.now() < until) await step(client);
+    }),
+  );
+  return (performance.now() - started) / 1000;
 }
 
 export function median(values: number[]) {
@@ -114,7 +199,8 @@ export function report(name: string, context: Record<string, unknown>, figures: 
   const rows = figures.map((f) => [f.figure, `${round(f.value)} ${f.unit}`, f.target, f.met === null ? "-" : f.met ? "met" : "MISSED"]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...[["figure", "value", "target", "result"], ...rows].map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
-  console.log(`\n${name} (${Object.entries(context).map(([k, v]) => `${k}: ${v}`).join(", ")})`);
+  const header = { ...context, "load average": os.loadavg().map((l) => l.toFixed(2)).join(" ") };
+  console.log(`\n${name} (${Object.entries(header).map(([k, v]) => `${k}: ${v}`).join(", ")})`);
   console.log(line(["figure", "value", "target", "result"]));
   for (const row of rows) console.log(line(row));
   mkdirSync(path.join(process.cwd(), "bench", "results"), { recursive: true });
@@ -128,5 +214,11 @@ function round(value: number) {
 }
 
 function machine() {
-  return { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+  return {
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    loadAverage: os.loadavg(),
+  };
 }
