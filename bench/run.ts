@@ -8,12 +8,14 @@ import { runReaderBench } from "@/bench/reader";
 import { runSearchBench } from "@/bench/search";
 import { runExportBench } from "@/bench/export";
 import { runWriteBench } from "@/bench/write";
+import { runLoadBench } from "@/bench/load";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
   search: runSearchBench,
   export: runExportBench,
   write: runWriteBench,
+  load: runLoadBench,
 };
 
 async function main() {

@@ -11,6 +11,9 @@ import { migrate } from "@/lib/db/migrate";
 import { disconnectPrisma, prisma, type Db } from "@/lib/db/client";
 import { seed, DEMO_USERS } from "@/lib/seed/seed";
 import { CHROMIUM_PATH, chromiumArgs } from "@/e2e/browser";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { indexPassages } from "@/lib/search/index-passages";
+import { generateArticle, generateClaims, type GeneratedClaim } from "@/bench/generate";
 
 export interface BenchDatabase {
   kind: "postgresql" | "embedded";
@@ -126,6 +129,28 @@ export async function createUsers(db: Db, role: BenchUser["role"], count: number
   return users;
 }
 
+export interface BenchArticle {
+  id: string;
+  /** Sentence spans of the article, with the quote and context the server computes (to mark claims on). */
+  spans: GeneratedClaim[];
+}
+
+/** `count` generated articles of about `words` words, indexed for search as an import indexes them. */
+export async function createArticles(db: Db, count: number, words: number, seed: number): Promise<BenchArticle[]> {
+  const articles: BenchArticle[] = [];
+  for (let i = 0; i < count; i++) {
+    const { title, doc, text } = generateArticle(words, seed + i);
+    const data = { title, outlet: "Benchmark Wire", body: doc as unknown as Prisma.InputJsonValue, canonicalText: text, sourceFormat: "TEXT" as const };
+    const id = await db.$transaction(async (tx) => {
+      const article = await tx.article.create({ data, select: { id: true } });
+      await indexPassages(tx, article.id, text);
+      return article.id;
+    });
+    articles.push({ id, spans: generateClaims(text, 120, seed + 100 + i) });
+  }
+  return articles;
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...chromiumArgs, "--enable-precise-memory-info"] });
 }
@@ -194,19 +219,33 @@ export interface Figure {
   met: boolean | null;
 }
 
-/** Prints the table and writes bench/results/<name>.json. */
-export function report(name: string, context: Record<string, unknown>, figures: Figure[]) {
+/** A second table under the figures (one row per kind of request, say), printed and written as it is. */
+export interface Details {
+  columns: string[];
+  rows: Array<Array<string | number>>;
+}
+
+/** Prints the table (and the details) and writes bench/results/<name>.json. */
+export function report(name: string, context: Record<string, unknown>, figures: Figure[], details?: Details) {
   const rows = figures.map((f) => [f.figure, `${round(f.value)} ${f.unit}`, f.target, f.met === null ? "-" : f.met ? "met" : "MISSED"]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[["figure", "value", "target", "result"], ...rows].map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
   const header = { ...context, "load average": os.loadavg().map((l) => l.toFixed(2)).join(" ") };
   console.log(`\n${name} (${Object.entries(header).map(([k, v]) => `${k}: ${v}`).join(", ")})`);
-  console.log(line(["figure", "value", "target", "result"]));
-  for (const row of rows) console.log(line(row));
+  printTable(["figure", "value", "target", "result"], rows);
+  if (details) {
+    console.log("");
+    printTable(details.columns, details.rows.map((row) => row.map((cell) => (typeof cell === "number" ? String(round(cell)) : cell))));
+  }
   mkdirSync(path.join(process.cwd(), "bench", "results"), { recursive: true });
   const file = path.join(process.cwd(), "bench", "results", `${name}.json`);
-  writeFileSync(file, JSON.stringify({ name, date: new Date().toISOString(), machine: machine(), ...context, figures }, null, 2) + "\n");
+  writeFileSync(file, JSON.stringify({ name, date: new Date().toISOString(), machine: machine(), ...context, figures, details }, null, 2) + "\n");
   console.log(`Written to ${path.relative(process.cwd(), file)}`);
+}
+
+function printTable(columns: string[], rows: string[][]) {
+  const widths = columns.map((_, i) => Math.max(...[columns, ...rows].map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
+  console.log(line(columns));
+  for (const row of rows) console.log(line(row));
 }
 
 function round(value: number) {

@@ -9,16 +9,27 @@
  * Afterwards every claim the app acknowledged must be in the database with its audit event.
  */
 import pg from "pg";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { actionIds, AppClient } from "@/bench/app-client";
-import { generateArticle, generateClaims, type GeneratedClaim } from "@/bench/generate";
-import { allowServerOnly, benchDatabase, cpuMs, createUsers, percentile, report, runClients, startApp, type BenchUser, type Figure } from "@/bench/support";
+import type { GeneratedClaim } from "@/bench/generate";
+import {
+  allowServerOnly,
+  benchDatabase,
+  cpuMs,
+  createArticles,
+  createUsers,
+  percentile,
+  report,
+  runClients,
+  startApp,
+  type BenchArticle,
+  type BenchUser,
+  type Figure,
+} from "@/bench/support";
 import type { Db } from "@/lib/db/client";
 
 const CLIENTS = Number(process.env.WRITE_BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.WRITE_BENCH_SECONDS ?? 20);
 const WORDS = 1_500;
-const SPANS = 120;
 const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const EMBEDDED_PORT = Number(process.env.BENCH_DB_PORT ?? 3331);
 const TARGET_P95_MS = 100;
@@ -38,25 +49,19 @@ const REFERENCE_SEQUENCE = ["BEGIN", REFERENCE.article, REFERENCE.claim, REFEREN
 
 interface Workload {
   users: BenchUser[];
-  /** Per client: its article and the spans it marks, in turn. */
-  articles: Array<{ id: string; text: string; spans: GeneratedClaim[] }>;
+  /** Per client: its article, whose spans it marks in turn. */
+  articles: BenchArticle[];
 }
 
 async function fill(db: Db): Promise<Workload> {
   const users = await createUsers(db, "REVIEWER", CLIENTS);
-  const articles: Workload["articles"] = [];
-  for (let i = 0; i < CLIENTS; i++) {
-    const { title, doc, text } = generateArticle(WORDS, 700 + i);
-    const data = { title, outlet: "Benchmark Wire", body: doc as unknown as Prisma.InputJsonValue, canonicalText: text, sourceFormat: "TEXT" as const };
-    const { id } = await db.article.create({ data, select: { id: true } });
-    articles.push({ id, text, spans: generateClaims(text, SPANS, 800 + i) });
-  }
+  const articles = await createArticles(db, CLIENTS, WORDS, 700);
   await checkReference(db, users[0], articles[0]);
   return { users, articles };
 }
 
 /** Runs the data layer's createClaim once, recording what it sends to the database, and compares it with REFERENCE. */
-async function checkReference(db: Db, user: BenchUser, article: Workload["articles"][number]) {
+async function checkReference(db: Db, user: BenchUser, article: BenchArticle) {
   allowServerOnly();
   const { createClaim } = await import("@/lib/claims/data");
   const actor = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true, role: true } });
