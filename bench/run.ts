@@ -8,12 +8,16 @@ import { runReaderBench } from "@/bench/reader";
 import { runSearchBench } from "@/bench/search";
 import { runExportBench } from "@/bench/export";
 import { runStartBench } from "@/bench/start";
+import { runWriteBench } from "@/bench/write";
+import { runLoadBench } from "@/bench/load";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
   search: runSearchBench,
   export: runExportBench,
   start: runStartBench,
+  write: runWriteBench,
+  load: runLoadBench,
 };
 
 async function main() {

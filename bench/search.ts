@@ -7,7 +7,8 @@
  */
 import { Client } from "pg";
 import { generateArticle } from "@/bench/generate";
-import { benchDatabase, launchBrowser, percentile, report, signIn, startApp, timed } from "@/bench/support";
+import { signedInAs } from "@/bench/app-client";
+import { benchDatabase, percentile, report, startApp, timed } from "@/bench/support";
 import { describeSpan } from "@/lib/anchoring";
 import { DEMO_USERS } from "@/lib/seed/seed";
 import { splitPassages } from "@/lib/search/passages";
@@ -140,13 +141,10 @@ export async function runSearchBench() {
   console.log(`  ${built.passages.toLocaleString("en")} passages and ${built.claimIds.length} claims in ${built.buildSeconds.toFixed(0)} s`);
 
   const app = await startApp(database.appEnv, PORT);
-  const browser = await launchBrowser();
   // The reference: the data layer's own statements, run with `pg` on the app's database.
   const reference = new Client({ connectionString: database.appEnv.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${EMBEDDED_PORT}/postgres` });
   try {
-    const context = await browser.newContext();
-    await signIn(await context.newPage(), app.url);
-    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const cookie = (await signedInAs(app.url)).cookieHeader;
     const get = async (path: string) => {
       const response = await fetch(`${app.url}${path}`, { headers: { cookie } });
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -241,7 +239,6 @@ export async function runSearchBench() {
     );
   } finally {
     await reference.end().catch(() => undefined);
-    await browser.close();
     await app.stop();
     await database.drop();
   }

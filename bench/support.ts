@@ -1,7 +1,7 @@
 /** Shared pieces of the benchmarks: a database of their own, the app, a browser, the report. */
 import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import Module from "node:module";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -11,6 +11,9 @@ import { migrate } from "@/lib/db/migrate";
 import { disconnectPrisma, prisma, type Db } from "@/lib/db/client";
 import { seed, DEMO_USERS } from "@/lib/seed/seed";
 import { CHROMIUM_PATH, chromiumArgs } from "@/e2e/browser";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { indexPassages } from "@/lib/search/index-passages";
+import { generateArticle, generateClaims, type GeneratedClaim } from "@/bench/generate";
 
 export interface BenchDatabase {
   kind: "postgresql" | "embedded";
@@ -24,26 +27,37 @@ export interface BenchDatabase {
  * TEST_DATABASE_URL/DATABASE_URL when set, else an embedded one in a temporary folder.
  */
 export async function benchDatabase(fill: (db: Db) => Promise<void>): Promise<BenchDatabase> {
+  const seedAndFill = async (drop: () => Promise<void>) => {
+    try {
+      await seed(prisma);
+      await fill(prisma);
+    } catch (error) {
+      await disconnectPrisma();
+      await drop();
+      throw error;
+    }
+    await disconnectPrisma();
+  };
   if (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL) {
     const database = await createTestDatabase();
     process.env.DATABASE_URL = database.url;
-    await seed(prisma);
-    await fill(prisma);
-    await disconnectPrisma();
+    await seedAndFill(database.drop);
     return { kind: "postgresql", appEnv: { DATABASE_URL: database.url }, drop: database.drop };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "verity-bench-"));
+  const drop = async () => rmSync(dataDir, { recursive: true, force: true });
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
   await migrate(embedded.url);
   process.env.DATABASE_URL = embedded.url;
-  await seed(prisma);
-  await fill(prisma);
-  await disconnectPrisma();
+  await seedAndFill(async () => {
+    await embedded.stop();
+    await drop();
+  });
   await embedded.stop();
   return {
     kind: "embedded",
     appEnv: { VERITY_DATA_DIR: dataDir, DATABASE_URL: undefined, TEST_DATABASE_URL: undefined },
-    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    drop,
   };
 }
 
@@ -74,6 +88,8 @@ export async function startApp(env: Record<string, string | undefined>, port: nu
   return {
     url: `http://localhost:${port}`,
     pid: app.pid!,
+    /** Everything the app has printed so far (its errors, for a benchmark's report). */
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         app.removeAllListeners("exit");
@@ -81,6 +97,50 @@ export async function startApp(env: Record<string, string | undefined>, port: nu
         app.kill("SIGTERM");
       }),
   };
+}
+
+export interface BenchUser {
+  id: string;
+  email: string;
+  password: string;
+  role: "REVIEWER" | "EDITOR";
+}
+
+/** `count` users of a role, made by the data layer (lib/users) as an administrator makes them. */
+export async function createUsers(db: Db, role: BenchUser["role"], count: number): Promise<BenchUser[]> {
+  allowServerOnly();
+  const { createUser } = await import("@/lib/users/data");
+  const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, name: true, email: true, role: true } });
+  const users: BenchUser[] = [];
+  for (let i = 1; i <= count; i++) {
+    const email = `bench-${role.toLowerCase()}-${i}@verity.test`;
+    const password = `bench-password-${i}`;
+    const { id } = await createUser(admin, { name: `Bench ${role === "EDITOR" ? "Editor" : "Reviewer"} ${i}`, email, role, password });
+    users.push({ id, email, password, role });
+  }
+  return users;
+}
+
+export interface BenchArticle {
+  id: string;
+  /** Sentence spans of the article, with the quote and context the server computes (to mark claims on). */
+  spans: GeneratedClaim[];
+}
+
+/** `count` generated articles of about `words` words, indexed for search as an import indexes them. */
+export async function createArticles(db: Db, count: number, words: number, seed: number): Promise<BenchArticle[]> {
+  const articles: BenchArticle[] = [];
+  for (let i = 0; i < count; i++) {
+    const { title, doc, text } = generateArticle(words, seed + i);
+    const data = { title, outlet: "Benchmark Wire", body: doc as unknown as Prisma.InputJsonValue, canonicalText: text, sourceFormat: "TEXT" as const };
+    const id = await db.$transaction(async (tx) => {
+      const article = await tx.article.create({ data, select: { id: true } });
+      await indexPassages(tx, article.id, text);
+      return article.id;
+    });
+    articles.push({ id, spans: generateClaims(text, 120, seed + 100 + i) });
+  }
+  return articles;
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -123,6 +183,42 @@ export async function medianOfRuns<T>(runs: number, run: () => Promise<T> | T) {
   return { ms: median(times), value };
 }
 
+/**
+ * CPU time (user + system, ms) used so far by a process and its descendants (Linux /proc):
+ * the app's cost per request, whatever else the machine is running.
+ */
+export function cpuMs(pid: number): number {
+  let total = 0;
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks, counted after the command name's closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) total += cpuMs(Number(child));
+    }
+  } catch {
+    // The process has ended.
+  }
+  return total;
+}
+
+
+/**
+ * `count` clients, each running `step` again and again (a closed loop) until `seconds`
+ * have passed; returns the seconds it took, up to the end of the last step.
+ */
+export async function runClients(count: number, seconds: number, step: (client: number) => Promise<void>) {
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: count }, async (_, client) => {
+      while (performance.now() < until) await step(client);
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
 export function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -132,7 +228,7 @@ export function median(values: number[]) {
 /** The p-th percentile (nearest rank). */
 export function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
 export interface Figure {
@@ -143,18 +239,33 @@ export interface Figure {
   met: boolean | null;
 }
 
-/** Prints the table and writes bench/results/<name>.json. */
-export function report(name: string, context: Record<string, unknown>, figures: Figure[]) {
+/** A second table under the figures (one row per kind of request, say), printed and written as it is. */
+export interface Details {
+  columns: string[];
+  rows: Array<Array<string | number>>;
+}
+
+/** Prints the table (and the details) and writes bench/results/<name>.json. */
+export function report(name: string, context: Record<string, unknown>, figures: Figure[], details?: Details) {
   const rows = figures.map((f) => [f.figure, `${round(f.value)} ${f.unit}`, f.target, f.met === null ? "-" : f.met ? "met" : "MISSED"]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[["figure", "value", "target", "result"], ...rows].map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ");
-  console.log(`\n${name} (${Object.entries(context).map(([k, v]) => `${k}: ${v}`).join(", ")})`);
-  console.log(line(["figure", "value", "target", "result"]));
-  for (const row of rows) console.log(line(row));
+  const header = { ...context, "load average": os.loadavg().map((l) => l.toFixed(2)).join(" ") };
+  console.log(`\n${name} (${Object.entries(header).map(([k, v]) => `${k}: ${v}`).join(", ")})`);
+  printTable(["figure", "value", "target", "result"], rows);
+  if (details) {
+    console.log("");
+    printTable(details.columns, details.rows.map((row) => row.map((cell) => (typeof cell === "number" ? String(round(cell)) : cell))));
+  }
   mkdirSync(path.join(process.cwd(), "bench", "results"), { recursive: true });
   const file = path.join(process.cwd(), "bench", "results", `${name}.json`);
-  writeFileSync(file, JSON.stringify({ name, date: new Date().toISOString(), machine: machine(), ...context, figures }, null, 2) + "\n");
+  writeFileSync(file, JSON.stringify({ name, date: new Date().toISOString(), machine: machine(), ...context, figures, details }, null, 2) + "\n");
   console.log(`Written to ${path.relative(process.cwd(), file)}`);
+}
+
+function printTable(columns: string[], rows: string[][]) {
+  const widths = columns.map((_, i) => Math.max(...[columns, ...rows].map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
+  console.log(line(columns));
+  for (const row of rows) console.log(line(row));
 }
 
 function round(value: number) {
@@ -162,5 +273,11 @@ function round(value: number) {
 }
 
 function machine() {
-  return { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+  return {
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    loadAverage: os.loadavg(),
+  };
 }

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { seed } from "@/lib/seed/seed";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ClaimState } from "@/lib/generated/prisma/enums";
-import { getArticle, listArticles, updateArticleDetails } from "@/lib/articles/data";
+import { getArticle, listArticleChoices, listArticles, updateArticleDetails } from "@/lib/articles/data";
 import { articleDetailsSchema } from "@/lib/articles/schemas";
 
 /** Articles' data layer against a database holding the seed articles and demo users. */
@@ -113,6 +113,8 @@ describe("listArticles", () => {
 
     const listed = await listArticles(editor);
     expect(listed.slice(0, 2).map((a) => a.id)).toEqual([newer.id, older.id]);
+    // The reader's article choices: the same articles in the same order, ids and titles only.
+    expect(await listArticleChoices(editor)).toEqual(listed.map(({ id, title }) => ({ id, title })));
     const undated = listed.slice(2);
     expect(undated.every((a) => a.publicationDate === null)).toBe(true);
     const created = undated.map((a) => a.createdAt.getTime());
@@ -127,6 +129,8 @@ describe("listArticles", () => {
 
     expect((await listArticles(reviewer)).map((a) => a.id)).not.toContain(retired.id);
     expect((await listArticles(editor)).map((a) => a.id)).toContain(retired.id);
+    expect((await listArticleChoices(reviewer)).map((a) => a.id)).not.toContain(retired.id);
+    expect((await listArticleChoices(editor)).map((a) => a.id)).toContain(retired.id);
     await expect(getArticle(reviewer, retired.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await getArticle(editor, retired.id)).toMatchObject({ id: retired.id, retiredAt: expect.any(Date) });
 

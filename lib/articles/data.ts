@@ -20,11 +20,14 @@ function visibleTo(actor: Actor) {
 
 export type { ClaimCounts } from "@/lib/claims/progress";
 
+// Dated articles first, newest first, then undated ones by newest import.
+const articleOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ publicationDate: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }];
+
 export async function listArticles(actor: Actor) {
   const articles = await prisma.article.findMany({
     where: visibleTo(actor),
     select: { id: true, title: true, outlet: true, publicationDate: true, createdAt: true },
-    orderBy: [{ publicationDate: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+    orderBy: articleOrder,
   });
   const groups = await prisma.claim.groupBy({
     by: ["articleId", "state", "verdict"],
@@ -37,6 +40,14 @@ export async function listArticles(actor: Actor) {
     );
     return { ...article, claimCounts: byState, verdictCounts: byVerdict };
   });
+}
+
+/**
+ * The articles the actor may see, in the list's order, as choices (the reader's "passage from
+ * an article" picker): one light query, where listArticles also counts every article's claims.
+ */
+export async function listArticleChoices(actor: Actor): Promise<Array<{ id: string; title: string }>> {
+  return prisma.article.findMany({ where: visibleTo(actor), select: { id: true, title: true }, orderBy: articleOrder });
 }
 
 export async function getArticle(actor: Actor, id: string) {

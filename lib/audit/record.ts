@@ -12,5 +12,5 @@ export interface AuditEntry {
 
 /** Records who did what; call it inside the transaction that makes the change. */
 export async function recordAudit(tx: Tx, entry: AuditEntry) {
-  await tx.auditEvent.create({ data: entry });
+  await tx.auditEvent.create({ data: entry, select: { id: true } });
 }

@@ -2,12 +2,12 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serveOverWire } from "@/lib/db/wire-server";
 
 /**
  * The embedded PostgreSQL: PGlite (PostgreSQL compiled to WebAssembly) served over the
- * PostgreSQL wire protocol on 127.0.0.1, so the app talks to it with the same `pg` driver
- * it uses for a real server. Used when DATABASE_URL is not set.
+ * PostgreSQL wire protocol on 127.0.0.1 (wire-server.ts), so the app talks to it with the
+ * same `pg` driver it uses for a real server. Used when DATABASE_URL is not set.
  */
 export interface EmbeddedPostgres {
   url: string;
@@ -34,13 +34,11 @@ export async function startEmbeddedPostgres(options: {
     await claimLock(lockFile);
   }
   const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS] });
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
-  await server.start();
-  const address = server.getServerConn(); // "127.0.0.1:PORT"
+  const server = await serveOverWire(db, { host: "127.0.0.1", port: options.port ?? 0 });
   return {
-    url: `postgresql://postgres@${address}/postgres`,
+    url: `postgresql://postgres@${server.address}/postgres`,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close(); // checkpoints, so the next start opens cleanly
       if (lockFile) await rm(lockFile, { force: true });
     },

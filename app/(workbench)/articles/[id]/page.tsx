@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireUser, type Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { getArticle, listArticles } from "@/lib/articles/data";
+import { getArticle, listArticleChoices } from "@/lib/articles/data";
 import { getClaimDetail, listClaimsForArticle, listPassagesInArticle } from "@/lib/claims/data";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, isoDate } from "@/lib/format";
@@ -56,7 +56,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const [claims, passages, articles, evidenceTarget] = await Promise.all([
     listClaimsForArticle(user, id),
     listPassagesInArticle(user, id),
-    listArticles(user),
+    listArticleChoices(user),
     evidenceTargetFor(user, query.evidenceFor),
   ]);
   const published = formatDate(article.publicationDate);
@@ -106,7 +106,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       body={article.body}
       claims={claims}
       passages={passages}
-      articles={articles.map(({ id: articleId, title }) => ({ id: articleId, title }))}
+      articles={articles}
       evidenceTarget={evidenceTarget}
       initialClaimId={query.claim}
       initialPassageId={query.passage}

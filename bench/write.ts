@@ -1,0 +1,227 @@
+/**
+ * Write benchmark (issue #7): the create-claim Server Action over HTTP, as the reader's
+ * "Mark a claim" form calls it, with a signed-in session (validation, authorisation, span
+ * check, transaction with its audit event, and the page re-rendered for the revalidated
+ * path), WRITE_BENCH_CLIENTS concurrent clients (16) for WRITE_BENCH_SECONDS (20); then,
+ * in the same run, the same SQL transaction sent directly with `pg` by as many clients,
+ * as the reference. Each client is its own reviewer marking the sentences of its own
+ * generated article (real spans, so the span check passes); any answer but "ok" is an error.
+ * Afterwards every claim the app acknowledged must be in the database with its audit event.
+ */
+import pg from "pg";
+import { actionIds, AppClient } from "@/bench/app-client";
+import type { GeneratedClaim } from "@/bench/generate";
+import {
+  allowServerOnly,
+  benchDatabase,
+  cpuMs,
+  createArticles,
+  createUsers,
+  percentile,
+  report,
+  runClients,
+  startApp,
+  type BenchArticle,
+  type BenchUser,
+  type Figure,
+} from "@/bench/support";
+import type { Db } from "@/lib/db/client";
+
+const CLIENTS = Number(process.env.WRITE_BENCH_CLIENTS ?? 16);
+const SECONDS = Number(process.env.WRITE_BENCH_SECONDS ?? 20);
+const WORDS = 1_500;
+const PORT = Number(process.env.BENCH_PORT ?? 3330);
+const EMBEDDED_PORT = Number(process.env.BENCH_DB_PORT ?? 3331);
+const TARGET_P95_MS = 100;
+const TARGET_SHARE = 25;
+
+/**
+ * The transaction createClaim (lib/claims/data.ts) sends, as Prisma writes it: the article
+ * read (for the span check), the claim, its audit event. `checkReference` compares these
+ * with what the data layer sends, so the reference cannot drift from the product.
+ */
+const REFERENCE = {
+  article: `SELECT "t0"."id", "t0"."canonicalText" FROM "public"."Article" AS "t0" WHERE ("t0"."id" = $1 AND "t0"."retiredAt" IS NULL) LIMIT $2`,
+  claim: `INSERT INTO "public"."Claim" ("id","articleId","authorId","restatement","verdict","rationale","state","version","startOffset","endOffset","exact","prefix","suffix","anchorStatus","verdictProposedById","createdAt","updatedAt") VALUES ($1,$2,$3,$4,$5,$6,CAST($7::text AS "public"."ClaimState"),$8,$9,$10,$11,$12,$13,CAST($14::text AS "public"."AnchorStatus"),$15,$16,$17) RETURNING "public"."Claim"."id"`,
+  audit: `INSERT INTO "public"."AuditEvent" ("at","actorId","action","entityType","entityId","after") VALUES ($1,$2,$3,$4,$5,$6) RETURNING "public"."AuditEvent"."id"`,
+};
+const REFERENCE_SEQUENCE = ["BEGIN", REFERENCE.article, REFERENCE.claim, REFERENCE.audit, "COMMIT"];
+
+interface Workload {
+  users: BenchUser[];
+  /** Per client: its article, whose spans it marks in turn. */
+  articles: BenchArticle[];
+}
+
+async function fill(db: Db): Promise<Workload> {
+  const users = await createUsers(db, "REVIEWER", CLIENTS);
+  const articles = await createArticles(db, CLIENTS, WORDS, 700);
+  await checkReference(db, users[0], articles[0]);
+  return { users, articles };
+}
+
+/** Runs the data layer's createClaim once, recording what it sends to the database, and compares it with REFERENCE. */
+async function checkReference(db: Db, user: BenchUser, article: BenchArticle) {
+  allowServerOnly();
+  const { createClaim } = await import("@/lib/claims/data");
+  const actor = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true, role: true } });
+  const sent: string[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as string | { text: string };
+    sent.push(typeof config === "string" ? config : config.text);
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    const span = article.spans[0];
+    await createClaim(actor, { articleId: article.id, start: span.startOffset, end: span.endOffset, exact: span.exact, restatement: span.restatement, verdict: null, rationale: null });
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  if (JSON.stringify(sent) !== JSON.stringify(REFERENCE_SEQUENCE)) {
+    throw new Error(`The reference no longer matches what createClaim sends; update REFERENCE in bench/write.ts to:\n${sent.join("\n")}`);
+  }
+}
+
+/** Prisma's way of sending a timestamp(3): UTC, without the zone. */
+const timestamp = () => new Date().toISOString().replace("T", " ").replace("Z", "");
+
+/** One create-claim transaction with `pg`, with the values the data layer would send. */
+async function referenceCreate(client: pg.Client, user: BenchUser, articleId: string, span: GeneratedClaim, id: string) {
+  const after = {
+    articleId,
+    restatement: span.restatement,
+    verdict: null,
+    rationale: null,
+    startOffset: span.startOffset,
+    endOffset: span.endOffset,
+    exact: span.exact,
+  };
+  await client.query("BEGIN");
+  try {
+    await client.query(REFERENCE.article, [articleId, 1]);
+    const now = timestamp();
+    const claim = [id, articleId, user.id, span.restatement, null, null, "DRAFT", 1, span.startOffset, span.endOffset, span.exact, span.prefix, span.suffix, "ANCHORED", null, now, now];
+    await client.query(REFERENCE.claim, claim);
+    await client.query(REFERENCE.audit, [timestamp(), user.id, "claim.create", "Claim", id, JSON.stringify(after)]);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+function latencyFigures(name: string, times: number[], targetP95?: number): Figure[] {
+  return [50, 95, 99].map((p) => {
+    const value = percentile(times, p);
+    const target = p === 95 && targetP95 !== undefined;
+    return { figure: `${name}, p${p}`, value, unit: "ms", target: target ? `<= ${targetP95} ms` : "", met: target ? value <= targetP95 : null };
+  });
+}
+
+export async function runWriteBench() {
+  let workload!: Workload;
+  const database = await benchDatabase(async (db) => {
+    workload = await fill(db);
+  });
+  if (database.kind === "embedded") database.appEnv.VERITY_DB_PORT = String(EMBEDDED_PORT);
+  const databaseUrl = database.appEnv.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  const app = await startApp(database.appEnv, PORT);
+  const createClaimAction = actionIds()["lib/claims/actions.ts#createClaimAction"];
+  const references: pg.Client[] = [];
+  try {
+    const clients = await Promise.all(
+      workload.users.map(async (user) => {
+        const client = new AppClient(app.url);
+        await client.signIn(user.email, user.password);
+        return client;
+      }),
+    );
+    const next = workload.articles.map(() => 1); // span 0 was the reference check's
+    const acknowledged: string[] = [];
+    const failures: string[] = [];
+    const httpTimes: number[] = [];
+    const create = async (i: number, measure: boolean) => {
+      const article = workload.articles[i];
+      const span = article.spans[next[i]++ % article.spans.length];
+      const fields = { articleId: article.id, start: span.startOffset, end: span.endOffset, exact: span.exact, restatement: span.restatement, verdict: "", rationale: "" };
+      const { ms, value } = await clients[i].action(`/articles/${article.id}`, createClaimAction, fields);
+      const id = (value.state?.data as { id?: string } | undefined)?.id;
+      if (value.state?.status === "ok" && id) acknowledged.push(id);
+      else failures.push(value.error ?? value.state?.message ?? "no answer");
+      if (measure) httpTimes.push(ms);
+    };
+    // Warm-up: every client's first calls (the server's first renders, connections), not measured.
+    for (let round = 0; round < 3; round++) await Promise.all(clients.map((_, i) => create(i, false)));
+    const cpuBefore = cpuMs(app.pid);
+    const httpSeconds = await runClients(CLIENTS, SECONDS, (i) => create(i, true));
+    const httpCpu = cpuMs(app.pid) - cpuBefore;
+
+    // The reference: the same transaction with `pg`, one connection per client.
+    for (let i = 0; i < CLIENTS; i++) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      references.push(client);
+    }
+    const sqlTimes: number[] = [];
+    let sqlCount = 0;
+    const referenceStep = async (i: number, measure: boolean) => {
+      const article = workload.articles[i];
+      const span = article.spans[next[i]++ % article.spans.length];
+      const started = performance.now();
+      await referenceCreate(references[i], workload.users[i], article.id, span, `bench-ref-${i}-${sqlCount++}`);
+      if (measure) sqlTimes.push(performance.now() - started);
+    };
+    for (let round = 0; round < 3; round++) await Promise.all(references.map((_, i) => referenceStep(i, false)));
+    const sqlCpuBefore = cpuMs(app.pid);
+    const sqlSeconds = await runClients(CLIENTS, SECONDS, (i) => referenceStep(i, true));
+    const sqlCpu = cpuMs(app.pid) - sqlCpuBefore;
+
+    // Every claim the app acknowledged is there, with its audit event.
+    const check = references[0];
+    const found = await check.query<{ claims: number; audited: number }>(
+      `SELECT count(c.id)::int AS claims, count(a.id)::int AS audited
+         FROM unnest($1::text[]) AS ack(id)
+         LEFT JOIN "Claim" c ON c.id = ack.id
+         LEFT JOIN "AuditEvent" a ON a."entityType" = 'Claim' AND a."entityId" = ack.id AND a.action = 'claim.create'`,
+      [acknowledged],
+    );
+    const missing = acknowledged.length - found.rows[0].claims;
+    const unaudited = acknowledged.length - found.rows[0].audited;
+
+    const httpThroughput = httpTimes.length / httpSeconds;
+    const sqlThroughput = sqlTimes.length / sqlSeconds;
+    const share = (httpThroughput / sqlThroughput) * 100;
+    if (failures.length > 0) {
+      console.log(`Errors (${failures.length}), the first: ${[...new Set(failures)].slice(0, 3).join(" | ")}`);
+      console.log(`The app printed:\n${app.output().split("Press Ctrl-C to stop.")[1]?.slice(0, 6000)}`);
+    }
+    report(
+      "write",
+      {
+        database: database.kind,
+        clients: CLIENTS,
+        seconds: SECONDS,
+        articles: `${CLIENTS} of about ${WORDS.toLocaleString("en")} words, one per client`,
+        acknowledged: acknowledged.length,
+      },
+      [
+        { figure: "create claim over HTTP: throughput", value: httpThroughput, unit: "claims/s", target: "", met: null },
+        ...latencyFigures("create claim over HTTP", httpTimes, TARGET_P95_MS),
+        { figure: "create claim over HTTP: app's CPU time per claim (all its processes)", value: httpCpu / httpTimes.length, unit: "ms", target: "", met: null },
+        { figure: "create claim over HTTP: errors (any answer but ok)", value: failures.length, unit: "", target: "0", met: failures.length === 0 },
+        { figure: "acknowledged claims missing or without audit event", value: missing + unaudited, unit: "", target: "0", met: missing + unaudited === 0 },
+        { figure: "same transaction with pg: throughput", value: sqlThroughput, unit: "tx/s", target: "", met: null },
+        ...latencyFigures("same transaction with pg", sqlTimes),
+        ...(database.kind === "embedded"
+          ? [{ figure: "same transaction with pg: app's CPU time per transaction (the embedded database)", value: sqlCpu / sqlTimes.length, unit: "ms", target: "", met: null }]
+          : []),
+        { figure: "HTTP throughput / pg throughput", value: share, unit: "%", target: `>= ${TARGET_SHARE} %`, met: share >= TARGET_SHARE },
+      ],
+    );
+  } finally {
+    await Promise.all(references.map((client) => client.end().catch(() => undefined)));
+    await app.stop();
+    await database.drop();
+  }
+}
