@@ -1,7 +1,22 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import MarkdownIt from "markdown-it";
 import { importArticleSource } from "../lib/import";
-import { ADMIN, EDITOR, REVIEWER, createUserViaAdmin, panel, panelTitle, screenshot, signIn, uniqueEmail, waitForReader, type Account } from "./fixtures";
+import {
+  ADMIN,
+  EDITOR,
+  REVIEWER,
+  addExternalSource,
+  createUserViaAdmin,
+  importArticle,
+  panel,
+  panelTitle,
+  screenshot,
+  signIn,
+  uniqueEmail,
+  waitForReader,
+  workflowButton,
+  type Account,
+} from "./fixtures";
 import { NEXT_ID, PAYLOADS } from "./xss-payloads";
 import { expectQuiet, expectSafeMarkup, expectWebLinks, watch, type Watch } from "./security";
 
@@ -124,39 +139,10 @@ async function hostileContext(browser: Browser, account: Account | null): Promis
   return { page, seen, context };
 }
 
-function workflowButton(page: Page, name: string) {
-  return panel(page).locator(".workflow-controls").getByRole("button", { name, exact: true });
-}
-
 async function openClaim(page: Page, articleId: string, claimId: string) {
   await page.goto(`/articles/${articleId}?claim=${claimId}`);
   await waitForReader(page);
   await expect(panel(page).getByText(/^Marked by /)).toBeVisible();
-}
-
-async function addSource(page: Page, url: string, title: string, excerpt?: string) {
-  const claimPanel = panel(page);
-  const before = await claimPanel.getByTestId("evidence-item").count();
-  const details = claimPanel.locator("details.add-evidence").filter({ hasText: "Add an external source" });
-  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
-  await claimPanel.getByLabel("URL").fill(url);
-  await claimPanel.getByLabel("Title").fill(title);
-  if (excerpt) await claimPanel.getByLabel("Quoted excerpt").fill(excerpt);
-  await claimPanel.getByRole("button", { name: "Add source" }).click();
-  await expect(claimPanel.getByRole("heading", { name: `Evidence (${before + 1})` })).toBeVisible();
-}
-
-async function importArticle(page: Page, source: { content: string; format: "MARKDOWN" | "HTML"; title?: string; outlet: string; url?: string }) {
-  await page.goto("/articles/import");
-  await page.getByLabel("Paste the article").fill(source.content);
-  await page.getByLabel("Format").selectOption(source.format);
-  if (source.title) await page.getByLabel("Title", { exact: true }).fill(source.title);
-  await page.getByLabel("Outlet").fill(source.outlet);
-  if (source.url) await page.getByLabel("URL").fill(source.url);
-  await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page).toHaveURL(/\/articles\/(?!import$)[^/?]+$/);
-  await waitForReader(page);
-  return new URL(page.url()).pathname.split("/").pop()!;
 }
 
 /** The reader's paragraph that holds payload `id`. */
@@ -225,11 +211,11 @@ test("hostile content goes in through the app: users, two imported articles, cla
   await expect(claimPanel.getByRole("heading", { name: "Evidence (0)" })).toBeVisible();
   await mallory.reload();
   await waitForReader(mallory);
-  await addSource(mallory, EVIDENCE_URLS[0], EVIDENCE_TITLES[0], EXCERPT);
-  for (const [i, title] of EVIDENCE_TITLES.slice(1).entries()) await addSource(mallory, EVIDENCE_URLS[(i + 1) % EVIDENCE_URLS.length], title);
+  await addExternalSource(mallory, { url: EVIDENCE_URLS[0], title: EVIDENCE_TITLES[0], excerpt: EXCERPT });
+  for (const [i, title] of EVIDENCE_TITLES.slice(1).entries()) await addExternalSource(mallory, { url: EVIDENCE_URLS[(i + 1) % EVIDENCE_URLS.length], title });
   for (const id of WORKFLOW_IDS.slice(1)) {
     await openClaim(mallory, mdId, claimIds.get(id)!);
-    await addSource(mallory, EVIDENCE_URLS[id % EVIDENCE_URLS.length], PAYLOADS[id - 1].text, PAYLOADS[id - 1].text);
+    await addExternalSource(mallory, { url: EVIDENCE_URLS[id % EVIDENCE_URLS.length], title: PAYLOADS[id - 1].text, excerpt: PAYLOADS[id - 1].text });
   }
   for (const id of WORKFLOW_IDS) {
     await openClaim(mallory, mdId, claimIds.get(id)!);

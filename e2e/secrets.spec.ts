@@ -2,7 +2,20 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../lib/seed/seed";
-import { ADMIN, EDITOR, REVIEWER, REVIEWER2, markClaim, newSignedInPage, panel, signIn, waitForReader } from "./fixtures";
+import {
+  ADMIN,
+  EDITOR,
+  REVIEWER,
+  REVIEWER2,
+  addExternalSource,
+  importArticle,
+  markClaim,
+  newSignedInPage,
+  panel,
+  signIn,
+  waitForReader,
+  workflowButton,
+} from "./fixtures";
 import { readServerInfo } from "./server-info";
 
 /**
@@ -66,22 +79,10 @@ test.beforeAll(async ({ browser }) => {
   // Work by others for the reviewer to see: a claim by the editor with evidence, a comment
   // by another reviewer, approved by the admin, on a published article.
   const editor = await newSignedInPage(browser, EDITOR);
-  await editor.goto("/articles/import");
-  await editor.getByLabel("Paste the article").fill(`${SENTENCE}\n\nPassengers' groups welcomed the change.`);
-  await editor.getByLabel("Format").selectOption("TEXT");
-  await editor.getByLabel("Title", { exact: true }).fill(TITLE);
-  await editor.getByLabel("Outlet").fill("Island News");
-  await editor.getByRole("button", { name: "Import article" }).click();
-  await expect(editor.getByRole("heading", { level: 1 })).toHaveText(TITLE);
-  await waitForReader(editor);
-  const articleId = new URL(editor.url()).pathname.split("/").pop()!;
+  const articleId = await importArticle(editor, { content: `${SENTENCE}\n\nPassengers' groups welcomed the change.`, title: TITLE, outlet: "Island News" });
   const claimId = await markClaim(editor, "fares will fall by a third", { restatement: `Fares fall by a third (${RUN})`, verdict: "MOSTLY_TRUE", rationale: "The tariff sheet shows 30%." });
-  await panel(editor).getByText("Add an external source").click();
-  await panel(editor).getByLabel("URL").fill("https://ferry.example/tariffs");
-  await panel(editor).getByLabel("Title").fill("Tariff sheet");
-  await panel(editor).getByRole("button", { name: "Add source" }).click();
-  await expect(panel(editor).getByRole("heading", { name: "Evidence (1)" })).toBeVisible();
-  await panel(editor).locator(".workflow-controls").getByRole("button", { name: "Submit for review", exact: true }).click();
+  await addExternalSource(editor, { url: "https://ferry.example/tariffs", title: "Tariff sheet" });
+  await workflowButton(editor, "Submit for review").click();
   await expect(panel(editor).locator(".claim-panel__badges .state-badge")).toHaveText("Submitted");
 
   const rosa = await newSignedInPage(browser, REVIEWER2);
@@ -91,7 +92,7 @@ test.beforeAll(async ({ browser }) => {
   await expect(panel(rosa).locator(".comment__body")).toHaveCount(1);
 
   await admin.goto(`/articles/${articleId}?claim=${claimId}`);
-  await panel(admin).locator(".workflow-controls").getByRole("button", { name: "Approve", exact: true }).click();
+  await workflowButton(admin, "Approve").click();
   await expect(panel(admin).locator(".claim-panel__badges .state-badge")).toHaveText("Approved");
   await editor.goto(`/articles/${articleId}`);
   await waitForReader(editor);

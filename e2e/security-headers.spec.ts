@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { ADMIN, EDITOR, REVIEWER, markClaim, panel, screenshot, signIn, waitForReader } from "./fixtures";
+import { ADMIN, EDITOR, REVIEWER, addExternalSource, importArticle, markClaim, panel, screenshot, signIn, waitForReader, workflowButton } from "./fixtures";
 import { expectQuiet, watch } from "./security";
 
 /**
@@ -119,31 +119,22 @@ test("the app works under the policy: login, articles, import, the reader with h
   const page = await context.newPage();
   await signIn(page, EDITOR.email, EDITOR.password);
 
-  // Import: preview, then import.
+  // Import: a preview, then the import.
+  const content = `${SENTENCE}\n\nOfficials expect the work to finish next spring.`;
   await page.goto("/articles/import");
-  await page.getByLabel("Paste the article").fill(`${SENTENCE}\n\nOfficials expect the work to finish next spring.`);
-  await page.getByLabel("Format").selectOption("TEXT");
+  await page.getByLabel("Paste the article").fill(content);
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("region", { name: "Preview" }).getByRole("status")).toContainText("Read as plain text");
-  await page.getByLabel("Title", { exact: true }).fill(TITLE);
-  await page.getByLabel("Outlet").fill("Port Times");
-  await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
-  await waitForReader(page);
-  articleId = new URL(page.url()).pathname.split("/").pop()!;
+  articleId = await importArticle(page, { content, title: TITLE, outlet: "Port Times" });
 
   // The reader: mark a claim, add a source, comment, see the highlight's tooltip.
   claimId = await markClaim(page, "doubles the port's capacity", { restatement: `The crane doubles capacity (${RUN})`, verdict: "MISLEADING", rationale: "Capacity depends on berths too." });
   const claimPanel = panel(page);
-  await claimPanel.getByText("Add an external source").click();
-  await claimPanel.getByLabel("URL").fill("https://port.example/crane");
-  await claimPanel.getByLabel("Title").fill("Port statement");
-  await claimPanel.getByRole("button", { name: "Add source" }).click();
-  await expect(claimPanel.getByRole("heading", { name: "Evidence (1)" })).toBeVisible();
+  await addExternalSource(page, { url: "https://port.example/crane", title: "Port statement" });
   await claimPanel.getByLabel("Add a comment").fill("Checked the berth numbers.");
   await claimPanel.getByRole("button", { name: "Comment" }).click();
   await expect(claimPanel.locator(".comment__body")).toHaveText("Checked the berth numbers.");
-  await claimPanel.locator(".workflow-controls").getByRole("button", { name: "Submit for review", exact: true }).click();
+  await workflowButton(page, "Submit for review").click();
   await expect(claimPanel.locator(".claim-panel__badges .state-badge")).toHaveText("Submitted");
   await page.keyboard.press("Escape");
   await page.locator(".hl-claim", { hasText: "doubles the port" }).first().hover();
