@@ -5,6 +5,7 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg"],
   // An import may carry a 2 MB paste and a 2 MB file in one Server Action request.
   experimental: { serverActions: { bodySizeLimit: "5mb" } },
+  // The Content-Security-Policy, with a nonce per page, is set by proxy.ts.
   async headers() {
     return [
       {
@@ -13,7 +14,6 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
         ],
       },
     ];

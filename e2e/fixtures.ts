@@ -124,6 +124,26 @@ export async function newSignedInPage(browser: Browser, account: { email: string
   return page;
 }
 
+/**
+ * As an editor: imports an article through the import page (plain text unless a format is
+ * given; the title found in it unless one is given) and returns its id once the reader shows it.
+ */
+export async function importArticle(
+  page: Page,
+  article: { content: string; format?: "TEXT" | "MARKDOWN" | "HTML"; title?: string; outlet: string; url?: string },
+): Promise<string> {
+  await page.goto("/articles/import");
+  await page.getByLabel("Paste the article").fill(article.content);
+  await page.getByLabel("Format").selectOption(article.format ?? "TEXT");
+  if (article.title) await page.getByLabel("Title", { exact: true }).fill(article.title);
+  await page.getByLabel("Outlet").fill(article.outlet);
+  if (article.url) await page.getByLabel("URL").fill(article.url);
+  await page.getByRole("button", { name: "Import article" }).click();
+  await expect(page).toHaveURL(/\/articles\/(?!import$)[^/?]+$/);
+  await waitForReader(page);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
 /** Opens a seed article from the list and waits until the editor has painted its highlights; returns its id. */
 export async function openArticle(page: Page, title: string): Promise<string> {
   await page.goto("/articles");
@@ -234,4 +254,22 @@ export async function markClaim(page: Page, text: string, claim: { restatement: 
   await page.locator(".selection-tools").getByRole("button", { name: /Mark claim/ }).click();
   await expect(markForm(page).locator("blockquote")).toHaveText(text);
   return saveMarkForm(page, claim);
+}
+
+/** In the open claim's panel: adds an external source and waits for the evidence count to go up. */
+export async function addExternalSource(page: Page, source: { url: string; title: string; excerpt?: string }) {
+  const claimPanel = panel(page);
+  const before = await claimPanel.getByTestId("evidence-item").count();
+  const details = claimPanel.locator("details.add-evidence").filter({ hasText: "Add an external source" });
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+  await claimPanel.getByLabel("URL").fill(source.url);
+  await claimPanel.getByLabel("Title").fill(source.title);
+  if (source.excerpt) await claimPanel.getByLabel("Quoted excerpt").fill(source.excerpt);
+  await claimPanel.getByRole("button", { name: "Add source" }).click();
+  await expect(claimPanel.getByRole("heading", { name: `Evidence (${before + 1})` })).toBeVisible();
+}
+
+/** A button of the open claim's workflow controls (Submit for review, Approve, Request changes…). */
+export function workflowButton(page: Page, name: string): Locator {
+  return panel(page).locator(".workflow-controls").getByRole("button", { name, exact: true });
 }

@@ -1,13 +1,15 @@
 /**
  * Playwright's web server: `npm start` (scripts/start.ts) against a database of its own,
  * a fresh one on the PostgreSQL in TEST_DATABASE_URL/DATABASE_URL (dropped on exit), or,
- * with neither set, the embedded database in a temporary folder.
+ * with neither set, the embedded database in a temporary folder. Where it keeps them is
+ * written to serverInfoFile() for tests that look behind the pages (the secrets test).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "../test/db";
+import { serverInfoFile, type ServerInfo } from "./server-info";
 
 async function main() {
   const hasServer = Boolean(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
@@ -16,6 +18,8 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, VERITY_DATA_DIR: dataDir };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
+  const info: ServerInfo = { dataDir, databaseUrl: database?.url ?? null };
+  writeFileSync(serverInfoFile(), JSON.stringify(info));
 
   const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env });
   const stop = () => app.kill("SIGTERM");
@@ -24,6 +28,7 @@ async function main() {
   app.on("exit", async (code) => {
     await database?.drop().catch((error) => console.error("Dropping the e2e database failed:", error));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(serverInfoFile(), { force: true });
     process.exit(code ?? 0);
   });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { LoginForm } from "@/components/auth/login-form";
-import { Brand } from "@/components/layout/brand";
+import { BrandedCard } from "@/components/layout/branded-card";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -10,15 +10,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getCurrentUser()) redirect("/articles");
   const { ended } = await searchParams;
   return (
-    <main className="login">
-      <div className="card login__card">
-        <div className="login__brand">
-          <Brand />
-        </div>
-        <h1>Sign in</h1>
-        <p className="login__intro">Mark claims, weigh evidence, publish verdicts.</p>
-        <LoginForm notice={ended ? "Your session has ended. Please sign in again." : undefined} />
-      </div>
-    </main>
+    <BrandedCard title="Sign in" intro="Mark claims, weigh evidence, publish verdicts.">
+      <LoginForm notice={ended ? "Your session has ended. Please sign in again." : undefined} />
+    </BrandedCard>
   );
 }

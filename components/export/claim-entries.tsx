@@ -2,7 +2,7 @@ import type { ExportClaim, ExportEvidence, ExportSameClaim } from "@/lib/export/
 import { isPending } from "@/lib/export/model";
 import { STANCES, STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import { claimUrl, publicPageUrl } from "@/lib/export/urls";
-import { safeHref } from "@/lib/documents/links";
+import { webHref } from "@/lib/documents/links";
 import { formatDate } from "@/lib/format";
 
 /**
@@ -112,7 +112,7 @@ function EvidenceEntry({ item, appUrl }: { item: ExportEvidence; appUrl: string 
     );
   }
   const { external } = item;
-  const href = safeHref(external.url);
+  const href = webHref(external.url);
   const accessed = external.accessedAt ? day(external.accessedAt) : null;
   const host = href ? hostOf(href) : "";
   return (

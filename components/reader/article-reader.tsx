@@ -116,6 +116,7 @@ export function ArticleReader({
     extensions: [...articleSchemaExtensions, ReadOnlyText, HighlightLayers],
     content: body,
     immediatelyRender: false,
+    injectCSS: false, // its rules are in globals.css: the CSP admits no inline <style>
     editorProps: {
       attributes: {
         class: "article-body reader-text",

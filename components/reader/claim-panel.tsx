@@ -12,6 +12,7 @@ import {
 } from "@/lib/claims/actions";
 import type { FormState } from "@/lib/actions/form-state";
 import { formatDateTime } from "@/lib/format";
+import { webHref } from "@/lib/documents/links";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { Field, FormMessage } from "@/components/forms/field";
@@ -266,9 +267,7 @@ function EvidenceSection({ claim, articles, onChanged }: { claim: ClaimDetailDat
             )}
             {item.external && (
               <>
-                <a href={item.external.url} target="_blank" rel="noopener noreferrer" className="evidence__source">
-                  {item.external.title}
-                </a>
+                <ExternalSourceLink url={item.external.url} title={item.external.title} />
                 {item.external.excerpt && <blockquote className="quote quote--small">{item.external.excerpt}</blockquote>}
                 {item.external.accessedAt && <span className="muted evidence__date"> accessed {item.external.accessedAt}</span>}
               </>
@@ -285,6 +284,17 @@ function EvidenceSection({ claim, articles, onChanged }: { claim: ClaimDetailDat
         </>
       )}
     </section>
+  );
+}
+
+/** A web source opens in a new tab; anything but an http(s) address is shown as text, not as a link. */
+function ExternalSourceLink({ url, title }: { url: string; title: string }) {
+  const href = webHref(url);
+  if (!href) return <span className="evidence__source">{title}</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="evidence__source">
+      {title}
+    </a>
   );
 }
 

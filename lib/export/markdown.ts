@@ -4,7 +4,7 @@ import { STATE_LABELS, UNRATED, VERDICTS, VERDICT_ORDER, verdictIcon, verdictLab
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import { isPending, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
 import { claimUrl, publicPageUrl } from "@/lib/export/urls";
-import { safeHref } from "@/lib/documents/links";
+import { safeHref, webHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
 
 /**
@@ -109,7 +109,7 @@ function evidenceLine(item: ExportEvidence, appUrl: string) {
     return `${stance} “${escapeInline(oneLine(passage.exact))}” from ${title}${passage.outlet ? `, ${escapeInline(passage.outlet)}` : ""}`;
   }
   const { external } = item;
-  const href = safeHref(external.url);
+  const href = webHref(external.url);
   const title = escapeInline(external.title || external.url);
   const link = href ? `[${title}](${linkTarget(href)})` : title;
   const excerpt = external.excerpt ? `: “${escapeInline(oneLine(external.excerpt))}”` : "";

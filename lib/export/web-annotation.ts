@@ -2,7 +2,7 @@ import { STANCES } from "@/lib/claims/verdicts";
 import { STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
 import { isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
 import { annotationCollectionId, articleIri, claimAnnotationId, evidenceAnnotationId } from "@/lib/export/urls";
-import { safeHref } from "@/lib/documents/links";
+import { webHref } from "@/lib/documents/links";
 
 /**
  * W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/), JSON-LD:
@@ -124,7 +124,7 @@ function evidenceBody(model: ExportModel, evidence: ExportEvidence): JsonObject 
     type: "SpecificResource",
     purpose: "linking",
     label: STANCES[evidence.stance].label,
-    source: { id: safeHref(external.url) ?? external.url, type: "Text", format: "text/html", "dcterms:title": external.title },
+    source: { id: webHref(external.url) ?? external.url, type: "Text", format: "text/html", "dcterms:title": external.title },
   };
   if (external.excerpt) resource.selector = { type: "TextQuoteSelector", exact: external.excerpt };
   // The source as it was when it was read.

@@ -3,13 +3,14 @@ import { loadArticleExport } from "@/lib/export/data";
 import { renderNotPublishedPage, renderPublicPage } from "@/lib/export/public-page";
 import { resolveAppUrl } from "@/lib/export/urls";
 import { isStorableText } from "@/lib/storable-text";
+import { DOCUMENT_POLICY } from "@/lib/security/csp";
 
 // The public, read-only page of a published article: no sign-in, approved verdicts only
 // (read as an anonymous reader, whoever asks), the ClaimReview JSON-LD in its head. Read
 // from the database on every request, so unpublishing takes it down at once everywhere.
 export async function GET(request: Request, { params }: { params: Promise<{ articleId: string }> }) {
   const { articleId } = await params;
-  const headers = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
+  const headers = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": DOCUMENT_POLICY };
   // An id PostgreSQL cannot even compare (/p/%00) names no article.
   if (!isStorableText(articleId)) return new Response(renderNotPublishedPage(), { status: 404, headers });
   try {

@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, exportFileName, isExportFormat } from "@/lib/export/for
 import { renderExport } from "@/lib/export/render";
 import { resolveAppUrl } from "@/lib/export/urls";
 import { isStorableText } from "@/lib/storable-text";
+import { DOCUMENT_POLICY } from "@/lib/security/csp";
 
 // One article as HTML, Markdown, Web Annotations or ClaimReview, as a download.
 // Who may see what is decided in the data layer: anyone for a published article's
@@ -25,6 +26,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "Content-Type": EXPORT_FORMATS[format].contentType,
         "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         "Cache-Control": "private, no-store",
+        "Content-Security-Policy": DOCUMENT_POLICY,
       },
     });
   } catch (error) {
@@ -36,5 +38,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 }
 
 function problem(status: number, message: string) {
-  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store", "Content-Security-Policy": DOCUMENT_POLICY } });
 }

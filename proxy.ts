@@ -1,0 +1,34 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { createNonce, pagePolicy } from "@/lib/security/csp";
+
+/**
+ * Every page gets a Content-Security-Policy with a nonce of its own. The policy goes on
+ * the request too: Next.js reads the nonce from it while rendering and puts it on each
+ * script it writes (so pages must render per request, which they do: they read the
+ * session). The route handlers that write standalone HTML (the public page, the
+ * exports) set their own, stricter policy (lib/security/csp.ts) and are left out here,
+ * as a policy set here would replace theirs. The other security headers are in
+ * next.config.js.
+ */
+export function proxy(request: NextRequest) {
+  const csp = pagePolicy(createNonce(), { development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Not the build's static files and icons, the public pages (/p/…) or the exports
+      // (/articles/…/export/…); not prefetches (data, not documents).
+      source: "/((?!_next/static/|_next/image|favicon\\.ico|icon\\.svg|p/|articles/[^/]+/export/).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
