@@ -22,9 +22,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Not the build's static files and icons, the public pages (/p/…) or the exports
-      // (/articles/…/export/…); not prefetches (data, not documents).
-      source: "/((?!_next/static/|_next/image|favicon\\.ico|icon\\.svg|p/|articles/[^/]+/export/).*)",
+      // Not the build's static files and icons, the public pages (/p/…), the exports
+      // (/articles/…/export/…) or the JSON routes (/api/…, /search/api/…: no document, and
+      // a proxy costs every request time); not prefetches (data, not documents).
+      source: "/((?!_next/static/|_next/image|favicon\\.ico|icon\\.svg|p/|articles/[^/]+/export/|api/|search/api/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
