@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
 import { ConflictError, FieldError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
 import type { FormState } from "@/lib/actions/form-state";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 /**
  * Every form's Server Action goes through here: the caller must be signed in, the
@@ -17,18 +18,18 @@ export function formAction<Schema extends z.ZodType>(
   run: (actor: Actor, input: z.output<Schema>) => Promise<ActionOutcome>,
 ) {
   return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
-    const actor = await getCurrentUser();
-    if (!actor) return { status: "error", message: new UnauthenticatedError().message };
-
-    const parsed = schema.safeParse(fieldsOf(formData));
-    if (!parsed.success) {
-      return {
-        status: "error",
-        message: "Please correct the marked fields.",
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"],
-      };
-    }
     try {
+      const actor = await getCurrentUser();
+      if (!actor) return { status: "error", message: new UnauthenticatedError().message };
+
+      const parsed = schema.safeParse(fieldsOf(formData));
+      if (!parsed.success) {
+        return {
+          status: "error",
+          message: "Please correct the marked fields.",
+          fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"],
+        };
+      }
       const outcome = await run(actor, parsed.data);
       return typeof outcome === "string" ? { status: "ok", message: outcome } : { status: "ok", ...outcome };
     } catch (error) {
@@ -58,6 +59,8 @@ export function errorState(error: unknown): FormState {
   }
   // Redirects and notFound() are control flow that Next must see.
   if (isNextControlFlow(error)) throw error;
+  // Not a bug in this request: the user is asked to retry.
+  if (isDatabaseUnavailable(error)) return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE };
   console.error("Unexpected error in a Server Action", error);
   return { status: "error", message: "Something went wrong and nothing was saved. Please try again." };
 }

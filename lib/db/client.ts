@@ -1,11 +1,21 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { rethrowUnavailable } from "@/lib/db/unavailable";
 
 function createClient(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg({
+      connectionString,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // A database that does not answer fails the request instead of holding it forever.
+      connectionTimeoutMillis: 10_000,
+    }),
     // Password hashes are never read unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
+  }).$extends({
+    // A database that is down or went away is a DatabaseUnavailableError (users are asked to
+    // retry). The pool drops a connection that failed, so the next query opens a new one.
+    query: { $allOperations: ({ args, query }) => query(args).catch(rethrowUnavailable) },
   });
 }
 
