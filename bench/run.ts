@@ -9,6 +9,7 @@ import { runSearchBench } from "@/bench/search";
 import { runExportBench } from "@/bench/export";
 import { runWriteBench } from "@/bench/write";
 import { runLoadBench } from "@/bench/load";
+import { runFaultsBench } from "@/bench/faults";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   export: runExportBench,
   write: runWriteBench,
   load: runLoadBench,
+  faults: runFaultsBench,
 };
 
 async function main() {
