@@ -32,6 +32,7 @@ import {
   type Figure,
 } from "@/bench/support";
 import type { Db } from "@/lib/db/client";
+import { DATABASE_UNAVAILABLE_DIGEST, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db/unavailable";
 
 const SECONDS = Number(process.env.LOAD_BENCH_SECONDS ?? 60);
 const REVIEWERS = 35;
@@ -86,11 +87,12 @@ export interface LoadWorkload {
 export interface Outcome {
   kind: Kind;
   user: string;
+  /** performance.now() when it was sent. */
   started: number;
   ms: number;
   status: number;
   result: "ok" | "conflict" | "error";
-  /** For errors: the message the user saw (or the start of the body). */
+  /** For errors: the message the user saw (the database-unavailable message if the page said it, else the start of the body). */
   message?: string;
 }
 
@@ -111,12 +113,12 @@ export interface LoadRun {
 }
 
 /** Articles, users, hot claims, and for every reviewer claims ready to submit; all made by the data layer. */
-export async function fillLoad(db: Db): Promise<LoadWorkload> {
+export async function fillLoad(db: Db, size = { reviewers: REVIEWERS, editors: EDITORS }): Promise<LoadWorkload> {
   allowServerOnly();
   const { createClaim, addEvidence } = await import("@/lib/claims/data");
   const articles = await createArticles(db, ARTICLES, 1_200, 500);
-  const reviewerUsers = await createUsers(db, "REVIEWER", REVIEWERS);
-  const editors = await createUsers(db, "EDITOR", EDITORS);
+  const reviewerUsers = await createUsers(db, "REVIEWER", size.reviewers);
+  const editors = await createUsers(db, "EDITOR", size.editors);
   const actor = async (user: BenchUser) => db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true, role: true } });
   const mark = async (user: BenchUser, article: BenchArticle, n: number, ready: boolean): Promise<LoadClaim> => {
     const span = article.spans[n % article.spans.length];
@@ -159,11 +161,11 @@ function outcomeOf(reply: ActionReply): { result: Outcome["result"]; message?: s
 }
 
 /**
- * Runs the simulated users for `seconds` (or until `stop()` says so) and returns every
+ * Runs the simulated users for `seconds` (or until `stopped()` says so) and returns every
  * request's outcome and every acknowledged write. Requests that fail at the network level
  * (the app down) are recorded with status 0.
  */
-export async function driveLoad(clients: Map<string, AppClient>, workload: LoadWorkload, seconds: number): Promise<LoadRun> {
+export async function driveLoad(clients: Map<string, AppClient>, workload: LoadWorkload, seconds: number, stopped = () => false): Promise<LoadRun> {
   const ids = actionIds();
   const action = {
     create: ids["lib/claims/actions.ts#createClaimAction"],
@@ -176,23 +178,31 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
   const submitted: LoadClaim[] = []; // submitted claims, for editors to approve
   const started = performance.now();
   const until = started + seconds * 1000;
+  const going = () => performance.now() < until && !stopped();
 
   const record = async (kind: Kind, user: string, run: () => Promise<{ status: number; ms: number; result: Outcome["result"]; message?: string }>) => {
     const at = performance.now();
     try {
       const outcome = await run();
-      outcomes.push({ kind, user, started: at - started, ...outcome });
+      outcomes.push({ kind, user, started: at, ...outcome });
       return outcome.result;
     } catch (error) {
-      outcomes.push({ kind, user, started: at - started, ms: performance.now() - at, status: 0, result: "error", message: String(error) });
+      outcomes.push({ kind, user, started: at, ms: performance.now() - at, status: 0, result: "error", message: String(error) });
       return "error" as const;
     }
   };
   const read = (kind: Kind, user: string, client: AppClient, path: string, onBody?: (body: string) => void) =>
     record(kind, user, async () => {
       const { status, ms, value } = await client.get(path);
-      if (status === 200) onBody?.(value);
-      return { status, ms, result: status === 200 ? "ok" : "error", message: status === 200 ? undefined : value.slice(0, 300) };
+      // A page that says the database is unavailable is an error, whatever its status.
+      if (value.includes(DATABASE_UNAVAILABLE_MESSAGE)) return { status, ms, result: "error", message: DATABASE_UNAVAILABLE_MESSAGE };
+      if (status !== 200) {
+        // Next's bare error shell: say whether its payload names the database-unavailable digest (which the browser's error page reads).
+        const digest = value.includes(DATABASE_UNAVAILABLE_DIGEST) ? ` [payload names ${DATABASE_UNAVAILABLE_DIGEST}]` : "";
+        return { status, ms, result: "error", message: `${value.slice(0, 120)}${digest}` };
+      }
+      onBody?.(value);
+      return { status, ms, result: "ok" };
     });
   const write = (kind: Kind, user: string, client: AppClient, page: string, id: string, fields: Record<string, string | number>, onOk: (data: Record<string, unknown>) => void, onConflict?: (current: { version: number }) => void) =>
     record(kind, user, async () => {
@@ -228,9 +238,9 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
         acks.push({ kind: "comment", claimId: claim.id, id: data.id as string }),
       );
 
-    while (performance.now() < until) {
+    while (going()) {
       await new Promise((resolve) => setTimeout(resolve, next() * THINK_MS));
-      if (performance.now() >= until) break;
+      if (!going()) break;
       const roll = next();
       if (editor) {
         if (roll < 0.15) await read("queue", user.id, client, "/queue");
@@ -283,6 +293,8 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
 export interface LoadCheck {
   /** Acknowledged writes not found in the database. */
   missing: number;
+  /** Claims or comments without their audit event, and audit events of creations whose record is not there. */
+  halfWritten: number;
   /** Claims whose versioned audit events are not exactly 2..version (a lost or unrecorded update). */
   brokenChains: number;
   /** Sum over audit kinds of |events written during the run - acknowledged writes|. */
@@ -353,6 +365,22 @@ export async function checkLoad(databaseUrl: string, run: LoadRun, mark: string)
       }
     }
 
+    // Each creation and its audit event, both or neither (nothing is deleted in these runs).
+    const halves = await client.query<{ what: string; id: string }>(
+      `SELECT 'claim without claim.create' AS what, c.id FROM "Claim" c
+        WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a.action = 'claim.create' AND a."entityId" = c.id)
+       UNION ALL
+       SELECT 'claim.create without claim', a."entityId" FROM "AuditEvent" a
+        WHERE a.action = 'claim.create' AND NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c.id = a."entityId")
+       UNION ALL
+       SELECT 'comment without comment.add', m.id FROM "Comment" m
+        WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a.action = 'comment.add' AND a.after->>'commentId' = m.id)
+       UNION ALL
+       SELECT 'comment.add without comment', a.after->>'commentId' FROM "AuditEvent" a
+        WHERE a.action = 'comment.add' AND NOT EXISTS (SELECT 1 FROM "Comment" m WHERE m.id = a.after->>'commentId')`,
+    );
+    for (const { what, id } of halves.rows) problem(`${what}: ${id}`);
+
     // The run's audit events per kind, against the acknowledged writes per kind.
     const written = await client.query<{ action: string; n: number }>(`SELECT action, count(*)::int AS n FROM "AuditEvent" WHERE id > $1 GROUP BY action`, [mark]);
     const perKind: LoadCheck["perKind"] = {};
@@ -368,7 +396,7 @@ export async function checkLoad(databaseUrl: string, run: LoadRun, mark: string)
       auditMismatch += Math.abs(counts.events - counts.acknowledged);
       problem(`${action}: ${counts.events} audit events, ${counts.acknowledged} acknowledged writes`);
     }
-    return { missing, brokenChains, auditMismatch, perKind, examples };
+    return { missing, halfWritten: halves.rows.length, brokenChains, auditMismatch, perKind, examples };
   } finally {
     await client.end();
   }
@@ -387,12 +415,20 @@ export function kindDetails(outcomes: Outcome[]): Details {
   };
 }
 
-/** The consistency figures shared with the faults benchmark (all must be 0). */
-export function checkFigures(check: LoadCheck): Figure[] {
+/**
+ * The consistency figures (all must be 0). When the app or the database failed under
+ * writes, a write may have committed without its answer reaching the user: then the audit
+ * events may outnumber the acknowledged writes, and that count is shown, not judged.
+ */
+export function checkFigures(check: LoadCheck, answersLost = false): Figure[] {
+  const extra = { figure: "audit events without an acknowledged write, or the reverse", value: check.auditMismatch, unit: "" };
   return [
     { figure: "acknowledged writes missing from the database", value: check.missing, unit: "", target: "0", met: check.missing === 0 },
+    { figure: "half-written creations (record without audit event or the reverse)", value: check.halfWritten, unit: "", target: "0", met: check.halfWritten === 0 },
     { figure: "claims whose audited versions are not 2..version (lost updates)", value: check.brokenChains, unit: "", target: "0", met: check.brokenChains === 0 },
-    { figure: "audit events without an acknowledged write, or the reverse", value: check.auditMismatch, unit: "", target: "0", met: check.auditMismatch === 0 },
+    answersLost
+      ? { ...extra, figure: "writes that committed but whose answer was lost (audit events beyond acknowledged writes)", target: "", met: null }
+      : { ...extra, target: "0", met: check.auditMismatch === 0 },
   ];
 }
 

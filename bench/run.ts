@@ -11,6 +11,7 @@ import { runStartBench } from "@/bench/start";
 import { runWriteBench } from "@/bench/write";
 import { runLoadBench } from "@/bench/load";
 import { runImportBench } from "@/bench/import";
+import { runFaultsBench } from "@/bench/faults";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   import: runImportBench,
   start: runStartBench,
   load: runLoadBench,
+  faults: runFaultsBench,
 };
 
 /** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults) are run by name. */

@@ -23,33 +23,39 @@ export interface BenchDatabase {
 }
 
 /**
- * A fresh, seeded database filled by `fill`: on the PostgreSQL server in
- * TEST_DATABASE_URL/DATABASE_URL when set, else an embedded one in a temporary folder.
+ * A fresh, seeded database filled by `fill`: on the PostgreSQL server `server` (by default
+ * TEST_DATABASE_URL or DATABASE_URL), or with none an embedded one in a temporary folder.
  */
-export async function benchDatabase(fill: (db: Db) => Promise<void>): Promise<BenchDatabase> {
-  const seedAndFill = async (drop: () => Promise<void>) => {
+export async function benchDatabase(
+  fill: (db: Db) => Promise<void>,
+  server: string | null = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? null,
+): Promise<BenchDatabase> {
+  // The process's Prisma client reads DATABASE_URL: point it at the new database while filling, then put it back.
+  const previous = process.env.DATABASE_URL;
+  const seedAndFill = async (url: string, drop: () => Promise<void>) => {
+    process.env.DATABASE_URL = url;
     try {
       await seed(prisma);
       await fill(prisma);
     } catch (error) {
-      await disconnectPrisma();
       await drop();
       throw error;
+    } finally {
+      await disconnectPrisma();
+      if (previous === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = previous;
     }
-    await disconnectPrisma();
   };
-  if (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL) {
-    const database = await createTestDatabase();
-    process.env.DATABASE_URL = database.url;
-    await seedAndFill(database.drop);
+  if (server) {
+    const database = await createTestDatabase({ server });
+    await seedAndFill(database.url, database.drop);
     return { kind: "postgresql", appEnv: { DATABASE_URL: database.url }, drop: database.drop };
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "verity-bench-"));
   const drop = async () => rmSync(dataDir, { recursive: true, force: true });
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
   await migrate(embedded.url);
-  process.env.DATABASE_URL = embedded.url;
-  await seedAndFill(async () => {
+  await seedAndFill(embedded.url, async () => {
     await embedded.stop();
     await drop();
   });
@@ -61,8 +67,11 @@ export async function benchDatabase(fill: (db: Db) => Promise<void>): Promise<Be
   };
 }
 
-/** `npm start` (scripts/start.ts) on a port of its own; resolves once it serves. */
-export async function startApp(env: Record<string, string | undefined>, port: number) {
+/**
+ * `npm start` (scripts/start.ts) on a port of its own; resolves once it serves. `detached`
+ * puts it in a process group of its own, which `kill()` ends at once (SIGKILL to all of it).
+ */
+export async function startApp(env: Record<string, string | undefined>, port: number, options: { detached?: boolean } = {}) {
   const appEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` };
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete appEnv[key];
@@ -71,6 +80,7 @@ export async function startApp(env: Record<string, string | undefined>, port: nu
   const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: appEnv,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.detached ?? false,
   });
   let output = "";
   await new Promise<void>((resolve, reject) => {
@@ -93,8 +103,16 @@ export async function startApp(env: Record<string, string | undefined>, port: nu
     stop: () =>
       new Promise<void>((resolve) => {
         app.removeAllListeners("exit");
+        if (app.exitCode !== null || app.signalCode !== null) return resolve();
         app.on("exit", () => resolve());
         app.kill("SIGTERM");
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (!options.detached) throw new Error("Only a detached app can be killed with its process group.");
+        app.removeAllListeners("exit");
+        app.on("exit", () => resolve());
+        process.kill(-app.pid!, "SIGKILL");
       }),
   };
 }

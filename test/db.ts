@@ -14,8 +14,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const server = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+export async function createTestDatabase(options: { migrate?: boolean; server?: string } = {}): Promise<TestDatabase> {
+  const server = options.server ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let database: TestDatabase;
   if (server) {
     const name = `verity_test_${randomBytes(6).toString("hex")}`;

@@ -1,10 +1,28 @@
 import { requireUser } from "@/lib/auth/current-user";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppHeader } from "@/components/layout/app-header";
+import { PageTrouble } from "@/components/layout/page-trouble";
 
 // The header needs the signed-in user; every page below also asks the data layer,
 // which checks the user again (a layout is not a gate).
 export default async function WorkbenchLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  let user;
+  try {
+    user = await requireUser();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // Rendered here, on the server, so the page says so with or without JavaScript (the
+    // error page only renders in the browser). The page below is not shown.
+    return (
+      <main id="main" className="page">
+        <PageTrouble unavailable>
+          <a className="button" href="">
+            Try again
+          </a>
+        </PageTrouble>
+      </main>
+    );
+  }
   return (
     <>
       <a href="#main" className="skip-link">

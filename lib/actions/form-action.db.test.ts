@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { errorState, formAction } from "@/lib/actions/form-action";
 import { initialFormState } from "@/lib/actions/form-state";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError } from "@/lib/db/unavailable";
 import { changeRoleAction, createUserAction, setDisabledAction } from "@/lib/users/actions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -204,6 +205,20 @@ describe("formAction and errorState", () => {
     const state = await action(initialFormState, form({ n: "x" }));
     expect(state).toEqual({ status: "error", message: GENERIC });
     expect(consoleError).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks the user to retry when the database is unavailable, whether the session check or the change met it", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 });
+    const unavailable = { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE };
+    jest.mocked(getCurrentUser).mockRejectedValue(new DatabaseUnavailableError(refused));
+    expect(await formAction(schema, async () => "done")(initialFormState, form({ n: "x" }))).toEqual(unavailable);
+    signIn(admin);
+    const action = formAction(schema, async () => {
+      throw new Error("Connection terminated unexpectedly");
+    });
+    expect(await action(initialFormState, form({ n: "x" }))).toEqual(unavailable);
+    expect(errorState(refused)).toEqual(unavailable);
+    expect(consoleError).not.toHaveBeenCalled();
   });
 
   it("lets Next's redirects and notFound() through", () => {

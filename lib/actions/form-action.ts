@@ -4,6 +4,7 @@ import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
 import { ConflictError, FieldError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
 import type { FormState } from "@/lib/actions/form-state";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 /**
  * Every form's Server Action goes through here: the caller must be signed in, the
@@ -19,14 +20,14 @@ export function formAction<Schema extends z.ZodType>(
   run: (actor: Actor, input: z.output<Schema>) => Promise<ActionOutcome>,
 ) {
   return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
-    const actor = await getCurrentUser();
-    if (!actor) return { status: "error", message: new UnauthenticatedError().message };
-
-    const parsed = schema.safeParse(fieldsOf(formData));
-    if (!parsed.success) return invalidFields(z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"]);
-    const unstorable = Object.entries(parsed.data as Record<string, unknown>).filter(([, value]) => typeof value === "string" && !isStorableText(value));
-    if (unstorable.length > 0) return invalidFields(Object.fromEntries(unstorable.map(([field]) => [field, [UNSTORABLE_TEXT_MESSAGE]])));
     try {
+      const actor = await getCurrentUser();
+      if (!actor) return { status: "error", message: new UnauthenticatedError().message };
+
+      const parsed = schema.safeParse(fieldsOf(formData));
+      if (!parsed.success) return invalidFields(z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"]);
+      const unstorable = Object.entries(parsed.data as Record<string, unknown>).filter(([, value]) => typeof value === "string" && !isStorableText(value));
+      if (unstorable.length > 0) return invalidFields(Object.fromEntries(unstorable.map(([field]) => [field, [UNSTORABLE_TEXT_MESSAGE]])));
       const outcome = await run(actor, parsed.data);
       return typeof outcome === "string" ? { status: "ok", message: outcome } : { status: "ok", ...outcome };
     } catch (error) {
@@ -57,6 +58,8 @@ export function errorState(error: unknown): FormState {
   }
   // Redirects and notFound() are control flow that Next must see.
   if (isNextControlFlow(error)) throw error;
+  // Not a bug in this request: the user is asked to retry.
+  if (isDatabaseUnavailable(error)) return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE };
   console.error("Unexpected error in a Server Action", error);
   return { status: "error", message: "Something went wrong and nothing was saved. Please try again." };
 }

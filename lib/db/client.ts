@@ -1,12 +1,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { rethrowUnavailable } from "@/lib/db/unavailable";
 
 function createClient(pool: Pool) {
   return new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // Password hashes are never read unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
+  }).$extends({
+    // A database that is down or went away is a DatabaseUnavailableError (users are asked to
+    // retry). The pool drops a connection that failed, so the next query opens a new one.
+    query: { $allOperations: ({ args, query }) => query(args).catch(rethrowUnavailable) },
   });
 }
 
@@ -21,7 +26,12 @@ function client(): Db {
   if (!holder.verityPrisma) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start Verity with `npm start`, which provides one.");
-    holder.verityPool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    holder.verityPool = new Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // A database that does not answer fails the request instead of holding it forever.
+      connectionTimeoutMillis: 10_000,
+    });
     holder.verityPrisma = createClient(holder.verityPool);
   }
   return holder.verityPrisma;
@@ -36,7 +46,7 @@ function client(): Db {
  */
 export async function readRows<T>(statement: Prisma.Sql): Promise<T[]> {
   client();
-  const { rows } = await holder.verityPool!.query(statement.text, statement.values);
+  const { rows } = await holder.verityPool!.query(statement.text, statement.values).catch(rethrowUnavailable);
   return rows as T[];
 }
 

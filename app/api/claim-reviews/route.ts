@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listPublishedClaimReviews } from "@/lib/export/data";
 import { FEED_PAGE_SIZE, feedQuerySchema } from "@/lib/export/schemas";
 import { resolveAppUrl } from "@/lib/export/urls";
+import { isDatabaseUnavailable, unavailableResponse } from "@/lib/db/unavailable";
 
 // The public feed of every published ClaimReview, newest approval first, for other tools:
 // GET /api/claim-reviews?page=N[&pageSize=M] → { items, page, pageSize, total, next }.
@@ -31,6 +32,7 @@ export async function GET(request: Request) {
       },
     );
   } catch (error) {
+    if (isDatabaseUnavailable(error)) return unavailableResponse();
     console.error("Listing ClaimReviews failed", error);
     return Response.json({ error: "The feed could not be read. Please try again." }, { status: 500, headers: { "Cache-Control": "no-store" } });
   }

@@ -4,6 +4,7 @@ import { renderNotPublishedPage, renderPublicPage } from "@/lib/export/public-pa
 import { resolveAppUrl } from "@/lib/export/urls";
 import { isStorableText } from "@/lib/storable-text";
 import { DOCUMENT_POLICY } from "@/lib/security/csp";
+import { isDatabaseUnavailable, unavailableResponse } from "@/lib/db/unavailable";
 
 // The public, read-only page of a published article: no sign-in, approved verdicts only
 // (read as an anonymous reader, whoever asks), the ClaimReview JSON-LD in its head. Read
@@ -18,6 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ arti
     return new Response(renderPublicPage(model), { headers });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response(renderNotPublishedPage(), { status: 404, headers });
+    if (isDatabaseUnavailable(error)) return unavailableResponse("text");
     console.error("Showing a public page failed", error);
     return new Response("The page could not be shown. Please try again.", { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }

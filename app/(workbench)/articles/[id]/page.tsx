@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { getArticle, listArticleChoices } from "@/lib/articles/data";
 import { getClaimDetail, listClaimsForArticle, listPassagesInArticle } from "@/lib/claims/data";
 import { NotFoundError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { formatDate, isoDate } from "@/lib/format";
 import { ArticleBody } from "@/components/article/article-body";
 import { ArticleDetailsForm } from "@/components/article/article-details-form";
@@ -32,8 +33,14 @@ const load = cache(async (id: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { article } = await load((await params).id);
-  return { title: article.title };
+  try {
+    const { article } = await load((await params).id);
+    return { title: article.title };
+  } catch (error) {
+    // The layout tells the user; the title need not fail the page.
+    if (isDatabaseUnavailable(error)) return {};
+    throw error;
+  }
 }
 
 /** The claim named by ?evidenceFor=…, when the user may add evidence to it. */

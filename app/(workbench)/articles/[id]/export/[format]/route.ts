@@ -6,6 +6,7 @@ import { renderExport } from "@/lib/export/render";
 import { resolveAppUrl } from "@/lib/export/urls";
 import { isStorableText } from "@/lib/storable-text";
 import { DOCUMENT_POLICY } from "@/lib/security/csp";
+import { isDatabaseUnavailable, unavailableResponse } from "@/lib/db/unavailable";
 
 // One article as HTML, Markdown, Web Annotations or ClaimReview, as a download.
 // Who may see what is decided in the data layer: anyone for a published article's
@@ -32,6 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (error) {
     if (error instanceof NotFoundError) return problem(404, "That article was not found, or it is not published.");
     if (error instanceof ForbiddenError) return problem(403, error.message);
+    if (isDatabaseUnavailable(error)) return unavailableResponse();
     console.error("Exporting an article failed", error);
     return problem(500, "The export could not be made. Please try again.");
   }

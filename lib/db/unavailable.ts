@@ -1,0 +1,71 @@
+import { UserFacingError } from "@/lib/errors";
+
+/**
+ * The database being down, restarting or out of reach is not a bug in a request: the user
+ * is told to retry (a form's message, a 503 from a route, the error page), and the request
+ * is not logged as an unexpected error. No server-only imports: the error page uses this too.
+ */
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not available right now. Please try again in a moment.";
+
+/** Next keeps an error's own digest, so the error page (which sees only the digest in production) can tell this one. */
+export const DATABASE_UNAVAILABLE_DIGEST = "VERITY_DATABASE_UNAVAILABLE";
+
+export class DatabaseUnavailableError extends UserFacingError {
+  readonly digest = DATABASE_UNAVAILABLE_DIGEST;
+
+  constructor(cause?: unknown) {
+    super(DATABASE_UNAVAILABLE_MESSAGE, { cause });
+  }
+}
+
+// Prisma: can't reach the server, timed out, server closed the connection, a transaction that
+// could not start or was closed under it (the pool waiting on a database that is not there).
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2028"]);
+// The driver adapter's kinds for socket errors.
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// PostgreSQL: connection exceptions (08…), shutting down or starting up (57P01-57P03), too many connections.
+const SQLSTATES = /^(08\d{3}|08P01|57P0[123]|53300)$/;
+// Node's socket errors.
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+// What pg and pg-pool say when a connection ends or cannot be made.
+const MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error and is not queryable/i,
+  /Can't reach database server/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /terminating connection due to administrator command/i,
+];
+
+/** Whether an error (or anything in its causes) means the database could not be reached or went away. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending = [error];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (!current || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    const { code, kind, originalCode, message, cause, meta, digest } = current as Record<string, unknown>;
+    // By digest, not instanceof: a route's bundle may hold another copy of this module than the shared Prisma client's.
+    if (digest === DATABASE_UNAVAILABLE_DIGEST) return true;
+    if (typeof code === "string" && (PRISMA_CODES.has(code) || SQLSTATES.test(code) || SOCKET_CODES.has(code))) return true;
+    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+    if (typeof originalCode === "string" && SQLSTATES.test(originalCode)) return true;
+    if (typeof message === "string" && MESSAGES.some((pattern) => pattern.test(message))) return true;
+    pending.push(cause, meta, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+  }
+  return false;
+}
+
+/** Throws a DatabaseUnavailableError for a database that went away, the error itself otherwise. */
+export function rethrowUnavailable(error: unknown): never {
+  const converted = isDatabaseUnavailable(error) && (error as { digest?: unknown }).digest !== DATABASE_UNAVAILABLE_DIGEST;
+  throw converted ? new DatabaseUnavailableError(error) : error;
+}
+
+/** A route's answer while the database is unavailable: 503, try again shortly (JSON, or plain text for pages). */
+export function unavailableResponse(format: "json" | "text" = "json"): Response {
+  const init = { status: 503, headers: { "Retry-After": "5", "Cache-Control": "no-store" } };
+  if (format === "text") return new Response(DATABASE_UNAVAILABLE_MESSAGE, { ...init, headers: { ...init.headers, "Content-Type": "text/plain; charset=utf-8" } });
+  return Response.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, init);
+}
