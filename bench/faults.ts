@@ -99,8 +99,9 @@ async function restartScenario(): Promise<{ figures: Figure[]; details: ReturnTy
     const database = await benchDatabase(async (db) => {
       workload = await fillLoad(db);
     }, postgres.url);
-    const app = await startApp(database.appEnv, PORT);
+    let app: Awaited<ReturnType<typeof startApp>> | undefined;
     try {
+      app = await startApp(database.appEnv, PORT);
       const databaseUrl = database.appEnv.DATABASE_URL!;
       const clients = await signInAll(app.url, workload);
       const mark = await auditMark(databaseUrl);
@@ -144,7 +145,7 @@ async function restartScenario(): Promise<{ figures: Figure[]; details: ReturnTy
         details: kindDetails(outcomes),
       };
     } finally {
-      await app.stop();
+      await app?.stop();
       await database.drop();
     }
   } finally {
@@ -159,9 +160,10 @@ async function killScenario(): Promise<{ figures: Figure[]; context: Record<stri
   }, null);
   const appEnv = { ...database.appEnv, VERITY_DB_PORT: String(EMBEDDED_DB_PORT) };
   const databaseUrl = `postgresql://postgres@127.0.0.1:${EMBEDDED_DB_PORT}/postgres`;
-  const app = await startApp(appEnv, PORT + 1, { detached: true });
-  let restarted: Awaited<ReturnType<typeof startApp>> | undefined;
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let restarted: typeof app;
   try {
+    app = await startApp(appEnv, PORT + 1, { detached: true });
     const clients = await signInAll(app.url, workload);
     const mark = await auditMark(databaseUrl);
     let killed = false;
@@ -192,7 +194,7 @@ async function killScenario(): Promise<{ figures: Figure[]; context: Record<stri
       ],
     };
   } finally {
-    await (restarted ?? app).stop();
+    await (restarted ?? app)?.stop();
     await database.drop();
   }
 }

@@ -442,8 +442,9 @@ export async function runLoadBench() {
   const database = await benchDatabase(async (db) => {
     workload = await fillLoad(db);
   });
-  const app = await startApp(database.appEnv, PORT);
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
+    app = await startApp(database.appEnv, PORT);
     const databaseUrl = database.appEnv.DATABASE_URL!;
     const clients = await signInAll(app.url, workload);
     const mark = await auditMark(databaseUrl);
@@ -477,7 +478,7 @@ export async function runLoadBench() {
       kindDetails(run.outcomes),
     );
   } finally {
-    await app.stop();
+    await app?.stop();
     await database.drop();
   }
 }

@@ -126,13 +126,15 @@ export async function runWriteBench() {
   });
   if (database.kind === "embedded") database.appEnv.VERITY_DB_PORT = String(EMBEDDED_PORT);
   const databaseUrl = database.appEnv.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
-  const app = await startApp(database.appEnv, PORT);
   const createClaimAction = actionIds()["lib/claims/actions.ts#createClaimAction"];
   const references: pg.Client[] = [];
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
+    app = await startApp(database.appEnv, PORT);
+    const appUrl = app.url;
     const clients = await Promise.all(
       workload.users.map(async (user) => {
-        const client = new AppClient(app.url);
+        const client = new AppClient(appUrl);
         await client.signIn(user.email, user.password);
         return client;
       }),
@@ -221,7 +223,7 @@ export async function runWriteBench() {
     );
   } finally {
     await Promise.all(references.map((client) => client.end().catch(() => undefined)));
-    await app.stop();
+    await app?.stop();
     await database.drop();
   }
 }
