@@ -15,22 +15,20 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
   const router = useRouter();
   const [retrying, startRetry] = useTransition();
   return (
-    <main id="main" className="page">
-      <PageTrouble unavailable={error.digest === DATABASE_UNAVAILABLE_DIGEST}>
-        <button
-          className="button"
-          type="button"
-          disabled={retrying}
-          onClick={() =>
-            startRetry(() => {
-              router.refresh();
-              reset();
-            })
-          }
-        >
-          {retrying ? "Trying again…" : "Try again"}
-        </button>
-      </PageTrouble>
-    </main>
+    <PageTrouble unavailable={error.digest === DATABASE_UNAVAILABLE_DIGEST}>
+      <button
+        className="button"
+        type="button"
+        disabled={retrying}
+        onClick={() =>
+          startRetry(() => {
+            router.refresh();
+            reset();
+          })
+        }
+      >
+        {retrying ? "Trying again…" : "Try again"}
+      </button>
+    </PageTrouble>
   );
 }

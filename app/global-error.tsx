@@ -13,13 +13,11 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
   return (
     <html lang="en">
       <body>
-        <main id="main" className="page">
-          <PageTrouble unavailable={error.digest === DATABASE_UNAVAILABLE_DIGEST}>
-            <a className="button" href="">
-              Try again
-            </a>
-          </PageTrouble>
-        </main>
+        <PageTrouble unavailable={error.digest === DATABASE_UNAVAILABLE_DIGEST}>
+          <a className="button" href="">
+            Try again
+          </a>
+        </PageTrouble>
       </body>
     </html>
   );

@@ -14,13 +14,11 @@ export default async function WorkbenchLayout({ children }: { children: React.Re
     // Rendered here, on the server, so the page says so with or without JavaScript (the
     // error page only renders in the browser). The page below is not shown.
     return (
-      <main id="main" className="page">
-        <PageTrouble unavailable>
-          <a className="button" href="">
-            Try again
-          </a>
-        </PageTrouble>
-      </main>
+      <PageTrouble unavailable>
+        <a className="button" href="">
+          Try again
+        </a>
+      </PageTrouble>
     );
   }
   return (
