@@ -8,6 +8,7 @@ import type { DocNode } from "@/lib/documents/schema";
 import { compareClaims, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
 import { claimReview } from "@/lib/export/claim-review";
 import { FEED_PAGE_SIZE } from "@/lib/export/schemas";
+import { isStorableText } from "@/lib/storable-text";
 
 /**
  * What exports and the public page read. Authorisation is the query's `where`: an
@@ -93,6 +94,8 @@ type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
 
 /** One article's export model, as the actor (or, with null, an anonymous reader) may see it. */
 export async function loadArticleExport(actor: Actor | null, articleId: string, options: LoadExportOptions): Promise<ExportModel> {
+  // An id PostgreSQL cannot even compare (from a URL: /p/%00) names no article.
+  if (!isStorableText(articleId)) throw new NotFoundError("That article");
   const includePending = options.includePending ?? false;
   if (includePending && !(actor && hasRole(actor, "EDITOR"))) {
     throw new ForbiddenError("Only editors may export pending claims.");

@@ -2,7 +2,6 @@ import { NotFoundError } from "@/lib/errors";
 import { loadArticleExport } from "@/lib/export/data";
 import { renderNotPublishedPage, renderPublicPage } from "@/lib/export/public-page";
 import { resolveAppUrl } from "@/lib/export/urls";
-import { isStorableText } from "@/lib/storable-text";
 import { DOCUMENT_POLICY } from "@/lib/security/csp";
 import { isDatabaseUnavailable, unavailableResponse } from "@/lib/db/unavailable";
 
@@ -12,8 +11,6 @@ import { isDatabaseUnavailable, unavailableResponse } from "@/lib/db/unavailable
 export async function GET(request: Request, { params }: { params: Promise<{ articleId: string }> }) {
   const { articleId } = await params;
   const headers = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": DOCUMENT_POLICY };
-  // An id PostgreSQL cannot even compare (/p/%00) names no article.
-  if (!isStorableText(articleId)) return new Response(renderNotPublishedPage(), { status: 404, headers });
   try {
     const model = await loadArticleExport(null, articleId, { appUrl: resolveAppUrl(new URL(request.url).origin) });
     return new Response(renderPublicPage(model), { headers });
