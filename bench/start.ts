@@ -7,10 +7,10 @@
  * start process, which holds the embedded database, is reported beside it.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchBrowser, median, percentile, report, signIn, startApp, timed } from "@/bench/support";
+import { launchBrowser, median, percentile, processTree, report, signIn, startApp, timed } from "@/bench/support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3230);
 const RESTARTS = 3;
@@ -50,9 +50,9 @@ export async function runStartBench() {
       report("start", { database: "embedded", requests: REQUESTS, concurrency: CONCURRENCY, paths: session.paths.join(" ") }, [
         { figure: "npm start, new data folder (migrate, seed), to the first page served", value: fresh.ms, unit: "ms", target: `<= ${START_TARGET_MS} ms`, met: fresh.ms <= START_TARGET_MS },
         { figure: `npm start on the same data, to the first page served, median of ${RESTARTS}`, value: restart, unit: "ms", target: `<= ${START_TARGET_MS} ms`, met: restart <= START_TARGET_MS },
-        { figure: "RSS of the Next.js server after start", value: webServer(before), unit: "MB", target: "", met: null },
-        { figure: `RSS of the Next.js server after ${REQUESTS} requests`, value: webServer(after), unit: "MB", target: `<= ${RSS_TARGET_MB} MB`, met: webServer(after) <= RSS_TARGET_MB },
-        { figure: `RSS of the start process with the embedded database after ${REQUESTS} requests`, value: after.total - webServer(after), unit: "MB", target: "", met: null },
+        { figure: "RSS of the Next.js server after start", value: before.webServer, unit: "MB", target: "", met: null },
+        { figure: `RSS of the Next.js server after ${REQUESTS} requests`, value: after.webServer, unit: "MB", target: `<= ${RSS_TARGET_MB} MB`, met: after.webServer <= RSS_TARGET_MB },
+        { figure: `RSS of the start process with the embedded database after ${REQUESTS} requests`, value: after.startProcess, unit: "MB", target: "", met: null },
         { figure: `RSS of both processes after ${REQUESTS} requests`, value: after.total, unit: "MB", target: "", met: null },
         { figure: `signed-in request, p50 (${REQUESTS} requests, ${CONCURRENCY} at a time)`, value: percentile(session.times, 50), unit: "ms", target: "", met: null },
         { figure: "signed-in request, p95", value: percentile(session.times, 95), unit: "ms", target: "", met: null },
@@ -115,37 +115,12 @@ async function requests(baseUrl: string) {
   return { times, paths };
 }
 
-/** Resident memory of a process and all its descendants, in MB. */
-function memoryOf(rootPid: number) {
-  const processes = [rootPid, ...descendants(rootPid)].map((pid) => {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    const name = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).slice(-2).join(" ") || String(pid);
-    return { name: processName(name, pid === rootPid), mb: kb / 1024 };
-  });
-  return { processes, total: processes.reduce((sum, p) => sum + p.mb, 0) };
-}
-
-/** The web server's share: the Next.js process (the embedded database lives in the start process). */
-function webServer(memory: ReturnType<typeof memoryOf>) {
-  return memory.processes.filter((p) => p.name === "the Next.js server").reduce((sum, p) => sum + p.mb, 0);
-}
-
-function processName(command: string, root: boolean) {
-  if (root) return "the start process with the embedded database";
-  return /next/.test(command) ? "the Next.js server" : command;
-}
-
-function descendants(pid: number): number[] {
-  const children = readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        return readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1] === String(pid);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-  return children.flatMap((child) => [child, ...descendants(child)]);
+/**
+ * Resident memory in MB: of the start process (which holds the embedded database) and of
+ * the web server (everything it started: the Next.js server).
+ */
+function memoryOf(startPid: number) {
+  const [start, ...server] = processTree(startPid).map((pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+  const webServer = server.reduce((sum, mb) => sum + mb, 0);
+  return { startProcess: start, webServer, total: start + webServer };
 }

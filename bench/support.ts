@@ -201,22 +201,33 @@ export async function medianOfRuns<T>(runs: number, run: () => Promise<T> | T) {
   return { ms: median(times), value };
 }
 
+/** A process and all its descendants (Linux /proc); processes that have ended are left out. */
+export function processTree(pid: number): number[] {
+  try {
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => {
+      const listed = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      return listed ? listed.split(" ").map(Number) : [];
+    });
+    return [pid, ...children.flatMap(processTree)];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * CPU time (user + system, ms) used so far by a process and its descendants (Linux /proc):
  * the app's cost per request, whatever else the machine is running.
  */
 export function cpuMs(pid: number): number {
   let total = 0;
-  try {
-    // Fields 14 and 15 (utime, stime) in clock ticks, counted after the command name's closing parenthesis.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-      for (const child of children ? children.split(" ") : []) total += cpuMs(Number(child));
+  for (const each of processTree(pid)) {
+    try {
+      // Fields 14 and 15 (utime, stime) in clock ticks, counted after the command name's closing parenthesis.
+      const fields = readFileSync(`/proc/${each}/stat`, "utf8").split(") ")[1].split(" ");
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // The process has ended.
     }
-  } catch {
-    // The process has ended.
   }
   return total;
 }
