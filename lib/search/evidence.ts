@@ -20,15 +20,8 @@ interface ClaimRow {
   evidence: Array<{ sourceArticleId: string; startOffset: number; endOffset: number; stance: EvidenceStance }>;
 }
 
-interface SuggestionRow {
-  articleId: string;
-  articleTitle: string;
-  ordinal: number;
-  startOffset: number;
-  endOffset: number;
-  text: string;
-  score: number;
-}
+/** A suggestion as the statement gives it; whether it is attached already is found here. */
+type SuggestionRow = Omit<EvidenceSuggestion, "attachedAs">;
 
 export async function suggestEvidence(
   actor: Actor,

@@ -16,25 +16,12 @@ import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit, type SearchOutcom
 export { RANKED_CANDIDATES };
 const MAX_PAGE = Math.ceil(RANKED_CANDIDATES / RESULTS_PER_PAGE);
 
-interface HitRow {
-  articleId: string;
-  articleTitle: string;
-  outlet: string;
-  publicationDate: string | null;
-  ordinal: number;
-  startOffset: number;
-  endOffset: number;
-  snippet: string;
-  rank: number;
-  claims: SearchHit["claims"];
-}
-
 export async function searchPassages(actor: Actor, rawQuery: unknown, filters: SearchFilters): Promise<SearchOutcome> {
   const query = normaliseQuery(rawQuery);
   if (query.kind === "empty") return { status: "empty", message: query.message };
   const page = Math.min(Math.max(1, Math.trunc(filters.page) || 1), MAX_PAGE);
   const statements = searchStatements(actor, query, filters, page);
-  const [result] = await readRows<{ total: number; hits: HitRow[]; titles: TitleHit[] }>(statements.statement);
+  const [result] = await readRows<{ total: number; hits: SearchHit[]; titles: TitleHit[] }>(statements.statement);
   const titles = result.titles;
 
   if (result.total > 0) {
