@@ -24,11 +24,13 @@ export const config = {
     {
       // Not the build's static files and icons, the public pages (/p/…), the exports
       // (/articles/…/export/…) or the JSON routes (/api/…, /search/api/…: no document, and
-      // a proxy costs every request time); not prefetches (data, not documents).
+      // a proxy costs every request time); not prefetches or Server Action calls from the
+      // page's script (data, not documents; a form posted without script has no such header).
       source: "/((?!_next/static/|_next/image|favicon\\.ico|icon\\.svg|p/|articles/[^/]+/export/|api/|search/api/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
+        { type: "header", key: "next-action" },
       ],
     },
   ],

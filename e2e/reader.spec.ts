@@ -109,6 +109,7 @@ test("a reviewer marks a claim with the mouse, gives a verdict, adds a passage a
   await signIn(page, REVIEWER.email, REVIEWER.password);
   const articleId = await openArticle(page, EARLY_CONCESSIONS);
 
+  const claimsBefore = await claimTotal(page);
   await dragSelect(page, sentence);
   await page.locator(".selection-tools").getByRole("button", { name: /Mark claim/ }).click();
   const form = markForm(page);
@@ -129,6 +130,8 @@ test("a reviewer marks a claim with the mouse, gives a verdict, adds a passage a
   // The highlight and its marker are in the text.
   await expect(page.locator(`.hl-marker[data-claim="${claimId}"]`)).toHaveCount(1);
   await expect(page.locator(".hl-claim.v-MOSTLY_TRUE", { hasText: "Trump spoke separately" })).toHaveCount(1);
+  // The page is not rendered again for a new claim: the progress above the text counts it at once.
+  await expect.poll(() => claimTotal(page)).toBe(claimsBefore + 1);
 
   // Evidence 1: a passage of another seed article, contradicting.
   const otherId = await addPassageFrom(page, claimId, HEGSETH_ADVOCATES, passage, "CONTRADICTS");
@@ -600,3 +603,9 @@ test("a conflicting edit from a second window shows the current version, keeps t
   await expect(history.nth(1)).toContainText("Verdict: True → Mostly true; rationale added");
   await expect(history.nth(2)).toContainText("Rationale changed");
 });
+
+/** How many claims the article's progress line counts ("2 of 5 claims approved", or "No claims yet"). */
+async function claimTotal(page: Page) {
+  const line = await page.locator(".article__header .claim-progress").first().innerText();
+  return Number(/of (\d+) claims? approved/.exec(line)?.[1] ?? 0);
+}

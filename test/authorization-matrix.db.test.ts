@@ -541,7 +541,7 @@ const ROWS: Record<string, Row> = {
       ),
     audit: "claim.create",
     verify: async (f, outcome, actor) => {
-      const { id } = outcome.data as { id: string };
+      const { id } = (outcome.data as { claim: { id: string } }).claim;
       expect(await prisma.claim.findUniqueOrThrow({ where: { id } })).toMatchObject({
         articleId: f.article.id,
         authorId: actor.id,

@@ -24,6 +24,8 @@ import { EvidenceTargetBar, type EvidenceTarget } from "@/components/reader/evid
 import { PassagePanel } from "@/components/reader/passage-panel";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { SuggestedClaims } from "@/components/search/suggested-claims";
+import { ClaimProgress } from "@/components/article/claim-progress";
+import { countClaims } from "@/lib/claims/progress";
 
 type Side =
   | { kind: "list" }
@@ -56,13 +58,14 @@ interface Tooltip {
 export function ArticleReader({
   articleId,
   body,
-  claims,
+  claims: pageClaims,
   passages,
   articles,
   evidenceTarget,
   initialClaimId,
   initialPassageId,
   header,
+  headerTools,
   staticBody,
   viewer,
 }: {
@@ -75,10 +78,23 @@ export function ArticleReader({
   evidenceTarget: EvidenceTarget | null;
   initialClaimId?: string;
   initialPassageId?: string;
+  /** The article's title and details, above its claim progress… */
   header: ReactNode;
+  /** …and the export and editing controls below it. */
+  headerTools: ReactNode;
   /** The server-rendered text, shown until the editor has mounted (first paint, no script). */
   staticBody: ReactNode;
 }) {
+  // The claims as the page was rendered, plus those marked here since: a new claim comes back
+  // from its action and is added here, rather than the page being rendered again. A new
+  // rendering of the page (after other changes) replaces the list.
+  const [claims, setClaims] = useState(pageClaims);
+  const [renderedClaims, setRenderedClaims] = useState(pageClaims);
+  if (pageClaims !== renderedClaims) {
+    setRenderedClaims(pageClaims);
+    setClaims(pageClaims);
+  }
+  const progress = useMemo(() => countClaims(claims), [claims]);
   const textMap = useMemo(() => buildTextMap(body), [body]);
   const text = useMemo(() => canonicalText(body), [body]);
   const anchored = useMemo(
@@ -348,7 +364,11 @@ export function ArticleReader({
     <div className={side.kind === "list" && found ? "reader reader--found" : "reader"}>
       <div className="reader__main">
         <article className="article" aria-labelledby="article-title">
-          {header}
+          <header className="article__header">
+            {header}
+            <ClaimProgress progress={progress} />
+            {headerTools}
+          </header>
           {evidenceTarget && (
             <EvidenceTargetBar ref={evidenceForm} target={evidenceTarget} articleId={articleId} selection={selection} />
           )}
@@ -415,7 +435,10 @@ export function ArticleReader({
           <MarkClaimForm
             articleId={articleId}
             span={side.span}
-            onCreated={(id) => openClaim(id, false)}
+            onCreated={(claim) => {
+              setClaims((current) => [...current, claim]);
+              openClaim(claim.id, false);
+            }}
             onCancel={side.fromSuggestions ? () => setSide({ kind: "suggestions", focused: side.span.start }) : closePanel}
           />
         )}

@@ -5,6 +5,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { Field, FormMessage } from "@/components/forms/field";
 import { VerdictSelect } from "@/components/reader/verdict-select";
+import type { ClaimSummary } from "@/lib/claims/types";
 
 export interface SelectedSpan {
   start: number;
@@ -21,11 +22,11 @@ export function MarkClaimForm({
 }: {
   articleId: string;
   span: SelectedSpan;
-  onCreated: (claimId: string) => void;
+  onCreated: (claim: ClaimSummary) => void;
   onCancel: () => void;
 }) {
   const [state, action, pending] = useFormAction(createClaimAction);
-  useOnSuccess(state, (done) => onCreated((done.data as { id: string }).id));
+  useOnSuccess(state, (done) => onCreated((done.data as { claim: ClaimSummary }).claim));
   return (
     <form action={action} className="panel-form" aria-labelledby="mark-claim-heading" noValidate>
       <h2 id="mark-claim-heading">Mark a claim</h2>

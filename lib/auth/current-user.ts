@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readRows } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/client";
 import { authOptions } from "@/lib/auth/options";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -23,8 +23,8 @@ const getSession = cache(() => getServerSession(authOptions));
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const session = await getSession();
   if (!session?.uid) return null;
-  // Every request asks this: one plain read (see readRows).
-  const [user] = await readRows<Actor & { disabledAt: Date | null; sessionVersion: number }>(Prisma.sql`
+  // Every request asks this: one plain read (see queryRows).
+  const [user] = await queryRows<Actor & { disabledAt: Date | null; sessionVersion: number }>(Prisma.sql`
     SELECT id, name, email, role, "disabledAt", "sessionVersion" FROM "User" WHERE id = ${session.uid}`);
   if (!user || user.disabledAt || user.sessionVersion !== session.sv) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role };

@@ -12,6 +12,7 @@ import {
   updateClaimAction,
 } from "@/lib/claims/actions";
 import { makeArticle, makeClaim, makeUser, snapshot, spanOf, type TestArticle } from "@/lib/claims/test-fixtures";
+import type { ClaimSummary } from "@/lib/claims/types";
 
 /**
  * The claims Server Actions with form data, as the reader submits it: validation, the data
@@ -68,18 +69,20 @@ function markForm(phrase: string, extra: Record<string, string | number> = {}) {
 }
 
 describe("createClaimAction", () => {
-  it("marks the claim, returns its id and revalidates the article page", async () => {
+  it("marks the claim and returns it as the reader lists it, without rendering the page again", async () => {
     const state = await createClaimAction(initialFormState, markForm("create 2,000 jobs", { verdict: "MISLEADING", $ACTION_ID_1: "" }));
 
-    expect(state).toEqual({ status: "ok", message: "Claim marked.", data: { id: expect.any(String) } });
-    const id = (state.data as { id: string }).id;
-    expect(await prisma.claim.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    expect(state).toMatchObject({ status: "ok", message: "Claim marked." });
+    const { claim } = state.data as { claim: ClaimSummary };
+    expect(claim).toMatchObject({ restatement: expect.any(String), verdict: "MISLEADING", state: "DRAFT", version: 1, author: { id: reviewer.id } });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
       authorId: reviewer.id,
       verdict: "MISLEADING",
       rationale: null,
       exact: "create 2,000 jobs",
     });
-    expect(revalidated()).toEqual([`/articles/${article.id}`]);
+    // The reader adds the claim from the answer; the page is not rendered into it.
+    expect(revalidatePath).not.toHaveBeenCalled();
   });
 
   it("returns field errors for malformed input and writes nothing", async () => {

@@ -4,7 +4,7 @@ import { describeSpan } from "@/lib/anchoring";
 import type { Actor } from "@/lib/auth/current-user";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ClaimState, Role } from "@/lib/generated/prisma/enums";
-import { addComment, addEvidence, createClaim, deleteClaim, updateClaim } from "@/lib/claims/data";
+import { addComment, addEvidence, createClaim, deleteClaim, listClaimsForArticle, updateClaim } from "@/lib/claims/data";
 import {
   auditSince,
   lastAuditId,
@@ -76,14 +76,17 @@ describe("createClaim", () => {
     const auditMark = await lastAuditId();
     const span = spanOf(article.text, "the bridge cost 40 million euros");
 
-    const { id } = await createClaim(actor, {
+    const created = await createClaim(actor, {
       articleId: article.id,
       ...span,
       restatement: "The bridge cost €40m.",
       verdict: "MOSTLY_FALSE",
       rationale: "The audited figure is €52m.",
     });
+    const { id } = created;
 
+    // The reader shows the new claim from this answer: it must be the claim as the page lists it.
+    expect((await listClaimsForArticle(actor, article.id)).find((listed) => listed.id === id)).toEqual(created);
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id } });
     const { quote } = describeSpan(article.text, span.start, span.end);
     expect(claim).toMatchObject({

@@ -1,11 +1,13 @@
 import "server-only";
-import { prisma, type Tx } from "@/lib/db/client";
+import { prisma, queryRows, type Tx } from "@/lib/db/client";
+import { newRecordId } from "@/lib/db/record-id";
 import type { Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { describeSpan, isValidSpan } from "@/lib/anchoring";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { ClaimState } from "@/lib/generated/prisma/enums";
 import { summariseEvent } from "@/lib/claims/history";
 import { assertMayChange, claimPermissions } from "@/lib/claims/permissions";
 import { isStorableText } from "@/lib/storable-text";
@@ -288,45 +290,44 @@ export async function articleIdsOfClaim(
 // ---------------------------------------------------------------- writes
 
 /** Marks a claim on an article: a draft, version 1, authored by the actor. */
-export async function createClaim(actor: Actor, input: CreateClaimInput): Promise<{ id: string }> {
-  return prisma.$transaction(async (tx) => {
-    const article = await tx.article.findFirst({
-      where: { id: input.articleId, ...visibleArticles(actor) },
-      select: { id: true, canonicalText: true },
-    });
-    if (!article) throw new NotFoundError("That article");
-    const span = checkedSpan(article.canonicalText, input);
-    const verdict = input.verdict ?? null;
-    const rationale = input.rationale ?? null;
-    const claim = await tx.claim.create({
-      data: {
-        articleId: article.id,
-        authorId: actor.id,
-        restatement: input.restatement,
-        verdict,
-        rationale,
-        verdictProposedById: verdict ? actor.id : null,
-        ...span,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "claim.create",
-      entityType: "Claim",
-      entityId: claim.id,
-      after: {
-        articleId: article.id,
-        restatement: input.restatement,
-        verdict,
-        rationale,
-        startOffset: span.startOffset,
-        endOffset: span.endOffset,
-        exact: span.exact,
-      },
-    });
-    return { id: claim.id };
-  });
+/**
+ * Marks a claim; returns it as the reader lists it, so the reader can show it without
+ * rendering the page again. The busiest write of all (bench/README.md, "write"): two
+ * plain statements on the pool instead of Prisma's five. The claim and its audit event
+ * are one statement, so one transaction.
+ */
+export async function createClaim(actor: Actor, input: CreateClaimInput): Promise<ClaimSummary> {
+  const [article] = await queryRows<{ canonicalText: string }>(Prisma.sql`
+    SELECT "canonicalText" FROM "Article"
+    WHERE id = ${input.articleId} ${hasRole(actor, "EDITOR") ? Prisma.empty : Prisma.sql`AND "retiredAt" IS NULL`}`);
+  if (!article) throw new NotFoundError("That article");
+  const span = checkedSpan(article.canonicalText, input);
+  const verdict = input.verdict ?? null;
+  const rationale = input.rationale ?? null;
+  const after = { articleId: input.articleId, restatement: input.restatement, verdict, rationale, startOffset: span.startOffset, endOffset: span.endOffset, exact: span.exact };
+  const [claim] = await queryRows<{ id: string; state: ClaimState; version: number }>(Prisma.sql`
+    WITH claim AS (
+      INSERT INTO "Claim" (id, "articleId", "authorId", restatement, verdict, rationale, "verdictProposedById",
+                           "startOffset", "endOffset", exact, prefix, suffix, "updatedAt")
+      VALUES (${newRecordId()}, ${input.articleId}, ${actor.id}, ${input.restatement}, ${verdict}::"Verdict", ${rationale}, ${verdict ? actor.id : null},
+              ${span.startOffset}, ${span.endOffset}, ${span.exact}, ${span.prefix}, ${span.suffix}, CURRENT_TIMESTAMP)
+      RETURNING id, state, version
+    ), audit AS (
+      INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", after)
+      SELECT ${actor.id}, 'claim.create', 'Claim', id, ${JSON.stringify(after)}::jsonb FROM claim
+    )
+    SELECT id, state, version FROM claim`);
+  return {
+    ...claim,
+    restatement: input.restatement,
+    verdict,
+    startOffset: span.startOffset,
+    endOffset: span.endOffset,
+    anchorStatus: "ANCHORED",
+    author: { id: actor.id, name: actor.name },
+    evidenceCount: 0,
+    commentCount: 0,
+  };
 }
 
 /** Changes a claim's restatement, verdict and rationale; returns the new version. */

@@ -38,13 +38,13 @@ function client(): Db {
 }
 
 /**
- * Runs a read-only statement straight on Prisma's connection pool, skipping its query
- * engine and result mapping. Only for the reads on every request's path (the signed-in
- * user, search, suggested evidence), where that costs 1 to 2 ms a query (bench/README.md,
- * "search"). Values come back as `pg` parses them: int4 and floats as numbers, json
+ * Runs one statement straight on Prisma's connection pool, skipping its query engine and
+ * result mapping. Only for the statements on the busiest paths (the signed-in user on
+ * every request, search, suggested evidence, marking a claim), where Prisma costs 1 to 2
+ * ms a query (bench/README.md). A statement is its own transaction. Values come back as `pg` parses them: int4 and floats as numbers, json
  * parsed, timestamps as Dates, int8 and numeric as strings.
  */
-export async function readRows<T>(statement: Prisma.Sql): Promise<T[]> {
+export async function queryRows<T>(statement: Prisma.Sql): Promise<T[]> {
   client();
   const { rows } = await holder.verityPool!.query(statement.text, statement.values).catch(rethrowUnavailable);
   return rows as T[];
@@ -68,6 +68,6 @@ export async function disconnectPrisma() {
   holder.verityPrisma = undefined;
   holder.verityPool = undefined;
   await current?.$disconnect();
-  // The adapter ends the pool when it was used (disposeExternalPool); a pool only readRows used is ended here.
+  // The adapter ends the pool when it was used (disposeExternalPool); a pool only queryRows used is ended here.
   if (pool && !pool.ended) await pool.end();
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { readRows } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/current-user";
@@ -28,8 +28,8 @@ export async function suggestEvidence(
   claimId: string,
   options: { candidateRows?: number } = {},
 ): Promise<EvidenceSuggestion[]> {
-  // The claim, if the actor may see it, with the passages already attached to it (plain reads: see readRows).
-  const [claim] = await readRows<ClaimRow>(Prisma.sql`
+  // The claim, if the actor may see it, with the passages already attached to it (plain reads: see queryRows).
+  const [claim] = await queryRows<ClaimRow>(Prisma.sql`
     SELECT c."articleId", c.restatement, c.exact,
            COALESCE((SELECT json_agg(json_build_object('sourceArticleId', e."sourceArticleId", 'startOffset', e."startOffset",
                                                        'endOffset', e."endOffset", 'stance', e.stance))
@@ -37,7 +37,7 @@ export async function suggestEvidence(
       FROM "Claim" c
      WHERE c.id = ${claimId} ${visibleArticles(actor, Prisma.sql`c."articleId"`)}`);
   if (!claim) throw new NotFoundError("That claim");
-  const rows = await readRows<SuggestionRow>(suggestEvidenceStatement(actor, claim, options));
+  const rows = await queryRows<SuggestionRow>(suggestEvidenceStatement(actor, claim, options));
   return rows.map((row) => ({
     ...row,
     attachedAs:

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, readRows } from "@/lib/db/client";
+import { prisma, queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -21,7 +21,7 @@ export async function searchPassages(actor: Actor, rawQuery: unknown, filters: S
   if (query.kind === "empty") return { status: "empty", message: query.message };
   const page = Math.min(Math.max(1, Math.trunc(filters.page) || 1), MAX_PAGE);
   const statements = searchStatements(actor, query, filters, page);
-  const [result] = await readRows<{ total: number; hits: SearchHit[]; titles: TitleHit[] }>(statements.statement);
+  const [result] = await queryRows<{ total: number; hits: SearchHit[]; titles: TitleHit[] }>(statements.statement);
   const titles = result.titles;
 
   if (result.total > 0) {
@@ -41,7 +41,7 @@ export async function searchPassages(actor: Actor, rawQuery: unknown, filters: S
   }
 
   const base = { status: "ok" as const, query: query.text, truncated: query.truncated, total: 0, capped: false, page: 1, titles };
-  const [{ lexemes }] = await readRows<{ lexemes: number }>(Prisma.sql`
+  const [{ lexemes }] = await queryRows<{ lexemes: number }>(Prisma.sql`
     SELECT numnode(websearch_to_tsquery('english', ${query.include}))::int AS lexemes`);
   if (lexemes === 0) return { ...base, hits: [], pageCount: 0, fuzzy: false, message: STOP_WORDS_MESSAGE };
   // Plain words that no passage contains may be misspelt (or spelt another way): look for similar words.
@@ -52,7 +52,7 @@ export async function searchPassages(actor: Actor, rawQuery: unknown, filters: S
 
 /** Passages with words spelt like the query's (trigram word similarity, through the trigram index). */
 function similarPassages(words: string, where: Prisma.Sql, claimWhere: Prisma.Sql): Promise<SearchHit[]> {
-  return readRows<SearchHit>(Prisma.sql`
+  return queryRows<SearchHit>(Prisma.sql`
     SELECT p."articleId", a.title AS "articleTitle", a.outlet, to_char(a."publicationDate", 'YYYY-MM-DD') AS "publicationDate",
            p.ordinal, p."startOffset", p."endOffset", translate(p.text, chr(57344) || chr(57345), '') AS snippet,
            word_similarity(${words}, p.text)::float8 AS rank, ${claimsOnPassage(Prisma.sql`p`)} AS claims

@@ -11,9 +11,7 @@ import { formatDate, isoDate } from "@/lib/format";
 import { ArticleBody } from "@/components/article/article-body";
 import { ArticleDetailsForm } from "@/components/article/article-details-form";
 import { ArticleReader } from "@/components/reader/article-reader";
-import { ClaimProgress } from "@/components/article/claim-progress";
 import { ExportControls } from "@/components/export/export-controls";
-import { countClaims } from "@/lib/claims/progress";
 import type { EvidenceTarget } from "@/components/reader/evidence-target-bar";
 
 type Props = {
@@ -69,7 +67,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const published = formatDate(article.publicationDate);
 
   const header = (
-    <header className="article__header">
+    <>
       <h1 id="article-title" className="article__title">
         {article.title}
       </h1>
@@ -86,7 +84,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         )}
         {article.importedBy && <> · imported by {article.importedBy.name}</>}
       </p>
-      <ClaimProgress progress={countClaims(claims)} />
+    </>
+  );
+  const headerTools = (
+    <>
       <ExportControls
         articleId={article.id}
         publishedAt={article.publishedAt && !article.retiredAt ? formatDate(article.publishedAt) : null}
@@ -104,7 +105,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           }}
         />
       )}
-    </header>
+    </>
   );
 
   return (
@@ -118,6 +119,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       initialClaimId={query.claim}
       initialPassageId={query.passage}
       header={header}
+      headerTools={headerTools}
       staticBody={<ArticleBody doc={article.body} />}
       viewer={{ id: user.id, role: user.role }}
     />
