@@ -6,7 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { EditorContent, useEditor } from "@tiptap/react";
 import type { EditorView } from "@tiptap/pm/view";
 import type { DocNode } from "@/lib/documents/schema";
-import { buildTextMap, canonicalText, isValidSpan, offsetsToRange, positionToOffset, rangeToOffsets } from "@/lib/anchoring";
+import { buildTextMap, canonicalText, isValidSpan, offsetsToRange, positionToOffset, rangeToOffsets, type TextMap } from "@/lib/anchoring";
 import type { ClaimSummary, PassageSummary } from "@/lib/claims/types";
 import { STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import {
@@ -116,10 +116,17 @@ export function ArticleReader({
   const [suggested, setSuggested] = useState<Span[]>([]);
   const suggesting = side.kind === "suggestions";
 
+  const highlights = useMemo(
+    () => highlightSpecs(anchored, passages, suggesting ? suggested : [], textMap),
+    [anchored, passages, suggesting, suggested, textMap],
+  );
+  // The highlights the editor shows: those it started with, then each set given to it.
+  const drawnHighlights = useRef<HighlightSpec[] | null>(null);
+
   // Handlers given to ProseMirror once read the latest values through this ref.
-  const latest = useRef({ anchored, passages, textMap, text, suggested: suggesting ? suggested : [] });
+  const latest = useRef({ anchored, passages, textMap, text, suggested: suggesting ? suggested : [], highlights });
   useLayoutEffect(() => {
-    latest.current = { anchored, passages, textMap, text, suggested: suggesting ? suggested : [] };
+    latest.current = { anchored, passages, textMap, text, suggested: suggesting ? suggested : [], highlights };
   });
 
   const claimsAt = useCallback((offset: number) => {
@@ -129,7 +136,13 @@ export function ArticleReader({
   }, []);
 
   const editor = useEditor({
-    extensions: [...articleSchemaExtensions, ReadOnlyText, HighlightLayers],
+    extensions: [
+      ...articleSchemaExtensions,
+      ReadOnlyText,
+      // Called when the editor is created (in an effect), not during this render.
+      // eslint-disable-next-line react-hooks/refs
+      HighlightLayers.configure({ initialHighlights: () => (drawnHighlights.current = latest.current.highlights) }),
+    ],
     content: body,
     immediatelyRender: false,
     injectCSS: false, // its rules are in globals.css: the CSP admits no inline <style>
@@ -252,48 +265,21 @@ export function ArticleReader({
     return true;
   }, [editor]);
 
-  // Highlights: rebuilt when the claims or passages change, never on scroll or keystrokes.
+  // Highlights: drawn with the text when the editor starts, then redrawn when the claims or
+  // passages change (never on scroll or keystrokes).
   useEffect(() => {
     if (!editor) return;
-    const specs: HighlightSpec[] = [];
-    for (const claim of anchored) {
-      const range = offsetsToRange(textMap, claim.startOffset, claim.endOffset);
-      const verdict = claim.verdict ?? "UNRATED";
-      specs.push({
-        key: `claim-${claim.id}-${claim.version}`,
-        ...range,
-        className: `hl hl-claim v-${verdict} ${claim.state === "APPROVED" ? "hl-approved" : "hl-pending"}`,
-        style: `--v: var(--v-${verdict}); --v-tint: var(--v-${verdict}-tint)`,
-        marker: {
-          text: verdictIcon(claim.verdict),
-          className: `hl-marker v-${verdict}`,
-          label: `${verdictLabel(claim.verdict)}, ${STATE_LABELS[claim.state].toLowerCase()}: ${claim.restatement}`,
-          data: { claim: claim.id },
-        },
-      });
+    if (drawnHighlights.current !== highlights) {
+      setHighlights(editor.view, highlights);
+      drawnHighlights.current = highlights;
     }
-    if (suggesting) {
-      for (const span of suggested) {
-        specs.push({ key: `suggestion-${span.start}`, ...offsetsToRange(textMap, span.start, span.end), className: "hl hl-suggestion" });
-      }
-    }
-    for (const passage of passages) {
-      if (passage.anchorStatus !== "ANCHORED") continue;
-      specs.push({
-        key: `passage-${passage.id}`,
-        ...offsetsToRange(textMap, passage.startOffset, passage.endOffset),
-        className: `hl hl-passage stance-${passage.stance}`,
-        marker: { text: "❝", className: "hl-marker hl-marker--passage", label: `Evidence for: ${passage.claim.restatement}`, data: { passage: passage.id } },
-      });
-    }
-    setHighlights(editor.view, specs);
     // Lets tests and the reader benchmark see when the highlights are on screen.
     const frame = requestAnimationFrame(() => {
       performance.mark("verity:highlights-painted");
-      textRef.current?.setAttribute("data-highlights", String(specs.length));
+      textRef.current?.setAttribute("data-highlights", String(highlights.length));
     });
     return () => cancelAnimationFrame(frame);
-  }, [editor, anchored, passages, textMap, suggesting, suggested]);
+  }, [editor, highlights]);
 
   // The open claim's or passage's span is outlined.
   const openSpan = useMemo(() => {
@@ -487,4 +473,38 @@ export function ArticleReader({
       </aside>
     </div>
   );
+}
+
+/** The claims' highlights with their verdict markers, the suggested sentences, and the evidence passages. */
+function highlightSpecs(anchored: ClaimSummary[], passages: PassageSummary[], suggested: Span[], textMap: TextMap): HighlightSpec[] {
+  const specs: HighlightSpec[] = [];
+  for (const claim of anchored) {
+    const range = offsetsToRange(textMap, claim.startOffset, claim.endOffset);
+    const verdict = claim.verdict ?? "UNRATED";
+    specs.push({
+      key: `claim-${claim.id}-${claim.version}`,
+      ...range,
+      className: `hl hl-claim v-${verdict} ${claim.state === "APPROVED" ? "hl-approved" : "hl-pending"}`,
+      style: `--v: var(--v-${verdict}); --v-tint: var(--v-${verdict}-tint)`,
+      marker: {
+        text: verdictIcon(claim.verdict),
+        className: `hl-marker v-${verdict}`,
+        label: `${verdictLabel(claim.verdict)}, ${STATE_LABELS[claim.state].toLowerCase()}: ${claim.restatement}`,
+        data: { claim: claim.id },
+      },
+    });
+  }
+  for (const span of suggested) {
+    specs.push({ key: `suggestion-${span.start}`, ...offsetsToRange(textMap, span.start, span.end), className: "hl hl-suggestion" });
+  }
+  for (const passage of passages) {
+    if (passage.anchorStatus !== "ANCHORED") continue;
+    specs.push({
+      key: `passage-${passage.id}`,
+      ...offsetsToRange(textMap, passage.startOffset, passage.endOffset),
+      className: `hl hl-passage stance-${passage.stance}`,
+      marker: { text: "❝", className: "hl-marker hl-marker--passage", label: `Evidence for: ${passage.claim.restatement}`, data: { passage: passage.id } },
+    });
+  }
+  return specs;
 }

@@ -69,21 +69,32 @@ export interface HighlightSpec {
 const highlightsKey = new PluginKey<DecorationSet>("verityHighlights");
 const activeKey = new PluginKey<DecorationSet>("verityActiveHighlight");
 
-function decorationLayer(key: PluginKey<DecorationSet>) {
+function decorationLayer(key: PluginKey<DecorationSet>, initial: () => HighlightSpec[] = () => []) {
   return new Plugin<DecorationSet>({
     key,
     state: {
-      init: () => DecorationSet.empty,
+      init: (_config, state) => {
+        const specs = initial();
+        return specs.length > 0 ? DecorationSet.create(state.doc, decorationsFor(specs)) : DecorationSet.empty;
+      },
       apply: (transaction, set) => transaction.getMeta(key) ?? set.map(transaction.mapping, transaction.doc),
     },
     props: { decorations: (state: EditorState) => key.getState(state) },
   });
 }
 
-export const HighlightLayers = Extension.create({
+/**
+ * The highlights layer and the open claim's outline. `initialHighlights` gives the highlights
+ * the editor starts with: its first rendering then draws them with the text, where setting
+ * them once it has drawn the text would redraw every highlighted paragraph.
+ */
+export const HighlightLayers = Extension.create<{ initialHighlights: () => HighlightSpec[] }>({
   name: "highlightLayers",
+  addOptions() {
+    return { initialHighlights: () => [] };
+  },
   addProseMirrorPlugins() {
-    return [decorationLayer(highlightsKey), decorationLayer(activeKey)];
+    return [decorationLayer(highlightsKey, this.options.initialHighlights), decorationLayer(activeKey)];
   },
 });
 
