@@ -3,7 +3,8 @@ import { topHeadingLevel, type BlockNode, type DocNode, type InlineNode, type Ma
 import { safeHref } from "@/lib/documents/links";
 
 /**
- * Renders an article document on the server, so its text is in the first HTML.
+ * Renders an article document as plain HTML, so its text is in the first HTML: the reader
+ * shows it until its editor has mounted, and the import form's preview.
  * Text goes through React (escaped); links keep only http(s) and mailto targets.
  */
 export function ArticleBody({ doc }: { doc: DocNode }) {

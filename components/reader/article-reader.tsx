@@ -25,6 +25,7 @@ import { PassagePanel } from "@/components/reader/passage-panel";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { SuggestedClaims } from "@/components/search/suggested-claims";
 import { ClaimProgress } from "@/components/article/claim-progress";
+import { ArticleBody } from "@/components/article/article-body";
 import { countClaims } from "@/lib/claims/progress";
 
 type Side =
@@ -66,7 +67,6 @@ export function ArticleReader({
   initialPassageId,
   header,
   headerTools,
-  staticBody,
   viewer,
 }: {
   articleId: string;
@@ -82,8 +82,6 @@ export function ArticleReader({
   header: ReactNode;
   /** …and the export and editing controls below it. */
   headerTools: ReactNode;
-  /** The server-rendered text, shown until the editor has mounted (first paint, no script). */
-  staticBody: ReactNode;
 }) {
   // The claims as the page was rendered, plus those marked here since: a new claim comes back
   // from its action and is added here, rather than the page being rendered again. A new
@@ -385,7 +383,8 @@ export function ArticleReader({
             </div>
           )}
           <div className="reader__text" ref={textRef}>
-            {!editor && staticBody}
+            {/* The text until the editor has mounted: in the first HTML, readable without script. */}
+            {!editor && <ArticleBody doc={body} />}
             <EditorContent editor={editor} />
             {selection && (
               <div className="selection-tools" style={{ left: selection.left, top: selection.top }} onMouseDown={(event) => event.preventDefault()}>

@@ -8,7 +8,6 @@ import { getClaimDetail, listClaimsForArticle, listPassagesInArticle } from "@/l
 import { NotFoundError } from "@/lib/errors";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { formatDate, isoDate } from "@/lib/format";
-import { ArticleBody } from "@/components/article/article-body";
 import { ArticleDetailsForm } from "@/components/article/article-details-form";
 import { ArticleReader } from "@/components/reader/article-reader";
 import { ExportControls } from "@/components/export/export-controls";
@@ -120,7 +119,6 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       initialPassageId={query.passage}
       header={header}
       headerTools={headerTools}
-      staticBody={<ArticleBody doc={article.body} />}
       viewer={{ id: user.id, role: user.role }}
     />
   );
