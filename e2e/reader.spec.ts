@@ -196,6 +196,19 @@ test("a reviewer marks a claim with the mouse, gives a verdict, adds a passage a
   await screenshot(page, "reader-claim-panel-evidence", false);
 });
 
+test("the article's text is in the page's first HTML, before any script runs, and once only", async ({ page }) => {
+  const sentence = "In a series of phone calls on Wednesday, Trump spoke separately with Russian President Vladimir Putin";
+  await signIn(page, REVIEWER.email, REVIEWER.password);
+  const articleId = await openArticle(page, EARLY_CONCESSIONS);
+  const html = await (await page.request.get(`/articles/${articleId}`)).text();
+  const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
+  const markup = scripts.reduce((rest, script) => rest.replace(script, ""), html);
+  // Rendered as HTML (readable without script)…
+  expect(markup).toContain(`<p><span>${sentence}`);
+  // …and in the page's data once, for the editor: not a second time as a rendered element tree.
+  expect(scripts.join("").split(sentence)).toHaveLength(2);
+});
+
 test("an evidence passage is highlighted in its own article and links both ways to its claim", async ({ page }) => {
   const claimText = "Russia has faced widespread diplomatic isolation, including repeated condemnations at the United Nations.";
   const restatement = restated("Russia is diplomatically isolated, with repeated UN condemnations.");
