@@ -13,7 +13,7 @@ import { describeSpan } from "@/lib/anchoring";
 import { DEMO_USERS } from "@/lib/seed/seed";
 import { splitPassages } from "@/lib/search/passages";
 import { normaliseQuery } from "@/lib/search/query";
-import { searchStatements, suggestEvidenceStatement } from "@/lib/search/statements";
+import { queryTsquery, searchStatements, suggestEvidenceStatement } from "@/lib/search/statements";
 import type { SearchFilters } from "@/lib/search/types";
 
 const ARTICLES = Number(process.env.SEARCH_BENCH_ARTICLES ?? 5_000);
@@ -171,7 +171,7 @@ export async function runSearchBench() {
         const filters: SearchFilters = { outlet: null, from: null, to: null, claims: null, verdict: null, page: 1, ...search.filters };
         const query = normaliseQuery(search.q);
         if (query.kind !== "query") throw new Error(`Not a query: ${search.q}`);
-        const statements = searchStatements(actor, query, filters, filters.page);
+        const statements = searchStatements(actor, queryTsquery(query), filters, filters.page);
         const http = await elapsed(async () => {
           const result = await get(`/search/api/passages?${params}`);
           matched[search.q] = result.total;

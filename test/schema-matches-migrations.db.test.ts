@@ -52,7 +52,7 @@ test("the migrated database matches schema.prisma", async () => {
 test("the expected model reads schema.prisma the way Prisma Migrate would", () => {
   // Spot checks, so a mistake in schema-model.ts cannot hide behind an equal mistake on both sides.
   expect(Object.keys(expected.tables).sort()).toEqual(
-    ["Article", "AuditEvent", "Claim", "ClaimGroup", "Comment", "DismissedSuggestion", "Evidence", "LoginThrottle", "Passage", "User"],
+    ["Article", "AuditEvent", "Claim", "ClaimGroup", "Comment", "DismissedSuggestion", "Evidence", "LoginThrottle", "Passage", "SearchWord", "User"],
   );
   expect(expected.enums.Verdict).toEqual(["FALSE", "MOSTLY_FALSE", "MIXED", "MOSTLY_TRUE", "TRUE", "MISLEADING", "UNVERIFIABLE"]);
   expect(expected.tables.User.columns).toMatchObject({
@@ -83,7 +83,9 @@ test("the expected model reads schema.prisma the way Prisma Migrate would", () =
   expect(expected.tables.Passage.primaryKey).toEqual({ name: "Passage_pkey", columns: ["articleId", "ordinal"] });
   expect(expected.tables.Passage.indexes).toEqual({
     Passage_searchVector_idx: { unique: false, columns: ["searchVector"], method: "gin" },
-    Passage_text_idx: { unique: false, columns: ["text gin_trgm_ops"], method: "gin" },
+  });
+  expect(expected.tables.SearchWord.indexes).toEqual({
+    SearchWord_word_idx: { unique: false, columns: ["word gin_trgm_ops"], method: "gin" },
   });
 });
 
@@ -133,10 +135,10 @@ describe("the comparison notices", () => {
   test("an index with another operator class", async () => {
     expect(
       await differencesAfter(`
-        DROP INDEX "Passage_text_idx";
-        CREATE INDEX "Passage_text_idx" ON "Passage" USING GIN ("text" gin_trgm_ops, "articleId" gin_trgm_ops);`),
+        DROP INDEX "Claim_restatement_idx";
+        CREATE INDEX "Claim_restatement_idx" ON "Claim" USING GIN ("restatement" gin_trgm_ops, "exact" gin_trgm_ops);`),
     ).toEqual([
-      `index "Passage_text_idx" on "Passage": columns is ["text gin_trgm_ops","articleId gin_trgm_ops"] in the database, ["text gin_trgm_ops"] in schema.prisma`,
+      `index "Claim_restatement_idx" on "Claim": columns is ["restatement gin_trgm_ops","exact gin_trgm_ops"] in the database, ["restatement gin_trgm_ops"] in schema.prisma`,
     ]);
   });
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { importPlainText } from "@/lib/import/plain-text";
-import { insideQuotation, MAX_QUOTED_PASSAGE_CHARS, splitPassages } from "@/lib/search/passages";
+import { insideQuotation, MAX_QUOTED_PASSAGE_CHARS, queryWords, searchWords, splitPassages } from "@/lib/search/passages";
 
 const texts = (text: string) => splitPassages(text).map((p) => p.text);
 
@@ -106,5 +106,23 @@ describe("insideQuotation", () => {
     expect(insideQuotation('"Closed."')).toBe(false);
     expect(insideQuotation("Ukraine’s borders aren’t ‘negotiable’.")).toBe(false);
     expect(insideQuotation("A stray ” closer.")).toBe(false);
+  });
+});
+
+describe("searchWords", () => {
+  it("gives the text's words of 3 to 40 letters or digits, lower-cased, once each, sorted", () => {
+    expect(searchWords("The U.S. said: the 2014 borders — Zelenskyy’s ‘borders’ — are not an option. " + "x".repeat(41))).toEqual([
+      "2014", "are", "borders", "not", "option", "said", "the", "zelenskyy",
+    ]);
+  });
+
+  it("keeps letters of every script", () => {
+    expect(searchWords("Київ та Mérida")).toEqual(["mérida", "київ"]);
+  });
+});
+
+describe("queryWords", () => {
+  it("gives the words of a query once each, short ones too", () => {
+    expect(queryWords("EU zelensky Zelensky, U.S.")).toEqual(["eu", "zelensky", "u", "s"]);
   });
 });

@@ -83,3 +83,23 @@ export function insideQuotation(sentence: string): boolean {
   }
   return curly > 0 || straight % 2 === 1;
 }
+
+/** A run of letters and digits: a word of the search dictionary, if 3 to 40 long. */
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The distinct words of a text for the search dictionary (model SearchWord), sorted, so
+ * that imports adding the same new words at once take their locks in the same order.
+ */
+export function searchWords(text: string): string[] {
+  const words = new Set<string>();
+  for (const [run] of text.toLowerCase().matchAll(WORD_RUN)) {
+    if (run.length >= 3 && run.length <= 40) words.add(run);
+  }
+  return [...words].sort();
+}
+
+/** A query's words as the dictionary holds them (short ones too: they are looked up as they are). */
+export function queryWords(text: string): string[] {
+  return [...new Set(Array.from(text.toLowerCase().matchAll(WORD_RUN), ([run]) => run))];
+}

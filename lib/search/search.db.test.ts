@@ -196,6 +196,24 @@ describe("search", () => {
     expect(ok(await searchPassages(reviewer, '"Zelensky said"', NO_FILTERS))).toMatchObject({ total: 0, fuzzy: false });
   });
 
+  it("respells each word of the search and finds passages with all of them", async () => {
+    const result = ok(await searchPassages(reviewer, "Zelensky Putn", NO_FILTERS));
+    expect(result.fuzzy).toBe(true);
+    expect(result.hits.length).toBeGreaterThan(0);
+    expect(result.hits.every((h) => /Zelensk(yy|iy)/.test(h.snippet) && /Putin/.test(h.snippet))).toBe(true);
+    // A word spelt like no word of any article: no passage can have them all.
+    expect(ok(await searchPassages(reviewer, "Zelensky Qxzvbwq", NO_FILTERS))).toMatchObject({ total: 0, hits: [], fuzzy: false });
+  });
+
+  it("keeps the words of every imported article in the search dictionary", async () => {
+    await importText(editor, "Dictionary Test\nThe Quixotically named harbourmaster resigned.");
+    const words = (await prisma.searchWord.findMany({ where: { word: { in: ["quixotically", "harbourmaster", "the"] } } })).map((w) => w.word);
+    expect(words.sort()).toEqual(["harbourmaster", "quixotically", "the"]);
+    const respelt = ok(await searchPassages(reviewer, "harbormaster", NO_FILTERS));
+    expect(respelt).toMatchObject({ fuzzy: true });
+    expect(respelt.hits.map((h) => h.snippet.replace(/[\uE000\uE001]/g, ""))).toEqual(["The Quixotically named harbourmaster resigned."]);
+  });
+
   it("pages by 20 and filters by outlet and date", async () => {
     const lines = Array.from({ length: 45 }, (_, i) => `The lighthouse keeper logged storm number ${i + 1}.`);
     await importText(editor, `Lighthouse Log\n${lines.join(" ")}`, { outlet: "Coast Gazette", publicationDate: new Date("2025-03-01T00:00:00Z") });

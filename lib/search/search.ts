@@ -4,7 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { normaliseQuery, STOP_WORDS_MESSAGE } from "@/lib/search/query";
-import { claimsOnPassage, RANKED_CANDIDATES, searchStatements } from "@/lib/search/statements";
+import { queryTsquery, RANKED_CANDIDATES, searchStatements, spellingsTsquery } from "@/lib/search/statements";
+import { queryWords } from "@/lib/search/passages";
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit, type SearchOutcome, type TitleHit } from "@/lib/search/types";
 
 /**
@@ -15,51 +16,63 @@ import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit, type SearchOutcom
 
 export { RANKED_CANDIDATES };
 const MAX_PAGE = Math.ceil(RANKED_CANDIDATES / RESULTS_PER_PAGE);
+/** How many similar spellings of a word are searched for. */
+const SPELLINGS_PER_WORD = 3;
 
 export async function searchPassages(actor: Actor, rawQuery: unknown, filters: SearchFilters): Promise<SearchOutcome> {
   const query = normaliseQuery(rawQuery);
   if (query.kind === "empty") return { status: "empty", message: query.message };
   const page = Math.min(Math.max(1, Math.trunc(filters.page) || 1), MAX_PAGE);
-  const statements = searchStatements(actor, query, filters, page);
-  const [result] = await queryRows<{ total: number; hits: SearchHit[]; titles: TitleHit[] }>(statements.statement);
-  const titles = result.titles;
+  const found = await runSearch(actor, queryTsquery(query), filters, page);
+  const outcome = { status: "ok" as const, query: query.text, truncated: query.truncated, fuzzy: false };
+  if (found.total > 0) return { ...outcome, ...found };
 
-  if (result.total > 0) {
-    const total = Math.min(result.total, RANKED_CANDIDATES);
-    return {
-      status: "ok",
-      query: query.text,
-      truncated: query.truncated,
-      hits: result.hits,
-      total,
-      capped: result.total > RANKED_CANDIDATES,
-      page,
-      pageCount: Math.ceil(total / RESULTS_PER_PAGE),
-      titles,
-      fuzzy: false,
-    };
-  }
-
-  const base = { status: "ok" as const, query: query.text, truncated: query.truncated, total: 0, capped: false, page: 1, titles };
   const [{ lexemes }] = await queryRows<{ lexemes: number }>(Prisma.sql`
     SELECT numnode(websearch_to_tsquery('english', ${query.include}))::int AS lexemes`);
-  if (lexemes === 0) return { ...base, hits: [], pageCount: 0, fuzzy: false, message: STOP_WORDS_MESSAGE };
-  // Plain words that no passage contains may be misspelt (or spelt another way): look for similar words.
-  if (query.exclude || /["]|\bOR\b/.test(query.include)) return { ...base, hits: [], pageCount: 0, fuzzy: false };
-  const similar = await similarPassages(query.include, statements.where, statements.claimWhere);
-  return { ...base, hits: similar, total: similar.length, pageCount: similar.length > 0 ? 1 : 0, fuzzy: similar.length > 0 };
+  if (lexemes === 0) return { ...outcome, ...found, message: STOP_WORDS_MESSAGE };
+  // Plain words that no passage contains may be misspelt (or spelt another way): search
+  // again for the words of the articles spelt like them. Not phrases, OR or exclusions:
+  // those say exactly what to find.
+  if (query.exclude || /["]|\bOR\b/.test(query.include)) return { ...outcome, ...found };
+  const spellings = await similarSpellings(queryWords(query.include));
+  if (!spellings) return { ...outcome, ...found };
+  const respelt = await runSearch(actor, spellingsTsquery(spellings), filters, page);
+  return { ...outcome, ...respelt, fuzzy: respelt.total > 0 };
 }
 
-/** Passages with words spelt like the query's (trigram word similarity, through the trigram index). */
-function similarPassages(words: string, where: Prisma.Sql, claimWhere: Prisma.Sql): Promise<SearchHit[]> {
-  return queryRows<SearchHit>(Prisma.sql`
-    SELECT p."articleId", a.title AS "articleTitle", a.outlet, to_char(a."publicationDate", 'YYYY-MM-DD') AS "publicationDate",
-           p.ordinal, p."startOffset", p."endOffset", translate(p.text, chr(57344) || chr(57345), '') AS snippet,
-           word_similarity(${words}, p.text)::float8 AS rank, ${claimsOnPassage(Prisma.sql`p`)} AS claims
-      FROM "Passage" p JOIN "Article" a ON a.id = p."articleId"
-     WHERE p.text %> ${words} ${where} ${claimWhere}
-     ORDER BY rank DESC, p."articleId", p.ordinal
-     LIMIT ${RESULTS_PER_PAGE}`);
+async function runSearch(actor: Actor, tsquery: Prisma.Sql, filters: SearchFilters, page: number) {
+  const { statement } = searchStatements(actor, tsquery, filters, page);
+  const [result] = await queryRows<{ total: number; hits: SearchHit[]; titles: TitleHit[] }>(statement);
+  const total = Math.min(result.total, RANKED_CANDIDATES);
+  return {
+    hits: result.hits,
+    total,
+    capped: result.total > RANKED_CANDIDATES,
+    page,
+    pageCount: Math.ceil(total / RESULTS_PER_PAGE),
+    titles: result.titles,
+  };
+}
+
+/**
+ * Per word of a search, the dictionary's words spelt most like it (pg_trgm similarity, at
+ * least its similarity_threshold of 0.3, through the trigram index): the word itself when an
+ * article has it. A word too short to be in the dictionary stays as it is; null when a longer
+ * word has no similar spelling, as no passage could then have them all.
+ */
+async function similarSpellings(words: string[]): Promise<string[][] | null> {
+  const rows = await queryRows<{ word: string; spellings: string[] }>(Prisma.sql`
+    SELECT q.word, array_agg(s.word ORDER BY s.similarity DESC, s.word) AS spellings
+      FROM unnest(${words}::text[]) AS q(word)
+      JOIN LATERAL (
+        SELECT d.word, similarity(d.word, q.word) AS similarity
+          FROM "SearchWord" d WHERE d.word % q.word
+         ORDER BY similarity DESC, d.word LIMIT ${SPELLINGS_PER_WORD}
+      ) s ON true
+     GROUP BY q.word`);
+  const found = new Map(rows.map((row) => [row.word, row.spellings]));
+  const spellings = words.map((word) => found.get(word) ?? (word.length < 3 ? [word] : null));
+  return spellings.every((each) => each !== null) && spellings.length > 0 ? spellings : null;
 }
 
 /** The outlets of the articles the actor may see, for the outlet filter. */

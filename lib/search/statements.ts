@@ -20,11 +20,26 @@ type Viewer = { role: Role };
  */
 export const RANKED_CANDIDATES = 5_000;
 
-/** The statement one search runs: the ranked page of passages, how many match, and (on page 1) the articles whose title matches. */
-export function searchStatements(actor: Viewer, query: Extract<NormalisedQuery, { kind: "query" }>, filters: SearchFilters, page: number) {
-  const tsquery = query.exclude
+/** A search query as PostgreSQL's tsquery: its words in websearch syntax, less the excluded ones. */
+export function queryTsquery(query: Extract<NormalisedQuery, { kind: "query" }>): Prisma.Sql {
+  return query.exclude
     ? Prisma.sql`(websearch_to_tsquery('english', ${query.include}) && !! websearch_to_tsquery('english', ${query.exclude}))`
     : Prisma.sql`websearch_to_tsquery('english', ${query.include})`;
+}
+
+/**
+ * A query for passages with one of the spellings of each word: `spellings` holds, per word
+ * of the search, the dictionary's words spelt like it (lib/search/search.ts).
+ */
+export function spellingsTsquery(spellings: string[][]): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(
+    spellings.map((words) => Prisma.sql`websearch_to_tsquery('english', ${words.join(" OR ")})`),
+    " && ",
+  )})`;
+}
+
+/** The statement one search runs: the ranked page of passages, how many match, and (on page 1) the articles whose title matches. */
+export function searchStatements(actor: Viewer, tsquery: Prisma.Sql, filters: SearchFilters, page: number) {
   const where = articleConditions(actor, filters, Prisma.sql`p."articleId"`);
   const claimWhere = claimConditions(filters);
   const titles = page > 1 ? Prisma.sql`'[]'::json` : Prisma.sql`COALESCE((SELECT json_agg(t) FROM (

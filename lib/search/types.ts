@@ -64,8 +64,8 @@ export type SearchOutcome =
       /** Articles whose title matches (first page only). */
       titles: TitleHit[];
       /**
-       * No passage contains the words: these passages contain words spelled like them
-       * (trigram similarity), e.g. "Zelensky" for "Zelenskyy".
+       * No passage contains the words: these passages contain words of the articles spelt
+       * like them (trigram similarity), e.g. "Zelenskyy" for "Zelensky".
        */
       fuzzy: boolean;
       /** Set when nothing can match (e.g. only stop words). */
