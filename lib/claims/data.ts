@@ -134,8 +134,8 @@ function toEvidenceItem(row: Prisma.EvidenceGetPayload<{ select: typeof evidence
 /**
  * The claims marked in an article, in text order, with their evidence and comment counts.
  * The reader's page lists them all (1,000 on the benchmark's article): one plain statement
- * (see queryRows), which took 13 ms less CPU than Prisma there, and one object per author,
- * which the page's payload then carries once.
+ * (see queryRows; Prisma's engine was 13 ms of the page's CPU there), and one object per
+ * author, which the page's payload then carries once.
  */
 export async function listClaimsForArticle(actor: Actor, articleId: string): Promise<ClaimSummary[]> {
   type Row = Omit<ClaimSummary, "author"> & { authorId: string; authorName: string };
