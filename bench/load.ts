@@ -267,9 +267,10 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
           const span = pick(article.spans);
           const fields = { articleId: article.id, start: span.startOffset, end: span.endOffset, exact: span.exact, restatement: span.restatement, verdict: "", rationale: "" };
           await write("create claim", user.id, client, `/articles/${article.id}`, action.create, fields, (data) => {
-            own.push({ id: data.id as string, articleId: article.id, version: 1 });
-            lastRead.set(data.id as string, 1);
-            acks.push({ kind: "create claim", claimId: data.id as string, id: data.id as string });
+            const { id } = data.claim as { id: string }; // the new claim, as the reader lists it
+            own.push({ id, articleId: article.id, version: 1 });
+            lastRead.set(id, 1);
+            acks.push({ kind: "create claim", claimId: id, id });
           });
         } else if (roll < 0.85) {
           if (own.length > 0) await edit(pick(own));
