@@ -11,6 +11,7 @@ import type { ClaimState } from "@/lib/generated/prisma/enums";
 import { summariseEvent } from "@/lib/claims/history";
 import { assertMayChange, claimPermissions } from "@/lib/claims/permissions";
 import { isStorableText } from "@/lib/storable-text";
+import { visibleArticles as visibleArticleIds } from "@/lib/search/statements";
 import type {
   AddCommentInput,
   AddEvidenceInput,
@@ -305,17 +306,15 @@ export async function articleIdsOfClaim(
 
 // ---------------------------------------------------------------- writes
 
-/** Marks a claim on an article: a draft, version 1, authored by the actor. */
 /**
- * Marks a claim; returns it as the reader lists it, so the reader can show it without
+ * Marks a claim on an article (a draft, version 1, authored by the actor); returns it as the reader lists it, so the reader can show it without
  * rendering the page again. The busiest write of all (bench/README.md, "write"): two
  * plain statements on the pool instead of Prisma's five. The claim and its audit event
  * are one statement, so one transaction.
  */
 export async function createClaim(actor: Actor, input: CreateClaimInput): Promise<ClaimSummary> {
   const [article] = await queryRows<{ canonicalText: string }>(Prisma.sql`
-    SELECT "canonicalText" FROM "Article"
-    WHERE id = ${input.articleId} ${hasRole(actor, "EDITOR") ? Prisma.empty : Prisma.sql`AND "retiredAt" IS NULL`}`);
+    SELECT "canonicalText" FROM "Article" WHERE id = ${input.articleId} ${visibleArticleIds(actor, Prisma.sql`id`)}`);
   if (!article) throw new NotFoundError("That article");
   const span = checkedSpan(article.canonicalText, input);
   const verdict = input.verdict ?? null;

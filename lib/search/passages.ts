@@ -84,22 +84,23 @@ export function insideQuotation(sentence: string): boolean {
   return curly > 0 || straight % 2 === 1;
 }
 
-/** A run of letters and digits: a word of the search dictionary, if 3 to 40 long. */
+/** A run of letters and digits: a word, lower-cased, as the search dictionary holds words. */
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/** A text's words, lower-cased, once each, in order of first appearance. */
+export function queryWords(text: string): string[] {
+  return [...new Set(Array.from(text.toLowerCase().matchAll(WORD_RUN), ([run]) => run))];
+}
+
+/** Whether the search dictionary holds a word of this length (3 to 40; the migration's back-fill too). */
+export function isDictionaryLength(word: string): boolean {
+  return word.length >= 3 && word.length <= 40;
+}
 
 /**
  * The distinct words of a text for the search dictionary (model SearchWord), sorted, so
  * that imports adding the same new words at once take their locks in the same order.
  */
 export function searchWords(text: string): string[] {
-  const words = new Set<string>();
-  for (const [run] of text.toLowerCase().matchAll(WORD_RUN)) {
-    if (run.length >= 3 && run.length <= 40) words.add(run);
-  }
-  return [...words].sort();
-}
-
-/** A query's words as the dictionary holds them (short ones too: they are looked up as they are). */
-export function queryWords(text: string): string[] {
-  return [...new Set(Array.from(text.toLowerCase().matchAll(WORD_RUN), ([run]) => run))];
+  return queryWords(text).filter(isDictionaryLength).sort();
 }

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { normaliseQuery, STOP_WORDS_MESSAGE } from "@/lib/search/query";
 import { queryTsquery, RANKED_CANDIDATES, searchStatements, spellingsTsquery } from "@/lib/search/statements";
-import { queryWords } from "@/lib/search/passages";
+import { isDictionaryLength, queryWords } from "@/lib/search/passages";
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit, type SearchOutcome, type TitleHit } from "@/lib/search/types";
 
 /**
@@ -57,8 +57,8 @@ async function runSearch(actor: Actor, tsquery: Prisma.Sql, filters: SearchFilte
 /**
  * Per word of a search, the dictionary's words spelt most like it (pg_trgm similarity, at
  * least its similarity_threshold of 0.3, through the trigram index): the word itself when an
- * article has it. A word too short to be in the dictionary stays as it is; null when a longer
- * word has no similar spelling, as no passage could then have them all.
+ * article has it. A word of a length the dictionary does not hold stays as it is; null when
+ * another word has no similar spelling, as no passage could then have them all.
  */
 async function similarSpellings(words: string[]): Promise<string[][] | null> {
   const rows = await queryRows<{ word: string; spellings: string[] }>(Prisma.sql`
@@ -71,7 +71,7 @@ async function similarSpellings(words: string[]): Promise<string[][] | null> {
       ) s ON true
      GROUP BY q.word`);
   const found = new Map(rows.map((row) => [row.word, row.spellings]));
-  const spellings = words.map((word) => found.get(word) ?? (word.length < 3 ? [word] : null));
+  const spellings = words.map((word) => found.get(word) ?? (isDictionaryLength(word) ? null : [word]));
   return spellings.every((each) => each !== null) && spellings.length > 0 ? spellings : null;
 }
 
