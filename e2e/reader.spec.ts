@@ -432,6 +432,29 @@ test("another reviewer cannot edit a reviewer's draft but can comment on it, and
   await expect(panel(page).getByRole("button", { name: "Edit claim" })).toBeVisible();
 });
 
+test("a claim marked above others takes its place in the list in text order, without a reload", async ({ page }) => {
+  await signIn(page, REVIEWER.email, REVIEWER.password);
+  await openArticle(page, PULLED_BACK);
+  const paragraphs = page.locator(".ProseMirror p");
+  // A paragraph's first sentence, without the markers of claims other tests marked there.
+  const firstSentence = async (i: number) => {
+    const text = await paragraphs.nth(i).evaluate((p) => {
+      const copy = p.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(".hl-marker").forEach((marker) => marker.remove());
+      return copy.textContent ?? "";
+    });
+    return /^[^.]+\./.exec(text)![0];
+  };
+  const late = await firstSentence((await paragraphs.count()) - 2);
+  const early = await firstSentence(1);
+  await markClaim(page, late, { restatement: restated("Later in the text.") });
+  await panel(page).getByRole("button", { name: "← All claims" }).click();
+  await markClaim(page, early, { restatement: restated("Earlier in the text.") });
+  await panel(page).getByRole("button", { name: "← All claims" }).click();
+  const ours = page.locator(".reader__side").getByText(new RegExp(`(Earlier|Later) in the text\\. .*${RUN}`));
+  await expect(ours).toHaveText([/^Earlier/, /^Later/]);
+});
+
 test("hovering a highlight shows the restated claim and its verdict", async ({ page }) => {
   const text = "After a mid-air scare involving a cracked windscreen, US Secretary of State Marco Rubio's trip";
   const restatement = restated("Rubio's plane had a cracked windscreen on the way to Munich.");

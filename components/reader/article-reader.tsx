@@ -421,7 +421,7 @@ export function ArticleReader({
             articleId={articleId}
             span={side.span}
             onCreated={(claim) => {
-              setClaims((current) => [...current, claim]);
+              setClaims((current) => withClaimInTextOrder(current, claim));
               openClaim(claim.id, false);
             }}
             onCancel={side.fromSuggestions ? () => setSide({ kind: "suggestions", focused: side.span.start }) : closePanel}
@@ -472,6 +472,15 @@ export function ArticleReader({
       </aside>
     </div>
   );
+}
+
+/**
+ * The claims with a new one where the page lists it: by start, then by id (a new claim's id
+ * sorts after those of the claims already there).
+ */
+function withClaimInTextOrder(claims: ClaimSummary[], claim: ClaimSummary): ClaimSummary[] {
+  const at = claims.findIndex((other) => other.startOffset > claim.startOffset);
+  return at === -1 ? [...claims, claim] : [...claims.slice(0, at), claim, ...claims.slice(at)];
 }
 
 /** The claims' highlights with their verdict markers, the suggested sentences, and the evidence passages. */
