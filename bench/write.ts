@@ -41,8 +41,7 @@ const TARGET_SHARE = 25;
  */
 const REFERENCE = {
   article: `
-    SELECT "canonicalText" FROM "Article"
-    WHERE id = $1 AND "retiredAt" IS NULL`,
+    SELECT "canonicalText" FROM "Article" WHERE id = $1 AND id NOT IN (SELECT id FROM "Article" WHERE "retiredAt" IS NOT NULL)`,
   claim: `
     WITH claim AS (
       INSERT INTO "Claim" (id, "articleId", "authorId", restatement, verdict, rationale, "verdictProposedById",
