@@ -11,7 +11,6 @@ import pg from "pg";
 import { actionIds, AppClient } from "@/bench/app-client";
 import type { GeneratedClaim } from "@/bench/generate";
 import {
-  allowServerOnly,
   benchDatabase,
   cpuMs,
   createArticles,
@@ -25,6 +24,7 @@ import {
   type Figure,
 } from "@/bench/support";
 import type { Db } from "@/lib/db/client";
+import { articleTextStatement, insertClaimStatement } from "@/lib/claims/statements";
 
 const CLIENTS = Number(process.env.WRITE_BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.WRITE_BENCH_SECONDS ?? 20);
@@ -33,29 +33,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const EMBEDDED_PORT = Number(process.env.BENCH_DB_PORT ?? 3331);
 const TARGET_P95_MS = 100;
 const TARGET_SHARE = 25;
-
-/**
- * What createClaim (lib/claims/data.ts) sends: the article read (for the span check),
- * then the claim and its audit event in one statement. `checkReference` compares these
- * with what the data layer sends, so the reference cannot drift from the product.
- */
-const REFERENCE = {
-  article: `
-    SELECT "canonicalText" FROM "Article" WHERE id = $1 AND id NOT IN (SELECT id FROM "Article" WHERE "retiredAt" IS NOT NULL)`,
-  claim: `
-    WITH claim AS (
-      INSERT INTO "Claim" (id, "articleId", "authorId", restatement, verdict, rationale, "verdictProposedById",
-                           "startOffset", "endOffset", exact, prefix, suffix, "updatedAt")
-      VALUES ($1, $2, $3, $4, $5::"Verdict", $6, $7,
-              $8, $9, $10, $11, $12, CURRENT_TIMESTAMP)
-      RETURNING id, state, version
-    ), audit AS (
-      INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", after)
-      SELECT $13, 'claim.create', 'Claim', id, $14::jsonb FROM claim
-    )
-    SELECT id, state, version FROM claim`,
-};
-const REFERENCE_SEQUENCE = [REFERENCE.article, REFERENCE.claim];
 
 interface Workload {
   users: BenchUser[];
@@ -66,47 +43,25 @@ interface Workload {
 async function fill(db: Db): Promise<Workload> {
   const users = await createUsers(db, "REVIEWER", CLIENTS);
   const articles = await createArticles(db, CLIENTS, WORDS, 700);
-  await checkReference(db, users[0], articles[0]);
   return { users, articles };
 }
 
-/** Runs the data layer's createClaim once, recording what it sends to the database, and compares it with REFERENCE. */
-async function checkReference(db: Db, user: BenchUser, article: BenchArticle) {
-  allowServerOnly();
-  const { createClaim } = await import("@/lib/claims/data");
-  const actor = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true, role: true } });
-  const sent: string[] = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text: string };
-    sent.push(typeof config === "string" ? config : config.text);
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    const span = article.spans[0];
-    await createClaim(actor, { articleId: article.id, start: span.startOffset, end: span.endOffset, exact: span.exact, restatement: span.restatement, verdict: null, rationale: null });
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-  if (JSON.stringify(sent) !== JSON.stringify(REFERENCE_SEQUENCE)) {
-    throw new Error(`The reference no longer matches what createClaim sends; update REFERENCE in bench/write.ts to:\n${sent.join("\n")}`);
-  }
-}
-
-/** One create-claim write with `pg`, with the values the data layer would send. */
+/** One create-claim write with `pg`: the data layer's own statements (lib/claims/statements.ts), with the values it would send. */
 async function referenceCreate(client: pg.Client, user: BenchUser, articleId: string, span: GeneratedClaim, id: string) {
-  const after = {
+  const reviewer = { role: "REVIEWER" as const };
+  const article = articleTextStatement(reviewer, articleId);
+  await client.query(article.text, article.values);
+  const { startOffset, endOffset, exact, prefix, suffix } = span;
+  const claim = insertClaimStatement({
+    id,
     articleId,
+    authorId: user.id,
     restatement: span.restatement,
     verdict: null,
     rationale: null,
-    startOffset: span.startOffset,
-    endOffset: span.endOffset,
-    exact: span.exact,
-  };
-  await client.query(REFERENCE.article, [articleId]);
-  const claim = [id, articleId, user.id, span.restatement, null, null, null, span.startOffset, span.endOffset, span.exact, span.prefix, span.suffix];
-  await client.query(REFERENCE.claim, [...claim, user.id, JSON.stringify(after)]);
+    span: { startOffset, endOffset, exact, prefix, suffix },
+  });
+  await client.query(claim.text, claim.values);
 }
 
 function latencyFigures(name: string, times: number[], targetP95?: number): Figure[] {

@@ -15,7 +15,7 @@ import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
 import { GET as getExportRoute } from "@/app/(workbench)/articles/[id]/export/[format]/route";
 import { GET as getPublicPageRoute } from "@/app/p/[articleId]/route";
 import { GET as getClaimReviewsRoute } from "@/app/api/claim-reviews/route";
-import { publishArticle } from "@/lib/articles/data";
+import { publishArticle } from "@/lib/publishing/data";
 import { addEvidence, createClaim, updateClaim } from "@/lib/claims/data";
 import { transitionClaim } from "@/lib/workflow/data";
 import { makeArticle, makeUser, spanOf, type TestArticle } from "@/lib/claims/test-fixtures";

@@ -23,14 +23,14 @@ import { GET as getEvidenceRoute } from "@/app/(workbench)/search/api/evidence/r
 import { GET as getSuggestedClaimsRoute } from "@/app/(workbench)/search/api/claims/route";
 import { GET as getPassagesRoute } from "@/app/(workbench)/search/api/passages/route";
 import { isValidSpan } from "@/lib/anchoring";
-import { publishArticle } from "@/lib/articles/data";
+import { publishArticle } from "@/lib/publishing/data";
 import { addEvidence, createClaim, updateClaim } from "@/lib/claims/data";
 import { transitionClaim } from "@/lib/workflow/data";
 import { WORKFLOW_ACTIONS, workflowRefusal } from "@/lib/workflow/rules";
 import { assertRole } from "@/lib/auth/roles";
 import { assertMayChange } from "@/lib/claims/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { linkSameClaim } from "@/lib/search/same-claim";
+import { linkSameClaim } from "@/lib/claims/same-claim";
 import { dismissSuggestion } from "@/lib/search/suggested-claims";
 import { splitPassages } from "@/lib/search/passages";
 import { EXPORT_FORMATS } from "@/lib/export/formats";

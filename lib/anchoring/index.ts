@@ -18,10 +18,10 @@ export {
   CONTEXT_LENGTH,
   describeSpan,
   isValidSpan,
-  spanMatches,
   type SpanSelectors,
   type TextPositionSelector,
   type TextQuoteSelector,
 } from "./selectors";
 export { anchor, type AnchorMethod, type AnchorResult } from "./anchor";
+export { checkSpan, type CheckedSpan, type SpanProblem } from "./checked-span";
 export { FUZZY_MAX_LENGTH, FUZZY_MIN_CONTEXT_SIMILARITY, FUZZY_MIN_SIMILARITY } from "./fuzzy";

@@ -1,4 +1,4 @@
-import { CONTEXT_LENGTH, describeSpan, isValidSpan, spanMatches } from "./selectors";
+import { CONTEXT_LENGTH, describeSpan, isValidSpan } from "./selectors";
 
 describe("isValidSpan", () => {
   const text = "Say “hi” 😀\u00a0now";
@@ -61,30 +61,3 @@ describe("describeSpan", () => {
   });
 });
 
-describe("spanMatches", () => {
-  const text = "The minister said unemployment fell to 4% in May.";
-  const start = text.indexOf("unemployment");
-  const end = text.indexOf(" in May");
-  const { position, quote } = describeSpan(text, start, end);
-
-  it("accepts the selectors describeSpan builds, and shorter context", () => {
-    expect(spanMatches(text, position, quote)).toBe(true);
-    expect(spanMatches(text, position, { ...quote, prefix: "said ", suffix: "" })).toBe(true);
-  });
-
-  it("rejects a quote that is not the text at the offsets", () => {
-    expect(spanMatches(text, position, { ...quote, exact: "unemployment fell to 5%" })).toBe(false);
-    expect(spanMatches(text, { ...position, start: start + 1 }, quote)).toBe(false);
-  });
-
-  it("rejects context that is not the text around the span", () => {
-    expect(spanMatches(text, position, { ...quote, prefix: "The president said " })).toBe(false);
-    expect(spanMatches(text, position, { ...quote, suffix: " in June." })).toBe(false);
-    expect(spanMatches(text, position, { ...quote, suffix: " in May.!" })).toBe(false);
-  });
-
-  it("rejects invalid spans", () => {
-    expect(spanMatches(text, { ...position, end: text.length + 1 }, quote)).toBe(false);
-    expect(spanMatches("a  b", { type: "TextPositionSelector", start: 1, end: 3 }, { type: "TextQuoteSelector", exact: "  ", prefix: "a", suffix: "b" })).toBe(false);
-  });
-});

@@ -60,25 +60,6 @@ export function describeSpan(text: string, start: number, end: number): SpanSele
   };
 }
 
-/**
- * The server's consistency check of submitted selectors: the position is a
- * valid span whose text is exactly quote.exact, and the prefix and suffix
- * are exactly the text next to it, so misleading context cannot be stored to
- * steer later re-anchoring.
- */
-export function spanMatches(text: string, position: TextPositionSelector, quote: TextQuoteSelector): boolean {
-  const { start, end } = position;
-  const { exact, prefix, suffix } = quote;
-  return (
-    isValidSpan(text, start, end) &&
-    text.slice(start, end) === exact &&
-    prefix.length <= Math.min(start, CONTEXT_LENGTH) &&
-    text.slice(start - prefix.length, start) === prefix &&
-    suffix.length <= Math.min(text.length - end, CONTEXT_LENGTH) &&
-    text.slice(end, end + suffix.length) === suffix
-  );
-}
-
 /** Whether `index` falls between the two halves of a surrogate pair. */
 export function splitsSurrogatePair(text: string, index: number): boolean {
   return isHighSurrogate(text.charCodeAt(index - 1)) && isLowSurrogate(text.charCodeAt(index));

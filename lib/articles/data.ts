@@ -2,9 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
-import { assertRole, hasRole } from "@/lib/auth/roles";
+import { assertRole } from "@/lib/auth/roles";
+import { visibleArticleWhere } from "@/lib/auth/visibility";
 import { recordAudit } from "@/lib/audit/record";
-import { FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { FieldError, NotFoundError } from "@/lib/errors";
 import { countClaims } from "@/lib/claims/progress";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocNode } from "@/lib/documents/schema";
@@ -13,11 +14,6 @@ import type { articleDetailsSchema, importArticleSchema, importSourceSchema } fr
 import { indexPassages } from "@/lib/search/index-passages";
 import { isStorableText } from "@/lib/storable-text";
 
-// Retired articles are hidden from reviewers; editors still see them.
-function visibleTo(actor: Actor) {
-  return hasRole(actor, "EDITOR") ? {} : { retiredAt: null };
-}
-
 export type { ClaimCounts } from "@/lib/claims/progress";
 
 // Dated articles first, newest first, then undated ones by newest import.
@@ -25,7 +21,7 @@ const articleOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ publicationDat
 
 export async function listArticles(actor: Actor) {
   const articles = await prisma.article.findMany({
-    where: visibleTo(actor),
+    where: visibleArticleWhere(actor),
     select: { id: true, title: true, outlet: true, publicationDate: true, createdAt: true },
     orderBy: articleOrder,
   });
@@ -47,14 +43,14 @@ export async function listArticles(actor: Actor) {
  * an article" picker): one light query, where listArticles also counts every article's claims.
  */
 export async function listArticleChoices(actor: Actor): Promise<Array<{ id: string; title: string }>> {
-  return prisma.article.findMany({ where: visibleTo(actor), select: { id: true, title: true }, orderBy: articleOrder });
+  return prisma.article.findMany({ where: visibleArticleWhere(actor), select: { id: true, title: true }, orderBy: articleOrder });
 }
 
 export async function getArticle(actor: Actor, id: string) {
   // An id PostgreSQL cannot even compare (from a URL: /articles/%00) names no article.
   if (!isStorableText(id)) throw new NotFoundError("That article");
   const article = await prisma.article.findFirst({
-    where: { id, ...visibleTo(actor) },
+    where: { id, ...visibleArticleWhere(actor) },
     select: {
       id: true,
       title: true,
@@ -95,63 +91,6 @@ export async function updateArticleDetails(actor: Actor, input: z.output<typeof 
       after: jsonDates(after),
     });
     return after;
-  });
-}
-
-/**
- * Gives the article its public, read-only page (/p/<id>): the article with its approved
- * verdicts only. Editors only; a retired article cannot be published. Publishing an
- * article that is already published changes nothing.
- */
-export async function publishArticle(actor: Actor, articleId: string): Promise<{ publishedAt: Date }> {
-  assertRole(actor, "EDITOR");
-  return prisma.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: articleId }, select: { retiredAt: true, publishedAt: true } });
-    if (!article) throw new NotFoundError("That article");
-    if (article.retiredAt) throw new ForbiddenError("A retired article cannot be published.");
-    if (article.publishedAt) return { publishedAt: article.publishedAt };
-    const publishedAt = new Date();
-    // Only if still unpublished: of two editors publishing at once, one records it.
-    const { count } = await tx.article.updateMany({
-      where: { id: articleId, publishedAt: null },
-      data: { publishedAt, publishedById: actor.id },
-    });
-    if (count === 0) {
-      const now = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { publishedAt: true } });
-      if (now.publishedAt) return { publishedAt: now.publishedAt };
-    }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "article.publish",
-      entityType: "Article",
-      entityId: articleId,
-      before: { publishedAt: null },
-      after: { publishedAt: publishedAt.toISOString() },
-    });
-    return { publishedAt };
-  });
-}
-
-/** Takes the article's public page down at once (it answers 404 from the next request). */
-export async function unpublishArticle(actor: Actor, articleId: string): Promise<void> {
-  assertRole(actor, "EDITOR");
-  await prisma.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: articleId }, select: { publishedAt: true } });
-    if (!article) throw new NotFoundError("That article");
-    if (!article.publishedAt) return;
-    const { count } = await tx.article.updateMany({
-      where: { id: articleId, publishedAt: { not: null } },
-      data: { publishedAt: null, publishedById: null },
-    });
-    if (count === 0) return;
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "article.unpublish",
-      entityType: "Article",
-      entityId: articleId,
-      before: { publishedAt: article.publishedAt.toISOString() },
-      after: { publishedAt: null },
-    });
   });
 }
 

@@ -1,10 +1,44 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/**
+ * Every kind of audit event Verity writes, in one list: the data layer's writers, the
+ * seed and the claim history's sentences (lib/claims/history.ts) name them from here.
+ */
+export const AUDIT_ACTIONS = [
+  "user.create",
+  "user.change_role",
+  "user.disable",
+  "user.enable",
+  "user.reset_password",
+  "article.import",
+  "article.update_details",
+  "article.publish",
+  "article.unpublish",
+  "article.import_annotations",
+  "claim.create",
+  "claim.update",
+  "claim.delete",
+  "claim.submit",
+  "claim.approve",
+  "claim.request_changes",
+  "claim.reopen",
+  "evidence.add",
+  "evidence.remove",
+  "comment.add",
+  "same_claim.linked",
+  "same_claim.unlinked",
+  "verdict.adopted",
+  "suggestion.dismissed",
+  "suggestion.restored",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
   actorId: string | null;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: "User" | "Article" | "Claim";
   entityId: string;
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;
@@ -13,4 +47,9 @@ export interface AuditEntry {
 /** Records who did what; call it inside the transaction that makes the change. */
 export async function recordAudit(tx: Tx, entry: AuditEntry) {
   await tx.auditEvent.create({ data: entry, select: { id: true } });
+}
+
+/** Records several events at once (an import's many drafts), inside the transaction that makes them. */
+export async function recordAudits(tx: Tx, entries: AuditEntry[]) {
+  await tx.auditEvent.createMany({ data: entries });
 }

@@ -1,5 +1,6 @@
 import { STANCES, STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
 import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
+import type { AuditAction } from "@/lib/audit/record";
 
 /**
  * A claim's history, read from its audit events: one readable sentence per event, built
@@ -15,8 +16,8 @@ type Fields = Record<string, unknown>;
 
 const QUOTE_LENGTH = 80;
 
-// Workflow and same-claim actions (recorded by lib/workflow and lib/search) and what they did.
-const ACTION_NAMES: Record<string, string> = {
+// Workflow and same-claim actions (recorded by lib/workflow and lib/claims/same-claim.ts) and what they did.
+const ACTION_NAMES: Partial<Record<AuditAction, string>> = {
   "claim.submit": "Submitted for review",
   "claim.approve": "Approved",
   "claim.request_changes": "Requested changes",
@@ -43,7 +44,7 @@ export function summariseEvent(event: HistoryEvent): string {
     case "comment.add":
       return "Commented";
     default: {
-      const what = ACTION_NAMES[event.action] ?? humanise(event.action);
+      const what = ACTION_NAMES[event.action as AuditAction] ?? humanise(event.action);
       const details = sentence(changes(before, after));
       return details ? `${what} (${lowerFirst(details)})` : what;
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
+import { isPublicArticle, PUBLIC_ARTICLES, visibleArticleWhere } from "@/lib/auth/visibility";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocNode } from "@/lib/documents/schema";
@@ -29,11 +30,6 @@ export interface LoadExportOptions {
   now?: Date;
 }
 
-function articleScope(actor: Actor | null): Prisma.ArticleWhereInput {
-  if (!actor) return { publishedAt: { not: null }, retiredAt: null };
-  return hasRole(actor, "EDITOR") ? {} : { retiredAt: null };
-}
-
 const articleRefSelect = { id: true, title: true, outlet: true, url: true, publicationDate: true, publishedAt: true, retiredAt: true } as const;
 
 function toArticleRef(article: Prisma.ArticleGetPayload<{ select: typeof articleRefSelect }>) {
@@ -43,8 +39,7 @@ function toArticleRef(article: Prisma.ArticleGetPayload<{ select: typeof article
     outlet: article.outlet,
     url: article.url,
     publicationDate: isoDay(article.publicationDate),
-    // A retired article has no public page, whatever publishedAt says.
-    publishedAt: article.publishedAt && !article.retiredAt ? article.publishedAt.toISOString() : null,
+    publishedAt: isPublicArticle(article) ? article.publishedAt!.toISOString() : null,
   };
 }
 
@@ -102,7 +97,7 @@ export async function loadArticleExport(actor: Actor | null, articleId: string, 
   }
   const [article, rows] = await Promise.all([
     prisma.article.findFirst({
-      where: { id: articleId, ...articleScope(actor) },
+      where: { id: articleId, ...visibleArticleWhere(actor) },
       select: { ...articleRefSelect, body: true, canonicalText: true },
     }),
     prisma.claim.findMany({
@@ -158,7 +153,7 @@ function toExportClaim(row: ClaimRow, number: number, sameClaim: ExportSameClaim
               articleId: e.sourceArticleId,
               articleTitle: e.sourceArticle.title,
               outlet: e.sourceArticle.outlet,
-              articlePublished: Boolean(e.sourceArticle.publishedAt && !e.sourceArticle.retiredAt),
+              articlePublished: isPublicArticle(e.sourceArticle),
               startOffset: e.startOffset,
               endOffset: e.endOffset,
               exact: e.exact,
@@ -194,7 +189,7 @@ async function loadSameClaims(
   const members = await prisma.claim.findMany({
     where: {
       groupId: { in: groupIds },
-      ...(includePending ? {} : { state: "APPROVED", article: { publishedAt: { not: null }, retiredAt: null } }),
+      ...(includePending ? {} : { state: "APPROVED", article: PUBLIC_ARTICLES }),
     },
     select: { id: true, groupId: true, articleId: true, restatement: true, verdict: true, state: true, article: { select: articleRefSelect } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -259,7 +254,7 @@ export async function listPublishedClaimReviews(options: { appUrl: string; page:
   const where: Prisma.ClaimWhereInput = {
     state: "APPROVED",
     approvedAt: { not: null },
-    article: { publishedAt: { not: null }, retiredAt: null },
+    article: PUBLIC_ARTICLES,
   };
   const [total, rows] = await Promise.all([
     prisma.claim.count({ where }),

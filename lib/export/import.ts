@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
-import { recordAudit } from "@/lib/audit/record";
+import { visibleArticleWhere } from "@/lib/auth/visibility";
+import { recordAudit, recordAudits } from "@/lib/audit/record";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import type { AnchorMethod } from "@/lib/anchoring";
 import { AnnotationImportError, planAnnotationImport, type OrphanedAnnotation } from "@/lib/export/import-annotations";
@@ -24,7 +24,7 @@ export interface ImportAnnotationsResult {
  */
 export async function importAnnotations(actor: Actor, articleId: string, json: unknown): Promise<ImportAnnotationsResult> {
   const article = await prisma.article.findFirst({
-    where: { id: articleId, ...(hasRole(actor, "EDITOR") ? {} : { retiredAt: null }) },
+    where: { id: articleId, ...visibleArticleWhere(actor) },
     select: { id: true, canonicalText: true },
   });
   if (!article) throw new NotFoundError("That article");
@@ -64,8 +64,9 @@ export async function importAnnotations(actor: Actor, articleId: string, json: u
       select: { id: true, restatement: true, verdict: true, rationale: true, startOffset: true, endOffset: true, exact: true },
     });
     // Each draft's history starts like a hand-marked one's.
-    await tx.auditEvent.createMany({
-      data: rows.map((row) => ({
+    await recordAudits(
+      tx,
+      rows.map((row) => ({
         actorId: actor.id,
         action: "claim.create",
         entityType: "Claim",
@@ -81,7 +82,7 @@ export async function importAnnotations(actor: Actor, articleId: string, json: u
           importedFromAnnotations: true,
         },
       })),
-    });
+    );
     await recordAudit(tx, {
       actorId: actor.id,
       action: "article.import_annotations",

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { makeArticle, makeUser, snapshot, type TestArticle } from "@/lib/claims/test-fixtures";
-import { publishArticle, unpublishArticle } from "@/lib/articles/data";
+import { publishArticle, unpublishArticle } from "@/lib/publishing/data";
 import { listPublishedClaimReviews, loadArticleExport } from "@/lib/export/data";
 import { claimIn } from "@/lib/export/db-test-fixtures";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
-import { publishArticle, unpublishArticle } from "@/lib/articles/data";
+import { publishArticle, unpublishArticle } from "@/lib/publishing/data";
 import { publishArticleSchema } from "@/lib/publishing/schemas";
 
 /**

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
 import { articleIdsOfClaim } from "@/lib/claims/data";
-import { adoptVerdict, linkSameClaim, unlinkSameClaim } from "@/lib/search/same-claim";
+import { adoptVerdict, linkSameClaim, unlinkSameClaim } from "@/lib/claims/same-claim";
 import { dismissSuggestion, restoreSuggestion } from "@/lib/search/suggested-claims";
 import { adoptVerdictSchema, linkSameClaimSchema, suggestionSpanSchema, unlinkSameClaimSchema } from "@/lib/search/schemas";
 

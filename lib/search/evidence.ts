@@ -5,7 +5,8 @@ import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
 import type { EvidenceSuggestion } from "@/lib/search/types";
-import { suggestEvidenceStatement, visibleArticles } from "@/lib/search/statements";
+import { suggestEvidenceStatement } from "@/lib/search/statements";
+import { visibleArticleSql } from "@/lib/auth/visibility";
 
 /**
  * "Suggest evidence": the best passages of other articles for a claim the actor can see
@@ -35,7 +36,7 @@ export async function suggestEvidence(
                                                        'endOffset', e."endOffset", 'stance', e.stance))
                        FROM "Evidence" e WHERE e."claimId" = c.id AND e."sourceArticleId" IS NOT NULL), '[]'::json) AS evidence
       FROM "Claim" c
-     WHERE c.id = ${claimId} ${visibleArticles(actor, Prisma.sql`c."articleId"`)}`);
+     WHERE c.id = ${claimId} ${visibleArticleSql(actor, Prisma.sql`c."articleId"`)}`);
   if (!claim) throw new NotFoundError("That claim");
   const rows = await queryRows<SuggestionRow>(suggestEvidenceStatement(actor, claim, options));
   return rows.map((row) => ({

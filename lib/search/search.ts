@@ -2,7 +2,7 @@ import "server-only";
 import { prisma, queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
+import { visibleArticleWhere } from "@/lib/auth/visibility";
 import { normaliseQuery, STOP_WORDS_MESSAGE } from "@/lib/search/query";
 import { queryTsquery, RANKED_CANDIDATES, searchStatements, spellingsTsquery } from "@/lib/search/statements";
 import { isDictionaryLength, queryWords } from "@/lib/search/passages";
@@ -78,7 +78,7 @@ async function similarSpellings(words: string[]): Promise<string[][] | null> {
 /** The outlets of the articles the actor may see, for the outlet filter. */
 export async function listOutlets(actor: Actor): Promise<string[]> {
   const rows = await prisma.article.findMany({
-    where: hasRole(actor, "EDITOR") ? {} : { retiredAt: null },
+    where: visibleArticleWhere(actor),
     select: { outlet: true },
     distinct: ["outlet"],
     orderBy: { outlet: "asc" },

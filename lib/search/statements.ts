@@ -1,6 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hasRole } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { visibleArticleSql, type Viewer } from "@/lib/auth/visibility";
 import type { NormalisedQuery } from "@/lib/search/query";
 import { HEADLINE_OPTIONS } from "@/lib/search/snippet";
 import { RESULTS_PER_PAGE, type SearchFilters } from "@/lib/search/types";
@@ -10,8 +9,6 @@ import { RESULTS_PER_PAGE, type SearchFilters } from "@/lib/search/types";
  * (search.ts, evidence.ts); the benchmark runs the same statements with `pg`. No server
  * state: only the statements.
  */
-
-type Viewer = { role: Role };
 
 /**
  * At most this many matching passages are ranked for one query. A query that matches more
@@ -78,13 +75,12 @@ export function searchStatements(actor: Viewer, tsquery: Prisma.Sql, filters: Se
 }
 
 /**
- * Who may see which articles, and the article-level filters, as conditions on `articleId`
- * (an article id column). Written as (NOT) IN a set of articles rather than as a join, so a
- * match costs no lookup of its article: the retired articles are few, and a filter's
- * articles are hashed once.
+ * Who may see which articles (lib/auth/visibility.ts), and the article-level filters, as
+ * conditions on `articleId` (an article id column). A filter is IN a set of articles
+ * rather than a join, so its articles are hashed once.
  */
 export function articleConditions(actor: Viewer, filters: SearchFilters, articleId: Prisma.Sql): Prisma.Sql {
-  const parts: Prisma.Sql[] = [visibleArticles(actor, articleId)];
+  const parts: Prisma.Sql[] = [visibleArticleSql(actor, articleId)];
   const filtered: Prisma.Sql[] = [];
   if (filters.outlet) filtered.push(Prisma.sql`outlet = ${filters.outlet}`);
   if (filters.from) filtered.push(Prisma.sql`"publicationDate" >= ${filters.from}::date`);
@@ -93,10 +89,6 @@ export function articleConditions(actor: Viewer, filters: SearchFilters, article
   return Prisma.join(parts, " ");
 }
 
-/** The articles the actor may see, as a condition on `articleId`: editors every one, others none that is retired. */
-export function visibleArticles(actor: Viewer, articleId: Prisma.Sql): Prisma.Sql {
-  return hasRole(actor, "EDITOR") ? Prisma.empty : Prisma.sql`AND ${articleId} NOT IN (SELECT id FROM "Article" WHERE "retiredAt" IS NOT NULL)`;
-}
 
 /** The claim filters, as conditions on `p` (the passage): a claim overlapping it, of a verdict. */
 export function claimConditions(filters: SearchFilters): Prisma.Sql {

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
-import { hasRole } from "@/lib/auth/roles";
+import { visibleArticleWhere } from "@/lib/auth/visibility";
 import { recordAudit } from "@/lib/audit/record";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { checkWorthiness, SUGGEST_THRESHOLD } from "@/lib/search/check-worthy";
@@ -20,7 +20,7 @@ export interface ClaimSuggestions {
 
 function visibleArticle(actor: Actor, articleId: string) {
   return prisma.article.findFirst({
-    where: { id: articleId, ...(hasRole(actor, "EDITOR") ? {} : { retiredAt: null }) },
+    where: { id: articleId, ...visibleArticleWhere(actor) },
     select: { id: true, canonicalText: true },
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { importPlainText } from "@/lib/import/plain-text";
 import { indexMissingPassages, indexPassages } from "@/lib/search/index-passages";
@@ -31,8 +32,12 @@ export async function seed(db: Db, seedsDir = SEEDS_DIR) {
     const passwordHash = await hashPassword(demo.password);
     await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { name: demo.name, email: demo.email, role: demo.role, passwordHash } });
-      await tx.auditEvent.create({
-        data: { action: "user.create", entityType: "User", entityId: user.id, after: { name: demo.name, email: demo.email, role: demo.role, seeded: true } },
+      await recordAudit(tx, {
+        actorId: null,
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        after: { name: demo.name, email: demo.email, role: demo.role, seeded: true },
       });
     });
     created.users++;
@@ -56,9 +61,7 @@ export async function seed(db: Db, seedsDir = SEEDS_DIR) {
         },
       });
       await indexPassages(tx, article.id, text);
-      await tx.auditEvent.create({
-        data: { action: "article.import", entityType: "Article", entityId: article.id, after: { title, seedFile: file } },
-      });
+      await recordAudit(tx, { actorId: null, action: "article.import", entityType: "Article", entityId: article.id, after: { title, seedFile: file } });
     });
     created.articles++;
   }

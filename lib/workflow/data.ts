@@ -6,7 +6,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Verdict } from "@/lib/generated/prisma/enums";
-import { bumpVersion, conflict, visibleClaims } from "@/lib/claims/data";
+import { bumpVersion, conflict } from "@/lib/claims/locking";
+import { visibleClaimWhere } from "@/lib/auth/visibility";
 import { TRANSITIONS, workflowRefusal } from "@/lib/workflow/rules";
 import type { TransitionInput } from "@/lib/workflow/schemas";
 
@@ -18,7 +19,7 @@ import type { TransitionInput } from "@/lib/workflow/schemas";
 export async function transitionClaim(actor: Actor, input: TransitionInput): Promise<number> {
   return prisma.$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({
-      where: { id: input.claimId, ...visibleClaims(actor) },
+      where: { id: input.claimId, ...visibleClaimWhere(actor) },
       select: {
         id: true,
         state: true,

@@ -1,0 +1,44 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hasRole } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * Which articles (and so which claims, evidence, passages and exports) a viewer may see:
+ * the one rule, in the two forms the data layer needs. A signed-in editor sees every
+ * article; any other signed-in user every article that is not retired; an anonymous reader
+ * (`null`) only published articles that are not retired. A new scope (a workspace, an
+ * assignment) is added here once. test/visibility.db.test.ts proves the forms agree.
+ */
+export type Viewer = { role: Role } | null;
+
+/** What the public may read: published and not retired. */
+export const PUBLIC_ARTICLES = { publishedAt: { not: null }, retiredAt: null } as const satisfies Prisma.ArticleWhereInput;
+
+/** The articles the viewer may see, as a Prisma `where`. */
+export function visibleArticleWhere(viewer: Viewer): Prisma.ArticleWhereInput {
+  if (!viewer) return PUBLIC_ARTICLES;
+  return hasRole(viewer, "EDITOR") ? {} : { retiredAt: null };
+}
+
+/** The claims the viewer may see (those on articles they may see), as a Prisma `where`. */
+export function visibleClaimWhere(viewer: Viewer): Prisma.ClaimWhereInput {
+  if (viewer && hasRole(viewer, "EDITOR")) return {};
+  return { article: visibleArticleWhere(viewer) };
+}
+
+/**
+ * The articles the viewer may see, as a condition on `articleId` (an article id column) to
+ * append to a WHERE clause: empty, or `AND …`. Written as (NOT) IN a set of articles rather
+ * than as a join, so a matching row costs no lookup of its article: retired articles are few.
+ */
+export function visibleArticleSql(viewer: Viewer, articleId: Prisma.Sql): Prisma.Sql {
+  if (!viewer) {
+    return Prisma.sql`AND ${articleId} IN (SELECT id FROM "Article" WHERE "publishedAt" IS NOT NULL AND "retiredAt" IS NULL)`;
+  }
+  return hasRole(viewer, "EDITOR") ? Prisma.empty : Prisma.sql`AND ${articleId} NOT IN (SELECT id FROM "Article" WHERE "retiredAt" IS NOT NULL)`;
+}
+
+/** Whether an article (already read) is one the public may read: a retired article has no public page, whatever publishedAt says. */
+export function isPublicArticle(article: { publishedAt: Date | null; retiredAt: Date | null }): boolean {
+  return article.publishedAt !== null && article.retiredAt === null;
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { prisma, queryRows } from "@/lib/db/client";
+import { newRecordId } from "@/lib/db/record-id";
+import type { Actor } from "@/lib/auth/current-user";
+import { recordAudit } from "@/lib/audit/record";
+import { NotFoundError } from "@/lib/errors";
+import type { ClaimState } from "@/lib/generated/prisma/enums";
+import { bumpVersion, claimToChange, conflict } from "@/lib/claims/locking";
+import { toSummary } from "@/lib/claims/shapes";
+import { articleTextStatement, insertClaimStatement } from "@/lib/claims/statements";
+import { storedSpan } from "@/lib/claims/stored-span";
+import type { ClaimSummary, CreateClaimInput, DeleteClaimInput, UpdateClaimInput } from "@/lib/claims/types";
+
+/**
+ * Marking, editing and deleting claims. Every change is one transaction with its audit
+ * event, recorded against the claim (entityType "Claim"), so a claim's history is one
+ * query. Changes name the version the user read (lib/claims/locking.ts).
+ */
+
+/**
+ * Marks a claim on an article (a draft, version 1, authored by the actor); returns it as
+ * the reader lists it, so the reader can show it without rendering the page again.
+ */
+export async function createClaim(actor: Actor, input: CreateClaimInput): Promise<ClaimSummary> {
+  const [article] = await queryRows<{ canonicalText: string }>(articleTextStatement(actor, input.articleId));
+  if (!article) throw new NotFoundError("That article");
+  const span = storedSpan(article.canonicalText, input);
+  const verdict = input.verdict ?? null;
+  const [claim] = await queryRows<{ id: string; state: ClaimState; version: number }>(
+    insertClaimStatement({
+      id: newRecordId(),
+      articleId: input.articleId,
+      authorId: actor.id,
+      restatement: input.restatement,
+      verdict,
+      rationale: input.rationale ?? null,
+      span,
+    }),
+  );
+  return toSummary({
+    ...claim,
+    restatement: input.restatement,
+    verdict,
+    startOffset: span.startOffset,
+    endOffset: span.endOffset,
+    anchorStatus: "ANCHORED",
+    author: { id: actor.id, name: actor.name },
+    evidenceCount: 0,
+    commentCount: 0,
+  });
+}
+
+/** Changes a claim's restatement, verdict and rationale; returns the new version. */
+export async function updateClaim(actor: Actor, input: UpdateClaimInput): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const claim = await claimToChange(tx, actor, input.claimId, input.version, "edit");
+    const before: Record<string, string | number | null> = {};
+    const after: Record<string, string | number | null> = {};
+    for (const field of ["restatement", "verdict", "rationale"] as const) {
+      if (claim[field] === input[field]) continue;
+      before[field] = claim[field];
+      after[field] = input[field];
+    }
+    // Saving what is already there changes nothing, so there is nothing to record.
+    if (Object.keys(after).length === 0) return claim.version;
+
+    const version = await bumpVersion(tx, actor, claim.id, input.version, {
+      restatement: input.restatement,
+      verdict: input.verdict,
+      rationale: input.rationale,
+      // The four-eyes rule compares the approver with whoever set the current verdict.
+      ...("verdict" in after ? { verdictProposedById: input.verdict ? actor.id : null } : {}),
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "claim.update",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: { ...before, version: input.version },
+      after: { ...after, version },
+    });
+    return version;
+  });
+}
+
+/** Deletes a claim with its evidence and comments. */
+export async function deleteClaim(actor: Actor, input: DeleteClaimInput): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const claim = await claimToChange(tx, actor, input.claimId, input.version, "delete");
+    const { count } = await tx.claim.deleteMany({ where: { id: claim.id, version: input.version } });
+    if (count === 0) throw await conflict(tx, actor, claim.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "claim.delete",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: {
+        articleId: claim.articleId,
+        restatement: claim.restatement,
+        exact: claim.exact,
+        verdict: claim.verdict,
+        state: claim.state,
+        version: claim.version,
+      },
+    });
+  });
+}
