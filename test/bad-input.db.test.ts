@@ -718,7 +718,7 @@ const othersDraft = { authorId: "someone else", state: "DRAFT" } as const;
 const ADMINS_ONLY = refusal(() => assertRole(aReviewer, "ADMIN"));
 const EDITORS_ONLY = refusal(() => assertRole(aReviewer, "EDITOR"));
 const [OWN_EDIT, OWN_DELETE, OWN_EVIDENCE] = (["edit", "delete", "evidence"] as const).map((change) => refusal(() => assertMayChange(aReviewer, othersDraft, change)));
-const OTHERS_SUBMIT = workflowRefusal(aReviewer, { ...othersDraft, verdictProposedById: null, verdict: "FALSE", rationale: "Why.", evidenceCount: 1 }, "submit")!.message;
+const OTHERS_SUBMIT = workflowRefusal(aReviewer, { ...othersDraft, verdictProposedById: null, contentChangedById: null, verdict: "FALSE", rationale: "Why.", evidenceCount: 1 }, "submit")!.message;
 const NO_ARTICLE = new NotFoundError("That article").message;
 const NO_CLAIM = new NotFoundError("That claim").message;
 

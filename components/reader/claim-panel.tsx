@@ -144,6 +144,7 @@ export function ClaimPanel({
               state: claim.state,
               authorId: claim.author.id,
               verdictProposedById: claim.verdictProposedBy?.id ?? null,
+              contentChangedById: claim.contentChangedBy?.id ?? null,
               verdict: claim.verdict,
               rationale: claim.rationale,
               evidenceCount: claim.evidence.length,

@@ -22,6 +22,7 @@ export interface QueueClaim {
   suffix: string;
   submittedAt: Date | null;
   verdictProposedById: string | null;
+  contentChangedById: string | null;
   evidenceCount: number;
   commentCount: number;
   article: { id: string; title: string };
@@ -113,6 +114,7 @@ export function QueueList({ claims, viewer }: { claims: QueueClaim[]; viewer: Wo
                 state: "SUBMITTED",
                 authorId: claim.author.id,
                 verdictProposedById: claim.verdictProposedById,
+                contentChangedById: claim.contentChangedById,
                 verdict: claim.verdict,
                 rationale: claim.rationale,
                 evidenceCount: claim.evidenceCount,

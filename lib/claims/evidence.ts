@@ -35,7 +35,7 @@ export async function addEvidence(actor: Actor, input: AddEvidenceInput): Promis
       data = { url: input.url, title: input.title, excerpt, accessedAt: new Date(`${input.accessedAt}T00:00:00Z`) };
       described = { url: input.url, title: input.title, excerpt, accessedAt: input.accessedAt };
     }
-    const version = await bumpVersion(tx, actor, claim.id, input.version);
+    const version = await bumpVersion(tx, actor, claim.id, input.version, { contentChangedById: actor.id });
     const evidence = await tx.evidence.create({
       data: { claimId: claim.id, stance: input.stance, addedById: actor.id, ...data },
       select: { id: true },
@@ -71,7 +71,7 @@ export async function removeEvidence(actor: Actor, input: RemoveEvidenceInput): 
     });
     if (!evidence) throw new NotFoundError("That evidence");
     await claimToChange(tx, actor, evidence.claimId, input.version, "evidence");
-    const version = await bumpVersion(tx, actor, evidence.claimId, input.version);
+    const version = await bumpVersion(tx, actor, evidence.claimId, input.version, { contentChangedById: actor.id });
     await tx.evidence.delete({ where: { id: evidence.id } });
     const { id, claimId, sourceArticleId, startOffset, endOffset, exact, url, title } = evidence;
     await recordAudit(tx, {

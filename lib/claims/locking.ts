@@ -56,7 +56,7 @@ export async function bumpVersion(
   actor: Actor,
   claimId: string,
   version: number,
-  data: Prisma.ClaimUpdateManyMutationInput = {},
+  data: Prisma.ClaimUncheckedUpdateManyInput = {},
 ) {
   const { count } = await tx.claim.updateMany({
     where: { id: claimId, version },

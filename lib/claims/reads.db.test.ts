@@ -280,6 +280,7 @@ describe("getClaimDetail", () => {
       rationale: "Real wages fell, per the statistics office.",
       reviewNote: null,
       verdictProposedBy: { id: reviewer.id, name: "Rita Reviewer" },
+      contentChangedBy: { id: editor.id, name: "Elena Editor" },
       approvedBy: null,
       approvedAt: null,
       submittedAt: null,

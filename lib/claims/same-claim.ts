@@ -147,7 +147,7 @@ export async function adoptVerdict(actor: Actor, input: { claimId: string; versi
       throw new FieldError("fromClaimId", "Only an approved verdict can be adopted.");
     }
     // The four-eyes rule compares the approver with whoever set the verdict: here the adopter.
-    const adopted: Prisma.ClaimUncheckedUpdateManyInput = { verdict: source.verdict, rationale: source.rationale, verdictProposedById: actor.id };
+    const adopted: Prisma.ClaimUncheckedUpdateManyInput = { verdict: source.verdict, rationale: source.rationale, verdictProposedById: actor.id, contentChangedById: actor.id };
     const version = await bumpVersion(tx, actor, claim.id, input.version, adopted);
     await recordAudit(tx, {
       actorId: actor.id,

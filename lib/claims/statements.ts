@@ -42,11 +42,11 @@ export function insertClaimStatement(claim: NewClaim): Prisma.Sql {
   };
   return Prisma.sql`
     WITH claim AS (
-      INSERT INTO "Claim" (id, "articleId", "authorId", restatement, verdict, rationale, "verdictProposedById",
+      INSERT INTO "Claim" (id, "articleId", "authorId", restatement, verdict, rationale, "verdictProposedById", "contentChangedById",
                            "startOffset", "endOffset", exact, prefix, suffix, "updatedAt")
       VALUES (${claim.id}, ${claim.articleId}, ${claim.authorId}, ${claim.restatement}, ${claim.verdict}::"Verdict", ${claim.rationale},
-              ${claim.verdict ? claim.authorId : null}, ${span.startOffset}, ${span.endOffset}, ${span.exact}, ${span.prefix}, ${span.suffix},
-              CURRENT_TIMESTAMP)
+              ${claim.verdict ? claim.authorId : null}, ${claim.authorId}, ${span.startOffset}, ${span.endOffset}, ${span.exact}, ${span.prefix},
+              ${span.suffix}, CURRENT_TIMESTAMP)
       RETURNING id, state, version
     ), audit AS (
       INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", after)

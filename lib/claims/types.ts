@@ -103,6 +103,8 @@ export interface ClaimDetail extends ClaimSummary {
   rationale: string | null;
   reviewNote: string | null;
   verdictProposedBy: UserRef | null;
+  /** Who last changed what the claim publishes (restatement, verdict, rationale, evidence). */
+  contentChangedBy: UserRef | null;
   approvedBy: UserRef | null;
   approvedAt: Date | null;
   submittedAt: Date | null;

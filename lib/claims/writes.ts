@@ -68,6 +68,7 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput): Promis
       restatement: input.restatement,
       verdict: input.verdict,
       rationale: input.rationale,
+      contentChangedById: actor.id,
       // The four-eyes rule compares the approver with whoever set the current verdict.
       ...("verdict" in after ? { verdictProposedById: input.verdict ? actor.id : null } : {}),
     });

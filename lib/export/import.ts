@@ -55,6 +55,7 @@ export async function importAnnotations(actor: Actor, articleId: string, json: u
         verdict: claim.verdict,
         rationale: claim.rationale,
         verdictProposedById: claim.verdict ? actor.id : null,
+        contentChangedById: actor.id,
         startOffset: claim.start,
         endOffset: claim.end,
         exact: claim.exact,

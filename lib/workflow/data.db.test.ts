@@ -380,9 +380,9 @@ describe("the four-eyes rule", () => {
     expect(await row(id)).toMatchObject({ state: "APPROVED", approvedById: editorB.id, verdictProposedById: editorA.id });
   });
 
-  it("compares with whoever proposed the current verdict, not with whoever last edited", async () => {
+  it("compares with whoever proposed the current verdict, and with whoever last edited", async () => {
     const { id, version } = await claimIn("SUBMITTED", "Construction starts next spring and ends");
-    // Editor A only rewrites the rationale: the verdict is still the reviewer's.
+    // Editor A only rewrites the rationale: the verdict is still the reviewer's, but the published text is editor A's.
     const v = await updateClaim(editorA, {
       claimId: id,
       version,
@@ -390,8 +390,9 @@ describe("the four-eyes rule", () => {
       verdict: "MOSTLY_FALSE",
       rationale: "A clearer rationale.",
     });
-    expect(await row(id)).toMatchObject({ verdictProposedById: reviewer.id });
-    expect(await transitionClaim(editorA, { claimId: id, version: v, action: "approve", note: null })).toBe(v + 1);
+    expect(await row(id)).toMatchObject({ verdictProposedById: reviewer.id, contentChangedById: editorA.id });
+    await expect(transitionClaim(editorA, { claimId: id, version: v, action: "approve", note: null })).rejects.toThrow("You made the latest change");
+    expect(await transitionClaim(editorB, { claimId: id, version: v, action: "approve", note: null })).toBe(v + 1);
   });
 
   it("lets the proposer request changes on their own verdict", async () => {

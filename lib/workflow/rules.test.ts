@@ -47,6 +47,7 @@ function claim(state: ClaimState, overrides: Partial<WorkflowClaim> = {}): Workf
     state,
     authorId: author.id,
     verdictProposedById: proposer.id,
+    contentChangedById: proposer.id,
     verdict: "MOSTLY_FALSE",
     rationale: "The study expects 600 jobs, not 2,000.",
     evidenceCount: 1,

@@ -25,6 +25,8 @@ export interface WorkflowClaim {
   state: ClaimState;
   authorId: string;
   verdictProposedById: string | null;
+  /** Who last changed what the claim publishes (restatement, verdict, rationale, evidence). */
+  contentChangedById: string | null;
   verdict: Verdict | null;
   rationale: string | null;
   evidenceCount: number;
@@ -78,7 +80,11 @@ function blocker(actor: WorkflowActor, claim: WorkflowClaim, action: WorkflowAct
   // Editors may edit a submitted claim: approving needs what submitting needed (no unrated or unsupported verdicts).
   if (action === "approve") {
     const missing = missingForSubmit(claim);
-    return missing.length > 0 ? { message: `Before approving, add ${joinWords(missing)}.` } : null;
+    if (missing.length > 0) return { message: `Before approving, add ${joinWords(missing)}.` };
+  }
+  // Whoever last changed what the claim publishes (restatement, rationale, evidence) is a writer of it too.
+  if (action === "approve" && claim.contentChangedById === actor.id) {
+    return { message: "You made the latest change to what this claim publishes, so another editor must approve it (four-eyes rule)." };
   }
   return null;
 }
