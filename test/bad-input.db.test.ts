@@ -1236,7 +1236,8 @@ describe("every route refuses malformed requests: a 4xx with a clear message, ne
   });
 
   it("covers every route under app/ that takes input", () => {
-    // next-auth validates its own input; /session-ended takes none (it clears the session cookie and redirects).
+    // next-auth validates its own input (its body limit: lib/http/auth-body-limit.db.test.ts); /session-ended takes
+    // none (it clears the session cookie and redirects).
     const notCovered = ["GET /api/auth/[...nextauth]", "GET /session-ended"];
     const routes = readdirSync("app", { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith("route.ts"))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EXPORT_FORMAT_NAMES } from "@/lib/export/formats";
 
 export const MAX_ANNOTATION_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -25,3 +26,12 @@ export const feedQuerySchema = z.object({
   page: wholeNumber(1, 1_000_000, "page must be a whole number of 1 or more.").default(1),
   pageSize: wholeNumber(1, 100, "pageSize must be a whole number from 1 to 100.").default(FEED_PAGE_SIZE),
 });
+
+/** /articles/<id>/export/<format>: a format that is not one of ours names nothing. */
+export const exportParamsSchema = z.object({
+  id: z.string(),
+  format: z.enum(EXPORT_FORMAT_NAMES, { error: (issue) => `There is no export format “${String(issue.input)}”.` }),
+});
+
+/** ?pending=1: an editor's internal export, with the claims not approved yet. */
+export const exportQuerySchema = z.object({ pending: z.string().optional().transform((value) => value === "1") });

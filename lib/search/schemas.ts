@@ -11,6 +11,13 @@ const recordId = (message: string) => z.string({ error: message }).trim().min(1,
 const offset = (message: string) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int({ error: message }).min(0, { error: message }).max(MAX_INT, { error: message }));
 
+/** ?claim=<id> or ?article=<id>: the one parameter of a search read route. */
+export function idQuery<Name extends "claim" | "article">(name: Name) {
+  const message = `Give the ${name} to look up (?${name}=…).`;
+  const id = recordId(message).refine(isStorableText, { error: message });
+  return z.object({ [name]: id } as Record<Name, typeof id>);
+}
+
 export const linkSameClaimSchema = z.object({
   claimId: recordId("Choose a claim."),
   otherClaimId: recordId("Choose the claim to link."),

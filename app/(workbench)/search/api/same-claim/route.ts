@@ -1,7 +1,6 @@
-import { jsonRead } from "@/lib/search/http";
+import { route } from "@/lib/http/route";
+import { idQuery } from "@/lib/search/schemas";
 import { sameClaimView } from "@/lib/search/same-claim";
 
 // The group of ?claim=<id> and the likely same claims in other articles.
-export async function GET(request: Request) {
-  return jsonRead(request, "claim", sameClaimView);
-}
+export const GET = route({ user: "required", query: idQuery("claim") }, ({ user, query }) => sameClaimView(user, query.claim));
