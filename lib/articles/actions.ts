@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/form-action";
+import { revalidateArticles } from "@/lib/actions/revalidate";
 import { importArticle, previewImport, updateArticleDetails } from "@/lib/articles/data";
 import { articleDetailsSchema, importArticleSchema, importSourceSchema } from "@/lib/articles/schemas";
 
@@ -10,7 +11,7 @@ const FORMAT_NAMES = { TEXT: "plain text", MARKDOWN: "Markdown", HTML: "HTML" } 
 
 export const updateArticleDetailsAction = formAction(articleDetailsSchema, async (actor, input) => {
   await updateArticleDetails(actor, input);
-  revalidatePath(`/articles/${input.articleId}`);
+  revalidateArticles([input.articleId]);
   revalidatePath("/articles");
   return "Details saved.";
 });

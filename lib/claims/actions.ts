@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
+import { revalidateArticles } from "@/lib/actions/revalidate";
 import {
   addComment,
   addEvidence,
@@ -19,12 +19,6 @@ import {
   removeEvidenceSchema,
   updateClaimSchema,
 } from "@/lib/claims/schemas";
-
-// A claim shows on its article's page and, through its evidence passages, on the pages of
-// the articles they quote: all of them are read before the change and revalidated after it.
-function revalidateArticles(articleIds: Iterable<string>) {
-  for (const id of new Set(articleIds)) revalidatePath(`/articles/${id}`);
-}
 
 // The reader adds the new claim from the answer: re-rendering the whole article page into
 // it would cost more than the write itself (issue #7's write benchmark).

@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
+import { revalidateArticles } from "@/lib/actions/revalidate";
 import { FieldError } from "@/lib/errors";
 import { importAnnotations } from "@/lib/export/import";
 import { importAnnotationsSchema } from "@/lib/export/schemas";
@@ -14,7 +14,7 @@ export const importAnnotationsAction = formAction(importAnnotationsSchema, async
     throw new FieldError("file", "This file is not JSON: choose a Web Annotations export (.jsonld).");
   }
   const result = await importAnnotations(actor, input.articleId, json);
-  revalidatePath(`/articles/${input.articleId}`);
+  revalidateArticles([input.articleId]);
   const created = result.created.length;
   const changed = result.created.filter((claim) => claim.method === "fuzzy").length;
   const orphaned = result.orphaned.length;

@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
+import { revalidateArticles } from "@/lib/actions/revalidate";
 import { publishArticle, unpublishArticle } from "@/lib/publishing/data";
 import { publishArticleSchema } from "@/lib/publishing/schemas";
 
@@ -12,12 +12,12 @@ import { publishArticleSchema } from "@/lib/publishing/schemas";
  */
 export const publishArticleAction = formAction(publishArticleSchema, async (actor, input) => {
   await publishArticle(actor, input.articleId);
-  revalidatePath(`/articles/${input.articleId}`);
+  revalidateArticles([input.articleId]);
   return "Published: anyone with the link can read the approved verdicts.";
 });
 
 export const unpublishArticleAction = formAction(publishArticleSchema, async (actor, input) => {
   await unpublishArticle(actor, input.articleId);
-  revalidatePath(`/articles/${input.articleId}`);
+  revalidateArticles([input.articleId]);
   return "Unpublished: the public page is gone.";
 });

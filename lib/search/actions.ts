@@ -1,15 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
+import { revalidateArticles } from "@/lib/actions/revalidate";
 import { articleIdsOfClaim } from "@/lib/claims/data";
 import { adoptVerdict, linkSameClaim, unlinkSameClaim } from "@/lib/claims/same-claim";
 import { dismissSuggestion, restoreSuggestion } from "@/lib/search/suggested-claims";
 import { adoptVerdictSchema, linkSameClaimSchema, suggestionSpanSchema, unlinkSameClaimSchema } from "@/lib/search/schemas";
-
-function revalidateArticles(articleIds: Iterable<string>) {
-  for (const id of new Set(articleIds)) revalidatePath(`/articles/${id}`);
-}
 
 export const linkSameClaimAction = formAction(linkSameClaimSchema, async (actor, input) => {
   const groupId = await linkSameClaim(actor, input);

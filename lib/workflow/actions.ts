@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
+import { revalidateArticles } from "@/lib/actions/revalidate";
 import { articleIdsOfClaim } from "@/lib/claims/data";
 import { transitionClaim } from "@/lib/workflow/data";
 import { transitionSchema } from "@/lib/workflow/schemas";
@@ -15,7 +16,7 @@ const DONE = {
 
 export const transitionClaimAction = formAction(transitionSchema, async (actor, input) => {
   const version = await transitionClaim(actor, input);
-  for (const articleId of await articleIdsOfClaim(actor, { claimId: input.claimId })) revalidatePath(`/articles/${articleId}`);
+  revalidateArticles(await articleIdsOfClaim(actor, { claimId: input.claimId }));
   revalidatePath("/queue");
   revalidatePath("/home");
   revalidatePath("/articles");

@@ -64,21 +64,42 @@ export interface QueueFilters {
   articleId?: string;
   verdict?: Verdict | "UNRATED";
   authorId?: string;
+  /** The page of the queue, from 1 (QUEUE_PAGE_SIZE claims a page). */
+  page?: number;
 }
 
-/** Submitted claims across all articles, oldest first, with their text in context (editors). */
+/** How many submitted claims one page of the review queue shows. */
+export const QUEUE_PAGE_SIZE = 50;
+/** How many claims My work lists in each of its sections, and how many recent approvals. */
+export const MY_WORK_LIMIT = 100;
+export const MY_RECENT_APPROVALS_LIMIT = 50;
+
+// The queue holds submitted claims on articles that are not retired.
+function queueWhere(filters: QueueFilters): Prisma.ClaimWhereInput {
+  return {
+    state: "SUBMITTED",
+    article: { retiredAt: null },
+    ...(filters.articleId ? { articleId: filters.articleId } : {}),
+    ...(filters.verdict ? { verdict: filters.verdict === "UNRATED" ? null : filters.verdict } : {}),
+    ...(filters.authorId ? { authorId: filters.authorId } : {}),
+  };
+}
+
+/** How many claims the queue holds with these filters (editors). */
+export async function countQueue(actor: Actor, filters: QueueFilters = {}) {
+  assertRole(actor, "EDITOR");
+  return prisma.claim.count({ where: queueWhere(filters) });
+}
+
+/** One page of the submitted claims across all articles, oldest first, with their text in context (editors). */
 export async function listQueue(actor: Actor, filters: QueueFilters = {}) {
   assertRole(actor, "EDITOR");
+  const page = Math.max(1, filters.page ?? 1);
   const claims = await prisma.claim.findMany({
-    where: {
-      state: "SUBMITTED",
-      article: { retiredAt: null },
-      ...(filters.articleId ? { articleId: filters.articleId } : {}),
-      ...(filters.verdict ? { verdict: filters.verdict === "UNRATED" ? null : filters.verdict } : {}),
-      ...(filters.authorId ? { authorId: filters.authorId } : {}),
-    },
+    where: queueWhere(filters),
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    take: 200,
+    skip: (page - 1) * QUEUE_PAGE_SIZE,
+    take: QUEUE_PAGE_SIZE,
     select: {
       id: true,
       version: true,
@@ -153,14 +174,14 @@ export async function listMyWork(actor: Actor) {
   const mine = { authorId: actor.id, article: { retiredAt: null } };
   const since = new Date(Date.now() - RECENT_APPROVALS_DAYS * 24 * 3600 * 1000);
   const [drafts, changesRequested, submitted, approved] = await Promise.all([
-    prisma.claim.findMany({ where: { ...mine, state: "DRAFT" }, select, orderBy: { updatedAt: "desc" }, take: 100 }),
-    prisma.claim.findMany({ where: { ...mine, state: "CHANGES_REQUESTED" }, select, orderBy: { updatedAt: "desc" }, take: 100 }),
-    prisma.claim.findMany({ where: { ...mine, state: "SUBMITTED" }, select, orderBy: { updatedAt: "desc" }, take: 100 }),
+    prisma.claim.findMany({ where: { ...mine, state: "DRAFT" }, select, orderBy: { updatedAt: "desc" }, take: MY_WORK_LIMIT }),
+    prisma.claim.findMany({ where: { ...mine, state: "CHANGES_REQUESTED" }, select, orderBy: { updatedAt: "desc" }, take: MY_WORK_LIMIT }),
+    prisma.claim.findMany({ where: { ...mine, state: "SUBMITTED" }, select, orderBy: { updatedAt: "desc" }, take: MY_WORK_LIMIT }),
     prisma.claim.findMany({
       where: { ...mine, state: "APPROVED", approvedAt: { gte: since } },
       select,
       orderBy: { approvedAt: "desc" },
-      take: 50,
+      take: MY_RECENT_APPROVALS_LIMIT,
     }),
   ]);
   return { drafts, changesRequested, submitted, approved, recentDays: RECENT_APPROVALS_DAYS };

@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AccessDenied } from "@/components/layout/access-denied";
 import { requireUser } from "@/lib/auth/current-user";
 import { ForbiddenError } from "@/lib/errors";
-import { listQueue, queueFilterChoices, type QueueFilters } from "@/lib/workflow/data";
+import { countQueue, listQueue, QUEUE_PAGE_SIZE, queueFilterChoices, type QueueFilters } from "@/lib/workflow/data";
 import { VERDICT_ORDER, VERDICTS, UNRATED } from "@/lib/claims/verdicts";
 import { QueueList } from "@/components/workflow/queue-list";
+import { Pagination } from "@/components/layout/pagination";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-type Props = { searchParams: Promise<{ article?: string; verdict?: string; reviewer?: string }> };
+type Props = { searchParams: Promise<{ article?: string; verdict?: string; reviewer?: string; page?: string }> };
 
 export default async function QueuePage({ searchParams }: Props) {
   const actor = await requireUser();
   const query = await searchParams;
   const verdict = [...VERDICT_ORDER, "UNRATED"].includes(query.verdict ?? "") ? (query.verdict as QueueFilters["verdict"]) : undefined;
+  const page = /^[1-9]\d{0,5}$/.test(query.page ?? "") ? Number(query.page) : 1;
   const filters: QueueFilters = { articleId: query.article || undefined, verdict, authorId: query.reviewer || undefined };
   let data;
   try {
-    data = await Promise.all([listQueue(actor, filters), queueFilterChoices(actor, filters)]);
+    data = await Promise.all([listQueue(actor, { ...filters, page }), countQueue(actor, filters), queueFilterChoices(actor, filters)]);
   } catch (error) {
     if (!(error instanceof ForbiddenError)) throw error;
     return (
@@ -26,13 +29,25 @@ export default async function QueuePage({ searchParams }: Props) {
       </AccessDenied>
     );
   }
-  const [claims, choices] = data;
+  const [claims, total, choices] = data;
+  const pageCount = Math.ceil(total / QUEUE_PAGE_SIZE);
+  const first = (page - 1) * QUEUE_PAGE_SIZE + 1;
+  const pageUrl = (p: number) => {
+    const params = new URLSearchParams();
+    if (filters.articleId) params.set("article", filters.articleId);
+    if (filters.verdict) params.set("verdict", filters.verdict);
+    if (filters.authorId) params.set("reviewer", filters.authorId);
+    if (p > 1) params.set("page", String(p));
+    const search = params.toString();
+    return search ? `/queue?${search}` : "/queue";
+  };
   return (
     <>
       <div className="page-head">
         <h1>Review queue</h1>
         <p>
-          {claims.length} submitted claim{claims.length === 1 ? "" : "s"}, oldest first
+          {total} submitted claim{total === 1 ? "" : "s"}, oldest first
+          {pageCount > 1 && claims.length > 0 && ` · showing ${first}–${first + claims.length - 1}`}
         </p>
       </div>
       <form className="queue-filters card" method="get" aria-label="Filter the queue">
@@ -74,11 +89,16 @@ export default async function QueuePage({ searchParams }: Props) {
           Filter
         </button>
       </form>
-      {claims.length === 0 ? (
+      {total === 0 ? (
         <p className="card empty">Nothing is waiting for review{filters.articleId || filters.verdict || filters.authorId ? " with these filters" : ""}.</p>
+      ) : claims.length === 0 ? (
+        <p className="card empty">
+          The queue ends on page {pageCount}. <Link href={pageUrl(1)}>Back to the first page</Link>
+        </p>
       ) : (
         <QueueList claims={claims} viewer={{ id: actor.id, role: actor.role }} />
       )}
+      <Pagination page={page} pageCount={pageCount} hrefFor={pageUrl} label="Pages of the queue" />
     </>
   );
 }

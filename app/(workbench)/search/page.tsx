@@ -8,6 +8,7 @@ import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit } from "@/lib/sear
 import { SearchForm } from "@/components/search/search-filters";
 import { Snippet } from "@/components/search/snippet";
 import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
+import { Pagination } from "@/components/layout/pagination";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,11 +34,6 @@ function searchUrl(q: string, filters: SearchFilters, change: Partial<SearchFilt
 /** Where a hit opens: its article, scrolled to the passage and highlighted. */
 function hitUrl(hit: SearchHit, q: string) {
   return `/articles/${hit.articleId}?${new URLSearchParams({ at: `${hit.startOffset}-${hit.endOffset}`, q })}`;
-}
-
-function pageNumbers(page: number, pageCount: number): number[] {
-  const pages = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2]);
-  return [...pages].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -141,38 +137,7 @@ export default async function SearchPage({ searchParams }: Props) {
               </li>
             ))}
           </ol>
-          {outcome.pageCount > 1 && (
-            <nav className="pagination" aria-label="Pages of results">
-              {outcome.page > 1 ? (
-                <Link href={searchUrl(q, filters, { page: outcome.page - 1 })} rel="prev">
-                  ← Previous
-                </Link>
-              ) : (
-                <span className="pagination__off">← Previous</span>
-              )}
-              {pageNumbers(outcome.page, outcome.pageCount).map((p, i, all) => (
-                <span key={p} className="pagination__item">
-                  {i > 0 && p - all[i - 1] > 1 && <span className="muted">…</span>}
-                  {p === outcome.page ? (
-                    <span aria-current="page" className="pagination__current">
-                      {p}
-                    </span>
-                  ) : (
-                    <Link href={searchUrl(q, filters, { page: p })} aria-label={`Page ${p}`}>
-                      {p}
-                    </Link>
-                  )}
-                </span>
-              ))}
-              {outcome.page < outcome.pageCount ? (
-                <Link href={searchUrl(q, filters, { page: outcome.page + 1 })} rel="next">
-                  Next →
-                </Link>
-              ) : (
-                <span className="pagination__off">Next →</span>
-              )}
-            </nav>
-          )}
+          <Pagination page={outcome.page} pageCount={outcome.pageCount} hrefFor={(page) => searchUrl(q, filters, { page })} label="Pages of results" />
         </section>
       )}
     </>
