@@ -3,11 +3,11 @@ import { prisma, queryRows } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { visibleArticleWhere, visibleClaimWhere } from "@/lib/auth/visibility";
 import { NotFoundError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { summariseEvent } from "@/lib/claims/history";
 import { claimPermissions } from "@/lib/claims/permissions";
 import { TEXT_ORDER, evidenceSelect, summarySelect, toEvidenceItem, toSummary, userRef } from "@/lib/claims/shapes";
 import { isStorableText } from "@/lib/storable-text";
+import { claimListStatement } from "@/lib/claims/statements";
 import type { ClaimDetail, ClaimSummary, PassageSummary, UserRef } from "@/lib/claims/types";
 
 /** Reading claims: an article's list, the passages cited from it, one claim's detail. Everyone signed in reads the claims of the articles they may see. */
@@ -23,14 +23,7 @@ export async function listClaimsForArticle(actor: Actor, articleId: string): Pro
   const [article, rows] = await Promise.all([
     findVisibleArticle(actor, articleId),
     // Whoever may see the article may see all its claims (visibleClaimWhere).
-    queryRows<Row>(Prisma.sql`
-      SELECT c.id, c.restatement, c.verdict, c.state, c.version, c."startOffset", c."endOffset", c."anchorStatus",
-             c."authorId", u.name AS "authorName",
-             (SELECT count(*) FROM "Evidence" e WHERE e."claimId" = c.id)::int AS "evidenceCount",
-             (SELECT count(*) FROM "Comment" k WHERE k."claimId" = c.id)::int AS "commentCount"
-        FROM "Claim" c JOIN "User" u ON u.id = c."authorId"
-       WHERE c."articleId" = ${articleId}
-       ORDER BY c."startOffset", c.id`),
+    queryRows<Row>(claimListStatement(articleId)),
   ]);
   if (!article) throw new NotFoundError("That article");
   const authors = new Map<string, UserRef>();

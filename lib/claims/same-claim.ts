@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { bumpVersion, conflict } from "@/lib/claims/locking";
 import { assertMayChange } from "@/lib/claims/permissions";
+import { lockClaimsStatement } from "@/lib/claims/statements";
 
 /**
  * Linking claims in different articles as the same claim: they share a ClaimGroup
@@ -48,9 +49,8 @@ async function membersOf(tx: Tx, claim: GroupRow & { id: string; groupId: string
   return tx.claim.findMany({ where: { groupId: claim.groupId }, select: { state: true, article: { select: { publishedAt: true } } } });
 }
 
-/** Locks the claims' rows (in id order, so two linkers cannot deadlock) for the rest of the transaction. */
 async function lockClaims(tx: Tx, ids: string[]) {
-  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id IN (${Prisma.join([...new Set(ids)].sort())}) ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw(lockClaimsStatement(ids));
 }
 
 /** Links a claim the actor may edit with a claim in another article as the same claim; returns the group's id. */

@@ -5,9 +5,9 @@ import type { CheckedSpan } from "@/lib/anchoring";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 
 /**
- * The hand-written SQL of the claims data layer: marking a claim is the busiest write
- * (bench/README.md, "write"), so it is two plain statements instead of Prisma's five.
- * The write benchmark runs these same statements with `pg`.
+ * The hand-written SQL of the claims data layer. Marking a claim is the busiest write
+ * (bench/README.md, "write"), so it is two plain statements instead of Prisma's five; the
+ * write benchmark runs these same statements with `pg`.
  */
 
 /** The text of an article the viewer may see, for the span check. */
@@ -53,4 +53,21 @@ export function insertClaimStatement(claim: NewClaim): Prisma.Sql {
       SELECT ${claim.authorId}, ${CREATED}, 'Claim', id, ${JSON.stringify(after)}::jsonb FROM claim
     )
     SELECT id, state, version FROM claim`;
+}
+
+/** An article's claims in text order, with their authors and evidence and comment counts (the reader's list). */
+export function claimListStatement(articleId: string): Prisma.Sql {
+  return Prisma.sql`
+      SELECT c.id, c.restatement, c.verdict, c.state, c.version, c."startOffset", c."endOffset", c."anchorStatus",
+             c."authorId", u.name AS "authorName",
+             (SELECT count(*) FROM "Evidence" e WHERE e."claimId" = c.id)::int AS "evidenceCount",
+             (SELECT count(*) FROM "Comment" k WHERE k."claimId" = c.id)::int AS "commentCount"
+        FROM "Claim" c JOIN "User" u ON u.id = c."authorId"
+       WHERE c."articleId" = ${articleId}
+       ORDER BY c."startOffset", c.id`;
+}
+
+/** Locks the claims' rows (in id order, so two writers cannot deadlock) for the rest of the transaction. */
+export function lockClaimsStatement(ids: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM "Claim" WHERE id IN (${Prisma.join([...new Set(ids)].sort())}) ORDER BY id FOR UPDATE`;
 }

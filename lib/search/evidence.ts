@@ -1,12 +1,10 @@
 import "server-only";
 import { queryRows } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
 import type { EvidenceSuggestion } from "@/lib/search/types";
-import { suggestEvidenceStatement } from "@/lib/search/statements";
-import { visibleArticleSql } from "@/lib/auth/visibility";
+import { claimToMatchStatement, suggestEvidenceStatement } from "@/lib/search/statements";
 
 /**
  * "Suggest evidence": the best passages of other articles for a claim the actor can see
@@ -30,13 +28,7 @@ export async function suggestEvidence(
   options: { candidateRows?: number } = {},
 ): Promise<EvidenceSuggestion[]> {
   // The claim, if the actor may see it, with the passages already attached to it (plain reads: see queryRows).
-  const [claim] = await queryRows<ClaimRow>(Prisma.sql`
-    SELECT c."articleId", c.restatement, c.exact,
-           COALESCE((SELECT json_agg(json_build_object('sourceArticleId', e."sourceArticleId", 'startOffset', e."startOffset",
-                                                       'endOffset', e."endOffset", 'stance', e.stance))
-                       FROM "Evidence" e WHERE e."claimId" = c.id AND e."sourceArticleId" IS NOT NULL), '[]'::json) AS evidence
-      FROM "Claim" c
-     WHERE c.id = ${claimId} ${visibleArticleSql(actor, Prisma.sql`c."articleId"`)}`);
+  const [claim] = await queryRows<ClaimRow>(claimToMatchStatement(actor, claimId));
   if (!claim) throw new NotFoundError("That claim");
   const rows = await queryRows<SuggestionRow>(suggestEvidenceStatement(actor, claim, options));
   return rows.map((row) => ({

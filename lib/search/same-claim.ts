@@ -2,7 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/current-user";
-import { visibleArticleSql, visibleClaimWhere } from "@/lib/auth/visibility";
+import { visibleClaimWhere } from "@/lib/auth/visibility";
+import { sameClaimCandidatesStatement, similarityThresholdStatement } from "@/lib/search/statements";
 import { NotFoundError } from "@/lib/errors";
 import type { GroupMember, SameClaimCandidate, SameClaimView } from "@/lib/search/types";
 
@@ -73,20 +74,10 @@ export async function sameClaimCandidates(
   claim: { id: string; articleId: string; restatement: string; exact: string; groupId: string | null },
   limit = SAME_CLAIM_CANDIDATES,
 ): Promise<SameClaimCandidate[]> {
-  const otherGroup = claim.groupId ? Prisma.sql`AND c."groupId" IS DISTINCT FROM ${claim.groupId}` : Prisma.empty;
   // `%` (through the trigram indexes) finds the claims at pg_trgm.similarity_threshold or above; set for this transaction.
   const [, rows] = await prisma.$transaction([
-    prisma.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(SAME_CLAIM_THRESHOLD)}, true)`,
-    prisma.$queryRaw<Array<SameClaimCandidate>>`
-      SELECT c.id, c.restatement, c.exact, c.verdict, c.state, c.rationale, c."articleId", a.title AS "articleTitle",
-             c."groupId" IS NOT NULL AS grouped,
-             greatest(similarity(c.restatement, ${claim.restatement}), similarity(c.exact, ${claim.exact}))::float8 AS similarity
-        FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
-       WHERE (c.restatement % ${claim.restatement} OR c.exact % ${claim.exact})
-         AND c."articleId" <> ${claim.articleId} ${otherGroup} ${visibleArticleSql(actor, Prisma.sql`c."articleId"`)}
-         AND greatest(similarity(c.restatement, ${claim.restatement}), similarity(c.exact, ${claim.exact})) >= ${SAME_CLAIM_THRESHOLD}
-       ORDER BY similarity DESC, c.id
-       LIMIT ${limit}`,
+    prisma.$queryRaw(similarityThresholdStatement(SAME_CLAIM_THRESHOLD)),
+    prisma.$queryRaw<Array<SameClaimCandidate>>(sameClaimCandidatesStatement(actor, claim, SAME_CLAIM_THRESHOLD, limit)),
   ]);
   return rows;
 }

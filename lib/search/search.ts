@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { visibleArticleWhere } from "@/lib/auth/visibility";
 import { normaliseQuery, STOP_WORDS_MESSAGE } from "@/lib/search/query";
-import { queryTsquery, RANKED_CANDIDATES, searchStatements, spellingsTsquery } from "@/lib/search/statements";
+import { lexemeCountStatement, queryTsquery, RANKED_CANDIDATES, searchStatements, similarSpellingsStatement, spellingsTsquery } from "@/lib/search/statements";
 import { isDictionaryLength, queryWords } from "@/lib/search/passages";
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit, type SearchOutcome, type TitleHit } from "@/lib/search/types";
 
@@ -27,8 +27,7 @@ export async function searchPassages(actor: Actor, rawQuery: unknown, filters: S
   const outcome = { status: "ok" as const, query: query.text, truncated: query.truncated, fuzzy: false };
   if (found.total > 0) return { ...outcome, ...found };
 
-  const [{ lexemes }] = await queryRows<{ lexemes: number }>(Prisma.sql`
-    SELECT numnode(websearch_to_tsquery('english', ${query.include}))::int AS lexemes`);
+  const [{ lexemes }] = await queryRows<{ lexemes: number }>(lexemeCountStatement(query.include));
   if (lexemes === 0) return { ...outcome, ...found, message: STOP_WORDS_MESSAGE };
   // Plain words that no passage contains may be misspelt (or spelt another way): search
   // again for the words of the articles spelt like them. Not phrases, OR or exclusions:
@@ -61,15 +60,7 @@ async function runSearch(actor: Actor, tsquery: Prisma.Sql, filters: SearchFilte
  * another word has no similar spelling, as no passage could then have them all.
  */
 async function similarSpellings(words: string[]): Promise<string[][] | null> {
-  const rows = await queryRows<{ word: string; spellings: string[] }>(Prisma.sql`
-    SELECT q.word, array_agg(s.word ORDER BY s.similarity DESC, s.word) AS spellings
-      FROM unnest(${words}::text[]) AS q(word)
-      JOIN LATERAL (
-        SELECT d.word, similarity(d.word, q.word) AS similarity
-          FROM "SearchWord" d WHERE d.word % q.word
-         ORDER BY similarity DESC, d.word LIMIT ${SPELLINGS_PER_WORD}
-      ) s ON true
-     GROUP BY q.word`);
+  const rows = await queryRows<{ word: string; spellings: string[] }>(similarSpellingsStatement(words, SPELLINGS_PER_WORD));
   const found = new Map(rows.map((row) => [row.word, row.spellings]));
   const spellings = words.map((word) => found.get(word) ?? (isDictionaryLength(word) ? null : [word]));
   return spellings.every((each) => each !== null) && spellings.length > 0 ? spellings : null;

@@ -5,9 +5,9 @@ import { HEADLINE_OPTIONS } from "@/lib/search/snippet";
 import { RESULTS_PER_PAGE, type SearchFilters } from "@/lib/search/types";
 
 /**
- * The SQL of search and suggested evidence, built here and run by the data layer
- * (search.ts, evidence.ts); the benchmark runs the same statements with `pg`. No server
- * state: only the statements.
+ * The SQL of search, suggested evidence and same-claim candidates, built here and run by
+ * the data layer (search.ts, evidence.ts, same-claim.ts); the benchmark runs the same
+ * statements with `pg`. No server state: only the statements.
  */
 
 /**
@@ -179,4 +179,58 @@ export function suggestEvidenceStatement(
            s.ordinal, s."startOffset", s."endOffset", s.text, s.score
       FROM scored s
      ORDER BY s.score DESC, s."articleId", s.ordinal`;
+}
+
+/** How many words of a search PostgreSQL keeps (0: only stop words). */
+export function lexemeCountStatement(include: string): Prisma.Sql {
+  return Prisma.sql`SELECT numnode(websearch_to_tsquery('english', ${include}))::int AS lexemes`;
+}
+
+/** Per word, the dictionary's `perWord` words spelt most like it (pg_trgm similarity, through the trigram index). */
+export function similarSpellingsStatement(words: string[], perWord: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT q.word, array_agg(s.word ORDER BY s.similarity DESC, s.word) AS spellings
+      FROM unnest(${words}::text[]) AS q(word)
+      JOIN LATERAL (
+        SELECT d.word, similarity(d.word, q.word) AS similarity
+          FROM "SearchWord" d WHERE d.word % q.word
+         ORDER BY similarity DESC, d.word LIMIT ${perWord}
+      ) s ON true
+     GROUP BY q.word`;
+}
+
+/** The claim to suggest evidence for, if the viewer may see it, with the passages already attached to it. */
+export function claimToMatchStatement(viewer: Viewer, claimId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."articleId", c.restatement, c.exact,
+           COALESCE((SELECT json_agg(json_build_object('sourceArticleId', e."sourceArticleId", 'startOffset', e."startOffset",
+                                                       'endOffset', e."endOffset", 'stance', e.stance))
+                       FROM "Evidence" e WHERE e."claimId" = c.id AND e."sourceArticleId" IS NOT NULL), '[]'::json) AS evidence
+      FROM "Claim" c
+     WHERE c.id = ${claimId} ${visibleArticleSql(viewer, Prisma.sql`c."articleId"`)}`;
+}
+
+/** pg_trgm's similarity threshold (what `%` matches) for the rest of the transaction. */
+export function similarityThresholdStatement(threshold: number): Prisma.Sql {
+  return Prisma.sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`;
+}
+
+/** Claims in other articles, outside this claim's group, whose restatement or quote is at least `threshold` similar. */
+export function sameClaimCandidatesStatement(
+  viewer: Viewer,
+  claim: { articleId: string; restatement: string; exact: string; groupId: string | null },
+  threshold: number,
+  limit: number,
+): Prisma.Sql {
+  const otherGroup = claim.groupId ? Prisma.sql`AND c."groupId" IS DISTINCT FROM ${claim.groupId}` : Prisma.empty;
+  return Prisma.sql`
+      SELECT c.id, c.restatement, c.exact, c.verdict, c.state, c.rationale, c."articleId", a.title AS "articleTitle",
+             c."groupId" IS NOT NULL AS grouped,
+             greatest(similarity(c.restatement, ${claim.restatement}), similarity(c.exact, ${claim.exact}))::float8 AS similarity
+        FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+       WHERE (c.restatement % ${claim.restatement} OR c.exact % ${claim.exact})
+         AND c."articleId" <> ${claim.articleId} ${otherGroup} ${visibleArticleSql(viewer, Prisma.sql`c."articleId"`)}
+         AND greatest(similarity(c.restatement, ${claim.restatement}), similarity(c.exact, ${claim.exact})) >= ${threshold}
+       ORDER BY similarity DESC, c.id
+       LIMIT ${limit}`;
 }
