@@ -1,5 +1,5 @@
 import type { ExportClaim, ExportEvidence, ExportSameClaim } from "@/lib/export/model";
-import { isPending } from "@/lib/export/model";
+import { isPending, WITHHELD_PASSAGE } from "@/lib/export/model";
 import { STANCES, STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import { claimUrl, publicPageUrl } from "@/lib/export/urls";
 import { webHref } from "@/lib/documents/links";
@@ -108,6 +108,13 @@ function EvidenceEntry({ item, appUrl }: { item: ExportEvidence; appUrl: string 
           )}
           {passage.outlet ? `, ${passage.outlet}` : ""}
         </span>
+      </li>
+    );
+  }
+  if (item.kind === "WITHHELD") {
+    return (
+      <li className="evidence-entry">
+        {stance} <span className="evidence-entry__source">{WITHHELD_PASSAGE}</span>
       </li>
     );
   }

@@ -2,7 +2,7 @@ import { useTestDatabase } from "@/test/db";
 import { prisma, queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { makeArticle, makeClaim, makeUser } from "@/lib/claims/test-fixtures";
-import { isPublicArticle, visibleArticleSql, visibleArticleWhere, visibleClaimWhere, type Viewer } from "@/lib/auth/visibility";
+import { isPublicArticle, isVisibleArticle, visibleArticleSql, visibleArticleWhere, visibleClaimWhere, type Viewer } from "@/lib/auth/visibility";
 
 /**
  * The one visibility rule in its two forms: for every role and for anonymous readers, over
@@ -58,6 +58,12 @@ describe("visibility", () => {
     expect(viaSql.map((r) => r.id).sort()).toEqual(want);
     expect(claimsViaPrisma.map((r) => r.articleId).sort()).toEqual(want);
     expect(claimsViaSql.map((r) => r.articleId).sort()).toEqual(want);
+  });
+
+  it.each(VIEWERS)("agrees with the predicate on articles already read for %s", async (name, viewer) => {
+    const articles = await prisma.article.findMany({ where: { id: { in: Object.values(ids).map((i) => i.article) } }, select: { id: true, publishedAt: true, retiredAt: true } });
+    const want = expected[name].map((kind) => ids[kind].article).sort();
+    expect(articles.filter((article) => isVisibleArticle(viewer, article)).map((a) => a.id).sort()).toEqual(want);
   });
 
   it("calls an article public only when it is published and not retired", async () => {

@@ -7,7 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * the one rule, in the two forms the data layer needs. A signed-in editor sees every
  * article; any other signed-in user every article that is not retired; an anonymous reader
  * (`null`) only published articles that are not retired. A new scope (a workspace, an
- * assignment) is added here once. test/visibility.db.test.ts proves the forms agree.
+ * assignment) is added here once. lib/auth/visibility.db.test.ts proves the forms agree.
  */
 export type Viewer = { role: Role } | null;
 
@@ -36,6 +36,12 @@ export function visibleArticleSql(viewer: Viewer, articleId: Prisma.Sql): Prisma
     return Prisma.sql`AND ${articleId} IN (SELECT id FROM "Article" WHERE "publishedAt" IS NOT NULL AND "retiredAt" IS NULL)`;
   }
   return hasRole(viewer, "EDITOR") ? Prisma.empty : Prisma.sql`AND ${articleId} NOT IN (SELECT id FROM "Article" WHERE "retiredAt" IS NOT NULL)`;
+}
+
+/** Whether the viewer may see an article already read (the rule as a predicate, for rows read without it: a cited passage's source). */
+export function isVisibleArticle(viewer: Viewer, article: { publishedAt: Date | null; retiredAt: Date | null }): boolean {
+  if (!viewer) return isPublicArticle(article);
+  return hasRole(viewer, "EDITOR") || article.retiredAt === null;
 }
 
 /** Whether an article (already read) is one the public may read: a retired article has no public page, whatever publishedAt says. */

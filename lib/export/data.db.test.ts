@@ -127,6 +127,33 @@ describe("loadArticleExport", () => {
     expect(model.claims.map((c) => c.id)).toEqual([ids.jobs, ids.nested, ids.budget]);
   });
 
+  it("withholds a cited passage's source and words from whoever may not see its article, in every format", async () => {
+    await publishArticle(editorA, article.id);
+    const passageOf = async (viewer: Actor | null) => {
+      const model = await loadArticleExport(viewer, article.id, { appUrl: APP });
+      return { model, evidence: model.claims.find((c) => c.id === ids.jobs)!.evidence.find((e) => e.kind !== "EXTERNAL")! };
+    };
+    // The source article is not published: the public sees that a passage exists, not its title or words.
+    const anonymous = await passageOf(null);
+    expect(anonymous.evidence).toEqual({ kind: "WITHHELD", id: expect.any(String), stance: "CONTRADICTS", createdAt: expect.any(String) });
+    for (const format of EXPORT_FORMAT_NAMES) {
+      const output = renderExport(anonymous.model, format);
+      expect(output).not.toContain("Jobs Study");
+      expect(output).not.toContain("about 600 permanent jobs");
+      expect(output).not.toContain(source.id);
+    }
+    expect(renderExport(anonymous.model, "html")).toContain("A passage of an article that is not public.");
+    // Signed-in readers see it while the source is live; once it is retired, only editors do.
+    expect((await passageOf(reviewer)).evidence.kind).toBe("PASSAGE");
+    await prisma.article.update({ where: { id: source.id }, data: { retiredAt: new Date() } });
+    try {
+      expect((await passageOf(reviewer)).evidence.kind).toBe("WITHHELD");
+      expect((await passageOf(editorA)).evidence).toMatchObject({ kind: "PASSAGE", passage: { articleTitle: "Jobs Study" } });
+    } finally {
+      await prisma.article.update({ where: { id: source.id }, data: { retiredAt: null } });
+    }
+  });
+
   it("writes no comment, review note or email address into any format, for anyone", async () => {
     const users = await prisma.user.findMany({ select: { email: true } });
     expect(users.length).toBeGreaterThan(2);

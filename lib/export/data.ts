@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { isPublicArticle, PUBLIC_ARTICLES, visibleArticleWhere } from "@/lib/auth/visibility";
+import { isPublicArticle, isVisibleArticle, PUBLIC_ARTICLES, visibleArticleWhere } from "@/lib/auth/visibility";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocNode } from "@/lib/documents/schema";
@@ -107,7 +107,7 @@ export async function loadArticleExport(actor: Actor | null, articleId: string, 
   ]);
   if (!article) throw new NotFoundError("That article");
   const sameClaims = await loadSameClaims(rows.map((row) => ({ ...row, articleId })), { includePending });
-  const claims = rows.sort(compareClaims).map((row, i) => toExportClaim(row, i + 1, sameClaims.get(row.id) ?? []));
+  const claims = rows.sort(compareClaims).map((row, i) => toExportClaim(actor, row, i + 1, sameClaims.get(row.id) ?? []));
   return {
     appUrl: options.appUrl,
     generatedAt: (options.now ?? new Date()).toISOString(),
@@ -121,7 +121,7 @@ export async function loadArticleExport(actor: Actor | null, articleId: string, 
   };
 }
 
-function toExportClaim(row: ClaimRow, number: number, sameClaim: ExportSameClaim[]): ExportClaim {
+function toExportClaim(viewer: Actor | null, row: ClaimRow, number: number, sameClaim: ExportSameClaim[]): ExportClaim {
   return {
     number,
     id: row.id,
@@ -145,6 +145,7 @@ function toExportClaim(row: ClaimRow, number: number, sameClaim: ExportSameClaim
       if (e.sourceArticleId && e.sourceArticle) {
         // Passage columns are written together; a row missing one cannot be placed.
         if (e.startOffset === null || e.endOffset === null || e.exact === null) return [];
+        if (!isVisibleArticle(viewer, e.sourceArticle)) return [{ ...base, kind: "WITHHELD" }];
         return [
           {
             ...base,

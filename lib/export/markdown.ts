@@ -2,7 +2,7 @@ import { STANCES } from "@/lib/claims/verdicts";
 import { topHeadingLevel, type BlockNode, type InlineNode, type Mark, type TextNode } from "@/lib/documents/schema";
 import { STATE_LABELS, UNRATED, VERDICTS, VERDICT_ORDER, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
-import { isPending, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
+import { isPending, WITHHELD_PASSAGE, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
 import { claimUrl, publicPageUrl } from "@/lib/export/urls";
 import { safeHref, webHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -108,6 +108,7 @@ function evidenceLine(item: ExportEvidence, appUrl: string) {
       : `*${escapeInline(passage.articleTitle)}*`;
     return `${stance} “${escapeInline(oneLine(passage.exact))}” from ${title}${passage.outlet ? `, ${escapeInline(passage.outlet)}` : ""}`;
   }
+  if (item.kind === "WITHHELD") return `${stance} ${WITHHELD_PASSAGE}`;
   const { external } = item;
   const href = webHref(external.url);
   const title = escapeInline(external.title || external.url);

@@ -81,7 +81,18 @@ export interface ExportSameClaim {
   publicNumber: number | null;
 }
 
-export type ExportEvidence = ExportPassageEvidence | ExportExternalEvidence;
+export type ExportEvidence = ExportPassageEvidence | ExportExternalEvidence | ExportWithheldEvidence;
+
+/** What a reader is told of a passage whose article they may not see (unpublished or retired): that it exists, not what it says. */
+export const WITHHELD_PASSAGE = "A passage of an article that is not public.";
+
+/** A passage of an article this export's reader may not see: its stance only, never the source's title or words. */
+export interface ExportWithheldEvidence {
+  kind: "WITHHELD";
+  id: string;
+  stance: EvidenceStance;
+  createdAt: string;
+}
 
 export interface ExportPassageEvidence {
   kind: "PASSAGE";

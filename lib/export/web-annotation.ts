@@ -1,6 +1,6 @@
 import { STANCES } from "@/lib/claims/verdicts";
 import { STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
-import { isPending, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
+import { isPending, WITHHELD_PASSAGE, type ExportClaim, type ExportEvidence, type ExportModel } from "@/lib/export/model";
 import { annotationCollectionId, articleIri, claimAnnotationId, evidenceAnnotationId } from "@/lib/export/urls";
 import { webHref } from "@/lib/documents/links";
 
@@ -118,6 +118,9 @@ function evidenceBody(model: ExportModel, evidence: ExportEvidence): JsonObject 
       source: { id: articleIri(appUrl, passage.articleId), type: "Text", "dcterms:title": passage.articleTitle },
       selector: selectors(passage),
     };
+  }
+  if (evidence.kind === "WITHHELD") {
+    return { type: "TextualBody", purpose: "describing", label: STANCES[evidence.stance].label, value: WITHHELD_PASSAGE, format: "text/plain" };
   }
   const { external } = evidence;
   const resource: JsonObject = {
