@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { authenticate } from "@/lib/auth/login";
 import { authSecret } from "@/lib/auth/secret";
+import { endSessions } from "@/lib/auth/sign-out";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -42,6 +43,10 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // next-auth calls this on its CSRF-checked sign-out POST, before it clears the cookie.
+    signOut: ({ token }) => endSessions(prisma, token),
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
