@@ -123,6 +123,17 @@ describe("signing out", () => {
   });
 });
 
+describe("next-auth's own pages", () => {
+  // Its HTML pages would be served without the app's Content-Security-Policy (proxy.ts
+  // leaves /api/ alone): each must send the browser to one of the app's pages instead.
+  it.each(["signin", "signout", "error", "verify-request"])("GET /api/auth/%s redirects to an app page instead of writing HTML", async (page) => {
+    const reply = await call(page);
+    expect(reply.status).toBe(302);
+    expect(reply.location).toMatch(new RegExp(`^(${BASE_URL})?/login([?#]|$)`));
+    expect(reply.body).toBeUndefined();
+  });
+});
+
 describe("the session cookie", () => {
   it("is Secure, with the __Secure- prefix, when the public URL is https", async () => {
     process.env.NEXTAUTH_URL = "https://verity.example";

@@ -24,7 +24,9 @@ function clientAddress(headers: Record<string, unknown> | undefined): string | n
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/login", error: "/login" },
+  // Every page next-auth would write itself goes to the login page instead, so none is
+  // served without the app's Content-Security-Policy (proxy.ts sets it on app pages).
+  pages: { signIn: "/login", signOut: "/login", error: "/login", verifyRequest: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
