@@ -138,3 +138,17 @@ test("five wrong passwords lock the account, even for the right password", async
   await expectHeader(visitor, REVIEWER);
   await context.close();
 });
+
+test("next-auth's routes answer an off-site or malformed callbackUrl as if it were the home page, not with an error", async ({ request, baseURL }) => {
+  const hostile = ["http://localhost:3450.evil.example/", "javascript:alert(1)", "http://[::1", "%", "//evil.example/"];
+  for (const callbackUrl of hostile) {
+    for (const route of ["session", "csrf", "providers", "signin", "signout"]) {
+      const response = await request.get(`/api/auth/${route}?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+      expect(response.status(), `${route} with ${callbackUrl}`).toBeLessThan(400);
+      expect(response.headers()["location"] ?? "", `${route} with ${callbackUrl}`).not.toMatch(/evil|javascript|error=/);
+    }
+  }
+  // The home page is what next-auth now redirects to after signing in from such a link.
+  const signIn = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(hostile[0])}`, { maxRedirects: 0 });
+  expect(new URL(signIn.headers()["location"], baseURL).searchParams.get("callbackUrl")).toBe(new URL(baseURL!).origin);
+});

@@ -152,3 +152,37 @@ describe("the session cookie", () => {
     expect(cookie?.toLowerCase()).not.toContain("secure");
   });
 });
+
+/** Off-site, protocol-relative, script and malformed addresses a link or form could carry. */
+const HOSTILE_CALLBACK_URLS = [
+  "http://localhost:3450.evil.example/",
+  "https://evil.example/",
+  "//evil.example/articles",
+  "/\\evil.example",
+  "javascript:alert(1)",
+  "http://[::1",
+  "http://localhost:3450@evil.example/",
+  "%",
+];
+
+describe("callback URLs", () => {
+  it.each(HOSTILE_CALLBACK_URLS)("a sign-in posted with callbackUrl %j goes to the home page", async (hostile) => {
+    const user = await makeUser();
+    const jar: Jar = {};
+    const body = { email: user.email, password: PASSWORD, csrfToken: await csrfToken(jar), callbackUrl: hostile, json: "true" };
+    const reply = await call("callback/credentials", { method: "POST", body }, jar);
+    expect(reply.body).toEqual({ url: BASE_URL });
+  });
+
+  it("keeps a callbackUrl on the app itself", async () => {
+    const user = await makeUser();
+    const jar: Jar = {};
+    for (const [callbackUrl, url] of [
+      ["/articles?view=mine", `${BASE_URL}/articles?view=mine`],
+      [`${BASE_URL}/login`, `${BASE_URL}/login`],
+    ]) {
+      const body = { email: user.email, password: PASSWORD, csrfToken: await csrfToken(jar), callbackUrl, json: "true" };
+      expect((await call("callback/credentials", { method: "POST", body }, jar)).body).toEqual({ url });
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { authenticate } from "@/lib/auth/login";
 import { authSecret } from "@/lib/auth/secret";
 import { endSessions } from "@/lib/auth/sign-out";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -50,6 +51,8 @@ export const authOptions: NextAuthOptions = {
     signOut: ({ token }) => endSessions(prisma, token),
   },
   callbacks: {
+    // next-auth's own throws on an address that does not parse (a 500).
+    redirect: ({ url, baseUrl }) => safeCallbackUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         const signedIn = user as { id: string; role: string; sessionVersion: number };
