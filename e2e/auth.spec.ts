@@ -106,6 +106,30 @@ test("signing out returns to the login page and the articles need a login again"
   await expectHeader(page, REVIEWER);
 });
 
+test("a copy of the session cookie stops working once its user signs out", async ({ browser, page }) => {
+  await signIn(page, REVIEWER.email, REVIEWER.password);
+  const copied = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/articles");
+  await expect(stolen).toHaveURL(/\/login\?ended=1$/);
+  await expect(stolen.getByTestId("current-user")).toHaveCount(0);
+  await thief.close();
+});
+
+test("a link to /session-ended, as another site could send, does not sign anyone out", async ({ page }) => {
+  await signIn(page, REVIEWER.email, REVIEWER.password);
+  await page.goto("/session-ended");
+  await expect(page).toHaveURL(/\/articles$/);
+  await expectHeader(page, REVIEWER);
+  await page.goto("/articles");
+  await expectHeader(page, REVIEWER);
+});
+
 test("five wrong passwords lock the account, even for the right password", async ({ browser, page }) => {
   // An account of its own, so no other test gets locked out.
   const account: Account = { name: "Lena Lockout", email: uniqueEmail("lockout"), password: "lockout-pass-123", role: "REVIEWER" };
