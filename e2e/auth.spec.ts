@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import {
   ADMIN,
   EDITOR,
@@ -175,4 +175,32 @@ test("next-auth's routes answer an off-site or malformed callbackUrl as if it we
   // The home page is what next-auth now redirects to after signing in from such a link.
   const signIn = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(hostile[0])}`, { maxRedirects: 0 });
   expect(new URL(signIn.headers()["location"], baseURL).searchParams.get("callbackUrl")).toBe(new URL(baseURL!).origin);
+});
+
+/** Signs in as next-auth's client does, with the X-Forwarded-For given; returns the error code, or null when signed in. */
+async function signInOverHttp(request: APIRequestContext, email: string, password: string, forwardedFor: string) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true" },
+    headers: { "x-forwarded-for": forwardedFor },
+  });
+  const { url } = (await response.json()) as { url: string };
+  return new URL(url).searchParams.get("error");
+}
+
+test("wrong passwords from made-up X-Forwarded-For addresses do not keep a user out of their account", async ({ page, playwright, baseURL }) => {
+  const account: Account = { name: "Fred Forwarded", email: uniqueEmail("forwarded"), password: "forwarded-pass-123", role: "REVIEWER" };
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await createUserViaAdmin(page, account);
+
+  const request = await playwright.request.newContext({ baseURL });
+  // The user signs in once from this machine, which makes its address known to the account.
+  expect(await signInOverHttp(request, account.email, account.password, "198.51.100.1")).toBeNull();
+  // Five wrong passwords, each claiming another address (enough to lock the account for
+  // every address it has not signed in from).
+  for (let i = 1; i <= 5; i++) expect(await signInOverHttp(request, account.email, `wrong-${i}`, `203.0.113.${i}`)).toBe("INVALID_CREDENTIALS");
+  // The server goes by the connection, not the header: from the user's own machine the
+  // right password still works, whatever address the request claims.
+  expect(await signInOverHttp(request, account.email, account.password, "203.0.113.99")).toBeNull();
+  await request.dispose();
 });

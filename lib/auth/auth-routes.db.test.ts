@@ -186,3 +186,43 @@ describe("callback URLs", () => {
     }
   });
 });
+
+describe("the address a sign-in is throttled by", () => {
+  async function failFrom(headers: Record<string, string>) {
+    const user = await makeUser();
+    const jar: Jar = {};
+    const body = { email: user.email, password: "wrong password", csrfToken: await csrfToken(jar), json: "true" };
+    await call("callback/credentials", { method: "POST", body, headers }, jar);
+    const rows = await prisma.loginThrottle.findMany({ where: { key: { startsWith: "address:" } } });
+    await prisma.loginThrottle.deleteMany();
+    return rows.map((row) => row.key);
+  }
+
+  const saved = { ...process.env };
+  beforeEach(() => {
+    // What scripts/next-server.mjs sets in its process: the header it writes the peer address into.
+    process.env.VERITY_PEER_ADDRESS_HEADER = "x-verity-peer-address";
+    delete process.env.VERITY_TRUSTED_PROXIES;
+  });
+  afterAll(() => {
+    process.env.VERITY_PEER_ADDRESS_HEADER = saved.VERITY_PEER_ADDRESS_HEADER;
+    process.env.VERITY_TRUSTED_PROXIES = saved.VERITY_TRUSTED_PROXIES;
+  });
+
+  it("is the connection's address: an X-Forwarded-For from the client is ignored", async () => {
+    const keys = await failFrom({ "x-forwarded-for": "203.0.113.9", "x-verity-peer-address": "192.0.2.10" });
+    expect(keys).toEqual(["address:192.0.2.10"]);
+  });
+
+  it("is the forwarded address when the connection comes from a trusted proxy", async () => {
+    process.env.VERITY_TRUSTED_PROXIES = "192.0.2.0/24";
+    const keys = await failFrom({ "x-forwarded-for": "203.0.113.9, 192.0.2.11", "x-verity-peer-address": "192.0.2.10" });
+    expect(keys).toEqual(["address:203.0.113.9"]);
+  });
+
+  it("is unknown (no per-address count) when the server does not say who connected", async () => {
+    delete process.env.VERITY_PEER_ADDRESS_HEADER;
+    const keys = await failFrom({ "x-forwarded-for": "203.0.113.9", "x-verity-peer-address": "192.0.2.10" });
+    expect(keys).toEqual([]);
+  });
+});

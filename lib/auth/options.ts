@@ -5,6 +5,7 @@ import { authenticate } from "@/lib/auth/login";
 import { authSecret } from "@/lib/auth/secret";
 import { endSessions } from "@/lib/auth/sign-out";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { requestClientAddress } from "@/lib/auth/client-address";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -14,13 +15,6 @@ export const LOGIN_ERROR = {
   rateLimited: "RATE_LIMITED", // sent as RATE_LIMITED:<seconds>
   unavailable: "UNAVAILABLE",
 } as const;
-
-function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  // Next's server sets x-forwarded-for to the peer address; behind a proxy, the proxy's first hop.
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0].trim() : "";
-  return first || null;
-}
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -35,7 +29,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         let result;
         try {
-          result = await authenticate(prisma, credentials, clientAddress(request?.headers));
+          result = await authenticate(prisma, credentials, requestClientAddress(request?.headers));
         } catch (error) {
           console.error("Login failed unexpectedly", error);
           throw new Error(LOGIN_ERROR.unavailable);
