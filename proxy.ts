@@ -9,8 +9,8 @@ import { callbackUrlRepair } from "@/lib/auth/callback-url";
  * session). The route handlers that write standalone HTML (the public page, the
  * exports) set their own, stricter policy (lib/security/csp.ts) and are left out here,
  * as a policy set here would replace theirs. The other security headers are in
- * next.config.js. On next-auth's routes it only replaces a callbackUrl that is not the
- * app's own.
+ * next.config.js. On next-auth's routes it only redirects a request whose callbackUrl is
+ * not the app's own.
  */
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/auth/")) return nextAuthRequest(request);
@@ -22,10 +22,14 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-/** next-auth's routes: a callbackUrl that is not the app's own becomes the home page (see callbackUrlRepair). */
+/**
+ * next-auth's routes: a callbackUrl that is not the app's own is sent back with the home
+ * page in its place (see callbackUrlRepair). A redirect, not a rewrite: the route handler
+ * would still read the query it was first sent. 307 keeps the method and body.
+ */
 function nextAuthRequest(request: NextRequest) {
   const repaired = callbackUrlRepair(request.nextUrl, process.env.NEXTAUTH_URL ?? request.nextUrl.origin);
-  return repaired ? NextResponse.rewrite(repaired) : NextResponse.next();
+  return repaired ? NextResponse.redirect(repaired, 307) : NextResponse.next();
 }
 
 export const config = {

@@ -16,8 +16,8 @@ export function safeCallbackUrl(callbackUrl: string, baseUrl: string): string {
 /**
  * next-auth checks a request's callbackUrl before any option of ours runs, and answers
  * one that does not parse with a 500 (a cross-site link could do that to anyone). The
- * proxy hands next-auth the request with the home page in its place: the URL to rewrite
- * to, or null when the request has no callbackUrl or has the app's own full URL there.
+ * proxy sends the request back with the home page in its place: the URL to redirect to,
+ * or null when the request has no callbackUrl or has the app's own full URL there.
  */
 export function callbackUrlRepair(requestUrl: URL, baseUrl: string): URL | null {
   const given = requestUrl.searchParams.get("callbackUrl");
