@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
+import { callbackUrlRepair } from "@/lib/auth/callback-url";
 
 /**
  * Every page gets a Content-Security-Policy with a nonce of its own. The policy goes on
@@ -8,15 +9,27 @@ import { createNonce, pagePolicy } from "@/lib/security/csp";
  * session). The route handlers that write standalone HTML (the public page, the
  * exports) set their own, stricter policy (lib/security/csp.ts) and are left out here,
  * as a policy set here would replace theirs. The other security headers are in
- * next.config.js.
+ * next.config.js. On next-auth's routes it only redirects a request whose callbackUrl is
+ * not the app's own.
  */
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/auth/")) return nextAuthRequest(request);
   const csp = pagePolicy(createNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+/**
+ * next-auth's routes: a callbackUrl that is not the app's own is sent back with the home
+ * page in its place (see callbackUrlRepair). A redirect, not a rewrite: the route handler
+ * would still read the query it was first sent. 307 keeps the method and body.
+ */
+function nextAuthRequest(request: NextRequest) {
+  const repaired = callbackUrlRepair(request.nextUrl, process.env.NEXTAUTH_URL ?? request.nextUrl.origin);
+  return repaired ? NextResponse.redirect(repaired, 307) : NextResponse.next();
 }
 
 export const config = {
@@ -33,5 +46,7 @@ export const config = {
         { type: "header", key: "next-action" },
       ],
     },
+    // next-auth's routes, only when a callbackUrl comes in the query.
+    { source: "/api/auth/:path*", has: [{ type: "query", key: "callbackUrl" }] },
   ],
 };

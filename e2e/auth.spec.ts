@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import {
   ADMIN,
   EDITOR,
@@ -106,6 +106,30 @@ test("signing out returns to the login page and the articles need a login again"
   await expectHeader(page, REVIEWER);
 });
 
+test("a copy of the session cookie stops working once its user signs out", async ({ browser, page }) => {
+  await signIn(page, REVIEWER.email, REVIEWER.password);
+  const copied = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/articles");
+  await expect(stolen).toHaveURL(/\/login\?ended=1$/);
+  await expect(stolen.getByTestId("current-user")).toHaveCount(0);
+  await thief.close();
+});
+
+test("a link to /session-ended, as another site could send, does not sign anyone out", async ({ page }) => {
+  await signIn(page, REVIEWER.email, REVIEWER.password);
+  await page.goto("/session-ended");
+  await expect(page).toHaveURL(/\/articles$/);
+  await expectHeader(page, REVIEWER);
+  await page.goto("/articles");
+  await expectHeader(page, REVIEWER);
+});
+
 test("five wrong passwords lock the account, even for the right password", async ({ browser, page }) => {
   // An account of its own, so no other test gets locked out.
   const account: Account = { name: "Lena Lockout", email: uniqueEmail("lockout"), password: "lockout-pass-123", role: "REVIEWER" };
@@ -137,4 +161,46 @@ test("five wrong passwords lock the account, even for the right password", async
   await signIn(visitor, REVIEWER.email, REVIEWER.password);
   await expectHeader(visitor, REVIEWER);
   await context.close();
+});
+
+test("next-auth's routes answer an off-site or malformed callbackUrl as if it were the home page, not with an error", async ({ request, baseURL }) => {
+  const hostile = ["http://localhost:3450.evil.example/", "javascript:alert(1)", "http://[::1", "%", "//evil.example/"];
+  for (const callbackUrl of hostile) {
+    for (const route of ["session", "csrf", "providers", "signin", "signout"]) {
+      const response = await request.get(`/api/auth/${route}?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+      expect(response.status(), `${route} with ${callbackUrl}`).toBeLessThan(400);
+      expect(response.headers()["location"] ?? "", `${route} with ${callbackUrl}`).not.toMatch(/evil|javascript|error=/);
+    }
+  }
+  // The home page is what next-auth now redirects to after signing in from such a link.
+  const signIn = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(hostile[0])}`, { maxRedirects: 0 });
+  expect(new URL(signIn.headers()["location"], baseURL).searchParams.get("callbackUrl")).toBe(new URL(baseURL!).origin);
+});
+
+/** Signs in as next-auth's client does, with the X-Forwarded-For given; returns the error code, or null when signed in. */
+async function signInOverHttp(request: APIRequestContext, email: string, password: string, forwardedFor: string) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true" },
+    headers: { "x-forwarded-for": forwardedFor },
+  });
+  const { url } = (await response.json()) as { url: string };
+  return new URL(url).searchParams.get("error");
+}
+
+test("wrong passwords from made-up X-Forwarded-For addresses do not keep a user out of their account", async ({ page, playwright, baseURL }) => {
+  const account: Account = { name: "Fred Forwarded", email: uniqueEmail("forwarded"), password: "forwarded-pass-123", role: "REVIEWER" };
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await createUserViaAdmin(page, account);
+
+  const request = await playwright.request.newContext({ baseURL });
+  // The user signs in once from this machine, which makes its address known to the account.
+  expect(await signInOverHttp(request, account.email, account.password, "198.51.100.1")).toBeNull();
+  // Five wrong passwords, each claiming another address (enough to lock the account for
+  // every address it has not signed in from).
+  for (let i = 1; i <= 5; i++) expect(await signInOverHttp(request, account.email, `wrong-${i}`, `203.0.113.${i}`)).toBe("INVALID_CREDENTIALS");
+  // The server goes by the connection, not the header: from the user's own machine the
+  // right password still works, whatever address the request claims.
+  expect(await signInOverHttp(request, account.email, account.password, "203.0.113.99")).toBeNull();
+  await request.dispose();
 });

@@ -112,6 +112,17 @@ test("the session cookie is HttpOnly and SameSite", async ({ page }) => {
   expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
 });
 
+test("next-auth's own pages send the browser to the login page, which has the page policy", async ({ page }) => {
+  for (const path of ["/api/auth/signin", "/api/auth/signout", "/api/auth/error?error=Configuration", "/api/auth/verify-request"]) {
+    const direct = await page.request.get(path, { maxRedirects: 0 });
+    expect(direct.status(), path).toBe(302);
+    expect(direct.headers()["content-type"] ?? "", path).not.toContain("text/html");
+    const followed = await page.request.get(path);
+    expect(new URL(followed.url()).pathname, path).toBe("/login");
+    expectPagePolicy(followed, path);
+  }
+});
+
 test("the app works under the policy: login, articles, import, the reader with highlights, tooltip and panel, queue, search, admin", async ({ browser }) => {
   test.setTimeout(120_000);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -16,6 +16,7 @@ import { indexMissingPassages } from "@/lib/search/index-passages";
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const serverScript = path.join(process.cwd(), "scripts", "next-server.mjs");
 
 async function main() {
   const startedAt = Date.now();
@@ -61,7 +62,8 @@ async function main() {
     if (build.status !== 0) return shutdown(build.status ?? 1);
   }
 
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  // Not `next start`: this server tells the app the address each request comes from.
+  const server = spawn(process.execPath, [serverScript], { stdio: ["ignore", "pipe", "inherit"], env: { ...env, NODE_ENV: "production", PORT: String(port) } });
   server.stdout.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "user.disable",
   "user.enable",
   "user.reset_password",
+  "user.sign_out",
   "article.import",
   "article.update_details",
   "article.publish",

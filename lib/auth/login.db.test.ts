@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import {
   MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_ADDRESS,
+  KNOWN_ADDRESS_DAYS,
   THROTTLE_WINDOW_SECONDS,
   countAttempt,
   throttleKeys,
@@ -110,7 +111,7 @@ describe("authenticate: per-account limit", () => {
     expect((await throttleRow("address:10.1.0.1"))?.failures).toBe(1);
   });
 
-  it("locks the account after 5 failures, even for the right password, from any address and any spelling of the email", async () => {
+  it("locks the account after 5 failures, even for the right password, from any address it has not signed in from and any spelling of the email", async () => {
     const user = await makeUser();
     // From a different address each time: the account limit does not depend on the address.
     await failTimes(user.email, MAX_FAILURES_PER_ACCOUNT, (i) => `10.2.0.${i + 1}`);
@@ -193,6 +194,49 @@ describe("authenticate: per-account limit", () => {
     expect(row!.windowStart.getTime()).toBeGreaterThan(Date.now() - 60_000);
 
     expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.7.0.1")).toMatchObject({ ok: true });
+  });
+});
+
+describe("authenticate: addresses the account signed in from", () => {
+  // Failures alone must not lock out the right password: an attacker anywhere could
+  // otherwise keep an account locked with 5 requests per window.
+  it("lets the right password in from an address the account signed in from, while the account is locked elsewhere", async () => {
+    const user = await makeUser();
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.8.0.1")).toMatchObject({ ok: true });
+    await failTimes(user.email, MAX_FAILURES_PER_ACCOUNT, (i) => `198.51.100.${i + 1}`);
+
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.8.0.99")).toMatchObject({ reason: "RATE_LIMITED" });
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, null)).toMatchObject({ reason: "RATE_LIMITED" });
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.8.0.1")).toMatchObject({ ok: true, user: { id: user.id } });
+  });
+
+  it("counts wrong passwords from a known address against the account, and holds that address to its own limit", async () => {
+    const user = await makeUser();
+    const known = "10.9.0.1";
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, known)).toMatchObject({ ok: true });
+    await failTimes(user.email, MAX_FAILURES_PER_ACCOUNT, () => known);
+    // The account is locked for every other address...
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.9.0.2")).toMatchObject({ reason: "RATE_LIMITED" });
+    // ...and the known address may go on guessing only up to the address limit.
+    await failTimes(user.email, MAX_FAILURES_PER_ADDRESS - MAX_FAILURES_PER_ACCOUNT, () => known);
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, known)).toMatchObject({ reason: "RATE_LIMITED" });
+  });
+
+  it("forgets an address the account last signed in from more than the set number of days ago", async () => {
+    const user = await makeUser();
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.10.0.1")).toMatchObject({ ok: true });
+    const longAgo = new Date(Date.now() - (KNOWN_ADDRESS_DAYS * 24 * 60 * 60 + 60) * 1000);
+    await prisma.loginThrottle.updateMany({ where: { key: { startsWith: "known:" } }, data: { windowStart: longAgo } });
+    await failTimes(user.email, MAX_FAILURES_PER_ACCOUNT, (i) => `198.51.100.${i + 20}`);
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.10.0.1")).toMatchObject({ reason: "RATE_LIMITED" });
+  });
+
+  it("knows an address per account: another account's address is not known to this one", async () => {
+    const user = await makeUser();
+    const other = await makeUser();
+    expect(await authenticate(prisma, { email: other.email, password: PASSWORD }, "10.11.0.1")).toMatchObject({ ok: true });
+    await failTimes(user.email, MAX_FAILURES_PER_ACCOUNT, (i) => `198.51.100.${i + 40}`);
+    expect(await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.11.0.1")).toMatchObject({ reason: "RATE_LIMITED" });
   });
 });
 

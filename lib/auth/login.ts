@@ -1,7 +1,14 @@
 import type { Db } from "@/lib/db/client";
 import { loginSchema } from "@/lib/auth/schemas";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { clearAccountFailures, countAttempt, throttleKeys, uncountAttempt } from "@/lib/auth/throttle";
+import {
+  clearAccountFailures,
+  countAttempt,
+  isKnownAddress,
+  rememberAddress,
+  throttleKeys,
+  uncountAttempt,
+} from "@/lib/auth/throttle";
 
 export type LoginResult =
   | { ok: true; user: { id: string; name: string; email: string; role: string; sessionVersion: number } }
@@ -18,7 +25,8 @@ export async function authenticate(db: Db, input: unknown, clientAddress: string
   const { email, password } = parsed.data;
 
   // Counted as a failure until it succeeds, so concurrent guesses cannot exceed the limit.
-  const { retryAfterSeconds, counted } = await countAttempt(db, throttleKeys(email, clientAddress));
+  const knownAddress = await isKnownAddress(db, email, clientAddress);
+  const { retryAfterSeconds, counted } = await countAttempt(db, throttleKeys(email, clientAddress, { knownAddress }));
   if (retryAfterSeconds > 0) return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds };
 
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
@@ -26,6 +34,7 @@ export async function authenticate(db: Db, input: unknown, clientAddress: string
   if (!user || !matches || user.disabledAt) return { ok: false, reason: "INVALID_CREDENTIALS" };
   await uncountAttempt(db, counted);
   await clearAccountFailures(db, email);
+  await rememberAddress(db, email, clientAddress);
   return {
     ok: true,
     user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion },

@@ -3,6 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { authenticate } from "@/lib/auth/login";
 import { authSecret } from "@/lib/auth/secret";
+import { endSessions } from "@/lib/auth/sign-out";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { requestClientAddress } from "@/lib/auth/client-address";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -13,17 +16,12 @@ export const LOGIN_ERROR = {
   unavailable: "UNAVAILABLE",
 } as const;
 
-function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  // Next's server sets x-forwarded-for to the peer address; behind a proxy, the proxy's first hop.
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0].trim() : "";
-  return first || null;
-}
-
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/login", error: "/login" },
+  // Every page next-auth would write itself goes to the login page instead, so none is
+  // served without the app's Content-Security-Policy (proxy.ts sets it on app pages).
+  pages: { signIn: "/login", signOut: "/login", error: "/login", verifyRequest: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -31,7 +29,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         let result;
         try {
-          result = await authenticate(prisma, credentials, clientAddress(request?.headers));
+          result = await authenticate(prisma, credentials, requestClientAddress(request?.headers));
         } catch (error) {
           console.error("Login failed unexpectedly", error);
           throw new Error(LOGIN_ERROR.unavailable);
@@ -42,7 +40,13 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // next-auth calls this on its CSRF-checked sign-out POST, before it clears the cookie.
+    signOut: ({ token }) => endSessions(prisma, token),
+  },
   callbacks: {
+    // next-auth's own throws on an address that does not parse (a 500).
+    redirect: ({ url, baseUrl }) => safeCallbackUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         const signedIn = user as { id: string; role: string; sessionVersion: number };

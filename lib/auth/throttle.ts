@@ -4,16 +4,41 @@ import type { Db } from "@/lib/db/client";
  * Failed-login limits, per account and per client address, counted in the database
  * (table LoginThrottle) so that every app server enforces the same limits.
  * A fixed window: the first failure opens it; at the limit, logins wait until it ends.
+ *
+ * Failures alone must not lock the right password out: anyone can send 5 wrong passwords
+ * for an account. So an address the account signed in from in the last KNOWN_ADDRESS_DAYS
+ * (its "known" addresses, rows `known:<email> <address>`) is not held back by the
+ * account's limit, only by its own address limit; its failures still count against the
+ * account, which stays locked for every other address. (A per-account delay would still
+ * let an attacker use up every slot the delay leaves.) Without a client address (a
+ * server that cannot tell who connects) there is no known address either.
  */
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
+export const KNOWN_ADDRESS_DAYS = 30;
 
-export function throttleKeys(email: string, address: string | null) {
+export function throttleKeys(email: string, address: string | null, { knownAddress = false } = {}) {
   return [
-    { key: `account:${email}`, limit: MAX_FAILURES_PER_ACCOUNT },
+    { key: `account:${email}`, limit: knownAddress ? Number.POSITIVE_INFINITY : MAX_FAILURES_PER_ACCOUNT },
     ...(address ? [{ key: `address:${address}`, limit: MAX_FAILURES_PER_ADDRESS }] : []),
   ];
+}
+
+const knownKey = (email: string, address: string) => `known:${email} ${address}`;
+
+/** Whether the account signed in from this address in the last KNOWN_ADDRESS_DAYS. */
+export async function isKnownAddress(db: Db, email: string, address: string | null, now = new Date()): Promise<boolean> {
+  if (!address) return false;
+  const row = await db.loginThrottle.findUnique({ where: { key: knownKey(email, address) } });
+  return Boolean(row && row.windowStart.getTime() > now.getTime() - KNOWN_ADDRESS_DAYS * 24 * 60 * 60 * 1000);
+}
+
+/** A successful login makes its address known to the account (from now, for KNOWN_ADDRESS_DAYS). */
+export async function rememberAddress(db: Db, email: string, address: string | null, now = new Date()) {
+  if (!address) return;
+  const key = knownKey(email, address);
+  await db.loginThrottle.upsert({ where: { key }, create: { key, failures: 0, windowStart: now }, update: { windowStart: now } });
 }
 
 type ThrottleKey = ReturnType<typeof throttleKeys>[number];
