@@ -9,14 +9,9 @@ import type { DocNode } from "@/lib/documents/schema";
 import { buildTextMap, canonicalText, isValidSpan, offsetsToRange, positionToOffset, rangeToOffsets, type TextMap } from "@/lib/anchoring";
 import type { ClaimSummary, PassageSummary } from "@/lib/claims/types";
 import { STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
-import {
-  articleSchemaExtensions,
-  HighlightLayers,
-  ReadOnlyText,
-  setActiveHighlight,
-  setHighlights,
-  type HighlightSpec,
-} from "@/components/reader/reader-extensions";
+import { articleSchemaExtensions } from "@/lib/documents/article-extensions";
+import { ReadOnlyText } from "@/components/reader/extensions/read-only-text";
+import { HighlightLayers, setActiveHighlight, setHighlights, type HighlightSpec } from "@/components/reader/extensions/highlight-layers";
 import { ClaimList, filterClaims, type ClaimFilters } from "@/components/reader/claim-list";
 import { ClaimPanel, type ArticleChoice } from "@/components/reader/claim-panel";
 import { MarkClaimForm, type SelectedSpan } from "@/components/reader/mark-claim-form";
