@@ -162,7 +162,7 @@ export function ClaimPanel({
 }
 
 function ConflictNotice({ state, onReload }: { state: FormState; onReload: () => void }) {
-  const current = state.current as { restatement?: string; verdict?: Parameters<typeof verdictLabel>[0]; rationale?: string | null; updatedBy?: { name: string } | null } | undefined;
+  const current = state.current;
   if (!current) return null;
   return (
     <div className="conflict" role="alert">
@@ -173,7 +173,7 @@ function ConflictNotice({ state, onReload }: { state: FormState; onReload: () =>
         <dt>Claim</dt>
         <dd>{current.restatement}</dd>
         <dt>Verdict</dt>
-        <dd>{verdictLabel(current.verdict ?? null)}</dd>
+        <dd>{verdictLabel(current.verdict)}</dd>
         <dt>Rationale</dt>
         <dd>{current.rationale || "—"}</dd>
       </dl>
