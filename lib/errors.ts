@@ -1,3 +1,5 @@
+import type { ClaimConflict } from "@/lib/claims/types";
+
 /**
  * Errors the user is meant to see. Anything else thrown by the data layer is
  * unexpected: it is logged on the server and the user gets one generic message.
@@ -33,11 +35,14 @@ export class FieldError extends UserFacingError {
   }
 }
 
-/** Someone else changed the record since the user read it. */
-export class ConflictError extends UserFacingError {
+/**
+ * Someone else changed the record since the user read it; `current` is the record as it is
+ * now. Claims are the records edited with a version, so that is what forms are given.
+ */
+export class ConflictError<Current = ClaimConflict> extends UserFacingError {
   constructor(
     message: string,
-    readonly current: unknown,
+    readonly current: Current,
   ) {
     super(message);
   }

@@ -4,7 +4,6 @@ import { useId, useState } from "react";
 import { publishArticleAction, unpublishArticleAction } from "@/lib/publishing/actions";
 import { importAnnotationsAction } from "@/lib/export/actions";
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, exportPath } from "@/lib/export/formats";
-import type { ImportAnnotationsResult } from "@/lib/export/import";
 import { FormMessage } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 
@@ -95,7 +94,7 @@ function PublishForm({ articleId, published }: { articleId: string; published: b
 function ImportAnnotationsForm({ articleId }: { articleId: string }) {
   const [state, action, pending] = useFormAction(importAnnotationsAction);
   const id = useId();
-  const result = state.status === "ok" ? (state.data as ImportAnnotationsResult | undefined) : undefined;
+  const result = state.status === "ok" ? state.data : undefined;
   const fileError = state.fieldErrors?.file?.[0];
   return (
     <details className="export-bar__import" open={state.status !== "idle" || undefined}>

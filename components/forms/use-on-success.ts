@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { FormState } from "@/lib/actions/form-state";
+import type { DoneState, FormState } from "@/lib/actions/form-state";
 
 /** Calls `onSuccess` once each time an action returns a successful state. */
-export function useOnSuccess(state: FormState, onSuccess: (state: FormState) => void) {
+export function useOnSuccess<Data>(state: FormState<Data>, onSuccess: (state: DoneState<Data>) => void) {
   const seen = useRef(state);
   useEffect(() => {
     if (state === seen.current) return;

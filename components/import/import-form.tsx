@@ -2,7 +2,6 @@
 
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { importArticleAction, previewImportAction } from "@/lib/articles/actions";
-import type { ImportPreview } from "@/lib/articles/data";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { Field, FormMessage } from "@/components/forms/field";
 import { ArticleBody } from "@/components/article/article-body";
@@ -29,7 +28,7 @@ export function ImportForm() {
   const [lastRun, setLastRun] = useState<"preview" | "import">("preview");
   // The errors shown are those of the last button pressed; the preview stays until the next one.
   const state = lastRun === "preview" ? previewState : importState;
-  const result = previewState.status === "ok" ? (previewState.data as ImportPreview) : undefined;
+  const result = previewState.status === "ok" ? previewState.data : undefined;
   const busy = previewing || importing;
 
   // Dispatched by hand rather than through <form action>: React resets a form once its

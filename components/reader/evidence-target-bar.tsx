@@ -35,7 +35,7 @@ export function EvidenceTargetBar({
   const [state, action, pending] = useFormAction(addEvidenceAction);
   // Each added passage bumps the claim's version; the next one must name the new one.
   const [version, setVersion] = useState(target.version);
-  useOnSuccess(state, (done) => setVersion((done.data as { version: number }).version));
+  useOnSuccess(state, (done) => setVersion(done.data.version));
   const backToClaim = `/articles/${target.articleId}?claim=${target.claimId}`;
 
   return (

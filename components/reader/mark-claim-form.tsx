@@ -26,7 +26,7 @@ export function MarkClaimForm({
   onCancel: () => void;
 }) {
   const [state, action, pending] = useFormAction(createClaimAction);
-  useOnSuccess(state, (done) => onCreated((done.data as { claim: ClaimSummary }).claim));
+  useOnSuccess(state, (done) => onCreated(done.data.claim));
   return (
     <form action={action} className="panel-form" aria-labelledby="mark-claim-heading" noValidate>
       <h2 id="mark-claim-heading">Mark a claim</h2>

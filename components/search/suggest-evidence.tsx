@@ -82,7 +82,7 @@ function SuggestionRow({
   const [state, action, pending] = useFormAction(addEvidenceAction);
   // The stance is the clicked button's value; the action's state does not carry it back, so it is kept here.
   const [chosen, setChosen] = useState<EvidenceStance>("SUPPORTS");
-  useOnSuccess(state, (done) => onAttached(chosen, (done.data as { version: number }).version));
+  useOnSuccess(state, (done) => onAttached(chosen, done.data.version));
   const passageUrl = `/articles/${suggestion.articleId}?at=${suggestion.startOffset}-${suggestion.endOffset}`;
   return (
     <li className="suggestion" data-testid="evidence-suggestion">

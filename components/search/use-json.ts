@@ -16,7 +16,10 @@ export function useJson<T>(url: string | null) {
     const controller = new AbortController();
     fetch(url, { signal: controller.signal, cache: "no-store" })
       .then(async (response) => {
-        const body = await response.json().catch(() => ({ error: "The server's answer could not be read." }));
+        // A request given up while its body arrives fails here too: it is not an answer.
+        const body = await response.json().catch((failure: Error) => {
+          throw failure.name === "AbortError" ? failure : new Error("The server's answer could not be read.");
+        });
         if (!response.ok) throw new Error(body.error ?? "That could not be loaded.");
         setData({ url, value: body as T });
         setError(null);

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
 import { ConflictError, FieldError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 
@@ -13,13 +13,15 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/un
  * Authorisation and the audit event live in the data-layer function `run` calls.
  */
 /** What `run` returns: a message for the user, or a message and data for the client. */
-type ActionOutcome = string | { message: string; data?: unknown };
+type ActionOutcome<Data> = string | { message: string; data: Data };
 
-export function formAction<Schema extends z.ZodType>(
-  schema: Schema,
-  run: (actor: Actor, input: z.output<Schema>) => Promise<ActionOutcome>,
-) {
-  return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
+// A `run` that returns only a message gives an action without data; one that returns data
+// gives an action whose successful state carries that data's type to the client.
+export function formAction<Schema extends z.ZodType>(schema: Schema, run: (actor: Actor, input: z.output<Schema>) => Promise<string>): FormAction<undefined>;
+export function formAction<Schema extends z.ZodType, Data>(schema: Schema, run: (actor: Actor, input: z.output<Schema>) => Promise<ActionOutcome<Data>>): FormAction<Data>;
+export function formAction<Schema extends z.ZodType>(schema: Schema, run: (actor: Actor, input: z.output<Schema>) => Promise<ActionOutcome<unknown>>) {
+  // A message-only outcome's state has no `data` at all (typed by the first signature as undefined).
+  return async function action(_previous: FormState, formData: FormData): Promise<FormState | { status: "ok"; message: string }> {
     try {
       const actor = await getCurrentUser();
       if (!actor) return { status: "error", message: new UnauthenticatedError().message };
@@ -36,7 +38,7 @@ export function formAction<Schema extends z.ZodType>(
   };
 }
 
-function invalidFields(fieldErrors: FormState["fieldErrors"]): FormState {
+function invalidFields(fieldErrors: FormState["fieldErrors"]): FormState<never> {
   return { status: "error", message: "Please correct the marked fields.", fieldErrors };
 }
 
@@ -46,7 +48,7 @@ function fieldsOf(formData: FormData) {
   return Object.fromEntries([...formData].filter(([key]) => !key.startsWith("$ACTION")));
 }
 
-export function errorState(error: unknown): FormState {
+export function errorState(error: unknown): FormState<never> {
   if (error instanceof FieldError) {
     return { status: "error", message: error.message, fieldErrors: { [error.field]: [error.message] } };
   }

@@ -1,6 +1,6 @@
-/** What a form's Server Action returns to `useActionState`. */
-export interface FormState<Data = unknown> {
-  status: "idle" | "ok" | "error";
+import type { ClaimConflict } from "@/lib/claims/types";
+
+interface FormStateFields {
   message?: string;
   /** Messages per form field, shown beside the field. */
   fieldErrors?: Record<string, string[] | undefined>;
@@ -9,10 +9,21 @@ export interface FormState<Data = unknown> {
    * an error, what was submitted (passwords left out), to refill the form that React reset.
    */
   values?: Record<string, string>;
-  /** What the action produced (e.g. the id of a new record), for the client to follow up. */
-  data?: Data;
   /** On a conflicting edit: the record as it is now, so the user can compare and retry. */
-  current?: unknown;
+  current?: ClaimConflict;
 }
 
-export const initialFormState: FormState = { status: "idle" };
+/**
+ * What a form's Server Action returns to `useActionState`. A successful state carries
+ * what the action produced (`Data`, e.g. the new record), for the client to follow up.
+ */
+export type FormState<Data = unknown> = FormStateFields &
+  ({ status: "idle" | "error"; data?: undefined } | { status: "ok"; data: Data });
+
+/** A successful state of an action whose result is `Data`. */
+export type DoneState<Data> = Extract<FormState<Data>, { status: "ok" }>;
+
+/** A form's Server Action, as `useActionState` calls it. */
+export type FormAction<Data> = (previous: FormState, formData: FormData) => Promise<FormState<Data>>;
+
+export const initialFormState: FormState<never> = { status: "idle" };

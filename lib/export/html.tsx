@@ -1,6 +1,6 @@
 import type { ExportModel } from "@/lib/export/model";
 import { renderStaticMarkup } from "@/lib/export/static-markup";
-import { ExportDocument } from "@/components/export/export-document";
+import { ExportDocument } from "@/lib/export/document/export-document";
 
 /**
  * Standalone HTML: one file with inline CSS and no scripts; the article with each claim

@@ -1,7 +1,7 @@
 import { approvedOnly, type ExportModel } from "@/lib/export/model";
 import { renderStaticMarkup } from "@/lib/export/static-markup";
 import { jsonLdForScript, toClaimReviews } from "@/lib/export/claim-review";
-import { ExportDocument, NotPublishedDocument } from "@/components/export/export-document";
+import { ExportDocument, NotPublishedDocument } from "@/lib/export/document/export-document";
 
 /**
  * The public page of a published article: the same document as the HTML export (one

@@ -1,5 +1,5 @@
 import { getSchema } from "@tiptap/core";
-import { articleSchemaExtensions } from "../../components/reader/reader-extensions";
+import { articleSchemaExtensions } from "@/lib/documents/article-extensions";
 import { importHtml, safeHref } from "./html";
 import { ImportError } from "./plain-text";
 import { canonicalText } from "../anchoring/canonical-text";

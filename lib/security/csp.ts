@@ -15,7 +15,7 @@
  * execute and the policy does not govern, so it needs no nonce.
  */
 import { createHash } from "node:crypto";
-import { EXPORT_CSS } from "@/components/export/export-styles";
+import { EXPORT_CSS } from "@/lib/export/document/export-styles";
 
 function policy(directives: Record<string, string[]>): string {
   return Object.entries(directives)

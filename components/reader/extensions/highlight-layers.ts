@@ -1,55 +1,11 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
-import StarterKit from "@tiptap/starter-kit";
 
 /**
- * The reader's TipTap setup: the article schema (the nodes and marks of
- * lib/documents/schema.ts, nothing else), a guard that keeps the text unchangeable while
- * still letting keyboard users move a caret and select, and two decoration layers
- * (all highlights, and the open one). Highlights are decorations, never marks: the
- * article's document is not altered by annotating it.
+ * The reader's two decoration layers: all highlights, and the open one. Highlights are
+ * decorations, never marks: the article's document is not altered by annotating it.
  */
-
-export const articleSchemaExtensions = [
-  StarterKit.configure({
-    heading: { levels: [1, 2, 3] },
-    code: false,
-    codeBlock: false,
-    strike: false,
-    underline: false,
-    horizontalRule: false,
-    dropcursor: false,
-    gapcursor: false,
-    undoRedo: false,
-    listKeymap: false,
-    trailingNode: false, // it would append a paragraph, changing the canonical text
-    link: { openOnClick: false, autolink: false, linkOnPaste: false, HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" } },
-  }),
-];
-
-/** Refuses every change to the document; selection and caret movement still work. */
-export const ReadOnlyText = Extension.create({
-  name: "readOnlyText",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        filterTransaction: (transaction) => !transaction.docChanged,
-        props: {
-          handleDOMEvents: {
-            // Stops typing, deleting, pasting and dropping before the browser edits the DOM.
-            beforeinput: (_view, event) => {
-              event.preventDefault();
-              return true;
-            },
-          },
-          handlePaste: () => true,
-          handleDrop: () => true,
-        },
-      }),
-    ];
-  },
-});
 
 export interface HighlightSpec {
   /** Stable identity of the highlight (used as the widget's key). */

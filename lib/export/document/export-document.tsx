@@ -4,10 +4,10 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, exportPath } from "@/lib/export/fo
 import { publicPageUrl } from "@/lib/export/urls";
 import { safeHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { AnnotatedBody } from "@/components/export/annotated-body";
-import { ClaimEntries } from "@/components/export/claim-entries";
-import { VerdictKey, VerdictSummary } from "@/components/export/verdict-summary";
-import { EXPORT_CSS } from "@/components/export/export-styles";
+import { AnnotatedBody } from "@/lib/export/document/annotated-body";
+import { ClaimEntries } from "@/lib/export/document/claim-entries";
+import { VerdictKey, VerdictSummary } from "@/lib/export/document/verdict-summary";
+import { EXPORT_CSS } from "@/lib/export/document/export-styles";
 
 /**
  * A whole HTML document of one article with its claims: the standalone HTML export

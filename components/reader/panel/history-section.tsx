@@ -1,0 +1,21 @@
+import { formatDateTime } from "@/lib/format";
+import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
+
+/** What was done to the claim, by whom and when. */
+export function HistorySection({ claim }: { claim: ClaimDetailData }) {
+  return (
+    <section aria-labelledby="history-heading" className="panel-section">
+      <h3 id="history-heading">History</h3>
+      <ol className="history-list">
+        {claim.history.map((entry) => (
+          <li key={entry.id}>
+            <span>{entry.summary}</span>
+            <span className="muted">
+              {entry.actor?.name ?? "Verity"} · {formatDateTime(entry.at)}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
