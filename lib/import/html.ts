@@ -321,7 +321,7 @@ function merge(nodes: InlineNode[]): InlineNode[] {
  */
 export function safeHref(raw: string | undefined): string | null {
   if (raw === undefined) return null;
-  const cleaned = raw.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
+  const cleaned = raw.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|(?<![\u0000-\u0020])[\u0000-\u0020]+$/g, "");
   if (!/^(https?|mailto):/i.test(cleaned)) return null;
   try {
     return new URL(cleaned).href;

@@ -54,15 +54,29 @@ export function importArticleSource({ format, content }: ImportSource): Imported
 /** The format of pasted content: the form's explicit choice, else what the content looks like. */
 export function detectFormat(content: string, choice: FormatChoice = "auto"): SourceFormat {
   if (choice !== "auto") return choice;
-  if (/^\s*<(!doctype|html)\b/i.test(content) || BLOCK_TAG.test(content)) return "HTML";
+  if (/^\s*<(!doctype|html)\b/i.test(content) || hasBlockTag(content)) return "HTML";
   if (MARKDOWN_LINE.test(content) || MARKDOWN_LINK.test(content)) return "MARKDOWN";
   return "TEXT";
 }
 
-const BLOCK_TAG = /<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|article|section|header|footer|main|body)\b[^>]*>/i;
+const BLOCK_TAG_START = /<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|article|section|header|footer|main|body)\b/i;
+
+/**
+ * A block-level start tag: its name, then a ">" somewhere after it. Found in two linear steps;
+ * as one regex (/<p\b[^>]*>/) each "<p" of "<p<p<p…" scanned to the end of the text.
+ */
+function hasBlockTag(content: string): boolean {
+  const start = BLOCK_TAG_START.exec(content);
+  return start !== null && content.includes(">", start.index + start[0].length);
+}
+
 /** A heading, bullet or quote at the start of a line. */
 const MARKDOWN_LINE = /^ {0,3}(#{1,6} |[*-] |>)/m;
-const MARKDOWN_LINK = /\[[^\]\n]+\]\([^)\s]+\)/;
+/**
+ * [text](target). The text is read from its last "[" (it may still end in one): read from
+ * each "[" of "[[[…", the search was quadratic.
+ */
+const MARKDOWN_LINK = /\[[^[\]\n]*[^\]\n]\]\([^)\s]+\)/;
 
 /** Why a file of this name and size cannot be imported (checked before reading it), or null. */
 export function uploadProblem(fileName: string, size: number): string | null {
