@@ -5,6 +5,7 @@ import { importMarkdown } from "./markdown";
 import { guessTitle, importPlainText, ImportError, truncateAtWord } from "./plain-text";
 
 export { ImportError } from "./plain-text";
+export { MAX_NESTING_DEPTH, NESTING_FLATTENED } from "./html";
 
 export const SOURCE_FORMATS = ["TEXT", "MARKDOWN", "HTML"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -22,6 +23,8 @@ export interface ImportedArticle {
   titleIsGuess: boolean;
   doc: DocNode;
   canonicalText: string;
+  /** What the import changed that the editor should know, as sentences to show. */
+  notices: string[];
 }
 
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -41,14 +44,14 @@ export function importArticleSource({ format, content }: ImportSource): Imported
   const source = content.replace(/^\uFEFF/, "").replaceAll("\u0000", "");
   if (format === "TEXT") {
     const { title, titleIsGuess, doc } = importPlainText(source);
-    return { title: truncateAtWord(title, MAX_TITLE_CHARS), titleIsGuess, doc, canonicalText: canonicalText(doc) };
+    return { title: truncateAtWord(title, MAX_TITLE_CHARS), titleIsGuess, doc, canonicalText: canonicalText(doc), notices: [] };
   }
-  const { title, doc } = format === "HTML" ? importHtml(source) : importMarkdown(source);
+  const { title, doc, notices = [] } = format === "HTML" ? importHtml(source) : importMarkdown(source);
   const text = canonicalText(doc);
-  if (title !== null) return { title: truncateAtWord(title, MAX_TITLE_CHARS), titleIsGuess: false, doc, canonicalText: text };
+  if (title !== null) return { title: truncateAtWord(title, MAX_TITLE_CHARS), titleIsGuess: false, doc, canonicalText: text, notices };
   // An imported document always has a block with visible text.
   const firstLine = text.split("\n").find((line) => /\S/.test(line))!;
-  return { title: guessTitle(firstLine.trim()), titleIsGuess: true, doc, canonicalText: text };
+  return { title: guessTitle(firstLine.trim()), titleIsGuess: true, doc, canonicalText: text, notices };
 }
 
 /** The format of pasted content: the form's explicit choice, else what the content looks like. */
