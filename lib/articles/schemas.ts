@@ -13,9 +13,9 @@ export const articleDetailsSchema = z.object({
   publicationDate: optionalText(10, "Use the form YYYY-MM-DD.")
     .refine((v) => v === null || isRealDate(v), {
       error: "Enter a real date (YYYY-MM-DD).",
-      abort: true,
     })
-    .refine((v) => v === null || isDateInRange(v), { error: DATE_OUT_OF_RANGE })
+    // Not an abort of the one above: an aborted field stops the form's own checks (a missing source).
+    .refine((v) => v === null || !isRealDate(v) || isDateInRange(v), { error: DATE_OUT_OF_RANGE })
     .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
 });
 
