@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
-import { blankToUndefined, DATE_OUT_OF_RANGE, isDateInRange, isRealDate, omittable, optionalText, recordId, requiredText } from "@/lib/validation/fields";
+import {
+  blankToUndefined,
+  DATE_OUT_OF_RANGE,
+  isDateInRange,
+  isRealDate,
+  normaliseLineBreaks,
+  omittable,
+  optionalText,
+  recordId,
+  requiredText,
+} from "@/lib/validation/fields";
 
 /**
  * Form input for claims, evidence and comments. FormData holds only strings: numbers are
@@ -10,8 +20,6 @@ import { blankToUndefined, DATE_OUT_OF_RANGE, isDateInRange, isRealDate, omittab
 
 // PostgreSQL's int4: larger numbers could never be a stored offset or version.
 const MAX_INT = 2_147_483_647;
-
-const normaliseLineBreaks = (v: string) => v.replace(/\r\n?/g, "\n");
 
 const integer = (message: string, min: number) =>
   z.preprocess(

@@ -26,14 +26,14 @@ export const omittable = <T extends z.ZodType>(schema: T) => z.preprocess((v) =>
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
-/**
- * Free text as it is stored: browsers send line breaks as "\r\n", which become the "\n" of the
- * canonical text, bidi controls are dropped, and the ends are trimmed.
- */
+/** Browsers send a form's line breaks as "\r\n"; the canonical text has "\n". */
+export const normaliseLineBreaks = (v: string) => v.replace(/\r\n?/g, "\n");
+
+/** Free text as it is stored: line breaks as "\n", no bidi controls, the ends trimmed. */
 export const text = (notText: string) =>
   z
     .string({ error: notText })
-    .overwrite((v) => v.replace(/\r\n?/g, "\n").replace(BIDI_CONTROLS, ""))
+    .overwrite((v) => normaliseLineBreaks(v).replace(BIDI_CONTROLS, ""))
     .trim();
 
 /** Free text that must be given, of at most `max` characters. */
