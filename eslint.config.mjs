@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import regexp from "eslint-plugin-regexp";
 
 const config = [
   ...nextVitals,
@@ -18,6 +19,15 @@ const config = [
   },
   // Test helpers named use… (useTestDatabase) register Jest hooks, not React hooks.
   { files: ["**/*.test.ts", "**/*.spec.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
+  // A regex that backtracks super-linearly lets one crafted text block the server (issue 22).
+  {
+    files: ["lib/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "proxy.ts"],
+    plugins: { regexp },
+    rules: {
+      "regexp/no-super-linear-backtracking": "error",
+      "regexp/no-super-linear-move": "error",
+    },
+  },
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 

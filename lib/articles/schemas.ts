@@ -1,25 +1,11 @@
 import { z } from "zod";
 import { MAX_SOURCE_BYTES, MAX_TITLE_CHARS, SOURCE_FORMATS, uploadProblem } from "@/lib/import";
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: message })
-    .transform((v) => v || null);
+import { DATE_OUT_OF_RANGE, isDateInRange, isRealDate, optionalText, recordId, requiredText } from "@/lib/validation/fields";
 
 export const articleDetailsSchema = z.object({
-  articleId: z.string().trim().min(1).max(64),
-  title: z
-    .string({ error: "Enter a title." })
-    .trim()
-    .min(1, { error: "Enter a title." })
-    .max(300, { error: "A title has at most 300 characters." }),
-  outlet: z
-    .string({ error: "Enter the outlet." })
-    .trim()
-    .min(1, { error: "Enter the outlet." })
-    .max(120, { error: "An outlet name has at most 120 characters." }),
+  articleId: recordId("Choose an article."),
+  title: requiredText(300, "Enter a title.", "A title has at most 300 characters."),
+  outlet: requiredText(120, "Enter the outlet.", "An outlet name has at most 120 characters."),
   url: optionalText(2000, "A URL has at most 2,000 characters.").refine(
     (v) => v === null || /^https?:\/\/[^\s]+$/i.test(v),
     { error: "Enter a web address starting with http:// or https://." },
@@ -28,15 +14,10 @@ export const articleDetailsSchema = z.object({
     .refine((v) => v === null || isRealDate(v), {
       error: "Enter a real date (YYYY-MM-DD).",
     })
+    // Not an abort of the one above: an aborted field stops the form's own checks (a missing source).
+    .refine((v) => v === null || !isRealDate(v) || isDateInRange(v), { error: DATE_OUT_OF_RANGE })
     .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
 });
-
-// Date.parse rolls impossible days over ("2025-02-30" is 2 March), so the date must survive a round trip.
-function isRealDate(v: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const date = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
-}
 
 const noFile = (value: unknown) =>
   // A file input with nothing chosen still sends an empty, nameless file.

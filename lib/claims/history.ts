@@ -98,7 +98,7 @@ function truncate(text: string) {
   if (text.length <= QUOTE_LENGTH) return text;
   // Cut at a word boundary where there is a reasonable one, never between the halves of a surrogate pair.
   let kept = dropLoneHighSurrogate(text.slice(0, QUOTE_LENGTH));
-  const atWord = kept.replace(/\s+\S*$/, "");
+  const atWord = kept.replace(/(?<!\s)\s+\S*$/, "");
   if (atWord.length > QUOTE_LENGTH / 2) kept = atWord;
   return `${kept.trimEnd()}…`;
 }

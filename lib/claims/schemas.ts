@@ -1,5 +1,16 @@
 import { z } from "zod";
 import { EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
+import {
+  blankToUndefined,
+  DATE_OUT_OF_RANGE,
+  isDateInRange,
+  isRealDate,
+  normaliseLineBreaks,
+  omittable,
+  optionalText,
+  recordId,
+  requiredText,
+} from "@/lib/validation/fields";
 
 /**
  * Form input for claims, evidence and comments. FormData holds only strings: numbers are
@@ -9,11 +20,6 @@ import { EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
 
 // PostgreSQL's int4: larger numbers could never be a stored offset or version.
 const MAX_INT = 2_147_483_647;
-
-const normaliseLineBreaks = (v: string) => v.replace(/\r\n?/g, "\n");
-
-// An empty form field means "not given", never 0.
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const integer = (message: string, min: number) =>
   z.preprocess(
@@ -25,31 +31,8 @@ const integer = (message: string, min: number) =>
       .max(MAX_INT, { error: message }),
   );
 
-const recordId = (message: string) =>
-  z.string({ error: message }).trim().min(1, { error: message }).max(64, { error: message });
-
 const claimId = recordId("Choose a claim.");
 const version = integer("The version must be a whole number of 1 or more. Reload and try again.", 1);
-
-const requiredText = (max: number, missing: string, tooLong: string) =>
-  z
-    .string({ error: missing })
-    .overwrite(normaliseLineBreaks)
-    .trim()
-    .min(1, { error: missing })
-    .max(max, { error: tooLong });
-
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string({ error: "Fill in this field, or leave it empty." })
-    .overwrite(normaliseLineBreaks)
-    .trim()
-    .max(max, { error: tooLong })
-    .transform((v) => v || null);
-
-/** For fields a form may leave out entirely: missing is null, like empty. */
-const omittable = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => v ?? "", schema);
 
 const restatement = requiredText(
   1000,
@@ -134,7 +117,8 @@ const externalEvidence = z.object({
     .string({ error: "Enter the date you accessed the source (YYYY-MM-DD)." })
     .trim()
     .refine(isRealDate, { error: "Enter a real date (YYYY-MM-DD).", abort: true })
-    .refine((v) => v <= latestToday(), { error: "The date accessed cannot be in the future." }),
+    .refine((v) => v <= latestToday(), { error: "The date accessed cannot be in the future.", abort: true })
+    .refine(isDateInRange, { error: DATE_OUT_OF_RANGE }),
 });
 
 export const addEvidenceSchema = z.discriminatedUnion("kind", [passageEvidence, externalEvidence], {
@@ -158,13 +142,6 @@ function isWebAddress(v: string) {
   } catch {
     return false;
   }
-}
-
-// Date.parse rolls impossible days over ("2025-02-30" is 2 March), so the date must survive a round trip.
-function isRealDate(v: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const date = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
 }
 
 /** Today's date where it is latest (UTC+14), so "today" is never in the future for anyone. */

@@ -35,8 +35,8 @@ export function exportFileName(title: string, format: ExportFormat, includePendi
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
+      .replace(/^-+|(?<!-)-+$/g, "")
       .slice(0, 60)
-      .replace(/-+$/, "") || "article";
+      .replace(/(?<!-)-+$/, "") || "article";
   return `verity-${slug}${includePending ? "-internal" : ""}.${EXPORT_FORMATS[format].suffix}`;
 }

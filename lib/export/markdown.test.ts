@@ -1,5 +1,6 @@
 import { renderMarkdown } from "@/lib/export/markdown";
 import { fixtureModel } from "@/lib/export/test-fixture";
+import { expectWithin, HOSTILE_INPUT_LIMIT_MS } from "@/test/time-limit";
 
 /** The Markdown export: footnotes that resolve, escaping that keeps the article's text as text. */
 
@@ -52,4 +53,33 @@ it("says what each claim's verdict is, and marks pending claims as pending only 
   expect(publicMd).not.toMatch(/pending/i);
   expect(internalMd).toContain("**○ Unrated (pending: draft, not approved).** The budget doubled since 2019.");
   expect(internalMd).toContain("> **Internal export, not for publication:** 2 claims are pending and not approved.");
+});
+
+it("keeps titles, outlets and names on their line, whatever line breaks they hold", () => {
+  const model = fixtureModel();
+  const injected = (value: string) => `${value}\r# Injected heading\n\n## Another\r\n- item`;
+  model.article.title = injected(model.article.title);
+  model.article.outlet = injected(model.article.outlet);
+  model.claims = model.claims.map((claim) => ({
+    ...claim,
+    approvedBy: claim.approvedBy && { ...claim.approvedBy, name: injected(claim.approvedBy.name) },
+    evidence: claim.evidence.map((item) =>
+      item.kind === "PASSAGE"
+        ? { ...item, passage: { ...item.passage, articleTitle: injected(item.passage.articleTitle), outlet: item.passage.outlet && injected(item.passage.outlet) } }
+        : { ...item, external: { ...item.external, title: injected(item.external.title) } },
+    ),
+    sameClaim: claim.sameClaim.map((other) => ({ ...other, article: { ...other.article, title: injected(other.article.title), outlet: other.article.outlet && injected(other.article.outlet) } })),
+  }));
+  const md = renderMarkdown(model);
+  // CommonMark ends a line at CR, LF or CRLF: none may be left for the injected text to start a line.
+  const lines = md.split(/\r\n|\r|\n/);
+  expect(lines.filter((line) => /^\s*(# Injected|## Another|- item)/.test(line))).toEqual([]);
+  expect(lines[0]).toBe("# Harbour plan approved: 2,000 jobs & “the biggest project in our history” # Injected heading ## Another - item");
+  expect(md).toContain("The Coastal Times # Injected heading ## Another - item · ");
+});
+
+it("writes a title with a long run of spaces in linear time", () => {
+  const model = fixtureModel();
+  model.article.title = `a${" ".repeat(2 * 1024 * 1024)}b`;
+  expectWithin(HOSTILE_INPUT_LIMIT_MS, () => renderMarkdown(model));
 });

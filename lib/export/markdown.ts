@@ -18,7 +18,7 @@ export function renderMarkdown(model: ExportModel): string {
   const pending = claims.filter(isPending).length;
   const lines: string[] = [];
   lines.push(`# ${escapeLine(article.title)}`, "");
-  const meta = [escapeInline(article.outlet)];
+  const meta = [escapeLine(article.outlet)];
   if (article.publicationDate) meta.push(formatDate(new Date(`${article.publicationDate}T00:00:00Z`))!);
   const original = safeHref(article.url);
   if (original) meta.push(`[original article](${linkTarget(original)})`);
@@ -91,7 +91,7 @@ function footnote(claim: ExportClaim, appUrl: string): string {
   }
   paragraphs.push(
     claim.approvedAt
-      ? `Approved${claim.approvedBy ? ` by ${escapeInline(claim.approvedBy.name)}` : ""} on ${formatDate(new Date(claim.approvedAt))}.`
+      ? `Approved${claim.approvedBy ? ` by ${escapeLine(claim.approvedBy.name)}` : ""} on ${formatDate(new Date(claim.approvedAt))}.`
       : `Not approved yet (${STATE_LABELS[claim.state].toLowerCase()}).`,
   );
   // Continuation paragraphs of a footnote are indented by four spaces.
@@ -104,14 +104,14 @@ function evidenceLine(item: ExportEvidence, appUrl: string) {
   if (item.kind === "PASSAGE") {
     const { passage } = item;
     const title = passage.articlePublished
-      ? `[*${escapeInline(passage.articleTitle)}*](${linkTarget(publicPageUrl(appUrl, passage.articleId))})`
-      : `*${escapeInline(passage.articleTitle)}*`;
-    return `${stance} “${escapeInline(oneLine(passage.exact))}” from ${title}${passage.outlet ? `, ${escapeInline(passage.outlet)}` : ""}`;
+      ? `[*${escapeLine(passage.articleTitle)}*](${linkTarget(publicPageUrl(appUrl, passage.articleId))})`
+      : `*${escapeLine(passage.articleTitle)}*`;
+    return `${stance} “${escapeInline(oneLine(passage.exact))}” from ${title}${passage.outlet ? `, ${escapeLine(passage.outlet)}` : ""}`;
   }
   if (item.kind === "WITHHELD") return `${stance} ${WITHHELD_PASSAGE}`;
   const { external } = item;
   const href = webHref(external.url);
-  const title = escapeInline(external.title || external.url);
+  const title = escapeLine(external.title || external.url);
   const link = href ? `[${title}](${linkTarget(href)})` : title;
   const excerpt = external.excerpt ? `: “${escapeInline(oneLine(external.excerpt))}”` : "";
   const accessed = external.accessedAt ? ` Accessed ${formatDate(new Date(`${external.accessedAt}T00:00:00Z`))}.` : "";
@@ -120,8 +120,8 @@ function evidenceLine(item: ExportEvidence, appUrl: string) {
 
 function sameClaimLine(other: ExportSameClaim, appUrl: string) {
   const pending = isPending(other) ? ` (pending: ${STATE_LABELS[other.state].toLowerCase()})` : "";
-  const title = `[*${escapeInline(other.article.title)}*](${linkTarget(claimUrl(appUrl, other.article, other.id, other.publicNumber))})`;
-  return `${verdictIcon(other.verdict)} ${verdictLabel(other.verdict)}: “${escapeInline(oneLine(other.restatement))}” in ${title}${other.article.outlet ? `, ${escapeInline(other.article.outlet)}` : ""}${pending}`;
+  const title = `[*${escapeLine(other.article.title)}*](${linkTarget(claimUrl(appUrl, other.article, other.id, other.publicNumber))})`;
+  return `${verdictIcon(other.verdict)} ${verdictLabel(other.verdict)}: “${escapeInline(oneLine(other.restatement))}” in ${title}${other.article.outlet ? `, ${escapeLine(other.article.outlet)}` : ""}${pending}`;
 }
 
 /** Writes the article's blocks, with footnote references after the claims' last characters. */
@@ -255,8 +255,10 @@ function escapeChar(text: string, i: number) {
 }
 
 function escapeInline(text: string) {
+  // CommonMark ends a line at a lone CR too; the lines of multi-line text are then handled as LF ones.
+  const lines = text.replace(/\r\n?/g, "\n");
   let out = "";
-  for (let i = 0; i < text.length; i++) out += escapeChar(text, i);
+  for (let i = 0; i < lines.length; i++) out += escapeChar(lines, i);
   return out;
 }
 
@@ -271,12 +273,17 @@ function escapeText(text: string) {
   return escapeLineStarts(escapeInline(text));
 }
 
+/** Text that must stay on its line (a title, an outlet, a name). */
 function escapeLine(text: string) {
   return escapeInline(oneLine(text));
 }
 
+/**
+ * Each line break (CR, LF or both) with the whitespace around it becomes one space. A match
+ * starts only where a run of spaces starts (the lookbehind), so a long run is scanned once.
+ */
 function oneLine(text: string) {
-  return text.replace(/\s*\n\s*/g, " ");
+  return text.replace(/(?<![^\S\r\n])[^\S\r\n]*[\r\n]\s*/g, " ");
 }
 
 function linkTarget(url: string) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMAT_NAMES } from "@/lib/export/formats";
+import { recordId } from "@/lib/validation/fields";
 
 export const MAX_ANNOTATION_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -9,7 +10,7 @@ const noFile = (value: unknown) =>
 
 /** An uploaded W3C Web Annotation export (.jsonld or .json) for an article. */
 export const importAnnotationsSchema = z.object({
-  articleId: z.string().trim().min(1, { error: "Choose an article." }).max(64),
+  articleId: recordId("Choose an article."),
   file: z
     .preprocess(noFile, z.file({ error: "Choose a .jsonld file (a Web Annotations export)." }))
     .refine((file) => file.size <= MAX_ANNOTATION_FILE_BYTES, { error: "The file is larger than 4 MB." })

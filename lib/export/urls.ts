@@ -8,7 +8,7 @@
 export function resolveAppUrl(requestOrigin?: string | null): string {
   const configured = process.env.NEXTAUTH_URL?.trim();
   const base = configured || requestOrigin || "http://localhost:3000";
-  return base.replace(/\/+$/, "");
+  return base.replace(/(?<!\/)\/+$/, "");
 }
 
 /** The article in Verity (the source every selector points into). */

@@ -16,7 +16,17 @@ export interface ImportedHtml {
   /** From <meta property="og:title">, <title> or the first h1; null when there is none. */
   title: string | null;
   doc: DocNode;
+  /** What the import changed that the editor should know (NESTING_FLATTENED); absent when nothing. */
+  notices?: string[];
 }
+
+/**
+ * How many blockquotes, lists and list items may enclose a block. Browsers stop building a
+ * page's tree at a depth (Chromium: 512), and an article nested deeper renders on the server
+ * but breaks the reader; real articles nest a few levels.
+ */
+export const MAX_NESTING_DEPTH = 50;
+export const NESTING_FLATTENED = `Quotes or lists nested more than ${MAX_NESTING_DEPTH} levels deep were flattened: their text is kept at level ${MAX_NESTING_DEPTH}.`;
 
 /** Dropped with everything inside them: never text a reader sees, and some run code. */
 const DROPPED = new Set([
@@ -71,6 +81,10 @@ interface Context {
   marks: Marks;
   kind: Textblock;
   pre: boolean;
+  /** Blockquotes, lists and list items around the container. */
+  depth: number;
+  /** Shared by the whole walk: set when a quote or list was too deep to nest. */
+  nesting: { flattened: boolean };
 }
 
 /**
@@ -82,7 +96,7 @@ interface Context {
 export function importHtml(html: string): ImportedHtml {
   return guardDepth(() => {
     const dom = parseDocument(html);
-    const doc = htmlToDoc(dom.children);
+    const { doc, notices } = htmlToDoc(dom.children);
     const headTitle = findHeadTitle(dom.children);
     // The first top-level h1 is the title, or repeats it; it stays when it is all there is.
     const h1 = doc.content.findIndex((block) => block.type === "heading" && block.attrs.level === 1);
@@ -91,12 +105,12 @@ export function importHtml(html: string): ImportedHtml {
     if (h1Text !== null && h1Text === title && doc.content.length > 1) {
       doc.content.splice(h1, 1);
     }
-    return { title, doc };
+    return { title, doc, notices };
   });
 }
 
 /** Parses HTML into a document without looking for a title; throws when it has no text. */
-export function parseHtmlBody(html: string): DocNode {
+export function parseHtmlBody(html: string): Omit<ImportedHtml, "title"> {
   return guardDepth(() => htmlToDoc(parseDocument(html).children));
 }
 
@@ -110,13 +124,14 @@ function guardDepth<T>(step: () => T): T {
   }
 }
 
-function htmlToDoc(nodes: ChildNode[]): DocNode {
+function htmlToDoc(nodes: ChildNode[]): Omit<ImportedHtml, "title"> {
   const root: Container = { blocks: [], run: null };
-  const context: Context = { container: root, marks: { bold: false, italic: false, href: null }, kind: "paragraph", pre: false };
+  const nesting = { flattened: false };
+  const context: Context = { container: root, marks: { bold: false, italic: false, href: null }, kind: "paragraph", pre: false, depth: 0, nesting };
   walkAll(nodes, context);
   flush(root);
   if (root.blocks.length === 0) throw new ImportError("The document is empty.");
-  return { type: "doc", content: root.blocks };
+  return { doc: { type: "doc", content: root.blocks }, notices: nesting.flattened ? [NESTING_FLATTENED] : undefined };
 }
 
 // htmlparser2 gives <script> and <style> types of their own; they are elements too.
@@ -143,8 +158,12 @@ function walk(node: ChildNode, context: Context) {
     block(node, { ...context, kind: HEADING_LEVELS.get(name)! });
   } else if (name === "pre") {
     block(node, { ...context, pre: true });
+  } else if ((name === "blockquote" || name === "ul" || name === "ol") && !mayNest(name, context)) {
+    // Too deep: the content goes into the enclosing container, as the blocks of a div do.
+    context.nesting.flattened = true;
+    block(node, context);
   } else if (name === "blockquote") {
-    const blocks = nested(node.children, context);
+    const blocks = nested(node.children, { ...context, depth: context.depth + 1 });
     if (blocks.length > 0) addBlock(context.container, { type: "blockquote", content: blocks });
   } else if (name === "ul" || name === "ol") {
     addList(node, context);
@@ -154,6 +173,11 @@ function walk(node: ChildNode, context: Context) {
     // Formatting we keep, or an element we look through (span, u, code, font…).
     walkAll(node.children, { ...context, marks: marksOf(name, node, context.marks) });
   }
+}
+
+/** Whether a blockquote (one level) or a list (the list and its items: two) fits within MAX_NESTING_DEPTH. */
+function mayNest(name: string, context: Context): boolean {
+  return context.depth + (name === "blockquote" ? 1 : 2) <= MAX_NESTING_DEPTH;
 }
 
 function marksOf(name: string, element: Element, marks: Marks): Marks {
@@ -183,7 +207,7 @@ function addList(list: Element, context: Context) {
   for (const child of list.children) {
     // Stray content between the items (a browser shows it too) becomes an item of its own.
     const content = isElement(child) && child.name === "li" ? child.children : [child];
-    const blocks = nested(content, context);
+    const blocks = nested(content, { ...context, depth: context.depth + 2 });
     if (blocks.length > 0) items.push({ type: "listItem", content: startWithParagraph(blocks) });
   }
   if (items.length === 0) return;
@@ -321,7 +345,7 @@ function merge(nodes: InlineNode[]): InlineNode[] {
  */
 export function safeHref(raw: string | undefined): string | null {
   if (raw === undefined) return null;
-  const cleaned = raw.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
+  const cleaned = raw.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|(?<![\u0000-\u0020])[\u0000-\u0020]+$/g, "");
   if (!/^(https?|mailto):/i.test(cleaned)) return null;
   try {
     return new URL(cleaned).href;

@@ -67,7 +67,7 @@ export function importPlainText(raw: string): ImportedDocument {
 
 /** The line without closing quotes/brackets, whose last char tells if it ends a sentence. */
 function withoutClosers(line: string): string {
-  return line.replace(/[”’"'»)\]]+$/u, "");
+  return line.replace(/(?<![”’"'»)\]])[”’"'»)\]]+$/u, "");
 }
 
 function looksLikeHeadline(line: string): boolean {
@@ -96,7 +96,7 @@ export function truncateAtWord(text: string, max: number): string {
   const space = text.lastIndexOf(" ", max);
   // No space at all: cut hard, but never between the halves of a surrogate pair.
   const head = space > 0 ? text.slice(0, space) : text.slice(0, max).replace(/[\uD800-\uDBFF]$/, "");
-  return head.replace(/[\s,;:\-–—]+$/u, "") + "…";
+  return head.replace(/(?<![\s,;:\-–—])[\s,;:\-–—]+$/u, "") + "…";
 }
 
 export interface TextSpan {
@@ -120,9 +120,11 @@ const ABBREVIATIONS = new Set([
 /**
  * Terminal punctuation (an ellipsis included), then any closing quotes or
  * brackets, then whitespace or the end: a possible sentence end. "3.5" and
- * the inner dot of "U.S." never match because no whitespace follows.
+ * the inner dot of "U.S." never match because no whitespace follows. Only a
+ * run's first mark starts a match (the lookbehind): tried from each mark of a
+ * long run of them, the search took time quadratic in the run's length.
  */
-const SENTENCE_END = /[.!?…]+[”’"'»)\]]*(?=\s|$)/gu;
+const SENTENCE_END = /(?<![.!?…])[.!?…]+[”’"'»)\]]*(?=\s|$)/gu;
 
 /**
  * Splits text into sentences, as UTF-16 spans without surrounding

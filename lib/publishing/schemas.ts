@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation/fields";
 
 /** Publish or unpublish an article: which one. */
 export const publishArticleSchema = z.object({
-  articleId: z.string({ error: "Choose an article." }).trim().min(1, { error: "Choose an article." }).max(64, { error: "Choose an article." }),
+  articleId: recordId("Choose an article."),
 });

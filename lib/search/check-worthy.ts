@@ -20,6 +20,7 @@ interface Feature {
   weight: number;
   /** The reason shown, or null for features that only lower the score. */
   reason: (match: RegExpMatchArray) => string | null;
+  /** Every pattern is linear in the sentence's length: a stored sentence is any user's input. */
   pattern: RegExp;
 }
 
@@ -35,16 +36,20 @@ const TITLES =
 
 const FEATURES: Feature[] = [
   // Quantities.
-  { weight: 1.6, pattern: /\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)/iu, reason: () => "a percentage" },
+  { weight: 1.6, pattern: /(?<!\d)\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b)/iu, reason: () => "a percentage" },
   { weight: 1.4, pattern: /[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:million|billion|trillion|bn|m)\b|\b(?:tens|hundreds|dozens) of (?:thousands|millions|billions)?/iu, reason: () => "an amount" },
   { weight: 0.9, pattern: /\b\d[\d,.]*\b(?!\s?%)/u, reason: () => "a number" },
   { weight: 0.5, pattern: /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|twice|double)\b/iu, reason: () => "a number in words" },
   // Who said what.
-  { weight: 1.1, pattern: /[“"][^”"]*?\S+(?:\s+\S+){1,}[^”"]*[”"]/u, reason: () => "a quotation" },
+  // Two words between an opening quote and a later closing one. Only the first opening quote
+  // is tried (the ^): it encloses the most, and trying each one made "“a a a …" cubic.
+  { weight: 1.1, pattern: /^[^“"]*[“"]\s*\S+\s+\S[^]*[”"]/u, reason: () => "a quotation" },
   { weight: 1.6, pattern: new RegExp(`\\b(${ATTRIBUTION})\\b`, "iu"), reason: (m) => `an attribution: ${m[1].toLowerCase()}` },
   {
     weight: 1.0,
-    pattern: new RegExp(`\\b(?:${TITLES})\\b(?:\\s+(?:of|for|at|on)\\s+(?:\\p{Lu}[\\p{L}’'-]+\\s*)+|\\s+\\p{Lu}[\\p{L}’'-]+)|\\p{Lu}[\\p{L}’'-]+,?\\s+(?:a\\s+|the\\s+)?(?:former\\s+|top\\s+|senior\\s+)?(?:${TITLES})`, "u"),
+    // A name before the title is matched from the start of its word (the lookbehind) up to its
+    // first capital: tried from every capital of a long word, the search was quadratic.
+    pattern: new RegExp(`\\b(?:${TITLES})\\b(?:\\s+(?:of|for|at|on)\\s+(?:\\p{Lu}[\\p{L}’'-]+\\s*)+|\\s+\\p{Lu}[\\p{L}’'-]+)|(?<![\\p{L}’'-])[\\p{Ll}\\p{Lt}\\p{Lm}\\p{Lo}’'-]*\\p{Lu}[\\p{L}’'-]+,?\\s+(?:a\\s+|the\\s+)?(?:former\\s+|top\\s+|senior\\s+)?(?:${TITLES})`, "u"),
     reason: () => "a named official",
   },
   // Who did what: a named person or body, and the actions news reports.

@@ -52,9 +52,10 @@ export function splitPassages(text: string): PassageSpan[] {
 /**
  * An acronym's period followed by a closing quote and a capital ("…and the U.S.” The
  * talks…") ends a sentence, though splitSentences keeps "U.S." inside one (rightly, as in
- * "the U.S. President"): the closing quote settles it.
+ * "the U.S. President"): the closing quote settles it. Only an acronym's first letter starts a
+ * match (the lookbehind): tried from each letter of a long "a.a.a.…", the search was quadratic.
  */
-const QUOTED_ACRONYM_END = /(?:\p{L}\.)+\p{L}\.[”"’»)\]]+(?=\s+[\p{Lu}“"‘(\[])/gu;
+const QUOTED_ACRONYM_END = /(?<!\p{L}\.)(?:\p{L}\.)+\p{L}\.[”"’»)\]]+(?=\s+[\p{Lu}“"‘(\[])/gu;
 
 function splitAfterQuotedAcronyms(text: string, span: TextSpan): TextSpan[] {
   const spans: TextSpan[] = [];

@@ -2,12 +2,11 @@ import { z } from "zod";
 import { Verdict } from "@/lib/generated/prisma/enums";
 import type { SearchFilters } from "@/lib/search/types";
 import { isStorableText } from "@/lib/storable-text";
+import { blankToUndefined, DATE_OUT_OF_RANGE, isDateInRange, isRealDate, recordId, text } from "@/lib/validation/fields";
 
 /** Form input of the search module's actions, and the search page's query parameters. */
 
 const MAX_INT = 2_147_483_647;
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const recordId = (message: string) => z.string({ error: message }).trim().min(1, { error: message }).max(64, { error: message });
 const offset = (message: string) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int({ error: message }).min(0, { error: message }).max(MAX_INT, { error: message }));
 
@@ -52,15 +51,14 @@ const isoDay = (field: string) =>
   z
     .string()
     .trim()
-    .refine((v) => v === "" || isRealDate(v), { error: `Enter the ${field} date as YYYY-MM-DD.` })
+    .refine((v) => v === "" || isRealDate(v), { error: `Enter the ${field} date as YYYY-MM-DD.`, abort: true })
+    .refine((v) => v === "" || isDateInRange(v), { error: DATE_OUT_OF_RANGE })
     .transform((v) => v || null);
 
 /** The search page's parameters; each invalid one is reported and ignored, never fatal. */
 const searchParamShapes = {
   q: z.string().max(20_000).catch(""),
-  outlet: z
-    .string()
-    .trim()
+  outlet: text("Enter an outlet name.")
     .max(120, { error: "An outlet name has at most 120 characters." })
     .refine(isStorableText, { error: "An outlet name cannot hold NUL or broken Unicode characters." })
     .transform((v) => v || null),
@@ -109,11 +107,4 @@ export function parseSearchParams(params: Record<string, string | string[] | und
     filters.to = null;
   }
   return { q: read("q", ""), filters, errors };
-}
-
-// Date.parse rolls impossible days over ("2025-02-30" is 2 March), so the date must survive a round trip.
-function isRealDate(v: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const date = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
 }

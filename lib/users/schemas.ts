@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { emailSchema, newPasswordSchema, ROLES } from "@/lib/auth/schemas";
+import { recordId, requiredText } from "@/lib/validation/fields";
 
-const userId = z.string({ error: "Choose a user." }).trim().min(1, { error: "Choose a user." }).max(64);
+const userId = recordId("Choose a user.");
 const role = z.enum(ROLES, { error: "Choose Reviewer, Editor or Admin." });
 
 export const createUserSchema = z.object({
-  name: z
-    .string({ error: "Enter a name." })
-    .trim()
-    .min(1, { error: "Enter a name." })
-    .max(100, { error: "A name has at most 100 characters." }),
+  name: requiredText(100, "Enter a name.", "A name has at most 100 characters."),
   email: emailSchema,
   role,
   password: newPasswordSchema,

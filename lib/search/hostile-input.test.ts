@@ -1,0 +1,37 @@
+import { MAX_SOURCE_BYTES } from "@/lib/import";
+import { checkWorthiness } from "@/lib/search/check-worthy";
+import { splitPassages } from "@/lib/search/passages";
+import { expectWithin, HOSTILE_INPUT_LIMIT_MS } from "@/test/time-limit";
+
+/**
+ * A stored sentence is as long as an article's line, up to the 2 MB an import accepts, and
+ * every open of Suggested claims scores the article's sentences (issue 22). These sentences
+ * make a regex that tries every start position backtrack over the rest of the text.
+ */
+const run = (unit: string) => unit.repeat(Math.floor((MAX_SOURCE_BYTES - 100) / unit.length));
+// Seven more words and a full stop: a sentence long enough to be scored at all.
+const scored = (text: string) => `${text} and then some more words follow here.`;
+
+describe("scoring and splitting hostile sentences takes linear time", () => {
+  it("scores a quotation mark followed by a long run of one-letter words", () => {
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => checkWorthiness(scored(`"${run("a ")}`)));
+  });
+
+  it("scores a long run of opening quotes", () => {
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => checkWorthiness(scored(run("“"))));
+  });
+
+  it("scores a long run of digits that is not a percentage", () => {
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => checkWorthiness(scored(run("1"))));
+  });
+
+  it("scores a long word of capitals that names no official", () => {
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => checkWorthiness(scored(run("A"))));
+  });
+
+  it("splits a long dotted acronym without a closing quote into passages", () => {
+    let passages: ReturnType<typeof splitPassages> = [];
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => (passages = splitPassages(run("a."))));
+    expect(passages).toHaveLength(1);
+  });
+});

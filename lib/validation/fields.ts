@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/**
+ * The zod fields every feature's form schemas (lib/<feature>/schemas.ts) are built from, so
+ * that a record id, a date or a piece of free text is checked the same way everywhere.
+ */
+
+/** Longer than any id Verity makes (25 characters), short enough to refuse junk early. */
+export const MAX_RECORD_ID_CHARS = 64;
+
+/** The id of a record the form names; `message` says what to choose when it is missing or junk. */
+export const recordId = (message: string) =>
+  z.string({ error: message }).trim().min(1, { error: message }).max(MAX_RECORD_ID_CHARS, { error: message });
+
+/** An empty form field means "not given" (never 0 for a number). */
+export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** For fields a form may leave out entirely: missing is like empty. */
+export const omittable = <T extends z.ZodType>(schema: T) => z.preprocess((v) => v ?? "", schema);
+
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they
+ * reorder the text shown after them, so a name or title holding one can make a page say what
+ * it does not ("‮evil" reads backwards). No form needs them: the direction of right-to-left
+ * text comes from its letters.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Browsers send a form's line breaks as "\r\n"; the canonical text has "\n". */
+export const normaliseLineBreaks = (v: string) => v.replace(/\r\n?/g, "\n");
+
+/** Free text as it is stored: line breaks as "\n", no bidi controls, the ends trimmed. */
+export const text = (notText: string) =>
+  z
+    .string({ error: notText })
+    .overwrite((v) => normaliseLineBreaks(v).replace(BIDI_CONTROLS, ""))
+    .trim();
+
+/** Free text that must be given, of at most `max` characters. */
+export const requiredText = (max: number, missing: string, tooLong: string) =>
+  text(missing).min(1, { error: missing }).max(max, { error: tooLong });
+
+/** Free text that may be left empty (then null), of at most `max` characters. */
+export const optionalText = (max: number, tooLong: string) =>
+  text("Fill in this field, or leave it empty.")
+    .max(max, { error: tooLong })
+    .transform((v) => v || null);
+
+/**
+ * The dates a form takes: PostgreSQL has no year 0 (which a JavaScript Date accepts), and no
+ * article, source or search is dated before the first newspapers or after the year 2999.
+ */
+export const EARLIEST_DATE = "1600-01-01";
+export const LATEST_DATE = "2999-12-31";
+export const DATE_OUT_OF_RANGE = "Enter a date from the year 1600 to 2999.";
+
+/**
+ * Whether `v` is a day of the calendar as YYYY-MM-DD. Date.parse rolls impossible days over
+ * ("2025-02-30" is 2 March), so the date must survive a round trip.
+ */
+export function isRealDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
+}
+
+/** Whether a real date (isRealDate) is one a form takes. */
+export function isDateInRange(v: string): boolean {
+  return v >= EARLIEST_DATE && v <= LATEST_DATE;
+}
