@@ -19,7 +19,7 @@ export const updateArticleDetailsAction = formAction(articleDetailsSchema, async
 export const previewImportAction = formAction(importSourceSchema, async (actor, input) => {
   const preview = await previewImport(actor, input);
   const words = `${preview.wordCount.toLocaleString("en")} word${preview.wordCount === 1 ? "" : "s"}`;
-  return { message: `Read as ${FORMAT_NAMES[preview.format]}: ${words}.`, data: preview };
+  return { message: [`Read as ${FORMAT_NAMES[preview.format]}: ${words}.`, ...preview.notices].join(" "), data: preview };
 });
 
 export const importArticleAction = formAction(importArticleSchema, async (actor, input) => {

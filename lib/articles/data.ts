@@ -104,6 +104,8 @@ export interface ImportPreview {
   doc: DocNode;
   format: SourceFormat;
   wordCount: number;
+  /** What the import changed to fit the reader (deep nesting flattened), in sentences. */
+  notices: string[];
 }
 
 /** What an import would make, for the editor to check; writes nothing. */
@@ -111,7 +113,7 @@ export async function previewImport(actor: Actor, input: z.output<typeof importS
   assertRole(actor, "EDITOR");
   const { format, imported } = await importSource(input);
   const wordCount = imported.canonicalText.split(/\s+/).filter(Boolean).length;
-  return { title: imported.title, titleIsGuess: imported.titleIsGuess, doc: imported.doc, format, wordCount };
+  return { title: imported.title, titleIsGuess: imported.titleIsGuess, doc: imported.doc, format, wordCount, notices: imported.notices };
 }
 
 /** Imports an article and returns its id. The document and its canonical text are made here, from the source. */

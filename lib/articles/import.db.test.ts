@@ -236,7 +236,7 @@ describe("previewImportAction", () => {
     expect(state).toEqual({
       status: "ok",
       message: "Read as HTML: 14 words.",
-      data: { title: "Council approves the budget", titleIsGuess: false, doc: importHtml(HTML).doc, format: "HTML", wordCount: 14 } satisfies ImportPreview,
+      data: { title: "Council approves the budget", titleIsGuess: false, doc: importHtml(HTML).doc, format: "HTML", wordCount: 14, notices: [] } satisfies ImportPreview,
     });
 
     const guessed = await previewImportAction(initialFormState, form({ format: "MARKDOWN", content: "No heading here. Just text." }));

@@ -66,7 +66,9 @@ it("keeps titles, outlets and names on their line, whatever line breaks they hol
     evidence: claim.evidence.map((item) =>
       item.kind === "PASSAGE"
         ? { ...item, passage: { ...item.passage, articleTitle: injected(item.passage.articleTitle), outlet: item.passage.outlet && injected(item.passage.outlet) } }
-        : { ...item, external: { ...item.external, title: injected(item.external.title) } },
+        : item.kind === "EXTERNAL"
+          ? { ...item, external: { ...item.external, title: injected(item.external.title) } }
+          : item,
     ),
     sameClaim: claim.sameClaim.map((other) => ({ ...other, article: { ...other.article, title: injected(other.article.title), outlet: other.article.outlet && injected(other.article.outlet) } })),
   }));

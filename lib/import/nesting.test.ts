@@ -1,5 +1,5 @@
 import { getSchema } from "@tiptap/core";
-import { articleSchemaExtensions } from "@/components/reader/reader-extensions";
+import { articleSchemaExtensions } from "@/lib/documents/article-extensions";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import type { BlockNode } from "@/lib/documents/schema";
 import { importArticleSource, MAX_NESTING_DEPTH, NESTING_FLATTENED } from "@/lib/import";
