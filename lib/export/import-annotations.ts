@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { anchor, CONTEXT_LENGTH, describeSpan, FUZZY_MAX_WORK, isValidSpan, type AnchorMethod, type FuzzyBudget } from "@/lib/anchoring";
 import { VERDICTS, VERDICT_ORDER } from "@/lib/claims/verdicts";
@@ -13,8 +13,8 @@ import type { Verdict } from "@/lib/generated/prisma/enums";
  *
  * The work is bounded, because any reviewer may send a file and the server answers everyone
  * from one event loop: at most MAX_IMPORTED_CLAIMS annotations, IMPORT_FUZZY_WORK of fuzzy
- * searching in all, IMPORT_TIME_LIMIT_MS of anchoring; and the anchoring yields to other
- * requests every SLICE_MS.
+ * searching in all, IMPORT_TIME_LIMIT_MS of anchoring; and the anchoring leaves the event
+ * loop to other requests half the time (see SLICE_MS).
  */
 
 export const MAX_IMPORTED_CLAIMS = 5000;
@@ -28,7 +28,11 @@ export const IMPORT_FUZZY_WORK = 40 * FUZZY_MAX_WORK;
 /** How long one import may spend anchoring; what is left then is reported as not looked for. */
 export const IMPORT_TIME_LIMIT_MS = 10_000;
 
-/** Anchoring hands the event loop back to other requests after this long. */
+/**
+ * Anchoring works this long, then pauses as long as it worked. A pause on a timer leaves the
+ * event loop idle, so a page that needs many turns of it is served within the pause; merely
+ * yielding a turn made it wait a slice for each of its turns.
+ */
 const SLICE_MS = 10;
 const RESTATEMENT_MAX = 1000;
 const RATIONALE_MAX = 10_000;
@@ -154,8 +158,9 @@ export async function planAnnotationImport(
   const started = performance.now();
   let sliceStarted = started;
   for (const item of claimItems) {
-    if (performance.now() - sliceStarted >= SLICE_MS) {
-      await nextTurn();
+    const worked = performance.now() - sliceStarted;
+    if (worked >= SLICE_MS) {
+      await sleep(worked);
       sliceStarted = performance.now();
     }
     const parsed = annotation.safeParse(item);
