@@ -1,6 +1,6 @@
 import { ANNO_CONTEXT, toAnnotationCollection } from "@/lib/export/web-annotation";
 import { fixtureModel, FIXTURE_APP_URL, FIXTURE_TEXT } from "@/lib/export/test-fixture";
-import { IMPORT_FUZZY_WORK, IMPORT_TIME_LIMIT_MS, planAnnotationImport, verdictOf } from "@/lib/export/import-annotations";
+import { IMPORT_FUZZY_WORK, IMPORT_TIME_LIMIT_MS, notSearchedNote, planAnnotationImport, verdictOf } from "@/lib/export/import-annotations";
 import { VERDICT_ORDER, VERDICTS } from "@/lib/claims/verdicts";
 
 /**
@@ -216,6 +216,17 @@ describe("reading an export back", () => {
     const plan = await planAnnotationImport(FIXTURE_TEXT, [claimAnnotation(placedQuote, 40)], { fuzzyWork: IMPORT_FUZZY_WORK, timeLimitMs: 0 });
     expect(plan.claims).toEqual([]);
     expect(plan.orphaned).toEqual([expect.objectContaining({ exact: placedQuote, notSearched: true, reason: expect.stringMatching(/time limit.*smaller file/) })]);
+  });
+
+  it("says how many orphans the limits left unsearched, in one sentence", () => {
+    const orphan = { annotationId: null, restatement: "", exact: "x", reason: "" };
+    expect(notSearchedNote([orphan])).toBe("");
+    expect(notSearchedNote([orphan, { ...orphan, notSearched: true }])).toBe(
+      "1 of them was not fully searched for, because one import’s work is limited: import it in a smaller file.",
+    );
+    expect(notSearchedNote(Array.from({ length: 1200 }, () => ({ ...orphan, notSearched: true as const })))).toBe(
+      "1,200 of them were not fully searched for, because one import’s work is limited: import them in a smaller file.",
+    );
   });
 
   it("reads only the context Verity keeps, however long the file's", async () => {
