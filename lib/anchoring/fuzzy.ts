@@ -73,6 +73,7 @@ export function findFuzzy(
   return { start: found.start, end: found.end, similarity: 1 - found.edits / exact.length };
 }
 
+/** The best candidate in the search window, its start refined; undefined if there is none or the work ran out. */
 function bestMatch(text: string, quote: TextQuoteSelector, near: TextPositionSelector, maxEdits: number, work: Work): Candidate | undefined {
   const [from, to] = searchWindow(text.length, quote.exact.length, near, maxEdits, work.left);
   const matches = approximateMatches(quote.exact, text, from, to, maxEdits, work);
