@@ -73,11 +73,11 @@ export class AppClient {
    * FormState (or the error Next answered with), the HTTP status and the time to the
    * end of the answer (which carries the re-rendered page when the action revalidated it).
    */
-  async action(pagePath: string, actionId: string, fields: Record<string, string | number>, previous: FormState = { status: "idle" }): Promise<Timed<ActionReply>> {
+  async action(pagePath: string, actionId: string, fields: Record<string, string | number | File>, previous: FormState = { status: "idle" }): Promise<Timed<ActionReply>> {
     const started = performance.now();
     const body = new FormData();
     // React's encodeReply([previous, formData]): the FormData's entries under "_1_", the arguments as row 0.
-    for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, String(value));
+    for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value instanceof File ? value : String(value));
     body.append("0", JSON.stringify([escapeFlightStrings(previous), "$K1"]));
     const response = await this.fetch(pagePath, {
       method: "POST",

@@ -12,6 +12,7 @@ import { runWriteBench } from "@/bench/write";
 import { runLoadBench } from "@/bench/load";
 import { runImportBench } from "@/bench/import";
 import { runFaultsBench } from "@/bench/faults";
+import { runAnnotationImportBench } from "@/bench/annotation-import";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -22,9 +23,10 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   start: runStartBench,
   load: runLoadBench,
   faults: runFaultsBench,
+  "annotation-import": runAnnotationImportBench,
 };
 
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults) are run by name. */
+/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) are run by name. */
 const DEFAULT = ["reader", "write", "search", "export", "import", "start"];
 
 async function main() {

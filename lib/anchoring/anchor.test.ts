@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { anchor, type AnchorResult } from "./anchor";
-import { FUZZY_MIN_SIMILARITY, editDistance } from "./fuzzy";
+import { FUZZY_MAX_WORK, FUZZY_MIN_SIMILARITY, editDistance, type FuzzyBudget } from "./fuzzy";
 import { describeSpan, isValidSpan } from "./selectors";
+import { longProse, noise } from "./test-fixtures";
 
 /** Selectors for the first occurrence of `exact` in `text`. */
 function describe1(text: string, exact: string) {
@@ -263,5 +264,50 @@ describe("anchor properties (random texts and spans)", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("the work of one fuzzy search on a long text", () => {
+  // 1.2 million units: issue 19 has Verity import 1 MB articles.
+  const text = longProse(1_200_000);
+  const at = text.indexOf(" ", 800_000) + 1;
+  const selectors = describeSpan(text, at, at + 660);
+  // One unit of the 660 changed: only a fuzzy search finds it.
+  const edited = text.slice(0, at + 100) + "#" + text.slice(at + 101);
+  const fuzzyHere = { status: "anchored", start: at, end: at + 660, method: "fuzzy" };
+
+  function spent(run: (budget: FuzzyBudget) => AnchorResult) {
+    const budget = { cells: 10 * FUZZY_MAX_WORK };
+    const result = run(budget);
+    return { result, cells: 10 * FUZZY_MAX_WORK - budget.cells };
+  }
+
+  it("finds a changed quote near its old place, spending at most FUZZY_MAX_WORK", () => {
+    const { result, cells } = spent((budget) => anchor(edited, selectors, budget));
+    expect(result).toMatchObject(fuzzyHere);
+    expect(cells).toBeGreaterThan(0);
+    expect(cells).toBeLessThanOrEqual(FUZZY_MAX_WORK);
+  });
+
+  it("orphans a quote that is in no form in the text, spending at most FUZZY_MAX_WORK", () => {
+    const quote = { ...selectors.quote, exact: noise(660, 7) };
+    const { result, cells } = spent((budget) => anchor(text, { ...selectors, quote }, budget));
+    expect(result).toEqual({ status: "orphaned" });
+    expect(cells).toBeLessThanOrEqual(FUZZY_MAX_WORK);
+  });
+
+  it("searches the text nearest the stored position: a changed quote that moved far is orphaned, not searched for everywhere", () => {
+    const far = { ...selectors, position: { ...selectors.position, start: at - 600_000, end: at - 600_000 + 660 } };
+    const { result, cells } = spent((budget) => anchor(edited, far, budget));
+    expect(result).toEqual({ status: "orphaned" });
+    expect(cells).toBeLessThanOrEqual(FUZZY_MAX_WORK);
+  });
+
+  it("searches nothing once the caller's budget is spent", () => {
+    const budget = { cells: 0 };
+    expect(anchor(edited, selectors, budget)).toEqual({ status: "orphaned" });
+    expect(budget.cells).toBe(0);
+    // What is still there word for word needs no fuzzy search.
+    expect(anchor(text, selectors, budget)).toMatchObject({ status: "anchored", start: at, method: "position" });
   });
 });

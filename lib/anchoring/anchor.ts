@@ -1,4 +1,4 @@
-import { findFuzzy } from "./fuzzy";
+import { findFuzzy, type FuzzyBudget } from "./fuzzy";
 import { isValidSpan, splitsSurrogatePair, type SpanSelectors, type TextQuoteSelector } from "./selectors";
 
 export type AnchorMethod = "position" | "quote" | "fuzzy";
@@ -30,8 +30,9 @@ export type AnchorResult =
  * (c) a fuzzy match of quote.exact confirmed by its context (see fuzzy.ts),
  *     reported as "fuzzy" with its new text;
  * and otherwise gives up: "orphaned" rather than a span on other text.
+ * Step (c) spends from `budget` (by default one search's, FUZZY_MAX_WORK).
  */
-export function anchor(text: string, selectors: SpanSelectors): AnchorResult {
+export function anchor(text: string, selectors: SpanSelectors, budget?: FuzzyBudget): AnchorResult {
   const { position, quote } = selectors;
   const { exact } = quote;
   // Nothing to look for: a blank quote would "match" any whitespace.
@@ -47,7 +48,7 @@ export function anchor(text: string, selectors: SpanSelectors): AnchorResult {
     return { status: "anchored", start: found, end: found + exact.length, method: "quote", exact, similarity: 1 };
   }
 
-  const fuzzy = findFuzzy(text, quote, position);
+  const fuzzy = findFuzzy(text, quote, position, budget);
   if (fuzzy) return { status: "anchored", ...fuzzy, method: "fuzzy", exact: text.slice(fuzzy.start, fuzzy.end) };
   return { status: "orphaned" };
 }

@@ -22,6 +22,19 @@ export const FUZZY_MIN_CONTEXT_SIMILARITY = 0.75;
  */
 export const FUZZY_MAX_LENGTH = 1000;
 
+/**
+ * One search computes at most this many cells of its edit-distance tables,
+ * however long the text: it runs on the server's event loop, which other
+ * requests wait for meanwhile. It reads the text nearest the stored position
+ * (see searchWindow) and, if even that costs more, gives up without a match.
+ */
+export const FUZZY_MAX_WORK = 2_000_000;
+
+/** The table cells a caller allows its fuzzy searches in all; each search takes what it spends. */
+export interface FuzzyBudget {
+  cells: number;
+}
+
 export interface FuzzyMatch {
   start: number;
   end: number;
@@ -40,21 +53,66 @@ interface Candidate {
  * The best approximate occurrence of quote.exact — fewest edits to exact and
  * context together, then nearest to the old offsets — if it passes both
  * thresholds. A best match that fails them is doubt enough: no runner-up.
+ * The search spends its cells from `budget` (at most FUZZY_MAX_WORK) and
+ * finds nothing once the budget is spent.
  */
-export function findFuzzy(text: string, quote: TextQuoteSelector, near: TextPositionSelector): FuzzyMatch | undefined {
+export function findFuzzy(
+  text: string,
+  quote: TextQuoteSelector,
+  near: TextPositionSelector,
+  budget: FuzzyBudget = { cells: FUZZY_MAX_WORK },
+): FuzzyMatch | undefined {
   const { exact, prefix, suffix } = quote;
   const maxEdits = allowedEdits(exact.length, FUZZY_MIN_SIMILARITY);
-  if (maxEdits === 0 || exact.length > FUZZY_MAX_LENGTH) return undefined;
-
-  let best: Candidate | undefined;
-  for (const match of approximateMatches(exact, text, maxEdits)) {
-    const candidate = withContext(text, quote, match.start, match.end, match.edits);
-    if (better(candidate, best, near)) best = candidate;
-  }
-  if (!best) return undefined;
-  const found = refineStart(text, quote, best.end, maxEdits, near);
+  if (maxEdits === 0 || exact.length > FUZZY_MAX_LENGTH || budget.cells <= 0) return undefined;
+  const allowed = Math.min(FUZZY_MAX_WORK, budget.cells);
+  const work = new Work(allowed);
+  const found = bestMatch(text, quote, near, maxEdits, work);
+  budget.cells -= allowed - Math.max(0, work.left);
   if (!found || found.contextEdits > allowedEdits(prefix.length + suffix.length, FUZZY_MIN_CONTEXT_SIMILARITY)) return undefined;
   return { start: found.start, end: found.end, similarity: 1 - found.edits / exact.length };
+}
+
+/** The best candidate in the search window, its start refined; undefined if there is none or the work ran out. */
+function bestMatch(text: string, quote: TextQuoteSelector, near: TextPositionSelector, maxEdits: number, work: Work): Candidate | undefined {
+  const [from, to] = searchWindow(text.length, quote.exact.length, near, maxEdits, work.left);
+  const matches = approximateMatches(quote.exact, text, from, to, maxEdits, work);
+  if (!matches) return undefined;
+  let best: Candidate | undefined;
+  for (const match of matches) {
+    const candidate = withContext(text, quote, match.start, match.end, match.edits, work);
+    if (!candidate) return undefined;
+    if (better(candidate, best, near)) best = candidate;
+  }
+  return best && refineStart(text, quote, best.end, maxEdits, near, work);
+}
+
+/** Cells of edit-distance tables a search may still compute. */
+class Work {
+  constructor(public left: number) {}
+
+  /** Takes `cells`; false once the search has spent more than it was allowed. */
+  spend(cells: number): boolean {
+    this.left -= cells;
+    return this.left >= 0;
+  }
+}
+
+/**
+ * The [from, to) of the text one search reads: all of it if that fits the
+ * work, else the units nearest the stored span. On prose the table's live
+ * rows number 1.2 to 1.6 times the edits allowed (measured on 1 MB of the
+ * seed articles' words), so a window sized for 3 times that fits, with the
+ * work of refineStart kept aside; text that resembles the quote more costs
+ * more and may spend all the work.
+ */
+function searchWindow(textLength: number, exactLength: number, near: TextPositionSelector, maxEdits: number, cells: number): [number, number] {
+  const refining = exactLength * (exactLength + maxEdits);
+  const length = Math.max(exactLength + maxEdits, Math.floor((cells - refining) / (3 * (maxEdits + 1))));
+  if (length >= textLength) return [0, textLength];
+  const middle = Math.floor((near.start + near.end) / 2);
+  const from = Math.min(Math.max(0, middle - Math.floor(length / 2)), textLength - length);
+  return [from, from + length];
 }
 
 /** How many edits a string of `length` units may have and keep `minSimilarity`. */
@@ -63,13 +121,13 @@ function allowedEdits(length: number, minSimilarity: number): number {
   return Math.floor(length * (1 - minSimilarity) + 1e-9);
 }
 
-/** [start, end) with the edits its context needs. */
-function withContext(text: string, quote: TextQuoteSelector, start: number, end: number, edits: number): Candidate {
+/** [start, end) with the edits its context needs; undefined once the work is spent. */
+function withContext(text: string, quote: TextQuoteSelector, start: number, end: number, edits: number, work: Work): Candidate | undefined {
   const { prefix, suffix } = quote;
-  const contextEdits =
-    editDistance(prefix, text.slice(Math.max(0, start - prefix.length), start)) +
-    editDistance(suffix, text.slice(end, end + suffix.length));
-  return { start, end, edits, contextEdits };
+  const before = text.slice(Math.max(0, start - prefix.length), start);
+  const after = text.slice(end, end + suffix.length);
+  if (!work.spend(prefix.length * before.length + suffix.length * after.length)) return undefined;
+  return { start, end, edits, contextEdits: editDistance(prefix, before) + editDistance(suffix, after) };
 }
 
 function better(candidate: Candidate, best: Candidate | undefined, near: TextPositionSelector): boolean {
@@ -81,24 +139,32 @@ function better(candidate: Candidate, best: Candidate | undefined, near: TextPos
 }
 
 /**
- * Approximate occurrences of `pattern` in `text`, at most maxEdits each:
- * Sellers' dynamic programming (any start in the text is free) with
- * Ukkonen's cut-off (rows that already exceed maxEdits are not computed),
- * O(maxEdits · text) expected. Reports one match per end offset; its start
- * comes from one optimal alignment (the latest one on ties, i.e. the shortest
- * match); refineStart then picks the start with the prefix's help.
+ * Approximate occurrences of `pattern` in text[windowStart, windowEnd), at
+ * most maxEdits each: Sellers' dynamic programming (any start in the text is
+ * free) with Ukkonen's cut-off (rows that already exceed maxEdits are not
+ * computed), O(maxEdits · text) expected. Reports one match per end offset;
+ * its start comes from one optimal alignment (the latest one on ties, i.e.
+ * the shortest match); refineStart then picks the start with the prefix's
+ * help. Undefined once the work is spent.
  */
-function approximateMatches(pattern: string, text: string, maxEdits: number): Array<{ start: number; end: number; edits: number }> {
+function approximateMatches(
+  pattern: string,
+  text: string,
+  windowStart: number,
+  windowEnd: number,
+  maxEdits: number,
+  work: Work,
+): Array<{ start: number; end: number; edits: number }> | undefined {
   const m = pattern.length;
   // Column j of the table: cost[i] = fewest edits turning pattern[0, i) into
   // some text[from[i], j).
   const cost = new Int32Array(m + 1);
-  const from = new Int32Array(m + 1);
+  const from = new Int32Array(m + 1).fill(windowStart);
   for (let i = 0; i <= m; i++) cost[i] = i;
   let last = Math.min(m, maxEdits); // deepest row still within maxEdits
   const matches = [];
 
-  for (let j = 1; j <= text.length; j++) {
+  for (let j = windowStart + 1; j <= windowEnd; j++) {
     const unit = text.charCodeAt(j - 1);
     let diagCost = cost[0];
     let diagFrom = from[0];
@@ -107,6 +173,7 @@ function approximateMatches(pattern: string, text: string, maxEdits: number): Ar
     // Rows below last + 1 cannot come back within maxEdits in this column;
     // their stale values are all above maxEdits, which is all that matters.
     const top = Math.min(m, last + 1);
+    if (!work.spend(top)) return undefined;
     for (let i = 1; i <= top; i++) {
       let bestCost = diagCost + (pattern.charCodeAt(i - 1) === unit ? 0 : 1);
       let bestFrom = diagFrom;
@@ -138,7 +205,7 @@ function approximateMatches(pattern: string, text: string, maxEdits: number): Ar
  * best: the search's own start ignores the prefix (after a changed first
  * word it may land mid-word) and may cut an emoji in half.
  */
-function refineStart(text: string, quote: TextQuoteSelector, end: number, maxEdits: number, near: TextPositionSelector): Candidate | undefined {
+function refineStart(text: string, quote: TextQuoteSelector, end: number, maxEdits: number, near: TextPositionSelector, work: Work): Candidate | undefined {
   const m = quote.exact.length;
   // A table anchored at `end` that reads exact and the text backwards: after
   // step t, column[m] is the distance from exact to text[end - t, end).
@@ -146,6 +213,7 @@ function refineStart(text: string, quote: TextQuoteSelector, end: number, maxEdi
   for (let i = 0; i <= m; i++) column[i] = i;
   let best: Candidate | undefined;
   for (let t = 1; t <= Math.min(end, m + maxEdits); t++) {
+    if (!work.spend(m)) return undefined;
     const unit = text.charCodeAt(end - t);
     let diag = column[0];
     column[0] = t;
@@ -155,7 +223,8 @@ function refineStart(text: string, quote: TextQuoteSelector, end: number, maxEdi
       column[i] = next;
     }
     if (column[m] > maxEdits || !isValidSpan(text, end - t, end)) continue;
-    const candidate = withContext(text, quote, end - t, end, column[m]);
+    const candidate = withContext(text, quote, end - t, end, column[m], work);
+    if (!candidate) return undefined;
     if (better(candidate, best, near)) best = candidate;
   }
   return best;

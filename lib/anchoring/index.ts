@@ -24,4 +24,4 @@ export {
 } from "./selectors";
 export { anchor, type AnchorMethod, type AnchorResult } from "./anchor";
 export { checkSpan, type CheckedSpan, type SpanProblem } from "./checked-span";
-export { FUZZY_MAX_LENGTH, FUZZY_MIN_CONTEXT_SIMILARITY, FUZZY_MIN_SIMILARITY } from "./fuzzy";
+export { FUZZY_MAX_LENGTH, FUZZY_MAX_WORK, FUZZY_MIN_CONTEXT_SIMILARITY, FUZZY_MIN_SIMILARITY, type FuzzyBudget } from "./fuzzy";

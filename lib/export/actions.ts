@@ -4,6 +4,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { revalidateArticles } from "@/lib/actions/revalidate";
 import { FieldError } from "@/lib/errors";
 import { importAnnotations } from "@/lib/export/import";
+import { notSearchedNote } from "@/lib/export/import-annotations";
 import { importAnnotationsSchema } from "@/lib/export/schemas";
 
 export const importAnnotationsAction = formAction(importAnnotationsSchema, async (actor, input) => {
@@ -21,6 +22,6 @@ export const importAnnotationsAction = formAction(importAnnotationsSchema, async
   const message =
     `${created === 0 ? "No" : created.toLocaleString("en")} draft claim${created === 1 ? "" : "s"} created` +
     (changed > 0 ? ` (${changed.toLocaleString("en")} on text that has changed: check ${changed === 1 ? "it" : "them"})` : "") +
-    (orphaned > 0 ? `; ${orphaned.toLocaleString("en")} could not be placed on this article’s text.` : ".");
+    (orphaned > 0 ? `; ${orphaned.toLocaleString("en")} could not be placed on this article’s text. ${notSearchedNote(result.orphaned)}`.trimEnd() : ".");
   return { message, data: result };
 });

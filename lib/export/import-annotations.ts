@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { anchor, describeSpan, isValidSpan, type AnchorMethod } from "@/lib/anchoring";
+import { anchor, CONTEXT_LENGTH, describeSpan, FUZZY_MAX_WORK, isValidSpan, type AnchorMethod, type FuzzyBudget } from "@/lib/anchoring";
 import { VERDICTS, VERDICT_ORDER } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 
@@ -9,9 +10,30 @@ import type { Verdict } from "@/lib/generated/prisma/enums";
  * position if the text there still matches, else the quote nearest it, else a fuzzy
  * match confirmed by context — and whatever cannot be placed is reported as orphaned,
  * never put on other text. Pure: the data layer (import.ts) writes the result.
+ *
+ * The work is bounded, because any reviewer may send a file and the server answers everyone
+ * from one event loop: at most MAX_IMPORTED_CLAIMS annotations, IMPORT_FUZZY_WORK of fuzzy
+ * searching in all, IMPORT_TIME_LIMIT_MS of anchoring; and the anchoring leaves the event
+ * loop to other requests half the time (see SLICE_MS).
  */
 
 export const MAX_IMPORTED_CLAIMS = 5000;
+
+/**
+ * The fuzzy-search cells one import may spend over all its annotations: as much as 40
+ * searches that each spend all of FUZZY_MAX_WORK (most spend less).
+ */
+export const IMPORT_FUZZY_WORK = 40 * FUZZY_MAX_WORK;
+
+/** How long one import may spend anchoring; what is left then is reported as not looked for. */
+export const IMPORT_TIME_LIMIT_MS = 10_000;
+
+/**
+ * Anchoring works this long, then pauses as long as it worked. A pause on a timer leaves the
+ * event loop idle, so a page that needs many turns of it is served within the pause; merely
+ * yielding a turn made it wait a slice for each of its turns.
+ */
+const SLICE_MS = 10;
 const RESTATEMENT_MAX = 1000;
 const RATIONALE_MAX = 10_000;
 
@@ -35,6 +57,8 @@ export interface OrphanedAnnotation {
   restatement: string;
   exact: string;
   reason: string;
+  /** Not (fully) looked for: the import's limits were reached first; a smaller file may place it. */
+  notSearched?: true;
 }
 
 export interface ImportPlan {
@@ -43,6 +67,15 @@ export interface ImportPlan {
   /** Annotations that are not claims (evidence passages and others): not imported. */
   skipped: number;
 }
+
+export interface ImportLimits {
+  fuzzyWork: number;
+  timeLimitMs: number;
+}
+
+const NOT_FOUND = "Its text is not in this article.";
+const FUZZY_WORK_SPENT = "Its text is not in this article word for word, and this import had used up its searches for changed text before finding it: import it in a smaller file.";
+const TIME_SPENT = "It was not looked for: this import reached its time limit first. Import it in a smaller file.";
 
 const oneOrMany = <T extends z.ZodType>(schema: T) =>
   z.union([schema, z.array(schema)]).transform((value): Array<z.output<T>> => (Array.isArray(value) ? value : [value]));
@@ -103,7 +136,11 @@ export function annotationsIn(json: unknown): unknown[] {
 }
 
 /** What importing `json` onto `text` would create, and what it could not place. */
-export function planAnnotationImport(text: string, json: unknown): ImportPlan {
+export async function planAnnotationImport(
+  text: string,
+  json: unknown,
+  limits: ImportLimits = { fuzzyWork: IMPORT_FUZZY_WORK, timeLimitMs: IMPORT_TIME_LIMIT_MS },
+): Promise<ImportPlan> {
   const items = annotationsIn(json);
   const plan: ImportPlan = { claims: [], orphaned: [], skipped: 0 };
   const claimItems = items.filter((item) => {
@@ -117,7 +154,15 @@ export function planAnnotationImport(text: string, json: unknown): ImportPlan {
   }
   if (claimItems.length === 0) throw new AnnotationImportError("This file has no claim annotations (motivation “assessing”).");
 
+  const fuzzyBudget: FuzzyBudget = { cells: limits.fuzzyWork };
+  const started = performance.now();
+  let sliceStarted = started;
   for (const item of claimItems) {
+    const worked = performance.now() - sliceStarted;
+    if (worked >= SLICE_MS) {
+      await sleep(worked);
+      sliceStarted = performance.now();
+    }
     const parsed = annotation.safeParse(item);
     const id = typeof (item as { id?: unknown }).id === "string" ? (item as { id: string }).id : null;
     if (!parsed.success) {
@@ -129,12 +174,23 @@ export function planAnnotationImport(text: string, json: unknown): ImportPlan {
       plan.orphaned.push({ annotationId: id, restatement: claim.restatement ?? "", exact: "", reason: "It has no TextQuoteSelector to find its text by." });
       continue;
     }
-    const quote = { type: "TextQuoteSelector" as const, exact: claim.quote.exact, prefix: claim.quote.prefix ?? "", suffix: claim.quote.suffix ?? "" };
+    const restatement = clip(claim.restatement || oneLine(claim.quote.exact), RESTATEMENT_MAX);
+    if (performance.now() - started >= limits.timeLimitMs) {
+      plan.orphaned.push({ annotationId: id, restatement, exact: claim.quote.exact, reason: TIME_SPENT, notSearched: true });
+      continue;
+    }
+    // Context as long as Verity keeps (the longer context other tools may send only costs time).
+    const quote = {
+      type: "TextQuoteSelector" as const,
+      exact: claim.quote.exact,
+      prefix: (claim.quote.prefix ?? "").slice(-CONTEXT_LENGTH),
+      suffix: (claim.quote.suffix ?? "").slice(0, CONTEXT_LENGTH),
+    };
     const position = claim.position ?? { type: "TextPositionSelector" as const, start: 0, end: 0 };
-    const found = anchor(text, { position, quote });
-    const restatement = clip(claim.restatement || oneLine(quote.exact), RESTATEMENT_MAX);
+    const found = anchor(text, { position, quote }, fuzzyBudget);
     if (found.status === "orphaned" || !isValidSpan(text, found.start, found.end)) {
-      plan.orphaned.push({ annotationId: id, restatement, exact: quote.exact, reason: "Its text is not in this article." });
+      const spent = fuzzyBudget.cells <= 0;
+      plan.orphaned.push({ annotationId: id, restatement, exact: quote.exact, reason: spent ? FUZZY_WORK_SPENT : NOT_FOUND, ...(spent && { notSearched: true as const }) });
       continue;
     }
     const span = describeSpan(text, found.start, found.end);
@@ -152,6 +208,13 @@ export function planAnnotationImport(text: string, json: unknown): ImportPlan {
     });
   }
   return plan;
+}
+
+/** Says how many orphans an import's limits left unsearched, and what to do; "" if none. */
+export function notSearchedNote(orphaned: OrphanedAnnotation[]): string {
+  const count = orphaned.filter((each) => each.notSearched).length;
+  if (count === 0) return "";
+  return `${count.toLocaleString("en")} of them ${count === 1 ? "was" : "were"} not fully searched for, because one import’s work is limited: import ${count === 1 ? "it" : "them"} in a smaller file.`;
 }
 
 function readClaim(item: Annotation) {

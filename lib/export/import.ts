@@ -5,7 +5,7 @@ import { visibleArticleWhere } from "@/lib/auth/visibility";
 import { recordAudit, recordAudits } from "@/lib/audit/record";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import type { AnchorMethod } from "@/lib/anchoring";
-import { AnnotationImportError, planAnnotationImport, type OrphanedAnnotation } from "@/lib/export/import-annotations";
+import { AnnotationImportError, notSearchedNote, planAnnotationImport, type OrphanedAnnotation } from "@/lib/export/import-annotations";
 
 export interface ImportAnnotationsResult {
   /** In text order; `method` "fuzzy" means the claim now sits on changed text, worth a look. */
@@ -30,7 +30,7 @@ export async function importAnnotations(actor: Actor, articleId: string, json: u
   if (!article) throw new NotFoundError("That article");
   let plan;
   try {
-    plan = planAnnotationImport(article.canonicalText, json);
+    plan = await planAnnotationImport(article.canonicalText, json);
   } catch (error) {
     if (error instanceof AnnotationImportError) throw new FieldError("file", error.message);
     throw error;
@@ -43,7 +43,7 @@ export async function importAnnotations(actor: Actor, articleId: string, json: u
       "file",
       orphaned === 0
         ? "This file has no claim annotations to import."
-        : `None of the file’s ${orphaned === 1 ? "claim annotation" : `${orphaned.toLocaleString("en")} claim annotations`} could be placed on this article’s text, so nothing was imported. Is it the export of another article?`,
+        : `None of the file’s ${orphaned === 1 ? "claim annotation" : `${orphaned.toLocaleString("en")} claim annotations`} could be placed on this article’s text, so nothing was imported. ${notSearchedNote(plan.orphaned) || "Is it the export of another article?"}`,
     );
   }
   const created = await prisma.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { ANNO_CONTEXT, toAnnotationCollection } from "@/lib/export/web-annotation";
 import { fixtureModel, FIXTURE_APP_URL, FIXTURE_TEXT } from "@/lib/export/test-fixture";
-import { planAnnotationImport, verdictOf } from "@/lib/export/import-annotations";
+import { IMPORT_FUZZY_WORK, IMPORT_TIME_LIMIT_MS, notSearchedNote, planAnnotationImport, verdictOf } from "@/lib/export/import-annotations";
 import { VERDICT_ORDER, VERDICTS } from "@/lib/claims/verdicts";
 
 /**
@@ -165,9 +165,9 @@ describe.each([
 });
 
 describe("reading an export back", () => {
-  it("finds every placed claim at the same span with its restatement, verdict and rationale", () => {
+  it("finds every placed claim at the same span with its restatement, verdict and rationale", async () => {
     const model = fixtureModel({ includePending: true });
-    const plan = planAnnotationImport(FIXTURE_TEXT, JSON.parse(JSON.stringify(toAnnotationCollection(model))));
+    const plan = await planAnnotationImport(FIXTURE_TEXT, JSON.parse(JSON.stringify(toAnnotationCollection(model))));
     const placed = model.claims.filter((claim) => claim.anchorStatus === "ANCHORED");
     expect(plan.claims.map((c) => [c.start, c.end, c.exact, c.restatement, c.verdict, c.rationale, c.method])).toEqual(
       placed.map((claim) => [claim.startOffset, claim.endOffset, claim.exact, claim.restatement, claim.verdict, claim.rationale, "position"]),
@@ -185,9 +185,61 @@ describe("reading an export back", () => {
     expect(verdictOf("Pants on fire")).toBeNull();
   });
 
-  it("refuses what is not a Web Annotation export, saying why", () => {
-    expect(() => planAnnotationImport(FIXTURE_TEXT, { hello: "world" })).toThrow(/not a W3C Web Annotation export/);
-    expect(() => planAnnotationImport(FIXTURE_TEXT, { type: "AnnotationCollection", first: "https://x.example/page1" })).toThrow(/embedded/);
-    expect(() => planAnnotationImport(FIXTURE_TEXT, [])).toThrow(/no claim annotations/);
+  /** A claim annotation quoting `exact` at `start`, with the context given. */
+  function claimAnnotation(exact: string, start: number, prefix = "", suffix = "") {
+    return {
+      type: "Annotation",
+      motivation: "assessing",
+      target: {
+        selector: [
+          { type: "TextQuoteSelector", exact, prefix, suffix },
+          { type: "TextPositionSelector", start, end: start + exact.length },
+        ],
+      },
+    };
+  }
+  const placedQuote = FIXTURE_TEXT.slice(40, 80);
+  // The placed quote with one unit changed: only a fuzzy search finds it.
+  const changedQuote = `${placedQuote.slice(0, 20)}#${placedQuote.slice(21)}`;
+
+  it("stops searching for changed text once the import's fuzzy work is spent, and marks what it left unsearched", async () => {
+    const file = [claimAnnotation(placedQuote, 40), claimAnnotation(changedQuote, 40)];
+    expect((await planAnnotationImport(FIXTURE_TEXT, file)).claims.map((c) => c.method)).toEqual(["position", "fuzzy"]);
+
+    const plan = await planAnnotationImport(FIXTURE_TEXT, file, { fuzzyWork: 0, timeLimitMs: IMPORT_TIME_LIMIT_MS });
+    // Text that is there word for word needs no fuzzy search.
+    expect(plan.claims.map((c) => c.method)).toEqual(["position"]);
+    expect(plan.orphaned).toEqual([expect.objectContaining({ exact: changedQuote, notSearched: true, reason: expect.stringMatching(/used up its searches for changed text.*smaller file/) })]);
+  });
+
+  it("looks for nothing more once the import's time is up, and marks what it left", async () => {
+    const plan = await planAnnotationImport(FIXTURE_TEXT, [claimAnnotation(placedQuote, 40)], { fuzzyWork: IMPORT_FUZZY_WORK, timeLimitMs: 0 });
+    expect(plan.claims).toEqual([]);
+    expect(plan.orphaned).toEqual([expect.objectContaining({ exact: placedQuote, notSearched: true, reason: expect.stringMatching(/time limit.*smaller file/) })]);
+  });
+
+  it("says how many orphans the limits left unsearched, in one sentence", () => {
+    const orphan = { annotationId: null, restatement: "", exact: "x", reason: "" };
+    expect(notSearchedNote([orphan])).toBe("");
+    expect(notSearchedNote([orphan, { ...orphan, notSearched: true }])).toBe(
+      "1 of them was not fully searched for, because one import’s work is limited: import it in a smaller file.",
+    );
+    expect(notSearchedNote(Array.from({ length: 1200 }, () => ({ ...orphan, notSearched: true as const })))).toBe(
+      "1,200 of them were not fully searched for, because one import’s work is limited: import them in a smaller file.",
+    );
+  });
+
+  it("reads only the context Verity keeps, however long the file's", async () => {
+    const prefix = "x".repeat(900) + FIXTURE_TEXT.slice(8, 40);
+    const suffix = FIXTURE_TEXT.slice(80, 112) + "x".repeat(900);
+    const plan = await planAnnotationImport(FIXTURE_TEXT, [claimAnnotation(placedQuote, 40, prefix, suffix)]);
+    // The first 900 units of each side would disagree with the text; the 32 nearest the quote agree.
+    expect(plan.claims).toEqual([expect.objectContaining({ start: 40, end: 80, method: "position" })]);
+  });
+
+  it("refuses what is not a Web Annotation export, saying why", async () => {
+    await expect(planAnnotationImport(FIXTURE_TEXT, { hello: "world" })).rejects.toThrow(/not a W3C Web Annotation export/);
+    await expect(planAnnotationImport(FIXTURE_TEXT, { type: "AnnotationCollection", first: "https://x.example/page1" })).rejects.toThrow(/embedded/);
+    await expect(planAnnotationImport(FIXTURE_TEXT, [])).rejects.toThrow(/no claim annotations/);
   });
 });
