@@ -88,6 +88,10 @@ const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
  *   linkSameClaimAction@DRAFT+settled    the owner's draft with an approved claim of a published article
  *   linkSameClaimAction@settled+settled  the owner's draft, grouped with an approved claim of a published
  *                                        article, with an approved claim of another published article
+ *   linkSameClaimAction@DRAFT+published+settled  the owner's draft on a published article (settled itself)
+ *                                        with an approved claim of another published article
+ *   linkSameClaimAction@grouped+grouped  the owner's draft, grouped with a draft elsewhere, with a draft
+ *                                        grouped with another draft elsewhere: the groups merge
  *   linkSameClaimAction@APPROVED         the approved claim with a draft in another article
  *   unlinkSameClaimAction@DRAFT          the owner's draft, linked with a draft in another article
  *   unlinkSameClaimAction@DRAFT+published  the same, the draft's article published
@@ -133,6 +137,8 @@ const MATRIX = `
   linkSameClaimAction@DRAFT             ✗       ✓        ✗          ✓       ✓       ✓      ✗
   linkSameClaimAction@DRAFT+settled     ✗       ✓        ✗          ✓       ✓       ✓      ✗
   linkSameClaimAction@settled+settled   ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  linkSameClaimAction@DRAFT+published+settled ✗ ✗        ✗          ✓       ✓       ✓      ✗
+  linkSameClaimAction@grouped+grouped   ✗       ✓        ✗          ✓       ✓       ✓      ✗
   linkSameClaimAction@APPROVED          ✗       ✗        ✗          ✗       ✗       ✗      ✗
   unlinkSameClaimAction@DRAFT           ✗       ✓        ✗          ✓       ✓       ✓      ✗
   unlinkSameClaimAction@DRAFT+published ✗       ✗        ✗          ✓       ✓       ✓      ✗
@@ -1026,6 +1032,35 @@ const ROWS: Record<string, Row> = {
       expect(await groupOf(f.more.groupedClaimId)).toBe(f.more.groupId);
     },
     refusal: { owner: SETTLED_ONLY_BY_EDITORS, reviewer: OWN_EDIT },
+  },
+  "linkSameClaimAction@DRAFT+published+settled": {
+    state: "DRAFT",
+    published: true,
+    setup: () => claimElsewhere("APPROVED", true),
+    call: linkRow,
+    audit: ["same_claim.linked", "same_claim.linked"],
+    verify: verifyLink(),
+    refusal: { owner: SETTLED_ONLY_BY_EDITORS, reviewer: OWN_EDIT },
+  },
+  "linkSameClaimAction@grouped+grouped": {
+    state: "DRAFT",
+    setup: async (f) => {
+      const mine = await linkedWithDraftElsewhere(f);
+      const other = await claimElsewhere("DRAFT");
+      const third = await claimElsewhere("DRAFT");
+      const otherGroupId = await linkSameClaim(editorForSetup, { claimId: other.otherClaimId, otherClaimId: third.otherClaimId });
+      return { ...other, groupId: mine.groupId, groupedClaimId: mine.otherClaimId, otherGroupId, thirdClaimId: third.otherClaimId };
+    },
+    call: linkRow,
+    // Both claims of the other group join the draft's group, and the other group is gone.
+    audit: ["same_claim.linked", "same_claim.linked"],
+    verify: async (f, outcome, actor) => {
+      await verifyLink((fx) => fx.more.groupId)(f, outcome, actor);
+      expect(await groupOf(f.more.groupedClaimId)).toBe(f.more.groupId);
+      expect(await groupOf(f.more.thirdClaimId)).toBe(f.more.groupId);
+      expect(await prisma.claimGroup.count({ where: { id: f.more.otherGroupId } })).toBe(0);
+    },
+    refusal: { reviewer: OWN_EDIT },
   },
   "linkSameClaimAction@APPROVED": {
     state: "APPROVED",
