@@ -97,6 +97,7 @@ const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
  *   unlinkSameClaimAction@DRAFT+published  the same, the draft's article published
  *   unlinkSameClaimAction@APPROVED       the approved claim, linked with a draft in another article
  *   adoptVerdictAction@DRAFT             the owner's draft adopts the verdict of a linked approved claim
+ *   adoptVerdictAction@SUBMITTED         the same, the owner's claim submitted (only editors change it then)
  * A retired article (and its claims) is there for editors only (lib/auth/visibility.ts): the
  * @retired rows (the article retired after its claim was made) are refused to reviewers as not found.
  */
@@ -144,6 +145,7 @@ const MATRIX = `
   unlinkSameClaimAction@DRAFT+published ✗       ✗        ✗          ✓       ✓       ✓      ✗
   unlinkSameClaimAction@APPROVED        ✗       ✗        ✗          ✗       ✗       ✗      ✗
   adoptVerdictAction@DRAFT              ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  adoptVerdictAction@SUBMITTED          ✗       ✗        ✗          ✓       ✓       ✓      ✗
   dismissSuggestionAction               ✗       ✓        ✓          ✓       ✓       ✓      ✗
   restoreSuggestionAction               ✗       ✓        ✓          ✓       ✓       ✓      ✗
   GET/search/api/claims                 ✗       ✓        ✓          ✓       ✓       ✓      ✗
@@ -658,6 +660,36 @@ const verifySameClaim = async (f: Fixtures, outcome: Outcome) => {
   }
 };
 
+/**
+ * Adopting: the owner's claim (MOSTLY_FALSE, proposed by the proposer) in `state` is linked with an
+ * approved claim (FALSE) in another article, and takes its verdict and rationale; the adopter proposed them.
+ */
+const adoptRow = (state: "DRAFT" | "SUBMITTED"): Row => ({
+  state,
+  setup: async (f) => {
+    const other = await claimElsewhere("APPROVED");
+    const groupId = await linkSameClaim(editorForSetup, { claimId: claimOf(f).id, otherClaimId: other.otherClaimId });
+    return { ...other, groupId };
+  },
+  call: (f) => callForm(searchActions.adoptVerdictAction, form({ claimId: claimOf(f).id, version: claimOf(f).version, fromClaimId: f.more.otherClaimId })),
+  audit: "verdict.adopted",
+  verify: async (f, outcome, actor) => {
+    expect(outcome.message).toBe("Verdict adopted as your proposal: submit the claim for approval as usual.");
+    expect(outcome.data).toEqual({ version: claimOf(f).version + 1 });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
+      state,
+      verdict: "FALSE",
+      rationale: ELSEWHERE_RATIONALE,
+      verdictProposedById: actor.id,
+      contentChangedById: actor.id,
+      version: claimOf(f).version + 1,
+      groupId: f.more.groupId,
+    });
+    expect(revalidatePath).toHaveBeenCalledWith(`/articles/${f.article.id}`);
+  },
+  refusal: { reviewer: OWN_EDIT },
+});
+
 const APPROVED_CHANGE = {
   edit: "This claim is approved: reopen it before editing it.",
   delete: "This claim is approved: reopen it before deleting it.",
@@ -1096,33 +1128,8 @@ const ROWS: Record<string, Row> = {
     verify: verifyUnlink,
     refusal: { reviewer: OWN_EDIT, editor: APPROVED_CHANGE.edit },
   },
-  "adoptVerdictAction@DRAFT": {
-    state: "DRAFT",
-    // The owner's draft (MOSTLY_FALSE, proposed by the proposer) is linked with an approved claim (FALSE) in another article.
-    setup: async (f) => {
-      const other = await claimElsewhere("APPROVED");
-      const groupId = await linkSameClaim(editorForSetup, { claimId: claimOf(f).id, otherClaimId: other.otherClaimId });
-      return { ...other, groupId };
-    },
-    call: (f) =>
-      callForm(searchActions.adoptVerdictAction, form({ claimId: claimOf(f).id, version: claimOf(f).version, fromClaimId: f.more.otherClaimId })),
-    audit: "verdict.adopted",
-    verify: async (f, outcome, actor) => {
-      expect(outcome.message).toBe("Verdict adopted as your proposal: submit the claim for approval as usual.");
-      expect(outcome.data).toEqual({ version: claimOf(f).version + 1 });
-      expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
-        state: "DRAFT",
-        verdict: "FALSE",
-        rationale: ELSEWHERE_RATIONALE,
-        verdictProposedById: actor.id,
-        contentChangedById: actor.id,
-        version: claimOf(f).version + 1,
-        groupId: f.more.groupId,
-      });
-      expect(revalidatePath).toHaveBeenCalledWith(`/articles/${f.article.id}`);
-    },
-    refusal: { reviewer: OWN_EDIT },
-  },
+  "adoptVerdictAction@DRAFT": adoptRow("DRAFT"),
+  "adoptVerdictAction@SUBMITTED": adoptRow("SUBMITTED"),
   dismissSuggestionAction: { state: null, call: dismissRow, audit: "suggestion.dismissed", verify: verifyDismiss },
   "dismissSuggestionAction@retired": {
     state: null,
