@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import { revalidatePath } from "next/cache";
 import { useTestDatabase } from "@/test/db";
 import { databaseState } from "@/test/db-snapshot";
@@ -11,17 +12,26 @@ import * as claimActions from "@/lib/claims/actions";
 import * as workflowActions from "@/lib/workflow/actions";
 import * as publishingActions from "@/lib/publishing/actions";
 import * as exportActions from "@/lib/export/actions";
+import * as searchActions from "@/lib/search/actions";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
 import { GET as getExportRoute } from "@/app/(workbench)/articles/[id]/export/[format]/route";
 import { GET as getPublicPageRoute } from "@/app/p/[articleId]/route";
 import { GET as getClaimReviewsRoute } from "@/app/api/claim-reviews/route";
+import { GET as getSuggestedClaimsRoute } from "@/app/(workbench)/search/api/claims/route";
+import { GET as getEvidenceRoute } from "@/app/(workbench)/search/api/evidence/route";
+import { GET as getPassagesRoute } from "@/app/(workbench)/search/api/passages/route";
+import { GET as getSameClaimRoute } from "@/app/(workbench)/search/api/same-claim/route";
 import { publishArticle } from "@/lib/publishing/data";
 import { addEvidence, createClaim, updateClaim } from "@/lib/claims/data";
 import { transitionClaim } from "@/lib/workflow/data";
+import { linkSameClaim } from "@/lib/claims/same-claim";
+import { dismissSuggestion } from "@/lib/search/suggested-claims";
+import { splitPassages } from "@/lib/search/passages";
+import { indexPassages } from "@/lib/search/index-passages";
 import { makeArticle, makeUser, spanOf, type TestArticle } from "@/lib/claims/test-fixtures";
 
 /**
- * Who may do what: every Server Action and the claim route, called as each kind of user
+ * Who may do what: every Server Action and route, called as each kind of user
  * (anonymous, the reviewer who owns the claim, another reviewer, an editor, the editor who
  * proposed the claim's verdict, an admin, a disabled user) with valid form data on fresh
  * fixtures. Allowed calls succeed and make their write; refused calls get a message for the
@@ -66,6 +76,30 @@ const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
  * pending claims; anyone signed in exports an article's approved claims and imports Web
  * Annotations as their own drafts. Anonymous and disabled users may do nothing, except
  * read what is public: a published article's page and the ClaimReview feed (PUBLIC_ROWS).
+ *
+ * Search (lib/search, lib/claims/same-claim.ts): anyone signed in searches, reads suggested
+ * evidence, suggested claims and a claim's same claims elsewhere, and dismisses or restores a
+ * suggested claim. Linking a claim with a claim in another article as the same claim, unlinking
+ * it and adopting a linked claim's approved verdict are changes of the claim: whoever may edit
+ * it (and nobody while it is approved). Settled claims (approved, or on a published article)
+ * are public through their group, so joining a settled claim's group with another settled
+ * claim's, and unlinking a claim on a published article, are editors' decisions. The rows:
+ *   linkSameClaimAction@DRAFT            the owner's draft with a draft in another article
+ *   linkSameClaimAction@DRAFT+settled    the owner's draft with an approved claim of a published article
+ *   linkSameClaimAction@settled+settled  the owner's draft, grouped with an approved claim of a published
+ *                                        article, with an approved claim of another published article
+ *   linkSameClaimAction@DRAFT+published+settled  the owner's draft on a published article (settled itself)
+ *                                        with an approved claim of another published article
+ *   linkSameClaimAction@grouped+grouped  the owner's draft, grouped with a draft elsewhere, with a draft
+ *                                        grouped with another draft elsewhere: the groups merge
+ *   linkSameClaimAction@APPROVED         the approved claim with a draft in another article
+ *   unlinkSameClaimAction@DRAFT          the owner's draft, linked with a draft in another article
+ *   unlinkSameClaimAction@DRAFT+published  the same, the draft's article published
+ *   unlinkSameClaimAction@APPROVED       the approved claim, linked with a draft in another article
+ *   adoptVerdictAction@DRAFT             the owner's draft adopts the verdict of a linked approved claim
+ *   adoptVerdictAction@SUBMITTED         the same, the owner's claim submitted (only editors change it then)
+ * A retired article (and its claims) is there for editors only (lib/auth/visibility.ts): the
+ * @retired rows (the article retired after its claim was made) are refused to reviewers as not found.
  */
 const MATRIX = `
   action                            anonymous owner otherReviewer editor proposer admin disabled
@@ -101,6 +135,27 @@ const MATRIX = `
   GET/articles/[id]/export/html?pending=1@SUBMITTED ✗ ✗  ✗          ✓       ✓       ✓      ✗
   GET/p/[articleId]@published           ✓       ✓        ✓          ✓       ✓       ✓      ✓
   GET/api/claim-reviews@published       ✓       ✓        ✓          ✓       ✓       ✓      ✓
+  linkSameClaimAction@DRAFT             ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  linkSameClaimAction@DRAFT+settled     ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  linkSameClaimAction@settled+settled   ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  linkSameClaimAction@DRAFT+published+settled ✗ ✗        ✗          ✓       ✓       ✓      ✗
+  linkSameClaimAction@grouped+grouped   ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  linkSameClaimAction@APPROVED          ✗       ✗        ✗          ✗       ✗       ✗      ✗
+  unlinkSameClaimAction@DRAFT           ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  unlinkSameClaimAction@DRAFT+published ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  unlinkSameClaimAction@APPROVED        ✗       ✗        ✗          ✗       ✗       ✗      ✗
+  adoptVerdictAction@DRAFT              ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  adoptVerdictAction@SUBMITTED          ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  dismissSuggestionAction               ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  restoreSuggestionAction               ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  GET/search/api/claims                 ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  GET/search/api/evidence@SUBMITTED     ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  GET/search/api/passages               ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  GET/search/api/same-claim@DRAFT       ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  dismissSuggestionAction@retired       ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  GET/search/api/claims@retired         ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  GET/search/api/evidence@retired       ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  GET/search/api/same-claim@retired     ✗       ✗        ✗          ✓       ✓       ✓      ✗
 `;
 
 /** Rows for what is public: everyone may, anonymous and disabled users included. */
@@ -141,12 +196,14 @@ const FOUR_EYES = "You proposed this verdict, so another editor must approve it 
 
 let users: Record<Exclude<RoleName, "anonymous">, Actor>;
 let editorForSetup: Actor;
+/** Writes the claims of other articles that search rows link with (none of the roles under test). */
+let reviewerForSetup: Actor;
 
 /** Whose session the mocked getCurrentUser sees. */
 let sessionUserId: string | null = null;
 
 beforeAll(async () => {
-  const [owner, otherReviewer, editor, proposer, admin, disabled, setup] = await Promise.all([
+  const [owner, otherReviewer, editor, proposer, admin, disabled, setup, setupReviewer] = await Promise.all([
     makeUser("REVIEWER", "Olivia Owner"),
     makeUser("REVIEWER", "Otto Other"),
     makeUser("EDITOR", "Elena Editor"),
@@ -154,9 +211,11 @@ beforeAll(async () => {
     makeUser("ADMIN", "Adam Admin"),
     makeUser("ADMIN", "Dora Disabled"),
     makeUser("EDITOR", "Sam Setup"),
+    makeUser("REVIEWER", "Rex Setup"),
   ]);
   users = { owner, otherReviewer, editor, proposer, admin, disabled };
   editorForSetup = setup;
+  reviewerForSetup = setupReviewer;
   await prisma.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } });
 });
 
@@ -185,6 +244,8 @@ interface Fixtures {
   target: Actor;
   article: TestArticle;
   claim: { id: string; version: number; evidenceId: string } | null;
+  /** What the row's own setup made (other articles, their claims, a sentence), by name. */
+  more: Record<string, string>;
 }
 
 let serial = 0;
@@ -199,7 +260,7 @@ async function makeFixtures(state: ClaimState | null, published = false): Promis
   const target = await makeUser("REVIEWER", `Target ${serial}`);
   const article = await makeArticle(LINES);
   if (published) await publishArticle(editorForSetup, article.id);
-  if (!state) return { target, article, claim: null };
+  if (!state) return { target, article, claim: null, more: {} };
 
   // Made through the data layer, not through the actions under test.
   const { owner, proposer } = users;
@@ -234,7 +295,7 @@ async function makeFixtures(state: ClaimState | null, published = false): Promis
 
   const row = await prisma.claim.findUniqueOrThrow({ where: { id: created.id } });
   expect(row).toMatchObject({ state, verdictProposedById: proposer.id, authorId: owner.id, version });
-  return { target, article, claim: { id: created.id, version, evidenceId: evidence.id } };
+  return { target, article, claim: { id: created.id, version, evidenceId: evidence.id }, more: {} };
 }
 
 function newAuditEvents(sinceId: bigint) {
@@ -282,18 +343,23 @@ interface Row {
   state: ClaimState | null;
   /** The fixture article is published (by an editor, through the data layer) before the call. */
   published?: boolean;
+  /** More fixtures for this row, made through the data layer after the others (into `f.more`). */
+  setup?(f: Fixtures): Promise<Record<string, string>>;
   call(f: Fixtures): Promise<Outcome>;
   /** The audit events an allowed call writes, in order; null: an allowed call writes nothing at all. */
   audit: string | string[] | null;
   /** Checks the intended effect of an allowed call. */
   verify(f: Fixtures, outcome: Outcome, actor: Actor): Promise<void>;
   /**
-   * The refusal message for a signed-in user refused by role (reviewers, editors/admins, the
-   * proposer), and for anonymous and disabled users where it is not the default.
+   * The refusal message for a signed-in user refused by role (reviewers, the owner where it is
+   * not the reviewers', editors/admins, the proposer), and for anonymous and disabled users
+   * where it is not the default.
    */
-  refusal?: { reviewer?: string; editor?: string; proposer?: string; signedOut?: string };
+  refusal?: { reviewer?: string; owner?: string; editor?: string; proposer?: string; signedOut?: string };
   /** The HTTP status of a refused route call (default 401). */
   refusedStatus?: number;
+  /** The HTTP status of a refused route call by a signed-in user, where it is not refusedStatus. */
+  refusedStatusSignedIn?: number;
 }
 
 const claimOf = (f: Fixtures) => {
@@ -435,6 +501,194 @@ function annotationFile(f: Fixtures) {
   };
   return new File([JSON.stringify(collection)], "harbour.annotations.jsonld", { type: "application/ld+json" });
 }
+
+
+// ------------------------------------------------------------------ search fixtures and calls
+
+const ELSEWHERE_RESTATEMENT = "The new harbour brings 2,000 jobs.";
+const ELSEWHERE_RATIONALE = "The port's own plan counts 600 permanent jobs.";
+const SETTLED_ONLY_BY_EDITORS =
+  "Linking claims that are approved or on published articles with each other is an editor's decision: ask an editor to link them.";
+const UNLINK_SETTLED_BY_EDITORS = "This claim is on a published article: ask an editor to unlink it.";
+
+/**
+ * A claim on a new article (another article than the cell's), by the setup reviewer, with the
+ * verdict FALSE: a draft, or submitted and approved by the setup editor; its article published if asked.
+ */
+async function claimElsewhere(state: "DRAFT" | "APPROVED", published = false) {
+  const article = await makeArticle(LINES);
+  const { id } = await createClaim(reviewerForSetup, {
+    articleId: article.id,
+    ...spanOf(article.text, "create 2,000 jobs"),
+    restatement: ELSEWHERE_RESTATEMENT,
+    verdict: "FALSE",
+    rationale: ELSEWHERE_RATIONALE,
+  });
+  if (state === "APPROVED") {
+    const evidence = await addEvidence(reviewerForSetup, {
+      kind: "EXTERNAL",
+      claimId: id,
+      version: 1,
+      stance: "CONTRADICTS",
+      url: "https://example.org/port-plan",
+      title: "The port's plan",
+      accessedAt: "2025-01-20",
+    });
+    const version = await transitionClaim(reviewerForSetup, { claimId: id, version: evidence.version, action: "submit", note: null });
+    await transitionClaim(editorForSetup, { claimId: id, version, action: "approve", note: null });
+  }
+  if (published) await publishArticle(editorForSetup, article.id);
+  expect(await prisma.claim.findUniqueOrThrow({ where: { id } })).toMatchObject({ state, groupId: null });
+  return { otherArticleId: article.id, otherClaimId: id };
+}
+
+/** The group a claim is in (null: none). */
+const groupOf = async (claimId: string) => (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { groupId: true } })).groupId;
+
+const linkRow = (f: Fixtures) => callForm(searchActions.linkSameClaimAction, form({ claimId: claimOf(f).id, otherClaimId: f.more.otherClaimId }));
+/** The cell's claim and the other claim share a group (the given one, or a new one the actor made), and both articles are revalidated. */
+const verifyLink = (existingGroup?: (f: Fixtures) => string) => async (f: Fixtures, outcome: Outcome, actor: Actor) => {
+  expect(outcome.message).toBe("Linked as the same claim.");
+  const { groupId } = outcome.data as { groupId: string };
+  expect(await groupOf(claimOf(f).id)).toBe(groupId);
+  expect(await groupOf(f.more.otherClaimId)).toBe(groupId);
+  if (existingGroup) expect(groupId).toBe(existingGroup(f));
+  else expect(await prisma.claimGroup.findUniqueOrThrow({ where: { id: groupId } })).toMatchObject({ createdById: actor.id });
+  // Linking is not a change of the claim's content: its version stays.
+  expect((await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).version).toBe(claimOf(f).version);
+  expect(revalidatePath).toHaveBeenCalledWith(`/articles/${f.article.id}`);
+  expect(revalidatePath).toHaveBeenCalledWith(`/articles/${f.more.otherArticleId}`);
+};
+
+/** Setup: a claim in another article (a draft), linked by an editor with the cell's claim, the editable one first. */
+const linkedWithDraftElsewhere = async (f: Fixtures) => {
+  const other = await claimElsewhere("DRAFT");
+  // Nobody links from an approved claim (it is reopened first): then the draft is the claim linked from.
+  const approved = (await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).state === "APPROVED";
+  const [claimId, otherClaimId] = approved ? [other.otherClaimId, claimOf(f).id] : [claimOf(f).id, other.otherClaimId];
+  const groupId = await linkSameClaim(editorForSetup, { claimId, otherClaimId });
+  return { ...other, groupId };
+};
+
+const unlinkRow = (f: Fixtures) => callForm(searchActions.unlinkSameClaimAction, form({ claimId: claimOf(f).id }));
+/** Both claims of the two-claim group leave it, and the group is gone. */
+const verifyUnlink = async (f: Fixtures, outcome: Outcome) => {
+  expect(outcome.message).toBe("Unlinked.");
+  expect(await groupOf(claimOf(f).id)).toBeNull();
+  expect(await groupOf(f.more.otherClaimId)).toBeNull();
+  expect(await prisma.claimGroup.count({ where: { id: f.more.groupId } })).toBe(0);
+  expect(revalidatePath).toHaveBeenCalledWith(`/articles/${f.article.id}`);
+};
+
+/** The sentence of the cell's article that "Suggest claims" offers (it has a number and an attribution). */
+const jobsSentence = (f: Fixtures) => {
+  const sentence = splitPassages(f.article.text).find((s) => s.text.includes("2,000 jobs"));
+  if (!sentence) throw new Error("The fixture article has no sentence about 2,000 jobs.");
+  return sentence;
+};
+const suggestionForm = (f: Fixtures) => {
+  const { start, end } = jobsSentence(f);
+  return form({ articleId: f.article.id, start, end });
+};
+const dismissals = (f: Fixtures) =>
+  prisma.dismissedSuggestion.findMany({ where: { articleId: f.article.id }, select: { startOffset: true, endOffset: true, dismissedById: true } });
+
+/** Lower-case letters for a number: a word no other article has (the search's stemmer leaves it as it is). */
+function uniqueWord(n: number) {
+  let word = "";
+  for (let rest = n; rest > 0 || word === ""; rest = Math.floor(rest / 26)) word = String.fromCharCode(97 + (rest % 26)) + word;
+  return `zyq${word}x`;
+}
+
+/** Calls a search route (GET, no path parameters) as the session's user. */
+const searchRoute = (get: (request: Request) => Promise<Response>, path: string, query: (f: Fixtures) => Record<string, string>) => async (f: Fixtures) =>
+  routeOutcome(await get(new Request(`http://localhost${path}?${new URLSearchParams(query(f)).toString()}`)));
+/** Setup: the cell's article is retired (the data layer has no retiring yet: directly, as lib/claims/test-fixtures.ts does). */
+const retire = async (f: Fixtures) => {
+  await prisma.article.update({ where: { id: f.article.id }, data: { retiredAt: new Date() } });
+  return {};
+};
+const NO_ARTICLE = "That article was not found.";
+const NO_CLAIM = "That claim was not found.";
+
+/** What every search route's successful answer has: JSON, never stored. */
+const expectJsonNoStore = (o: RouteOutcome) => {
+  expect(o.status).toBe(200);
+  expect(o.contentType).toMatch(/^application\/json/);
+  expect(o.headers.get("cache-control")).toBe("no-store");
+};
+
+const dismissRow = (f: Fixtures) => callForm(searchActions.dismissSuggestionAction, suggestionForm(f));
+const verifyDismiss = async (f: Fixtures, outcome: Outcome, actor: Actor) => {
+  const { start, end } = jobsSentence(f);
+  expect(outcome.message).toBe("Dismissed: it will not be suggested again.");
+  expect(outcome.data).toEqual({ start, end });
+  expect(await dismissals(f)).toEqual([{ startOffset: start, endOffset: end, dismissedById: actor.id }]);
+};
+
+const suggestedClaimsRoute = searchRoute(getSuggestedClaimsRoute, "/search/api/claims", (f) => ({ article: f.article.id }));
+const verifySuggestedClaims = async (f: Fixtures, outcome: Outcome) => {
+  const o = outcome as RouteOutcome;
+  expectJsonNoStore(o);
+  const { start, end, text } = jobsSentence(f);
+  expect(o.body).toEqual({ suggestions: expect.arrayContaining([expect.objectContaining({ start, end, text })]), dismissed: [] });
+};
+
+const evidenceRoute = searchRoute(getEvidenceRoute, "/search/api/evidence", (f) => ({ claim: claimOf(f).id }));
+const verifyEvidence = async (f: Fixtures, outcome: Outcome) => {
+  const o = outcome as RouteOutcome;
+  expectJsonNoStore(o);
+  const { suggestions } = o.body as { suggestions: Array<{ articleId: string; text: string }> };
+  expect(suggestions.length).toBeGreaterThan(0);
+  // Passages of other articles only.
+  for (const s of suggestions) expect(s.articleId).not.toBe(f.article.id);
+  expect(suggestions.some((s) => s.text.includes("2,000 jobs"))).toBe(true);
+};
+
+const sameClaimRoute = searchRoute(getSameClaimRoute, "/search/api/same-claim", (f) => ({ claim: claimOf(f).id }));
+const verifySameClaim = async (f: Fixtures, outcome: Outcome) => {
+  const o = outcome as RouteOutcome;
+  expectJsonNoStore(o);
+  const view = o.body as { group: Array<Record<string, unknown>>; candidates: Array<{ id: string; articleId: string }> };
+  expect(view.group).toEqual([
+    expect.objectContaining({ id: f.more.otherClaimId, articleId: f.more.otherArticleId, restatement: ELSEWHERE_RESTATEMENT, verdict: "FALSE", state: "DRAFT" }),
+  ]);
+  // Candidates are claims of other articles, not in the group.
+  for (const c of view.candidates) {
+    expect(c.articleId).not.toBe(f.article.id);
+    expect(c.id).not.toBe(f.more.otherClaimId);
+  }
+};
+
+/**
+ * Adopting: the owner's claim (MOSTLY_FALSE, proposed by the proposer) in `state` is linked with an
+ * approved claim (FALSE) in another article, and takes its verdict and rationale; the adopter proposed them.
+ */
+const adoptRow = (state: "DRAFT" | "SUBMITTED"): Row => ({
+  state,
+  setup: async (f) => {
+    const other = await claimElsewhere("APPROVED");
+    const groupId = await linkSameClaim(editorForSetup, { claimId: claimOf(f).id, otherClaimId: other.otherClaimId });
+    return { ...other, groupId };
+  },
+  call: (f) => callForm(searchActions.adoptVerdictAction, form({ claimId: claimOf(f).id, version: claimOf(f).version, fromClaimId: f.more.otherClaimId })),
+  audit: "verdict.adopted",
+  verify: async (f, outcome, actor) => {
+    expect(outcome.message).toBe("Verdict adopted as your proposal: submit the claim for approval as usual.");
+    expect(outcome.data).toEqual({ version: claimOf(f).version + 1 });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
+      state,
+      verdict: "FALSE",
+      rationale: ELSEWHERE_RATIONALE,
+      verdictProposedById: actor.id,
+      contentChangedById: actor.id,
+      version: claimOf(f).version + 1,
+      groupId: f.more.groupId,
+    });
+    expect(revalidatePath).toHaveBeenCalledWith(`/articles/${f.article.id}`);
+  },
+  refusal: { reviewer: OWN_EDIT },
+});
 
 const APPROVED_CHANGE = {
   edit: "This claim is approved: reopen it before editing it.",
@@ -774,6 +1028,216 @@ const ROWS: Record<string, Row> = {
       expect(JSON.stringify(items[0])).toContain(`/p/${f.article.id}`);
     },
   },
+  "linkSameClaimAction@DRAFT": {
+    state: "DRAFT",
+    setup: () => claimElsewhere("DRAFT"),
+    call: linkRow,
+    // Both claims join the new group.
+    audit: ["same_claim.linked", "same_claim.linked"],
+    verify: verifyLink(),
+    refusal: { reviewer: OWN_EDIT },
+  },
+  "linkSameClaimAction@DRAFT+settled": {
+    state: "DRAFT",
+    // The other claim is settled, the owner's draft is not: a reviewer may link them.
+    setup: () => claimElsewhere("APPROVED", true),
+    call: linkRow,
+    audit: ["same_claim.linked", "same_claim.linked"],
+    verify: verifyLink(),
+    refusal: { reviewer: OWN_EDIT },
+  },
+  "linkSameClaimAction@settled+settled": {
+    state: "DRAFT",
+    // The owner's draft is in a group with an approved claim of a published article; the other claim is
+    // an approved claim of another published article: the link would tie the two approved claims together.
+    setup: async (f) => {
+      const mine = await claimElsewhere("APPROVED", true);
+      const groupId = await linkSameClaim(editorForSetup, { claimId: claimOf(f).id, otherClaimId: mine.otherClaimId });
+      const other = await claimElsewhere("APPROVED", true);
+      return { ...other, groupId, groupedClaimId: mine.otherClaimId };
+    },
+    call: linkRow,
+    // The other claim joins the draft's group.
+    audit: "same_claim.linked",
+    verify: async (f, outcome, actor) => {
+      await verifyLink((fx) => fx.more.groupId)(f, outcome, actor);
+      expect(await groupOf(f.more.groupedClaimId)).toBe(f.more.groupId);
+    },
+    refusal: { owner: SETTLED_ONLY_BY_EDITORS, reviewer: OWN_EDIT },
+  },
+  "linkSameClaimAction@DRAFT+published+settled": {
+    state: "DRAFT",
+    published: true,
+    setup: () => claimElsewhere("APPROVED", true),
+    call: linkRow,
+    audit: ["same_claim.linked", "same_claim.linked"],
+    verify: verifyLink(),
+    refusal: { owner: SETTLED_ONLY_BY_EDITORS, reviewer: OWN_EDIT },
+  },
+  "linkSameClaimAction@grouped+grouped": {
+    state: "DRAFT",
+    setup: async (f) => {
+      const mine = await linkedWithDraftElsewhere(f);
+      const other = await claimElsewhere("DRAFT");
+      const third = await claimElsewhere("DRAFT");
+      const otherGroupId = await linkSameClaim(editorForSetup, { claimId: other.otherClaimId, otherClaimId: third.otherClaimId });
+      return { ...other, groupId: mine.groupId, groupedClaimId: mine.otherClaimId, otherGroupId, thirdClaimId: third.otherClaimId };
+    },
+    call: linkRow,
+    // Both claims of the other group join the draft's group, and the other group is gone.
+    audit: ["same_claim.linked", "same_claim.linked"],
+    verify: async (f, outcome, actor) => {
+      await verifyLink((fx) => fx.more.groupId)(f, outcome, actor);
+      expect(await groupOf(f.more.groupedClaimId)).toBe(f.more.groupId);
+      expect(await groupOf(f.more.thirdClaimId)).toBe(f.more.groupId);
+      expect(await prisma.claimGroup.count({ where: { id: f.more.otherGroupId } })).toBe(0);
+    },
+    refusal: { reviewer: OWN_EDIT },
+  },
+  "linkSameClaimAction@APPROVED": {
+    state: "APPROVED",
+    setup: () => claimElsewhere("DRAFT"),
+    call: linkRow,
+    audit: ["same_claim.linked", "same_claim.linked"],
+    verify: verifyLink(),
+    refusal: { reviewer: OWN_EDIT, editor: APPROVED_CHANGE.edit },
+  },
+  "unlinkSameClaimAction@DRAFT": {
+    state: "DRAFT",
+    setup: linkedWithDraftElsewhere,
+    call: unlinkRow,
+    // The group is left with one claim, so it is dissolved: both claims leave it.
+    audit: ["same_claim.unlinked", "same_claim.unlinked"],
+    verify: verifyUnlink,
+    refusal: { reviewer: OWN_EDIT },
+  },
+  "unlinkSameClaimAction@DRAFT+published": {
+    state: "DRAFT",
+    published: true,
+    setup: linkedWithDraftElsewhere,
+    call: unlinkRow,
+    audit: ["same_claim.unlinked", "same_claim.unlinked"],
+    verify: verifyUnlink,
+    refusal: { owner: UNLINK_SETTLED_BY_EDITORS, reviewer: OWN_EDIT },
+  },
+  "unlinkSameClaimAction@APPROVED": {
+    state: "APPROVED",
+    setup: linkedWithDraftElsewhere,
+    call: unlinkRow,
+    audit: ["same_claim.unlinked", "same_claim.unlinked"],
+    verify: verifyUnlink,
+    refusal: { reviewer: OWN_EDIT, editor: APPROVED_CHANGE.edit },
+  },
+  "adoptVerdictAction@DRAFT": adoptRow("DRAFT"),
+  "adoptVerdictAction@SUBMITTED": adoptRow("SUBMITTED"),
+  dismissSuggestionAction: { state: null, call: dismissRow, audit: "suggestion.dismissed", verify: verifyDismiss },
+  "dismissSuggestionAction@retired": {
+    state: null,
+    setup: retire,
+    call: dismissRow,
+    audit: "suggestion.dismissed",
+    verify: verifyDismiss,
+    refusal: { reviewer: NO_ARTICLE },
+  },
+  restoreSuggestionAction: {
+    state: null,
+    // Dismissed by someone else (the setup editor): dismissals are for everyone, and so is restoring them.
+    setup: async (f) => {
+      const { start, end } = jobsSentence(f);
+      await dismissSuggestion(editorForSetup, { articleId: f.article.id, start, end });
+      expect(await dismissals(f)).toHaveLength(1);
+      return {};
+    },
+    call: (f) => callForm(searchActions.restoreSuggestionAction, suggestionForm(f)),
+    audit: "suggestion.restored",
+    verify: async (f, outcome) => {
+      const { start, end } = jobsSentence(f);
+      expect(outcome.message).toBe("Suggested again.");
+      expect(outcome.data).toEqual({ start, end });
+      expect(await dismissals(f)).toEqual([]);
+    },
+  },
+  "GET/search/api/claims": { state: null, call: suggestedClaimsRoute, audit: null, verify: verifySuggestedClaims, refusal: { signedOut: SESSION_ENDED } },
+  "GET/search/api/claims@retired": {
+    state: null,
+    setup: retire,
+    call: suggestedClaimsRoute,
+    audit: null,
+    verify: verifySuggestedClaims,
+    refusal: { signedOut: SESSION_ENDED, reviewer: NO_ARTICLE },
+    refusedStatusSignedIn: 404,
+  },
+  "GET/search/api/evidence@SUBMITTED": {
+    state: "SUBMITTED",
+    // A passage of another article to suggest: its passages are indexed.
+    setup: async () => {
+      const other = await makeArticle(LINES);
+      await indexPassages(prisma, other.id, other.text);
+      return { otherArticleId: other.id };
+    },
+    call: evidenceRoute,
+    audit: null,
+    verify: verifyEvidence,
+    refusal: { signedOut: SESSION_ENDED },
+  },
+  "GET/search/api/evidence@retired": {
+    state: "SUBMITTED",
+    setup: async (f) => {
+      const other = await makeArticle(LINES);
+      await indexPassages(prisma, other.id, other.text);
+      await retire(f);
+      return { otherArticleId: other.id };
+    },
+    call: evidenceRoute,
+    audit: null,
+    verify: verifyEvidence,
+    refusal: { signedOut: SESSION_ENDED, reviewer: NO_CLAIM },
+    refusedStatusSignedIn: 404,
+  },
+  "GET/search/api/passages": {
+    state: null,
+    // The cell's article has a word no other article has; its passages are indexed.
+    setup: async () => {
+      const word = uniqueWord(serial);
+      const article = await makeArticle(["Quay Report", `The ${word} quay will open in May.`]);
+      await indexPassages(prisma, article.id, article.text);
+      return { word, searchedArticleId: article.id };
+    },
+    call: searchRoute(getPassagesRoute, "/search/api/passages", (f) => ({ q: f.more.word })),
+    audit: null,
+    verify: async (f, outcome) => {
+      const o = outcome as RouteOutcome;
+      expectJsonNoStore(o);
+      expect(o.body).toMatchObject({
+        status: "ok",
+        total: 1,
+        hits: [expect.objectContaining({ articleId: f.more.searchedArticleId, articleTitle: "Quay Report" })],
+        ignored: {},
+      });
+    },
+    refusal: { signedOut: SESSION_ENDED },
+  },
+  "GET/search/api/same-claim@DRAFT": {
+    state: "DRAFT",
+    setup: linkedWithDraftElsewhere,
+    call: sameClaimRoute,
+    audit: null,
+    verify: verifySameClaim,
+    refusal: { signedOut: SESSION_ENDED },
+  },
+  "GET/search/api/same-claim@retired": {
+    state: "DRAFT",
+    setup: async (f) => {
+      const linked = await linkedWithDraftElsewhere(f);
+      await retire(f);
+      return linked;
+    },
+    call: sameClaimRoute,
+    audit: null,
+    verify: verifySameClaim,
+    refusal: { signedOut: SESSION_ENDED, reviewer: NO_CLAIM },
+    refusedStatusSignedIn: 404,
+  },
 };
 
 function expectedRefusal(row: Row, role: RoleName, action: string) {
@@ -782,7 +1246,8 @@ function expectedRefusal(row: Row, role: RoleName, action: string) {
     return action.startsWith("GET") ? "Sign in to see claims." : SESSION_ENDED;
   }
   const refusal = row.refusal ?? {};
-  if (role === "owner" || role === "otherReviewer") return refusal.reviewer;
+  if (role === "owner") return refusal.owner ?? refusal.reviewer;
+  if (role === "otherReviewer") return refusal.reviewer;
   if (role === "proposer") return refusal.proposer ?? refusal.editor ?? refusal.reviewer;
   return refusal.editor ?? refusal.reviewer;
 }
@@ -799,12 +1264,15 @@ describe("the matrix itself", () => {
   });
 
   it("covers every exported Server Action and route", () => {
-    const exported = [userActions, articleActions, claimActions, workflowActions, publishingActions, exportActions].flatMap((module) =>
+    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions };
+    // A new module of Server Actions must be added here (and its actions to the matrix).
+    expect(Object.keys(modules).sort()).toEqual(readdirSync("lib").filter((folder) => existsSync(`lib/${folder}/actions.ts`)).sort());
+    const exported = Object.values(modules).flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === "function")
         .map(([name]) => name),
     );
-    expect(exported).toHaveLength(17);
+    expect(exported).toHaveLength(22);
     const covered = new Set(ROW_NAMES.map((name) => name.split(/[@:]/)[0]));
     for (const name of exported) expect(covered).toContain(name);
     for (const action of ["submit", "approve", "request_changes", "reopen"]) {
@@ -812,6 +1280,18 @@ describe("the matrix itself", () => {
     }
     for (const route of ["GET/api/claims/[id]", "GET/articles/[id]/export/html", "GET/articles/[id]/export/html?pending=1", "GET/p/[articleId]", "GET/api/claim-reviews"]) {
       expect(covered).toContain(route);
+    }
+    // Every route under app/ has a row (a dynamic segment may be named by a value, as [format] by html). Not here:
+    // next-auth's own route (signing in is what makes the roles), and /session-ended (it only clears the cookie).
+    const notCovered = ["GET/api/auth/[...nextauth]", "GET/session-ended"];
+    const routes = readdirSync("app", { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith("route.ts"))
+      .map((file) => `GET/${file.replace(/\\/g, "/").replace(/(^|\/)\([^)]*\)\//g, "$1").replace(/\/?route\.ts$/, "")}`)
+      .filter((route) => !notCovered.includes(route));
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    for (const route of routes) {
+      const pattern = new RegExp(`^${route.replace(/[.*+?^${}()|\\]/g, "\\$&").replace(/\[[^\]]+\]/g, "[^/@?]+")}$`);
+      expect([route, ROW_NAMES.some((name) => pattern.test(name.split(/[@?]/)[0]))]).toEqual([route, true]);
     }
     for (const name of PUBLIC_ROWS) expect(ROW_NAMES).toContain(name);
   });
@@ -853,6 +1333,7 @@ describe.each(ROW_NAMES)("%s", (action) => {
 
   it.each(ROLES.map((role) => [role, expected[role] ? "allowed" : "refused"] as const))("%s: %s", async (role, verdict) => {
     const fixtures = await makeFixtures(row.state, row.published);
+    if (row.setup) fixtures.more = await row.setup(fixtures);
     const actor = role === "anonymous" ? null : users[role];
     sessionUserId = actor?.id ?? null;
     const before = await databaseState();
@@ -879,7 +1360,8 @@ describe.each(ROW_NAMES)("%s", (action) => {
       expect(outcome.message).toBe(expectedRefusal(row, role, action));
       expect(outcome.message).not.toBe(GENERIC);
       expect(outcome.fieldErrors).toBeUndefined();
-      if (action.startsWith("GET")) expect(outcome.status).toBe(row.refusedStatus ?? 401);
+      const signedIn = role !== "anonymous" && role !== "disabled";
+      if (action.startsWith("GET")) expect(outcome.status).toBe((signedIn && row.refusedStatusSignedIn) || (row.refusedStatus ?? 401));
       expect(await databaseState()).toEqual(before);
       expect(revalidatePath).not.toHaveBeenCalled();
       tally.refused += 1;
