@@ -61,6 +61,9 @@ const claimSelect = {
   updatedAt: true,
   approvedAt: true,
   author: person,
+  authorId: true,
+  contentChangedBy: person,
+  contentChangedById: true,
   approvedBy: person,
   groupId: true,
   evidence: {
@@ -138,6 +141,7 @@ function toExportClaim(viewer: Actor | null, row: ClaimRow, number: number, same
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     author: { name: row.author.name },
+    editedBy: row.contentChangedBy && row.contentChangedById !== row.authorId ? { name: row.contentChangedBy.name } : null,
     approvedBy: row.approvedBy ? { name: row.approvedBy.name } : null,
     approvedAt: row.approvedAt?.toISOString() ?? null,
     evidence: row.evidence.flatMap((e): ExportEvidence[] => {

@@ -2,7 +2,7 @@ import { STANCES } from "@/lib/claims/verdicts";
 import { topHeadingLevel, type BlockNode, type InlineNode, type Mark, type TextNode } from "@/lib/documents/schema";
 import { STATE_LABELS, UNRATED, VERDICTS, VERDICT_ORDER, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
-import { isPending, WITHHELD_PASSAGE, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
+import { credit, isPending, WITHHELD_PASSAGE, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
 import { claimUrl, publicPageUrl } from "@/lib/export/urls";
 import { safeHref, webHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -89,11 +89,10 @@ function footnote(claim: ExportClaim, appUrl: string): string {
     paragraphs.push("Same claim elsewhere:");
     paragraphs.push(claim.sameClaim.map((other) => `- ${sameClaimLine(other, appUrl)}`).join("\n"));
   }
-  paragraphs.push(
-    claim.approvedAt
-      ? `Approved${claim.approvedBy ? ` by ${escapeLine(claim.approvedBy.name)}` : ""} on ${formatDate(new Date(claim.approvedAt))}.`
-      : `Not approved yet (${STATE_LABELS[claim.state].toLowerCase()}).`,
-  );
+  const approval = claim.approvedAt
+    ? `Approved${claim.approvedBy ? ` by ${escapeLine(claim.approvedBy.name)}` : ""} on ${formatDate(new Date(claim.approvedAt))}.`
+    : `Not approved yet (${STATE_LABELS[claim.state].toLowerCase()}).`;
+  paragraphs.push(`${escapeLine(credit(claim))} ${approval}`);
   // Continuation paragraphs of a footnote are indented by four spaces.
   const indented = paragraphs.join("\n\n").replace(/\n(?!\n)/g, "\n    ");
   return `[^${claim.number}]: ${indented}`;

@@ -60,6 +60,8 @@ export interface ExportClaim {
   createdAt: string;
   updatedAt: string;
   author: ExportPerson;
+  /** Who last changed what the claim publishes (restatement, verdict, rationale, evidence), when not its author: credited too. */
+  editedBy: ExportPerson | null;
   approvedBy: ExportPerson | null;
   approvedAt: string | null;
   evidence: ExportEvidence[];
@@ -159,4 +161,9 @@ export function approvedOnly(model: ExportModel): ExportModel {
     .filter((claim) => !isPending(claim))
     .map((claim, i) => ({ ...claim, number: i + 1, sameClaim: claim.sameClaim.filter(isPublicSameClaim) }));
   return { ...model, includesPending: false, claims };
+}
+
+/** Who wrote what a claim publishes, in a sentence: its author, and whoever last changed it when that was someone else. */
+export function credit(claim: Pick<ExportClaim, "author" | "editedBy">): string {
+  return `Written by ${claim.author.name}${claim.editedBy ? `, edited by ${claim.editedBy.name}` : ""}.`;
 }

@@ -107,6 +107,8 @@ interface ClaimSpec {
   restatement: string;
   rationale: string | null;
   orphaned?: boolean;
+  /** Who last changed what it publishes, when not its author. */
+  editedBy?: string;
   evidence?: ExportEvidence[];
   sameClaim?: ExportSameClaim[];
 }
@@ -119,6 +121,7 @@ const APPROVED: ClaimSpec[] = [
     state: "APPROVED",
     restatement: "The new harbour will create 2,000 jobs.",
     rationale: "The independent study expects about 600 permanent jobs.\nThe 2,000 figure counts construction work as well.",
+    editedBy: "Ben Editor",
     sameClaim: JOBS_ELSEWHERE,
     evidence: [
       {
@@ -246,6 +249,7 @@ function toClaim(spec: ClaimSpec, index: number, includePending: boolean): Expor
     createdAt: stamp(9),
     updatedAt: stamp(15),
     author: { name: index % 2 === 0 ? "Rita Reviewer" : "Ravi Reviewer" },
+    editedBy: spec.editedBy ? { name: spec.editedBy } : null,
     approvedBy: approved ? { name: "Elena Editor" } : null,
     approvedAt: approved ? stamp(16) : null,
     evidence: spec.evidence ?? [],

@@ -4,11 +4,13 @@ import { ForbiddenError } from "@/lib/errors";
 import { addEvidence, getClaimDetail, removeEvidence, updateClaim } from "@/lib/claims/data";
 import { makeArticle, makeClaim, makeUser } from "@/lib/claims/test-fixtures";
 import { transitionClaim } from "@/lib/workflow/data";
+import { loadArticleExport } from "@/lib/export/data";
+import { renderExport } from "@/lib/export/render";
 
 /**
  * The four-eyes rule covers everything a claim publishes: an editor who rewrote a submitted
  * claim's restatement or rationale, or changed its evidence, cannot then approve it; another
- * editor can.
+ * editor can, and the published claim credits both its author and its editor.
  */
 
 useTestDatabase();
@@ -44,6 +46,16 @@ describe("the four-eyes rule over a claim's published content", () => {
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).state).toBe("SUBMITTED");
     await transitionClaim(other, { claimId, version: edited, action: "approve", note: null });
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).state).toBe("APPROVED");
+  });
+
+  it("credits the editor's changes on the published claim beside its author", async () => {
+    const { reviewer, editor, other, claimId, version } = await submittedClaim();
+    const edited = await updateClaim(editor, { claimId, version, restatement: "The harbour will create 2,000 jobs.", verdict: "MOSTLY_FALSE", rationale: "The editor's own rationale." });
+    await transitionClaim(other, { claimId, version: edited, action: "approve", note: null });
+    const { articleId } = await prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
+    const model = await loadArticleExport(editor, articleId, { appUrl: "https://verity.example" });
+    expect(model.claims[0]).toMatchObject({ author: { name: reviewer.name }, editedBy: { name: editor.name }, approvedBy: { name: other.name } });
+    expect(renderExport(model, "html")).toContain(`Written by ${reviewer.name}, edited by ${editor.name}. Approved by ${other.name}`);
   });
 
   it("refuses the editor who added or removed evidence", async () => {

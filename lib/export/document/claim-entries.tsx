@@ -1,5 +1,5 @@
 import type { ExportClaim, ExportEvidence, ExportSameClaim } from "@/lib/export/model";
-import { isPending, WITHHELD_PASSAGE } from "@/lib/export/model";
+import { credit, isPending, WITHHELD_PASSAGE } from "@/lib/export/model";
 import { STANCES, STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import { claimUrl, publicPageUrl } from "@/lib/export/urls";
 import { webHref } from "@/lib/documents/links";
@@ -75,9 +75,10 @@ function ClaimEntry({ claim, appUrl }: { claim: ExportClaim; appUrl: string }) {
         </div>
       )}
       <p className="claim-entry__approval">
+        {credit(claim)}{" "}
         {claim.approvedAt ? (
           <>
-            Approved{claim.approvedBy ? ` by ${claim.approvedBy.name}` : ""} on <time dateTime={claim.approvedAt}>{day(claim.approvedAt)}</time>
+            Approved{claim.approvedBy ? ` by ${claim.approvedBy.name}` : ""} on <time dateTime={claim.approvedAt}>{day(claim.approvedAt)}</time>.
           </>
         ) : (
           `Not approved yet (${STATE_LABELS[claim.state].toLowerCase()}).`
