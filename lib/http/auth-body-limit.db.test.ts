@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { BODY_LIMITS } from "@/lib/http/body-limit";
+import { countedBody, COUNTED_CHUNK as CHUNK } from "@/lib/http/counted-body";
 
 /**
  * next-auth's route reads a POST's whole body before it looks at it (issue 22: an anonymous
@@ -25,24 +26,6 @@ useTestDatabase();
 const CALLBACK = "http://localhost/api/auth/callback/credentials";
 const callbackContext = { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) };
 const MB = 1024 * 1024;
-const CHUNK = 16 * 1024;
-
-/** A body of `total` bytes that is only produced as it is read, counting the bytes pulled. */
-function countedBody(total: number) {
-  const counted = { pulled: 0 };
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (counted.pulled >= total) return controller.close();
-        const size = Math.min(CHUNK, total - counted.pulled);
-        counted.pulled += size;
-        controller.enqueue(new Uint8Array(size).fill(0x61));
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return { stream, counted };
-}
 
 function post(body: ReadableStream<Uint8Array>, headers: Record<string, string>) {
   const request = new NextRequest(CALLBACK, {

@@ -4,6 +4,7 @@ import { ConflictError, FieldError, ForbiddenError, NotFoundError, Unauthenticat
 import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError } from "@/lib/db/unavailable";
 import { BODY_LIMITS, BODY_TOO_LARGE_MESSAGE } from "@/lib/http/body-limit";
 import { route, UNEXPECTED_ROUTE_MESSAGE } from "@/lib/http/route";
+import { countedBody, COUNTED_CHUNK as CHUNK } from "@/lib/http/counted-body";
 
 /** The route wrapper on its own: the session is a mock, the handlers are made up for each case. */
 
@@ -172,23 +173,6 @@ describe("headers", () => {
 });
 
 describe("the body limit", () => {
-  const CHUNK = 1024;
-  /** A body of `total` bytes made only as it is read, counting the bytes pulled. */
-  function countedBody(total: number) {
-    const counted = { pulled: 0 };
-    const stream = new ReadableStream<Uint8Array>(
-      {
-        pull(controller) {
-          if (counted.pulled >= total) return controller.close();
-          const size = Math.min(CHUNK, total - counted.pulled);
-          counted.pulled += size;
-          controller.enqueue(new Uint8Array(size).fill(0x62));
-        },
-      },
-      { highWaterMark: 0 },
-    );
-    return { stream, counted };
-  }
   const post = (body: ReadableStream<Uint8Array> | string, headers: Record<string, string> = {}) =>
     new Request(URL_, { method: "POST", body, headers, duplex: "half" } as RequestInit);
   const echo = (body: "read" | "auth") => route({ user: "none", body }, async ({ request }) => ({ length: (await request.text()).length }));
