@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireUser, type Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
+import { isPublicArticle } from "@/lib/auth/visibility";
 import { getArticle, listArticleChoices } from "@/lib/articles/data";
 import { getClaimDetail, listClaimsForArticle, listPassagesInArticle } from "@/lib/claims/data";
 import { NotFoundError } from "@/lib/errors";
@@ -89,7 +90,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <>
       <ExportControls
         articleId={article.id}
-        publishedAt={article.publishedAt && !article.retiredAt ? formatDate(article.publishedAt) : null}
+        publishedAt={isPublicArticle(article) ? formatDate(article.publishedAt!) : null}
         canPublish={hasRole(user, "EDITOR")}
         canIncludePending={hasRole(user, "EDITOR")}
       />
