@@ -45,6 +45,6 @@ export function isVisibleArticle(viewer: Viewer, article: { publishedAt: Date | 
 }
 
 /** Whether an article (already read) is one the public may read: a retired article has no public page, whatever publishedAt says. */
-export function isPublicArticle(article: { publishedAt: Date | null; retiredAt: Date | null }): boolean {
+export function isPublicArticle<T extends { publishedAt: Date | null; retiredAt: Date | null }>(article: T): article is T & { publishedAt: Date; retiredAt: null } {
   return article.publishedAt !== null && article.retiredAt === null;
 }

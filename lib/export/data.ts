@@ -39,7 +39,7 @@ function toArticleRef(article: Prisma.ArticleGetPayload<{ select: typeof article
     outlet: article.outlet,
     url: article.url,
     publicationDate: isoDay(article.publicationDate),
-    publishedAt: isPublicArticle(article) ? article.publishedAt!.toISOString() : null,
+    publishedAt: isPublicArticle(article) ? article.publishedAt.toISOString() : null,
   };
 }
 

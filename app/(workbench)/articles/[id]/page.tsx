@@ -90,7 +90,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <>
       <ExportControls
         articleId={article.id}
-        publishedAt={isPublicArticle(article) ? formatDate(article.publishedAt!) : null}
+        publishedAt={isPublicArticle(article) ? formatDate(article.publishedAt) : null}
         canPublish={hasRole(user, "EDITOR")}
         canIncludePending={hasRole(user, "EDITOR")}
       />
