@@ -1,5 +1,8 @@
-/** Launch options for Debian's Chromium (Playwright cannot download its own browser here). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { findChromium } from "../scripts/chromium.mjs";
+
+const browser = findChromium();
+/** The Chromium the browser tests drive (scripts/chromium.mjs); undefined leaves Playwright to say what is missing. */
+export const CHROMIUM_PATH: string | undefined = browser.found ? browser.path : undefined;
 
 export const chromiumArgs = [
   "--no-sandbox",

@@ -15,7 +15,9 @@ NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning ${NODE
   npx jest --ci --json --outputFile=test-results/jest.json || status=1
 
 echo "== Production build for the browser tests"
-if npx next build > test-results/build.log 2>&1; then
+if ! node scripts/chromium.mjs; then
+  status=1
+elif npx next build > test-results/build.log 2>&1; then
   echo "Build ready."
   echo "== Browser tests (Playwright)"
   npx playwright test || status=1

@@ -1,0 +1,55 @@
+// Which Chromium the browser tests and benchmarks drive: CHROMIUM_PATH if set, else
+// the system's, else the one Playwright downloads for itself (`npx playwright install
+// chromium`, which `npm install` runs when there is no system Chromium).
+// Run directly, it prints the browser it found, or what to install, and exits 1 if none.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const SYSTEM_CHROMIUMS = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/snap/bin/chromium",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+];
+
+export const INSTALL_HINT =
+  "install Chromium (Debian/Ubuntu: `sudo apt install chromium`), or run `npx playwright install chromium` where the network allows, or set CHROMIUM_PATH to a Chromium or Chrome";
+
+/**
+ * @returns {{ found: true, path: string, source: string } | { found: false, problem: string }}
+ */
+export function findChromium() {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    return existsSync(configured)
+      ? { found: true, path: configured, source: "CHROMIUM_PATH" }
+      : { found: false, problem: `CHROMIUM_PATH is ${configured}, and there is no file there` };
+  }
+  const system = SYSTEM_CHROMIUMS.find((candidate) => existsSync(candidate));
+  if (system) return { found: true, path: system, source: "the system's" };
+  const own = playwrightChromium();
+  if (own) return { found: true, path: own, source: "Playwright's own" };
+  return { found: false, problem: "no Chromium on this machine" };
+}
+
+/** The path of Playwright's downloaded Chromium, if it is there (and Playwright is installed). */
+function playwrightChromium() {
+  try {
+    const { chromium } = createRequire(import.meta.url)("@playwright/test");
+    const path = chromium.executablePath();
+    return existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const browser = findChromium();
+  if (browser.found) {
+    console.log(`Browser: ${browser.source} Chromium, ${browser.path}`);
+  } else {
+    console.log(`Browser tests not run: ${browser.problem}. To run them, ${INSTALL_HINT}.`);
+    process.exit(1);
+  }
+}
