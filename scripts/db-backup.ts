@@ -1,5 +1,6 @@
 /** `npm run db:backup [file]`: writes the app's database (DATABASE_URL or the embedded one) to a backup file. */
 import path from "node:path";
+import { progressReporter } from "@/lib/cli/progress";
 import { backupDatabase, defaultBackupFile, openDatabaseForBackup, printTableCounts } from "@/lib/db/backup";
 
 /** Relative to the current folder when inside it. */
@@ -13,7 +14,9 @@ async function main() {
   const database = await openDatabaseForBackup();
   try {
     const started = Date.now();
-    const backup = await backupDatabase(database.url, file);
+    const progress = progressReporter();
+    const backup = await backupDatabase(database.url, file, { onProgress: progress.report });
+    progress.done();
     printTableCounts(backup.tables);
     console.log(`Backup written to ${displayPath(backup.file)} (${(backup.bytes / 1024).toFixed(1)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
   } finally {

@@ -1,6 +1,7 @@
 /** `npm run db:restore <file>`: restores a backup into the app's database, which must be new and empty. */
 import path from "node:path";
 import { DATA_DIR } from "@/lib/auth/secret";
+import { progressReporter } from "@/lib/cli/progress";
 import { NotEmptyError, openDatabaseForBackup, printTableCounts, restoreDatabase } from "@/lib/db/backup";
 
 async function main() {
@@ -9,7 +10,8 @@ async function main() {
   const database = await openDatabaseForBackup();
   try {
     const started = Date.now();
-    const tables = await restoreDatabase(database.url, path.resolve(file), { log: console.log });
+    const progress = progressReporter();
+    const tables = await restoreDatabase(database.url, path.resolve(file), { log: console.log, onProgress: progress.report }).finally(progress.done);
     printTableCounts(tables);
     console.log(`Restored ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } catch (error) {

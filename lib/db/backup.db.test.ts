@@ -6,6 +6,7 @@ import { createTestDatabase, withClient, type TestDatabase } from "@/test/db";
 import { databaseState } from "@/test/db-snapshot";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { backupDatabase, restoreDatabase } from "@/lib/db/backup";
+import type { Progress } from "@/lib/cli/progress";
 import { seed } from "@/lib/seed/seed";
 import { addComment, addEvidence } from "@/lib/claims/data";
 import { transitionClaim } from "@/lib/workflow/data";
@@ -190,6 +191,25 @@ describe("backup and restore", () => {
     expect(article.columns).not.toContain("titleVector");
     expect(lines.find((l) => l.table === "Passage").columns).not.toContain("searchVector");
     expect(lines.at(-1)).toMatchObject({ end: true });
+  });
+
+  it("reports its progress after each batch, rising to every row and the whole file", async () => {
+    const file = path.join(folder, "with-progress.jsonl.gz");
+    const backedUp: Progress[] = [];
+    const summary = await backupDatabase(source.url, file, { onProgress: (p) => backedUp.push(p) });
+    const totalRows = summary.tables.reduce((sum, t) => sum + t.rows, 0);
+    expect(backedUp.length).toBeGreaterThan(1);
+    expect(backedUp.map((p) => p.rows)).toEqual([...backedUp.map((p) => p.rows)].sort((a, b) => a - b));
+    expect(backedUp.at(-1)).toMatchObject({ fraction: 1, rows: totalRows, totalRows });
+    expect(backedUp.map((p) => p.label)).toContain("Backing up Claim");
+
+    await withTarget({ migrate: false }, async (target) => {
+      const restored: Progress[] = [];
+      await restoreDatabase(target.url, file, { onProgress: (p) => restored.push(p) });
+      expect(restored.map((p) => p.fraction)).toEqual([...restored.map((p) => p.fraction)].sort((a, b) => a - b));
+      expect(restored.at(-1)).toMatchObject({ fraction: 1, rows: totalRows });
+      expect(restored.map((p) => p.label)).toContain("Restoring Claim");
+    });
   });
 
   it("also restores into a migrated database without rows", async () => {

@@ -8,6 +8,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import { Client, type CustomTypesConfig } from "pg";
 import { migrate, readMigrations } from "@/lib/db/migrate";
 import { openDatabase, type OpenDatabase } from "@/lib/db/open";
+import type { Progress } from "@/lib/cli/progress";
 
 /**
  * Backups of the database (a PostgreSQL server or the embedded one) without pg_dump: a
@@ -40,6 +41,9 @@ export interface TableCount {
   table: string;
   rows: number;
 }
+
+/** Told after every batch of rows, for a progress bar. */
+export type OnProgress = (progress: Progress) => void;
 
 export interface BackupSummary {
   file: string;
@@ -207,7 +211,7 @@ async function connect(url: string) {
  * Writes every row of the database at `url` to `file` (gzip'd JSON lines, above), from one
  * consistent snapshot. The file appears only when complete; an existing file is not replaced.
  */
-export async function backupDatabase(url: string, file: string): Promise<BackupSummary> {
+export async function backupDatabase(url: string, file: string, options: { onProgress?: OnProgress } = {}): Promise<BackupSummary> {
   if (await access(file).then(() => true, () => false)) {
     throw new BackupError(`${file} already exists: choose another file name.`);
   }
@@ -221,6 +225,8 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
     const header = await readHeader(client);
     const { tables, serials } = await readSchema(client);
     const sequences = await readSequences(client, serials);
+    const totalRows = options.onProgress ? await countRows(client, tables) : 0;
+    let rowsDone = 0;
 
     async function* lines(): AsyncGenerator<string> {
       yield `${JSON.stringify(header)}\n`;
@@ -230,6 +236,8 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
         yield `${JSON.stringify(start)}\n`;
         for await (const batch of tableRows(client, table)) {
           rows += batch.length;
+          rowsDone += batch.length;
+          options.onProgress?.({ fraction: rowsDone / totalRows, label: `Backing up ${table.name}`, rows: rowsDone, totalRows });
           yield batch.map((row) => `${JSON.stringify(row)}\n`).join("");
         }
         yield `${JSON.stringify({ tableEnd: table.name, rows })}\n`;
@@ -266,6 +274,16 @@ async function readHeader(client: Client): Promise<Header> {
     postgres: version[0].server_version,
     migrations,
   };
+}
+
+/** Every table's rows, counted in the backup's snapshot: the total its progress bar counts towards. */
+async function countRows(client: Client, tables: TableInfo[]): Promise<number> {
+  let total = 0;
+  for (const { name } of tables) {
+    const { rows } = await client.query<{ count: string }>(`SELECT count(*)::text AS count FROM ${quote(name)}`);
+    total += Number(rows[0].count);
+  }
+  return total;
 }
 
 async function readSequences(client: Client, serials: Array<{ table: string; column: string }>): Promise<SequenceValue[]> {
@@ -305,15 +323,20 @@ async function* tableRows(client: Client, table: TableInfo): AsyncGenerator<Arra
 export async function restoreDatabase(
   url: string,
   file: string,
-  options: { log?: (line: string) => void } = {},
+  options: { log?: (line: string) => void; onProgress?: OnProgress } = {},
 ): Promise<TableCount[]> {
   const client = await connect(url);
   try {
     await refuseNonEmpty(client);
     let counts: TableCount[] | undefined;
     try {
-      await pipeline(createReadStream(file), createGunzip(), async (source: AsyncIterable<Buffer>) => {
-        counts = await load(client, url, jsonLines(source), options.log);
+      const input = createReadStream(file);
+      const fileBytes = options.onProgress ? (await stat(file)).size : 0;
+      // The file's total rows are only written at its end, so the bar follows the bytes read.
+      const progress = options.onProgress && ((table: string, rows: number) =>
+        options.onProgress!({ fraction: fileBytes === 0 ? 1 : input.bytesRead / fileBytes, label: `Restoring ${table}`, rows }));
+      await pipeline(input, createGunzip(), async (source: AsyncIterable<Buffer>) => {
+        counts = await load(client, url, jsonLines(source), { log: options.log, progress });
       });
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
@@ -378,7 +401,7 @@ async function load(
   client: Client,
   url: string,
   lines: AsyncGenerator<unknown>,
-  log: ((line: string) => void) | undefined,
+  { log, progress }: { log?: (line: string) => void; progress?: (table: string, rowsSoFar: number) => void },
 ): Promise<TableCount[]> {
   const first = await lines.next();
   const header = checkHeader(first.done ? undefined : first.value);
@@ -393,11 +416,14 @@ async function load(
   await refuseNonEmpty(client);
 
   const counts: TableCount[] = [];
+  let rowsDone = 0;
   let current: { start: TableStart; batch: Array<Array<string | null>>; chars: number; rows: number } | undefined;
   const flush = async () => {
     if (!current || current.batch.length === 0) return;
     await insertRows(client, current.start, current.batch);
     current.rows += current.batch.length;
+    rowsDone += current.batch.length;
+    progress?.(current.start.table, rowsDone);
     current.batch = [];
     current.chars = 0;
   };
