@@ -1,10 +1,10 @@
 /**
  * `npm start`: opens the database (embedded unless DATABASE_URL is set), applies
- * pending migrations, seeds an empty database, builds the app if there is no build,
+ * pending migrations, seeds an empty database, builds the app if there is no build or
+ * the code changed since npm start built it,
  * and serves the production build. Ctrl-C stops the server and closes the database.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/open";
 import { migrate } from "@/lib/db/migrate";
@@ -12,6 +12,7 @@ import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { authSecret } from "@/lib/auth/secret";
 import { DEMO_USERS, seed } from "@/lib/seed/seed";
 import { indexMissingPassages } from "@/lib/search/index-passages";
+import { buildNeeded, recordBuild } from "./build-fingerprint";
 
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
@@ -56,10 +57,12 @@ async function main() {
     NEXTAUTH_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    console.log("No build found: building the app (once; this takes a minute or two)…");
+  const buildReason = buildNeeded(process.cwd());
+  if (buildReason) {
+    console.log(buildReason);
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
     if (build.status !== 0) return shutdown(build.status ?? 1);
+    recordBuild(process.cwd());
   }
 
   // Not `next start`: this server tells the app the address each request comes from.
