@@ -3,7 +3,12 @@ import { cohensKappa, linearWeightedKappa } from "./kappa";
 function ratings(pairs: Array<[string, string, number]>): [string[], string[]] {
   const first: string[] = [];
   const second: string[] = [];
-  for (const [a, b, count] of pairs) for (let i = 0; i < count; i++) first.push(a), second.push(b);
+  for (const [a, b, count] of pairs) {
+    for (let i = 0; i < count; i++) {
+      first.push(a);
+      second.push(b);
+    }
+  }
   return [first, second];
 }
 
