@@ -20,7 +20,7 @@ module.exports = async () => ({
   // Jest reads the timeout only here, not per project; starting an embedded database takes seconds.
   testTimeout: 60000,
   projects: [
-    await project("unit", { testMatch: ["<rootDir>/{lib,components,app,scripts}/**/*.test.{ts,tsx}"], testPathIgnorePatterns: ["\\.db\\.test\\.ts$"] }),
+    await project("unit", { testMatch: ["<rootDir>/{lib,components,app,scripts,bench}/**/*.test.{ts,tsx}"], testPathIgnorePatterns: ["\\.db\\.test\\.ts$"] }),
     await project("db", { testMatch: ["<rootDir>/{lib,test,app,scripts}/**/*.db.test.ts"] }),
   ],
 });
