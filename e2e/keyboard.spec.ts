@@ -57,11 +57,16 @@ async function expectFocusOn(page: Page, target: Locator) {
   await expectVisibleRing(page);
 }
 
+/** Something other than the body has the focus, with a ring at least 2px thick and 3:1 against its background. */
 async function expectVisibleRing(page: Page) {
-  const ring = await focusRing(page);
-  expect(ring, "something other than the page's body has the focus").not.toBeNull();
-  expect(ring!.width, `the focus ring of ${ring!.element} is at least 2px thick`).toBeGreaterThanOrEqual(2);
-  expect(ring!.contrast, `the focus ring of ${ring!.element} contrasts 3:1 with its background`).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(async () => {
+      const ring = await focusRing(page);
+      if (!ring) return "the focus is on the page's body";
+      if (ring.width < 2 || ring.contrast < 3) return `${ring.element} has a ${ring.width}px ring with ${ring.contrast.toFixed(2)}:1 contrast`;
+      return "visible";
+    }, { message: "the focused element shows its focus ring" })
+    .toBe("visible");
 }
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus; every stop on the way shows its ring. */
@@ -156,7 +161,7 @@ test("a keyboard-only review loop never loses the focus, and the focus is always
   await ravi.keyboard.press("Enter");
   await expectFocusOn(ravi, claimPanel.getByLabel("The claim, in your words"));
   await tabTo(ravi, claimPanel.getByLabel("Rationale"));
-  await ravi.keyboard.press("End");
+  await ravi.keyboard.press("Control+End");
   await ravi.keyboard.type(" Checked twice.");
   await tabTo(ravi, claimPanel.getByRole("button", { name: "Save changes" }));
   await ravi.keyboard.press("Enter");
