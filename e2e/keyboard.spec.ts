@@ -71,7 +71,7 @@ async function expectVisibleRing(page: Page) {
 
 /** Presses Tab (or Shift+Tab) until `target` has the focus; every stop on the way shows its ring. */
 async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Tab") {
-  for (let presses = 0; presses < 40; presses++) {
+  for (let presses = 0; presses < 60; presses++) {
     await page.keyboard.press(key);
     await expectVisibleRing(page);
     if (await target.evaluate((element) => element === document.activeElement)) return;
@@ -156,6 +156,13 @@ test("a keyboard-only review loop never loses the focus, and the focus is always
   await ravi.keyboard.press("Enter");
   await expectFocusOn(ravi, claimPanel.getByRole("heading", { name: "Evidence (1)" }));
 
+  // A comment: the focus goes to the comments' heading with their new count.
+  await tabTo(ravi, claimPanel.getByLabel("Add a comment"));
+  await ravi.keyboard.type(`Fare table checked against the January notice (${RUN}).`);
+  await tabTo(ravi, claimPanel.getByRole("button", { name: "Comment", exact: true }));
+  await ravi.keyboard.press("Enter");
+  await expectFocusOn(ravi, claimPanel.getByRole("heading", { name: "Comments (1)" }));
+
   // Edit the claim: the form takes the focus; saving brings it back to the claim's heading.
   await tabTo(ravi, claimPanel.getByRole("button", { name: "Edit claim" }), "Shift+Tab");
   await ravi.keyboard.press("Enter");
@@ -173,6 +180,11 @@ test("a keyboard-only review loop never loses the focus, and the focus is always
   await ravi.keyboard.press("Enter");
   await expect(claimPanel.locator(".claim-panel__badges .state-badge")).toHaveText("Submitted");
   await expectFocusOn(ravi, panelTitle(ravi));
+
+  // Escape closes the claim: the focus goes to the claim list that takes its place.
+  await ravi.keyboard.press("Escape");
+  await expect(claimPanel).toHaveCount(0);
+  await expectFocusOn(ravi, ravi.getByRole("heading", { level: 2, name: "Claims" }));
 
   // The editor's queue, this article's claims, oldest first. A approves the current one and the
   // focus moves to the next claim.
