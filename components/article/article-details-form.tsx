@@ -9,12 +9,12 @@ export function ArticleDetailsForm({
 }: {
   article: { id: string; title: string; outlet: string; url: string | null; publicationDate: string };
 }) {
-  const [state, action, pending] = useFormAction(updateArticleDetailsAction);
+  const [state, action, pending, form] = useFormAction(updateArticleDetailsAction);
   return (
     <details className="card details-form">
       <summary>Edit details</summary>
       {/* noValidate: the server's messages, beside each field, as in every other form. */}
-      <form aria-label="Article details" action={action} noValidate>
+      <form ref={form} aria-label="Article details" action={action} noValidate>
         <FormMessage state={state} />
         <input type="hidden" name="articleId" value={article.id} />
         <Field name="title" label="Title" state={state} defaultValue={article.title} required />

@@ -79,9 +79,9 @@ export function ExportControls({
 }
 
 function PublishForm({ articleId, published }: { articleId: string; published: boolean }) {
-  const [state, action, pending] = useFormAction(published ? unpublishArticleAction : publishArticleAction);
+  const [state, action, pending, form] = useFormAction(published ? unpublishArticleAction : publishArticleAction);
   return (
-    <form action={action} className="export-bar__publish" aria-label={published ? "Unpublish the article" : "Publish the article"}>
+    <form ref={form} action={action} className="export-bar__publish" aria-label={published ? "Unpublish the article" : "Publish the article"}>
       <input type="hidden" name="articleId" value={articleId} />
       <button type="submit" className={`button button--small ${published ? "button--danger" : ""}`} disabled={pending}>
         {pending ? "Saving…" : published ? "Unpublish" : "Publish"}
@@ -92,14 +92,14 @@ function PublishForm({ articleId, published }: { articleId: string; published: b
 }
 
 function ImportAnnotationsForm({ articleId }: { articleId: string }) {
-  const [state, action, pending] = useFormAction(importAnnotationsAction);
+  const [state, action, pending, form] = useFormAction(importAnnotationsAction);
   const id = useId();
   const result = state.status === "ok" ? state.data : undefined;
   const fileError = state.fieldErrors?.file?.[0];
   return (
     <details className="export-bar__import" open={state.status !== "idle" || undefined}>
       <summary>Import annotations…</summary>
-      <form action={action} aria-label="Import annotations" noValidate>
+      <form ref={form} action={action} aria-label="Import annotations" noValidate>
         <p className="field-hint">
           A Web Annotations export (.jsonld) of this or another article: each claim found in this article’s text becomes a new draft of yours.
         </p>

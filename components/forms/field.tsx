@@ -63,7 +63,8 @@ export function Field({
 export function FormMessage({ state }: { state: FormState }) {
   if (!state.message) return null;
   return (
-    <p role={state.status === "error" ? "alert" : "status"} className={`form-message form-message--${state.status === "ok" ? "ok" : "error"}`}>
+    // Focusable, so a form can take a user to its error (components/forms/use-form-action.ts).
+    <p role={state.status === "error" ? "alert" : "status"} tabIndex={-1} className={`form-message form-message--${state.status === "ok" ? "ok" : "error"}`}>
       {state.message}
     </p>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { initialFormState, type FormAction, type FormState } from "@/lib/actions/form-state";
 
 /**
@@ -8,10 +8,15 @@ import { initialFormState, type FormAction, type FormState } from "@/lib/actions
  * once its action has run, so after an error the fields are refilled (via
  * `state.values`, which `Field` reads) with what was submitted. Passwords are not kept.
  * The state carries the type of the action's data.
+ *
+ * The returned ref goes on the `<form>`: after an error the focus goes to its first field
+ * with an error, else to its message (the submit button, disabled while the action ran,
+ * has let the focus fall to the page's body).
  */
 export function useFormAction<Data>(serverAction: FormAction<Data>) {
   const [state, dispatch, pending] = useActionState<FormState<Data>, FormData>(serverAction, initialFormState);
   const [submitted, setSubmitted] = useState<Record<string, string>>();
+  const form = useRef<HTMLFormElement>(null);
 
   function action(formData: FormData) {
     const values: Record<string, string> = {};
@@ -22,5 +27,14 @@ export function useFormAction<Data>(serverAction: FormAction<Data>) {
     dispatch(formData);
   }
 
-  return [state.status === "error" && submitted ? { ...state, values: submitted } : state, action, pending] as const;
+  useEffect(() => {
+    if (state.status !== "error" || !form.current) return;
+    const target =
+      form.current.querySelector<HTMLElement>("[aria-invalid=true]") ??
+      form.current.querySelector<HTMLElement>(".form-message") ??
+      form.current.querySelector<HTMLElement>("[type=submit]");
+    target?.focus();
+  }, [state]);
+
+  return [state.status === "error" && submitted ? { ...state, values: submitted } : state, action, pending, form] as const;
 }

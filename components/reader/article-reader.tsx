@@ -144,9 +144,14 @@ export function ArticleReader({
     close: side.kind !== "list" ? closePanel : null,
   });
 
-  // The mark form takes the focus, so keyboard users continue there.
+  // When what had the focus has left the side panel (a saved form, a deleted or closed claim),
+  // the focus goes to the heading of what is there now, not to the page's body.
+  const sideRef = useRef<HTMLElement>(null);
+  const shownSide = useRef(side);
   useEffect(() => {
-    if (side.kind === "mark") document.getElementById("claim-restatement")?.focus();
+    if (shownSide.current === side) return;
+    shownSide.current = side;
+    if (document.activeElement === document.body) sideRef.current?.querySelector<HTMLElement>("h2[tabindex]")?.focus();
   }, [side]);
 
   const openSummary = side.kind === "claim" ? claims.find((claim) => claim.id === side.id) : undefined;
@@ -185,7 +190,7 @@ export function ArticleReader({
           </div>
         </article>
       </div>
-      <aside className="reader__side" aria-label="Claims">
+      <aside className="reader__side" aria-label="Claims" ref={sideRef}>
         {side.kind === "mark" && (
           <MarkClaimForm
             articleId={articleId}

@@ -47,7 +47,9 @@ export function ClaimList({
   return (
     <section className="claim-list" aria-labelledby="claim-list-heading">
       <div className="claim-list__head">
-        <h2 id="claim-list-heading">Claims</h2>
+        <h2 id="claim-list-heading" tabIndex={-1}>
+          Claims
+        </h2>
         <span className="muted" aria-live="polite">
           {shown.length === claims.length ? `${claims.length}` : `${shown.length} of ${claims.length}`}
         </span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useCallback, useRef } from "react";
 import type { ClaimSummary } from "@/lib/claims/types";
 import { formatDateTime } from "@/lib/format";
 import type { WorkflowActor } from "@/lib/workflow/rules";
@@ -39,6 +40,12 @@ export function ClaimPanel({
 }) {
   const stamp = `${summary.version}:${summary.commentCount}`;
   const { detail: claim, error, reload } = useClaimDetail(summary.id, stamp);
+  // After a change to the claim itself the focus returns to its title, not to the page's body.
+  const title = useRef<HTMLHeadingElement>(null);
+  const changed = useCallback(() => {
+    reload();
+    title.current?.focus();
+  }, [reload]);
 
   return (
     <section className="claim-panel" aria-labelledby="claim-panel-title" data-testid="claim-panel" data-claim-id={summary.id}>
@@ -50,6 +57,7 @@ export function ClaimPanel({
         onOpenClaim={onOpenClaim}
         onShowInText={onShowInText}
         onClose={onClose}
+        titleRef={title}
       />
       {error && <p className="form-message form-message--error">{error}</p>}
       {!claim && !error && <p className="muted">Loading…</p>}
@@ -64,7 +72,7 @@ export function ClaimPanel({
               <strong>Editor&rsquo;s note:</strong> {claim.reviewNote}
             </div>
           )}
-          <RationaleSection claim={claim} onChanged={reload} />
+          <RationaleSection claim={claim} onChanged={changed} />
           <WorkflowControls
             claimId={claim.id}
             version={claim.version}
@@ -78,9 +86,9 @@ export function ClaimPanel({
               rationale: claim.rationale,
               evidenceCount: claim.evidence.length,
             }}
-            onChanged={reload}
+            onChanged={changed}
           />
-          <SameClaim claimId={claim.id} version={claim.version} verdict={claim.verdict} canEdit={claim.permissions.canEdit} onChanged={reload} />
+          <SameClaim claimId={claim.id} version={claim.version} verdict={claim.verdict} canEdit={claim.permissions.canEdit} onChanged={changed} />
           <EvidenceSection claim={claim} articles={articles} onChanged={reload} />
           <CommentsSection claim={claim} onChanged={reload} />
           <HistorySection claim={claim} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { createClaimAction } from "@/lib/claims/actions";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
@@ -25,10 +26,10 @@ export function MarkClaimForm({
   onCreated: (claim: ClaimSummary) => void;
   onCancel: () => void;
 }) {
-  const [state, action, pending] = useFormAction(createClaimAction);
+  const [state, action, pending, form] = useFormAction(createClaimAction);
   useOnSuccess(state, (done) => onCreated(done.data.claim));
   return (
-    <form action={action} className="panel-form" aria-labelledby="mark-claim-heading" noValidate>
+    <form ref={form} action={action} className="panel-form" aria-labelledby="mark-claim-heading" noValidate>
       <h2 id="mark-claim-heading">Mark a claim</h2>
       <blockquote className="quote">{span.exact}</blockquote>
       <FormMessage state={state} />
@@ -62,6 +63,8 @@ export function MarkFields({
   defaultRationale?: string | null;
 }) {
   const verdictError = state.fieldErrors?.verdict;
+  // The form takes the focus when it opens, so keyboard users continue there.
+  useEffect(() => document.getElementById("claim-restatement")?.focus(), []);
   return (
     <>
       <Field

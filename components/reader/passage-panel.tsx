@@ -13,7 +13,7 @@ export function PassagePanel({ passages, onClose }: { passages: PassageSummary[]
           ← All claims
         </button>
       </div>
-      <h2 id="passage-panel-title" className="claim-panel__title">
+      <h2 id="passage-panel-title" className="claim-panel__title" tabIndex={-1}>
         Evidence passage
       </h2>
       {passages.map((passage) => (

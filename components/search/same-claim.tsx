@@ -93,10 +93,10 @@ function MemberSummary({ member }: { member: GroupMember }) {
 }
 
 function LinkClaim({ claimId, otherClaimId, onLinked }: { claimId: string; otherClaimId: string; onLinked: () => void }) {
-  const [state, action, pending] = useFormAction(linkSameClaimAction);
+  const [state, action, pending, form] = useFormAction(linkSameClaimAction);
   useOnSuccess(state, onLinked);
   return (
-    <form action={action} className="inline-form">
+    <form ref={form} action={action} className="inline-form">
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="otherClaimId" value={otherClaimId} />
       <button type="submit" className="button button--quiet button--small" disabled={pending}>
@@ -108,10 +108,10 @@ function LinkClaim({ claimId, otherClaimId, onLinked }: { claimId: string; other
 }
 
 function Unlink({ claimId, onUnlinked }: { claimId: string; onUnlinked: () => void }) {
-  const [state, action, pending] = useFormAction(unlinkSameClaimAction);
+  const [state, action, pending, form] = useFormAction(unlinkSameClaimAction);
   useOnSuccess(state, onUnlinked);
   return (
-    <form action={action} className="inline-form">
+    <form ref={form} action={action} className="inline-form">
       <input type="hidden" name="claimId" value={claimId} />
       <button type="submit" className="link-button link-button--danger" disabled={pending}>
         Unlink this claim from the group
@@ -122,10 +122,10 @@ function Unlink({ claimId, onUnlinked }: { claimId: string; onUnlinked: () => vo
 }
 
 function AdoptVerdict({ claimId, version, member, onAdopted }: { claimId: string; version: number; member: GroupMember; onAdopted: () => void }) {
-  const [state, action, pending] = useFormAction(adoptVerdictAction);
+  const [state, action, pending, form] = useFormAction(adoptVerdictAction);
   useOnSuccess(state, onAdopted);
   return (
-    <form action={action} className="same-claim__adopt">
+    <form ref={form} action={action} className="same-claim__adopt">
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="fromClaimId" value={member.id} />

@@ -79,7 +79,7 @@ function SuggestionRow({
   attachedAs: EvidenceStance | null;
   onAttached: (stance: EvidenceStance, version: number) => void;
 }) {
-  const [state, action, pending] = useFormAction(addEvidenceAction);
+  const [state, action, pending, form] = useFormAction(addEvidenceAction);
   // The stance is the clicked button's value; the action's state does not carry it back, so it is kept here.
   const [chosen, setChosen] = useState<EvidenceStance>("SUPPORTS");
   useOnSuccess(state, (done) => onAttached(chosen, done.data.version));
@@ -101,7 +101,7 @@ function SuggestionRow({
           Added as {STANCES[attachedAs].noun}
         </p>
       ) : (
-        <form action={action} className="suggestion__actions" aria-label="Attach this passage">
+        <form ref={form} action={action} className="suggestion__actions" aria-label="Attach this passage">
           <input type="hidden" name="kind" value="PASSAGE" />
           <input type="hidden" name="claimId" value={claimId} />
           <input type="hidden" name="version" value={version} />

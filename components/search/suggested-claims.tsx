@@ -53,7 +53,9 @@ export function SuggestedClaims({
         </button>
       </div>
       <div className="claim-list__head">
-        <h2 id="suggested-claims-heading">Suggested claims</h2>
+        <h2 id="suggested-claims-heading" tabIndex={-1}>
+          Suggested claims
+        </h2>
         {data && <span className="muted">{data.suggestions.length}</span>}
       </div>
       <p className="field-hint">
@@ -168,10 +170,10 @@ function SpanForm({
   label: string;
   onDone: () => void;
 }) {
-  const [state, action, pending] = useFormAction(serverAction);
+  const [state, action, pending, form] = useFormAction(serverAction);
   useOnSuccess(state, onDone);
   return (
-    <form action={action} className="inline-form">
+    <form ref={form} action={action} className="inline-form">
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="start" value={span.start} />
       <input type="hidden" name="end" value={span.end} />

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { formatDateTime } from "@/lib/format";
@@ -31,17 +31,27 @@ export interface QueueClaim {
 
 /**
  * The editors' queue. Keyboard: J/K move between claims, A approves the current one,
- * R opens its "request changes" note.
+ * R opens its "request changes" note. A claim decided on leaves the queue, and the focus
+ * goes to the claim that takes its place (or, at the queue's end, to `empty`).
  */
-export function QueueList({ claims, viewer }: { claims: QueueClaim[]; viewer: WorkflowActor }) {
+export function QueueList({ claims, viewer, empty }: { claims: QueueClaim[]; viewer: WorkflowActor; empty: ReactNode }) {
   const router = useRouter();
   const [current, setCurrent] = useState(0);
   const items = useRef<Array<HTMLLIElement | null>>([]);
+  const emptyNote = useRef<HTMLParagraphElement>(null);
   const index = Math.min(current, claims.length - 1);
+  // Set when a decision is submitted. The claim leaves the queue with the action's answer (its
+  // own controls with it), and the focus, lost with them, goes to the claim in its place.
+  const decided = useRef(false);
+  useEffect(() => {
+    if (!decided.current) return;
+    decided.current = false;
+    if (document.activeElement === document.body) (items.current[index] ?? emptyNote.current)?.focus();
+  }, [claims, index]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || claims.length === 0) return;
       if ((event.target as HTMLElement).closest("input, textarea, select")) return;
       const item = items.current[index];
       const key = event.key.toLowerCase();
@@ -65,12 +75,24 @@ export function QueueList({ claims, viewer }: { claims: QueueClaim[]; viewer: Wo
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [claims.length, index]);
 
+  if (claims.length === 0) {
+    return (
+      <p className="card empty" tabIndex={-1} ref={emptyNote} data-testid="queue-empty">
+        {empty}
+      </p>
+    );
+  }
   return (
     <>
       <p className="shortcuts muted">
         <kbd>J</kbd>/<kbd>K</kbd> next/previous · <kbd>A</kbd> approve · <kbd>R</kbd> request changes
       </p>
-      <ol className="queue">
+      <ol
+        className="queue"
+        onSubmit={() => {
+          decided.current = true;
+        }}
+      >
         {claims.map((claim, i) => (
           <li
             key={claim.id}

@@ -70,7 +70,7 @@ function WorkflowStep({
   onChanged: () => void;
   compact: boolean;
 }) {
-  const [state, formAction, pending] = useFormAction(transitionClaimAction);
+  const [state, formAction, pending, formRef] = useFormAction(transitionClaimAction);
   useOnSuccess(state, onChanged);
   const id = useId();
   const noteLabel = NOTE_LABELS[action];
@@ -87,7 +87,7 @@ function WorkflowStep({
     </button>
   );
   const form = (
-    <form action={formAction} className="workflow-step" noValidate>
+    <form ref={formRef} action={formAction} className="workflow-step" noValidate>
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="action" value={action} />

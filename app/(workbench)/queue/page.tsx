@@ -89,15 +89,19 @@ export default async function QueuePage({ searchParams }: Props) {
           Filter
         </button>
       </form>
-      {total === 0 ? (
-        <p className="card empty">Nothing is waiting for review{filters.articleId || filters.verdict || filters.authorId ? " with these filters" : ""}.</p>
-      ) : claims.length === 0 ? (
-        <p className="card empty">
-          The queue ends on page {pageCount}. <Link href={pageUrl(1)}>Back to the first page</Link>
-        </p>
-      ) : (
-        <QueueList claims={claims} viewer={{ id: actor.id, role: actor.role }} />
-      )}
+      <QueueList
+        claims={claims}
+        viewer={{ id: actor.id, role: actor.role }}
+        empty={
+          total === 0 ? (
+            <>Nothing is waiting for review{filters.articleId || filters.verdict || filters.authorId ? " with these filters" : ""}.</>
+          ) : (
+            <>
+              The queue ends on page {pageCount}. <Link href={pageUrl(1)}>Back to the first page</Link>
+            </>
+          )
+        }
+      />
       <Pagination page={page} pageCount={pageCount} hrefFor={pageUrl} label="Pages of the queue" />
     </>
   );

@@ -52,13 +52,13 @@ function StanceSelect({ id, state }: { id: string; state: FormState }) {
 }
 
 export function AddExternalSource({ claim, onAdded }: { claim: ClaimDetailData; onAdded: () => void }) {
-  const [state, action, pending] = useFormAction(addEvidenceAction);
+  const [state, action, pending, form] = useFormAction(addEvidenceAction);
   useOnSuccess(state, onAdded);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <details className="add-evidence" open={state.status === "error" ? true : undefined}>
       <summary>Add an external source</summary>
-      <form action={action} className="panel-form" noValidate key={state.status === "ok" ? state.message : "form"}>
+      <form ref={form} action={action} className="panel-form" noValidate key={state.status === "ok" ? state.message : "form"}>
         <FormMessage state={state} />
         <input type="hidden" name="kind" value="EXTERNAL" />
         <input type="hidden" name="claimId" value={claim.id} />

@@ -1,3 +1,4 @@
+import type { RefObject } from "react";
 import type { ClaimSummary } from "@/lib/claims/types";
 import { verdictLabel } from "@/lib/claims/verdicts";
 import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
@@ -16,6 +17,7 @@ export function ClaimHeader({
   onOpenClaim,
   onShowInText,
   onClose,
+  titleRef,
 }: {
   summary: ClaimSummary;
   claim: ClaimDetailData | null;
@@ -24,6 +26,8 @@ export function ClaimHeader({
   onOpenClaim: (id: string) => void;
   onShowInText: (id: string) => void;
   onClose: () => void;
+  /** The title, focusable (tabIndex -1) so the focus can return to the claim after an action. */
+  titleRef: RefObject<HTMLHeadingElement | null>;
 }) {
   return (
     <>
@@ -39,7 +43,7 @@ export function ClaimHeader({
         <VerdictBadge verdict={claim?.verdict ?? summary.verdict} />
         <StateBadge state={claim?.state ?? summary.state} />
       </div>
-      <h2 id="claim-panel-title" className="claim-panel__title">
+      <h2 id="claim-panel-title" className="claim-panel__title" tabIndex={-1} ref={titleRef}>
         {claim?.restatement ?? summary.restatement}
       </h2>
       <blockquote className="quote">{quote ?? claim?.exact}</blockquote>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { addCommentAction } from "@/lib/claims/actions";
 import { formatDateTime } from "@/lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -9,11 +10,18 @@ import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 
 /** The claim's comments, and a form to add one. */
 export function CommentsSection({ claim, onChanged }: { claim: ClaimDetailData; onChanged: () => void }) {
-  const [state, action, pending] = useFormAction(addCommentAction);
-  useOnSuccess(state, onChanged);
+  const [state, action, pending, form] = useFormAction(addCommentAction);
+  // After posting, the focus goes to the heading, which tells the new count.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useOnSuccess(state, () => {
+    onChanged();
+    heading.current?.focus();
+  });
   return (
     <section aria-labelledby="comments-heading" className="panel-section">
-      <h3 id="comments-heading">Comments ({claim.comments.length})</h3>
+      <h3 id="comments-heading" tabIndex={-1} ref={heading}>
+        Comments ({claim.comments.length})
+      </h3>
       <ol className="comment-list">
         {claim.comments.map((comment) => (
           <li key={comment.id}>
@@ -25,7 +33,7 @@ export function CommentsSection({ claim, onChanged }: { claim: ClaimDetailData; 
         ))}
       </ol>
       {claim.permissions.canComment && (
-        <form action={action} className="panel-form" noValidate key={state.status === "ok" ? state.message : "form"}>
+        <form ref={form} action={action} className="panel-form" noValidate key={state.status === "ok" ? state.message : "form"}>
           <FormMessage state={state.status === "error" ? state : { status: "idle" }} />
           <input type="hidden" name="claimId" value={claim.id} />
           <Field name="body" id="comment-body" label="Add a comment" multiline state={state} />

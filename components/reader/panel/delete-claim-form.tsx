@@ -8,11 +8,11 @@ import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 
 /** Deletes the claim with its evidence and comments, once confirmed. */
 export function DeleteClaimForm({ claim, onDeleted }: { claim: ClaimDetailData; onDeleted: () => void }) {
-  const [state, action, pending] = useFormAction(deleteClaimAction);
+  const [state, action, pending, form] = useFormAction(deleteClaimAction);
   useOnSuccess(state, onDeleted);
   return (
     <form
-      action={action}
+      ref={form} action={action}
       className="panel-section"
       onSubmit={(event) => {
         if (!window.confirm("Delete this claim with its evidence and comments?")) event.preventDefault();

@@ -32,7 +32,7 @@ export function EditClaimForm({
   onDone: () => void;
   onReload: (kept: KeptEdits) => void;
 }) {
-  const [state, action, pending] = useFormAction(updateClaimAction);
+  const [state, action, pending, form] = useFormAction(updateClaimAction);
   useOnSuccess(state, onDone);
   const reloadKeepingEdits = () => {
     const submitted = state.values ?? {};
@@ -45,7 +45,7 @@ export function EditClaimForm({
   };
   const keptFields = (Object.keys(kept) as EditableField[]).map((field) => FIELD_NAMES[field]);
   return (
-    <form action={action} className="panel-form" noValidate key={claim.version}>
+    <form ref={form} action={action} className="panel-form" noValidate key={claim.version}>
       <FormMessage state={state} />
       <ConflictNotice state={state} onReload={reloadKeepingEdits} />
       {state.status === "idle" && keptFields.length > 0 && (

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRef } from "react";
 import { removeEvidenceAction } from "@/lib/claims/actions";
 import { STANCES } from "@/lib/claims/verdicts";
 import { webHref } from "@/lib/documents/links";
@@ -11,10 +12,18 @@ import { AddExternalSource, AddPassage, type ArticleChoice } from "@/components/
 import { SuggestEvidence } from "@/components/search/suggest-evidence";
 
 /** The claim's evidence, each item with its source, and the ways to add more. */
-export function EvidenceSection({ claim, articles, onChanged }: { claim: ClaimDetailData; articles: ArticleChoice[]; onChanged: () => void }) {
+export function EvidenceSection({ claim, articles, onChanged: reload }: { claim: ClaimDetailData; articles: ArticleChoice[]; onChanged: () => void }) {
+  // After evidence is added or removed the focus goes to the heading, which tells the new count.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const onChanged = () => {
+    reload();
+    heading.current?.focus();
+  };
   return (
     <section aria-labelledby="evidence-heading" className="panel-section">
-      <h3 id="evidence-heading">Evidence ({claim.evidence.length})</h3>
+      <h3 id="evidence-heading" tabIndex={-1} ref={heading}>
+        Evidence ({claim.evidence.length})
+      </h3>
       {claim.evidence.length === 0 && <p className="muted">No evidence yet.</p>}
       <ul className="evidence-list">
         {claim.evidence.map((item) => (
@@ -62,10 +71,10 @@ function ExternalSourceLink({ url, title }: { url: string; title: string }) {
 }
 
 function RemoveEvidenceButton({ evidenceId, version, onRemoved }: { evidenceId: string; version: number; onRemoved: () => void }) {
-  const [state, action, pending] = useFormAction(removeEvidenceAction);
+  const [state, action, pending, form] = useFormAction(removeEvidenceAction);
   useOnSuccess(state, onRemoved);
   return (
-    <form action={action} className="inline-form">
+    <form ref={form} action={action} className="inline-form">
       <input type="hidden" name="evidenceId" value={evidenceId} />
       <input type="hidden" name="version" value={version} />
       <button type="submit" className="link-button link-button--danger" disabled={pending}>
