@@ -341,4 +341,14 @@ test("Suggest claims opened again and again lists the best first, a page at a ti
   await page.keyboard.press("Enter");
   await expect(items).toHaveCount(40);
   await expect(items.nth(20).locator(".claim-suggestion__text")).toBeFocused();
+
+  // A mark clicked in the text lists its suggestion even when it ranks below the page shown.
+  await list.getByRole("button", { name: "← All claims" }).click();
+  await page.getByRole("button", { name: "Suggest claims" }).click();
+  await expect(items).toHaveCount(20);
+  const listedTexts = await items.locator(".claim-suggestion__text").allTextContents();
+  const unlisted = sentences.find((sentence) => !sentence.startsWith("Quarry lorries") && !listedTexts.includes(sentence))!;
+  await page.locator(".ProseMirror .hl-suggestion", { hasText: unlisted }).first().click();
+  await expect(items.filter({ hasText: unlisted })).toHaveClass(/claim-suggestion--focused/);
+  await expect(items.filter({ hasText: unlisted })).toBeInViewport();
 });
