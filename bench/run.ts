@@ -13,6 +13,7 @@ import { runLoadBench } from "@/bench/load";
 import { runImportBench } from "@/bench/import";
 import { runFaultsBench } from "@/bench/faults";
 import { runAnnotationImportBench } from "@/bench/annotation-import";
+import { runSuggestClaimsBench } from "@/bench/suggest-claims";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -24,10 +25,11 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   load: runLoadBench,
   faults: runFaultsBench,
   "annotation-import": runAnnotationImportBench,
+  "suggest-claims": runSuggestClaimsBench,
 };
 
 /** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) are run by name. */
-const DEFAULT = ["reader", "write", "search", "export", "import", "start"];
+const DEFAULT = ["reader", "suggest-claims", "write", "search", "export", "import", "start"];
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import {
   EDITOR,
   REVIEWER,
+  importArticle,
   REVIEWER2,
   SEED_TITLES,
   markClaim,
@@ -137,6 +138,8 @@ test("suggested evidence for the Hegseth claim ranks the other seed articles' pa
   await expect(suggestions.nth(1)).toContainText(PULLED_BACK);
   await expect(suggestions.nth(2)).toContainText("Hegseth labeled it \"unrealistic\"");
   await expect(suggestions.nth(2)).toContainText(UNSETTLING_CLARITY);
+  // How well each matches is said in words, not as a bare score.
+  await expect(suggestions.nth(0).getByTestId("strength")).toHaveText(/^(Strong|Good|Partial) match$/);
   // None from the claim's own article.
   await expect(suggestions.filter({ hasText: `“${HEGSETH_ADVOCATES}”` })).toHaveCount(0);
   await claimPanel.locator(".suggestions").evaluate((element) => element.scrollIntoView({ block: "start" }));
@@ -195,7 +198,7 @@ test("a reviewer links the same claim made in another article and adopts its app
   const sameClaim = panel(ravi).getByTestId("same-claim");
   const candidate = sameClaim.getByTestId("same-claim-candidate").filter({ hasText: approvedRestatement });
   await expect(candidate).toBeVisible();
-  await expect(candidate).toContainText(/\d+% similar/);
+  await expect(candidate.getByTestId("strength")).toHaveText(/^(Nearly the same wording|Similar wording|Some wording in common)$/);
   await candidate.getByRole("button", { name: "Link as the same claim" }).click();
 
   const member = sameClaim.getByTestId("group-member").filter({ hasText: approvedRestatement });
@@ -242,7 +245,7 @@ test("suggested claims are marked in the text with a score and reasons; one is a
   const count = await items.count();
   expect(count).toBeGreaterThan(5);
   await expect(items.first().locator(".reason").first()).toBeVisible();
-  await expect(items.first().locator(".claim-suggestion__score")).toHaveText(/\d+%/);
+  await expect(items.first().getByTestId("strength")).toHaveText(/^(Very likely|Likely|Possibly) check-worthy$/);
   // Each suggested sentence is marked in the text.
   await expect(page.locator(".ProseMirror .hl-suggestion")).not.toHaveCount(0);
   await screenshot(page, "suggested-claims", false);
@@ -283,4 +286,69 @@ test("suggested claims are marked in the text with a score and reasons; one is a
   await page.getByRole("button", { name: "Suggest claims" }).click();
   await expect(items.first()).toBeVisible();
   await expect(items.filter({ hasText: acceptedText })).toHaveCount(0);
+});
+
+test("Suggest claims opened again and again lists the best first, a page at a time, and draws its marks once per opening", async ({ page }) => {
+  await signIn(page, EDITOR.email, EDITOR.password);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  // 60 sentences of three kinds (so of different check-worthiness), in words no other test searches for.
+  const sentences = Array.from({ length: 60 }, (_, i) =>
+    [
+      `The quarry board said on Tuesday that ${i + 3} percent of the gravel left the county.`,
+      `Quarry lorries made ${i + 40} trips past the mill.`,
+      `Residents of Lower Marsh heard ${i + 2} blasts, the quarry manager confirmed.`,
+    ][i % 3],
+  );
+  await importArticle(page, {
+    title: `Quarry figures [${RUN}]`,
+    outlet: "Marsh Courier",
+    content: Array.from({ length: 12 }, (_, p) => sentences.slice(p * 5, p * 5 + 5).join(" ")).join("\n\n"),
+  });
+  const list = page.getByTestId("suggested-claims");
+  const items = list.getByTestId("claim-suggestion");
+  const paints = () => page.evaluate(() => performance.getEntriesByName("verity:highlights-painted").length);
+  const marksInText = page.locator(".ProseMirror .hl-suggestion");
+
+  let firstOpening: { elements: number; marks: number } | null = null;
+  for (let opening = 1; opening <= 4; opening++) {
+    await expect(marksInText).toHaveCount(0);
+    const paintsBefore = await paints();
+    await page.getByRole("button", { name: "Suggest claims" }).click();
+    await expect(items.first()).toBeVisible();
+    const total = Number(await list.locator(".claim-list__head .muted").textContent());
+    expect(total).toBeGreaterThanOrEqual(40);
+    await expect(page.locator(".reader__text")).toHaveAttribute("data-highlights", String(total));
+    // Each opening draws the text once: no stale marks from the last opening first, no second pass.
+    await expect.poll(paints).toBe(paintsBefore + 1);
+    // A page of the best: the first 20 of them, and the count of all.
+    await expect(items).toHaveCount(20);
+    await expect(list.getByRole("status")).toHaveText(`Showing the best 20 of ${total}`);
+    const now = await page.evaluate(() => ({ elements: document.querySelectorAll("*").length, marks: document.querySelectorAll(".ProseMirror .hl-suggestion").length }));
+    firstOpening ??= now;
+    expect(now).toEqual(firstOpening);
+    await list.getByRole("button", { name: "← All claims" }).click();
+  }
+
+  // Best first: the strength never rises down the list.
+  await page.getByRole("button", { name: "Suggest claims" }).click();
+  const levels = await items.getByTestId("strength").evaluateAll((meters) => meters.map((m) => Number(m.className.match(/strength--(\d)/)![1])));
+  expect(levels).toEqual([...levels].sort((a, b) => b - a));
+  await expect(items.getByTestId("strength").first()).not.toHaveText(/\d/);
+
+  // "Show more" by keyboard lists the next page and moves the focus to the first of it.
+  const more = list.getByRole("button", { name: "Show 20 more" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(items).toHaveCount(40);
+  await expect(items.nth(20).locator(".claim-suggestion__text")).toBeFocused();
+
+  // A mark clicked in the text lists its suggestion even when it ranks below the page shown.
+  await list.getByRole("button", { name: "← All claims" }).click();
+  await page.getByRole("button", { name: "Suggest claims" }).click();
+  await expect(items).toHaveCount(20);
+  const listedTexts = await items.locator(".claim-suggestion__text").allTextContents();
+  const unlisted = sentences.find((sentence) => !sentence.startsWith("Quarry lorries") && !listedTexts.includes(sentence))!;
+  await page.locator(".ProseMirror .hl-suggestion", { hasText: unlisted }).first().click();
+  await expect(items.filter({ hasText: unlisted })).toHaveClass(/claim-suggestion--focused/);
+  await expect(items.filter({ hasText: unlisted })).toBeInViewport();
 });

@@ -73,10 +73,9 @@ export function ArticleReader({
   const [filters, setFilters] = useState<ClaimFilters>({ verdict: "", state: "", author: "" });
   const textRef = useRef<HTMLDivElement>(null);
   const { found, foundBy, setFound } = useFoundSpan(text);
-  // The suggested claims' sentences, marked in the text while their panel is open.
+  // The suggested claims' sentences, marked in the text while their panel is open (it empties this when it closes).
   const [suggested, setSuggested] = useState<Span[]>([]);
-  const shownSuggestions = useMemo(() => (side.kind === "suggestions" ? suggested : []), [side.kind, suggested]);
-  const highlights = useMemo(() => highlightSpecs(anchored, passages, shownSuggestions, textMap), [anchored, passages, shownSuggestions, textMap]);
+  const highlights = useMemo(() => highlightSpecs(anchored, passages, suggested, textMap), [anchored, passages, suggested, textMap]);
 
   // The open claim's or passage's span is outlined.
   const outlined = useMemo(() => {
@@ -98,7 +97,7 @@ export function ArticleReader({
     text,
     anchored,
     passages,
-    suggested: shownSuggestions,
+    suggested,
     highlights,
     outlined,
     textRef,

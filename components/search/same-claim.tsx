@@ -8,6 +8,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
 import { useJson } from "@/components/search/use-json";
+import { StrengthMeter } from "@/components/search/strength-meter";
 
 /**
  * "Same claim elsewhere" in the claim panel: the claims in other articles linked with
@@ -65,7 +66,8 @@ export function SameClaim({
               <li key={candidate.id} className="same-claim__item same-claim__item--candidate" data-testid="same-claim-candidate">
                 <MemberSummary member={candidate} />
                 <p className="same-claim__similarity muted">
-                  {Math.round(candidate.similarity * 100)}% similar{candidate.grouped ? " · already linked with other claims" : ""}
+                  <StrengthMeter kind="same-claim" score={candidate.similarity} />
+                  {candidate.grouped ? " · already linked with other claims" : ""}
                 </p>
                 {canEdit && <LinkClaim claimId={claimId} otherClaimId={candidate.id} onLinked={reload} />}
               </li>

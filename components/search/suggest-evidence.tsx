@@ -9,6 +9,7 @@ import type { EvidenceSuggestion } from "@/lib/search/types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { useJson } from "@/components/search/use-json";
+import { StrengthMeter } from "@/components/search/strength-meter";
 
 /**
  * "Suggest evidence" in the claim panel: the best passages of other articles for the
@@ -92,9 +93,7 @@ function SuggestionRow({
         <Link href={passageUrl} className="evidence__source">
           “{suggestion.articleTitle}”
         </Link>{" "}
-        <span className="muted" title="Full-text rank plus the trigram similarity of the restated claim and of its quote">
-          · match {suggestion.score.toFixed(2)}
-        </span>
+        · <StrengthMeter kind="evidence-match" score={suggestion.score} />
       </p>
       {attachedAs ? (
         <p className={`suggestion__done stance stance--${attachedAs}`} role="status">

@@ -1,11 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { dismissSuggestionAction, restoreSuggestionAction } from "@/lib/search/actions";
 import type { ClaimSuggestion } from "@/lib/search/types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { useJson } from "@/components/search/use-json";
+import { StrengthMeter } from "@/components/search/strength-meter";
+
+/** Suggestions listed at a time: an article can have hundreds, and each is a form. */
+export const SUGGESTIONS_PER_PAGE = 20;
 
 export interface SuggestedSpan {
   start: number;
@@ -14,9 +18,10 @@ export interface SuggestedSpan {
 }
 
 /**
- * "Suggest claims": the article's check-worthy sentences that no claim covers, each with
- * its score and reasons, to accept as a claim (the mark form opens on it) or dismiss
- * (remembered for everyone; dismissed ones can be restored).
+ * "Suggest claims": the article's check-worthy sentences that no claim covers, the most
+ * check-worthy first, SUGGESTIONS_PER_PAGE at a time, each with how check-worthy it looks and
+ * why, to accept as a claim (the mark form opens on it) or dismiss (remembered for everyone;
+ * dismissed ones can be restored). All of them are marked in the text while the panel is open.
  */
 export function SuggestedClaims({
   articleId,
@@ -38,12 +43,27 @@ export function SuggestedClaims({
   const { data, error, reload } = useJson<{ suggestions: ClaimSuggestion[]; dismissed: ClaimSuggestion[] }>(
     `/search/api/claims?article=${encodeURIComponent(articleId)}`,
   );
+  const [shown, setShown] = useState(SUGGESTIONS_PER_PAGE);
+  // After "Show more", the first newly listed suggestion takes the focus.
+  const focusFrom = useRef<number | null>(null);
   useEffect(() => {
     if (data) onLoaded(data.suggestions.map(({ start, end }) => ({ start, end })));
   }, [data, onLoaded]);
+  // Closed, the panel takes its marks out of the text (and a new opening draws only fresh ones).
+  useEffect(() => () => onLoaded([]), [onLoaded]);
   useEffect(() => {
     if (focused !== null) document.getElementById(`suggestion-${focused}`)?.scrollIntoView({ block: "nearest" });
   }, [focused]);
+
+  const suggestions = data?.suggestions ?? [];
+  // A suggestion clicked in the text is listed even if it is further down the ranking.
+  const focusedRank = focused === null ? -1 : suggestions.findIndex((s) => s.start === focused);
+  const listed = suggestions.slice(0, Math.max(shown, focusedRank + 1));
+  useEffect(() => {
+    if (focusFrom.current === null) return;
+    document.querySelector<HTMLElement>(`[data-rank="${focusFrom.current}"] .claim-suggestion__text`)?.focus();
+    focusFrom.current = null;
+  }, [listed.length]);
 
   return (
     <section className="claim-suggestions" aria-labelledby="suggested-claims-heading" data-testid="suggested-claims">
@@ -67,9 +87,10 @@ export function SuggestedClaims({
       {data && data.suggestions.length === 0 && <p className="muted">No check-worthy sentence left without a claim.</p>}
       {data && data.suggestions.length > 0 && (
         <ol className="claim-suggestion-list">
-          {data.suggestions.map((suggestion) => (
+          {listed.map((suggestion, rank) => (
             <SuggestionItem
               key={`${suggestion.start}-${suggestion.end}`}
+              rank={rank}
               articleId={articleId}
               suggestion={suggestion}
               focused={focused === suggestion.start}
@@ -79,6 +100,23 @@ export function SuggestedClaims({
             />
           ))}
         </ol>
+      )}
+      {data && suggestions.length > listed.length && (
+        <div className="suggestion-pager">
+          <span className="muted" role="status">
+            Showing the best {listed.length} of {suggestions.length}
+          </span>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => {
+              focusFrom.current = listed.length;
+              setShown(listed.length + SUGGESTIONS_PER_PAGE);
+            }}
+          >
+            Show {Math.min(SUGGESTIONS_PER_PAGE, suggestions.length - listed.length)} more
+          </button>
+        </div>
       )}
       {data && data.dismissed.length > 0 && (
         <details className="dismissed-suggestions">
@@ -98,6 +136,7 @@ export function SuggestedClaims({
 }
 
 function SuggestionItem({
+  rank,
   articleId,
   suggestion,
   focused,
@@ -105,6 +144,8 @@ function SuggestionItem({
   onShow,
   onDismissed,
 }: {
+  /** Its place in the ranking, from 0. */
+  rank: number;
   articleId: string;
   suggestion: ClaimSuggestion;
   focused: boolean;
@@ -114,20 +155,15 @@ function SuggestionItem({
 }) {
   const [hidden, setHidden] = useState(false);
   if (hidden) return null;
-  const percent = Math.round(suggestion.score * 100);
   return (
     <li
       id={`suggestion-${suggestion.start}`}
       className={`claim-suggestion${focused ? " claim-suggestion--focused" : ""}`}
       data-testid="claim-suggestion"
       data-start={suggestion.start}
+      data-rank={rank}
     >
-      <div className="claim-suggestion__score" title="How check-worthy the sentence looks">
-        <span className="score-bar" aria-hidden="true">
-          <span style={{ width: `${percent}%` }} />
-        </span>
-        <span>{percent}%</span>
-      </div>
+      <StrengthMeter kind="check-worthiness" score={suggestion.score} />
       <button type="button" className="claim-suggestion__text" onClick={onShow} title="Show in the text">
         {suggestion.text}
       </button>

@@ -1,5 +1,5 @@
 import { renderMarkdown } from "@/lib/export/markdown";
-import { fixtureModel } from "@/lib/export/test-fixture";
+import { fixtureModel, fixtureWithQuotedEvidence } from "@/lib/export/test-fixture";
 import { expectWithin, HOSTILE_INPUT_LIMIT_MS } from "@/test/time-limit";
 
 /** The Markdown export: footnotes that resolve, escaping that keeps the article's text as text. */
@@ -29,6 +29,13 @@ describe.each([
       expect(md).toMatch(new RegExp(`${lastWord.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\*\\*)?(\\[\\^\\d+\\])*\\[\\^${claim.number}\\]`));
     }
   });
+});
+
+it("quotes evidence that brings its own quotation marks once", () => {
+  const md = renderMarkdown(fixtureWithQuotedEvidence());
+  expect(md).toContain(": “We estimate 600 permanent posts \\<after> completion.”");
+  expect(md).toContain("Context: “about 600 jobs once the harbour is fully operating” from");
+  expect(md).not.toMatch(/“[“"]|[”"]”/);
 });
 
 it("keeps the article's markup characters as text", () => {

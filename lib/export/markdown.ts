@@ -6,6 +6,7 @@ import { credit, isPending, WITHHELD_PASSAGE, type ExportClaim, type ExportEvide
 import { claimUrl, publicPageUrl } from "@/lib/export/urls";
 import { safeHref, webHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { withoutEnclosingQuotes } from "@/lib/export/quotes";
 
 /**
  * Markdown with footnotes (GitHub-flavoured), readable as plain text: the article, each
@@ -74,7 +75,7 @@ function footnote(claim: ExportClaim, appUrl: string): string {
   const paragraphs: string[] = [];
   paragraphs.push(`**${verdictIcon(claim.verdict)} ${verdictLabel(claim.verdict)}${status}.** ${escapeInline(claim.restatement)}`);
   paragraphs.push(
-    claim.exact
+    withoutEnclosingQuotes(claim.exact)
       .split("\n")
       .map((line, i, all) => `> ${i === 0 ? "“" : ""}${escapeInline(line)}${i === all.length - 1 ? "”" : ""}`)
       .join("\n"),
@@ -105,22 +106,27 @@ function evidenceLine(item: ExportEvidence, appUrl: string) {
     const title = passage.articlePublished
       ? `[*${escapeLine(passage.articleTitle)}*](${linkTarget(publicPageUrl(appUrl, passage.articleId))})`
       : `*${escapeLine(passage.articleTitle)}*`;
-    return `${stance} “${escapeInline(oneLine(passage.exact))}” from ${title}${passage.outlet ? `, ${escapeLine(passage.outlet)}` : ""}`;
+    return `${stance} ${quoted(passage.exact)} from ${title}${passage.outlet ? `, ${escapeLine(passage.outlet)}` : ""}`;
   }
   if (item.kind === "WITHHELD") return `${stance} ${WITHHELD_PASSAGE}`;
   const { external } = item;
   const href = webHref(external.url);
   const title = escapeLine(external.title || external.url);
   const link = href ? `[${title}](${linkTarget(href)})` : title;
-  const excerpt = external.excerpt ? `: “${escapeInline(oneLine(external.excerpt))}”` : "";
+  const excerpt = external.excerpt ? `: ${quoted(external.excerpt)}` : "";
   const accessed = external.accessedAt ? ` Accessed ${formatDate(new Date(`${external.accessedAt}T00:00:00Z`))}.` : "";
   return `${stance} ${link}${excerpt}${accessed}`;
+}
+
+/** Quoted text on one line, in quotation marks of the export's own (not a second pair). */
+function quoted(text: string) {
+  return `“${escapeInline(oneLine(withoutEnclosingQuotes(text)))}”`;
 }
 
 function sameClaimLine(other: ExportSameClaim, appUrl: string) {
   const pending = isPending(other) ? ` (pending: ${STATE_LABELS[other.state].toLowerCase()})` : "";
   const title = `[*${escapeLine(other.article.title)}*](${linkTarget(claimUrl(appUrl, other.article, other.id, other.publicNumber))})`;
-  return `${verdictIcon(other.verdict)} ${verdictLabel(other.verdict)}: “${escapeInline(oneLine(other.restatement))}” in ${title}${other.article.outlet ? `, ${escapeLine(other.article.outlet)}` : ""}${pending}`;
+  return `${verdictIcon(other.verdict)} ${verdictLabel(other.verdict)}: ${quoted(other.restatement)} in ${title}${other.article.outlet ? `, ${escapeLine(other.article.outlet)}` : ""}${pending}`;
 }
 
 /** Writes the article's blocks, with footnote references after the claims' last characters. */

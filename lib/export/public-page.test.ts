@@ -1,7 +1,7 @@
 import { DomUtils, parseDocument } from "htmlparser2";
 import { renderNotPublishedPage, renderPublicPage } from "@/lib/export/public-page";
 import { toClaimReviews } from "@/lib/export/claim-review";
-import { fixtureModel } from "@/lib/export/test-fixture";
+import { fixtureModel, fixtureWithQuotedEvidence } from "@/lib/export/test-fixture";
 
 /** The public page: the export's document with the page's metadata and its ClaimReview JSON-LD in the head. */
 
@@ -56,6 +56,15 @@ describe("the public page", () => {
       "/articles/art-harbour/export/annotations.jsonld",
       "/articles/art-harbour/export/claimreview.jsonld",
     ]);
+  });
+
+  it("quotes each evidence excerpt and passage once, even when it brings its own quotation marks", () => {
+    // <q> adds the quotation marks; the text inside must not bring a second pair.
+    const quotes = DomUtils.findAll((el) => el.name === "q" && el.attribs.class === "evidence-entry__quote", parse(renderPublicPage(fixtureWithQuotedEvidence())).root);
+    expect(quotes.map((q) => DomUtils.textContent(q))).toEqual(
+      expect.arrayContaining(["We estimate 600 permanent posts <after> completion.", "about 600 jobs once the harbour is fully operating"]),
+    );
+    for (const q of quotes) expect(DomUtils.textContent(q)).not.toMatch(/^["“]|["”]$/);
   });
 
   it("keeps text that looks like markup out of the script", () => {

@@ -281,3 +281,17 @@ export function fixtureModel(options: { includePending?: boolean; published?: bo
     claims,
   };
 }
+
+/**
+ * The fixture with evidence as reviewers often paste it: excerpts and passages that bring
+ * their own quotation marks (curly and straight), for the checks that quotes are not doubled.
+ */
+export function fixtureWithQuotedEvidence(): ExportModel {
+  const model = fixtureModel();
+  const quoted = (item: ExportEvidence): ExportEvidence => {
+    if (item.kind === "EXTERNAL" && item.external.excerpt) return { ...item, external: { ...item.external, excerpt: `“${item.external.excerpt}”` } };
+    if (item.kind === "PASSAGE") return { ...item, passage: { ...item.passage, exact: `"${item.passage.exact}"` } };
+    return item;
+  };
+  return { ...model, claims: model.claims.map((claim) => ({ ...claim, evidence: claim.evidence.map(quoted) })) };
+}

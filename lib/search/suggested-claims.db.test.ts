@@ -28,11 +28,14 @@ beforeAll(async () => {
 });
 
 describe("suggestClaims", () => {
-  it("suggests the check-worthy sentences in text order, with scores and reasons", async () => {
+  it("suggests the check-worthy sentences best first (text order where scores tie), with scores and reasons", async () => {
     const { suggestions, dismissed } = await suggestClaims(reviewer, article.id);
     expect(dismissed).toEqual([]);
     expect(suggestions.length).toBeGreaterThan(10);
-    expect(suggestions.map((s) => s.start)).toEqual([...suggestions.map((s) => s.start)].sort((a, b) => a - b));
+    const ranked = [...suggestions].sort((a, b) => b.score - a.score || a.start - b.start);
+    expect(suggestions.map((s) => s.start)).toEqual(ranked.map((s) => s.start));
+    // Not merely text order.
+    expect(suggestions.map((s) => s.start)).not.toEqual([...suggestions.map((s) => s.start)].sort((a, b) => a - b));
     for (const s of suggestions) {
       expect(article.text.slice(s.start, s.end)).toBe(s.text);
       expect(s.score).toBeGreaterThanOrEqual(SUGGEST_THRESHOLD);

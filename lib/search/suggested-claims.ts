@@ -10,7 +10,7 @@ import type { ClaimSuggestion } from "@/lib/search/types";
 
 /**
  * "Suggest claims": the check-worthy sentences of an article that no claim covers yet,
- * in text order, and those a reviewer dismissed (remembered per article and span, for
+ * the most check-worthy first (in text order where scores tie), and those a reviewer dismissed (remembered per article and span, for
  * everyone, until restored).
  */
 export interface ClaimSuggestions {
@@ -54,6 +54,8 @@ export async function suggestClaims(actor: Actor, articleId: string): Promise<Cl
     const suggestion = { ...sentence, score, reasons };
     (dismissedSpans.has(`${sentence.start}:${sentence.end}`) ? result.dismissed : result.suggestions).push(suggestion);
   }
+  // Stable: sentences of the same score stay in text order.
+  result.suggestions.sort((a, b) => b.score - a.score);
   return result;
 }
 

@@ -4,6 +4,7 @@ import { STANCES, STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/v
 import { claimUrl, publicPageUrl } from "@/lib/export/urls";
 import { webHref } from "@/lib/documents/links";
 import { formatDate } from "@/lib/format";
+import { withoutEnclosingQuotes } from "@/lib/export/quotes";
 
 /**
  * The numbered list of an article's claims: verdict, the claim restated and as quoted,
@@ -96,7 +97,7 @@ function EvidenceEntry({ item, appUrl }: { item: ExportEvidence; appUrl: string 
     return (
       <li className="evidence-entry">
         {stance}
-        <q className="evidence-entry__quote">{passage.exact}</q>
+        <q className="evidence-entry__quote">{withoutEnclosingQuotes(passage.exact)}</q>
         <span className="evidence-entry__source">
           {" "}
           from{" "}
@@ -137,7 +138,7 @@ function EvidenceEntry({ item, appUrl }: { item: ExportEvidence; appUrl: string 
       {external.excerpt && (
         <>
           {" "}
-          <q className="evidence-entry__quote">{external.excerpt}</q>
+          <q className="evidence-entry__quote">{withoutEnclosingQuotes(external.excerpt)}</q>
         </>
       )}
       {accessed && <span className="evidence-entry__date"> Accessed {accessed}.</span>}
@@ -155,7 +156,7 @@ function SameClaimEntry({ other, appUrl }: { other: ExportSameClaim; appUrl: str
         </span>
         {verdictLabel(other.verdict)}
       </span>
-      <q>{other.restatement}</q> in{" "}
+      <q>{withoutEnclosingQuotes(other.restatement)}</q> in{" "}
       <a href={claimUrl(appUrl, other.article, other.id, other.publicNumber)} rel="noopener noreferrer">
         <cite>{other.article.title}</cite>
       </a>
