@@ -7,13 +7,18 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * out: a value the schema refuses is dropped and named with its message, so the other
  * filters still apply and the page can say what it did not understand.
  */
-export function parseQuery<Schema extends z.ZodObject>(schema: Schema, params: SearchParams) {
+export function parseQuery<Schema extends z.ZodType>(schema: Schema, params: SearchParams): { query: z.output<Schema>; problems: Record<string, string> } {
   // A repeated parameter (?q=a&q=b) counts by its first value.
-  const values = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, [params[key]].flat()[0]]));
-  const checked = schema.safeParse(values);
-  if (checked.success) return { query: checked.data, problems: {} as Record<string, string> };
+  let values = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, [value].flat()[0]]));
   const problems: Record<string, string> = {};
-  for (const issue of checked.error.issues) problems[String(issue.path[0])] ??= issue.message;
-  const query = schema.parse(Object.fromEntries(Object.entries(values).filter(([key]) => !(key in problems))));
-  return { query, problems };
+  // Each round drops the fields refused; a check across fields (a date range) may refuse one only once the others pass.
+  for (;;) {
+    const checked = schema.safeParse(values);
+    if (checked.success) return { query: checked.data, problems };
+    for (const issue of checked.error.issues) problems[String(issue.path[0])] ??= issue.message;
+    const left = Object.fromEntries(Object.entries(values).filter(([key]) => !(key in problems)));
+    // A refusal no field can be dropped for is a schema this helper does not serve.
+    if (Object.keys(left).length === Object.keys(values).length) throw checked.error;
+    values = left;
+  }
 }
