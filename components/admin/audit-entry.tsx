@@ -7,7 +7,7 @@ export function AuditEntryRow({ entry }: { entry: AuditLogEntry }) {
   return (
     <li className="audit-entry card" data-testid="audit-entry" data-action={entry.action}>
       <p className="audit-entry__head">
-        <strong>{entry.actionLabel}</strong>
+        <strong>{entry.actionLabel}</strong>{" "}
         <span>
           by {entry.actor ?? "Verity"} · <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
         </span>
