@@ -54,7 +54,7 @@ test("an editor sets an article's language, then searches, filters and sorts the
 
   // A value the list does not understand is named, and the rest still applies.
   await list.goto("/articles?language=not%20a%20tag&q=hegseth");
-  await expect(list.getByRole("alert")).toContainText("language: Enter a language tag such as en, de or pt-BR.");
+  await expect(list.getByRole("alert")).toContainText("Language: Enter a language tag such as en, de or pt-BR.");
   expect(await titlesShown(list)).toHaveLength(matching.length);
   await context.close();
 });

@@ -1,5 +1,5 @@
-/** The filters of a list's URL that were not understood (and so not applied), each with what to do. */
-export function QueryProblems({ problems }: { problems: Record<string, string> }) {
+/** The filters of a list's URL that were not understood (and so not applied), each by its label, with what to do. */
+export function QueryProblems({ problems, labels }: { problems: Record<string, string>; labels: Record<string, string> }) {
   const entries = Object.entries(problems);
   if (entries.length === 0) return null;
   return (
@@ -8,7 +8,7 @@ export function QueryProblems({ problems }: { problems: Record<string, string> }
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>
-            <strong>{field}</strong>: {message}
+            <strong>{labels[field] ?? field}</strong>: {message}
           </li>
         ))}
       </ul>

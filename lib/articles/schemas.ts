@@ -8,6 +8,7 @@ import {
   languageTag,
   omittable,
   optionalText,
+  pageNumber,
   recordId,
   requiredText,
 } from "@/lib/validation/fields";
@@ -97,8 +98,6 @@ function oneOf<Options extends Record<string, string>>(options: Options, message
   return z.preprocess(blankToUndefined, z.enum(keys, { error: message }).optional());
 }
 
-const PAGE_MESSAGE = "A page is a whole number from 1.";
-
 /** The article list's search, filters, sort and page, as its URL query carries them. */
 export const articleListQuerySchema = z.object({
   q: omittable(optionalText(200, "Search for at most 200 characters.")),
@@ -108,10 +107,7 @@ export const articleListQuerySchema = z.object({
   published: oneOf(PUBLISHED_FILTERS, "Choose published or not published."),
   claims: oneOf(CLAIMS_FILTERS, "Choose with or without claims."),
   sort: oneOf(ARTICLE_SORTS, "Choose a sort order from the list.").transform((v) => v ?? "newest"),
-  page: z.preprocess(
-    blankToUndefined,
-    z.coerce.number({ error: PAGE_MESSAGE }).int({ error: PAGE_MESSAGE }).min(1, { error: PAGE_MESSAGE }).max(100_000, { error: PAGE_MESSAGE }).default(1),
-  ),
+  page: pageNumber(),
 });
 
 export type ArticleListQuery = z.output<typeof articleListQuerySchema>;

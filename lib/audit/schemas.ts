@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "@/lib/audit/record";
-import { DATE_OUT_OF_RANGE, MAX_RECORD_ID_CHARS, blankToUndefined, isDateInRange, isRealDate } from "@/lib/validation/fields";
-
-const PAGE_MESSAGE = "A page is a whole number from 1.";
+import { DATE_OUT_OF_RANGE, MAX_RECORD_ID_CHARS, blankToUndefined, isDateInRange, isRealDate, pageNumber } from "@/lib/validation/fields";
 
 const recordFilter = (message: string) => z.preprocess(blankToUndefined, z.string({ error: message }).trim().max(MAX_RECORD_ID_CHARS, { error: message }).optional());
 
@@ -23,10 +21,7 @@ export const auditLogQuerySchema = z
     article: recordFilter("Choose an article from the list."),
     from: day,
     to: day,
-    page: z.preprocess(
-      blankToUndefined,
-      z.coerce.number({ error: PAGE_MESSAGE }).int({ error: PAGE_MESSAGE }).min(1, { error: PAGE_MESSAGE }).max(100_000, { error: PAGE_MESSAGE }).default(1),
-    ),
+    page: pageNumber(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], error: "The end date is before the start date." });
 

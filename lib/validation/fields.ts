@@ -84,3 +84,12 @@ export const languageTag = () =>
   optionalText(35, LANGUAGE_TAG_MESSAGE)
     .refine((v) => v === null || isLanguageTag(v), { error: LANGUAGE_TAG_MESSAGE })
     .transform((v) => (v === null ? null : Intl.getCanonicalLocales(v)[0]));
+
+const PAGE_MESSAGE = "A page is a whole number from 1.";
+
+/** A list's page number from its URL: missing is the first page. */
+export const pageNumber = () =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: PAGE_MESSAGE }).int({ error: PAGE_MESSAGE }).min(1, { error: PAGE_MESSAGE }).max(100_000, { error: PAGE_MESSAGE }).default(1),
+  );

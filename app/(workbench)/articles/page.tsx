@@ -8,7 +8,8 @@ import { ARTICLE_SORTS, ARTICLE_STATE_FILTERS, CLAIMS_FILTERS, PUBLISHED_FILTERS
 import { parseQuery } from "@/lib/validation/query";
 import { formatDate, languageName } from "@/lib/format";
 import { ClaimProgress } from "@/components/article/claim-progress";
-import { Pagination } from "@/components/layout/pagination";
+import { Pagination, listHref } from "@/components/layout/pagination";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { QueryProblems } from "@/components/layout/query-problems";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -17,15 +18,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The list's URL for a query (defaults left out), so filters and sort survive paging. */
 function listUrl(query: ArticleListQuery, page: number) {
-  const params = new URLSearchParams();
-  for (const key of ["q", "outlet", "language", "state", "published", "claims"] as const) {
-    const value = query[key];
-    if (value) params.set(key, value);
-  }
-  if (query.sort !== "newest") params.set("sort", query.sort);
-  if (page > 1) params.set("page", String(page));
-  const search = params.toString();
-  return search ? `/articles?${search}` : "/articles";
+  const { q, outlet, language, state, published, claims, sort } = query;
+  return listHref("/articles", { q, outlet, language, state, published, claims, sort: sort === "newest" ? null : sort, page: page > 1 ? page : null });
 }
 
 export default async function ArticlesPage({ searchParams }: Props) {
@@ -52,76 +46,23 @@ export default async function ArticlesPage({ searchParams }: Props) {
       </div>
       {/* A plain GET form: filtering works without JavaScript, and the URL keeps the filters. */}
       <form className="queue-filters card" method="get" action="/articles" aria-label="Search and filter articles">
-        <QueryProblems problems={problems} />
+        <QueryProblems problems={problems} labels={{ q: "Title", outlet: "Outlet", language: "Language", state: "State", published: "Published", claims: "Claims", sort: "Sort", page: "Page" }} />
         <label>
           <span>Title</span>
           <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Words in the title" />
         </label>
-        <label>
-          <span>Outlet</span>
-          <select name="outlet" defaultValue={query.outlet ?? ""}>
-            <option value="">All outlets</option>
-            {choices.outlets.map((outlet) => (
-              <option key={outlet} value={outlet}>
-                {outlet}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Language</span>
-          <select name="language" defaultValue={query.language ?? ""}>
-            <option value="">All languages</option>
-            {choices.languages.map((language) => (
-              <option key={language} value={language}>
-                {languageName(language)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>State</span>
-          <select name="state" defaultValue={query.state ?? ""}>
-            <option value="">Any state</option>
-            {Object.entries(ARTICLE_STATE_FILTERS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Published</span>
-          <select name="published" defaultValue={query.published ?? ""}>
-            <option value="">Published or not</option>
-            {Object.entries(PUBLISHED_FILTERS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Claims</span>
-          <select name="claims" defaultValue={query.claims ?? ""}>
-            <option value="">With or without claims</option>
-            {Object.entries(CLAIMS_FILTERS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Sort</span>
-          <select name="sort" defaultValue={query.sort}>
-            {Object.entries(ARTICLE_SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="outlet" label="Outlet" value={query.outlet} anyLabel="All outlets" options={choices.outlets.map((outlet) => [outlet, outlet])} />
+        <FilterSelect
+          name="language"
+          label="Language"
+          value={query.language}
+          anyLabel="All languages"
+          options={choices.languages.map((language) => [language, languageName(language)])}
+        />
+        <FilterSelect name="state" label="State" value={query.state} anyLabel="Any state" options={Object.entries(ARTICLE_STATE_FILTERS)} />
+        <FilterSelect name="published" label="Published" value={query.published} anyLabel="Published or not" options={Object.entries(PUBLISHED_FILTERS)} />
+        <FilterSelect name="claims" label="Claims" value={query.claims} anyLabel="With or without claims" options={Object.entries(CLAIMS_FILTERS)} />
+        <FilterSelect name="sort" label="Sort" value={query.sort} options={Object.entries(ARTICLE_SORTS)} />
         <button type="submit" className="button button--quiet button--small">
           Apply
         </button>

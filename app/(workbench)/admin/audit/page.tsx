@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessDenied } from "@/components/layout/access-denied";
-import { Pagination } from "@/components/layout/pagination";
+import { Pagination, listHref } from "@/components/layout/pagination";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { QueryProblems } from "@/components/layout/query-problems";
 import { AuditEntryRow } from "@/components/admin/audit-entry";
 import { requireUser } from "@/lib/auth/current-user";
@@ -15,18 +16,10 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const FILTER_KEYS = ["actor", "action", "article", "from", "to"] as const;
-
 /** The log's URL for a query (empty filters left out), so the filters survive paging. */
 function logUrl(query: AuditLogQuery, page: number) {
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = query[key];
-    if (value) params.set(key, value);
-  }
-  if (page > 1) params.set("page", String(page));
-  const search = params.toString();
-  return search ? `/admin/audit?${search}` : "/admin/audit";
+  const { actor, action, article, from, to } = query;
+  return listHref("/admin/audit", { actor, action, article, from, to, page: page > 1 ? page : null });
 }
 
 export default async function AuditLogPage({ searchParams }: Props) {
@@ -41,7 +34,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   }
   const [{ entries, total }, choices] = data;
   const pageCount = Math.ceil(total / AUDIT_PAGE_SIZE);
-  const filtered = FILTER_KEYS.some((key) => query[key]);
+  const filtered = Boolean(query.actor || query.action || query.article || query.from || query.to);
   return (
     <>
       <div className="page-head">
@@ -55,40 +48,10 @@ export default async function AuditLogPage({ searchParams }: Props) {
         </div>
       </div>
       <form className="queue-filters card" method="get" action="/admin/audit" aria-label="Filter the audit log">
-        <QueryProblems problems={problems} />
-        <label>
-          <span>Who</span>
-          <select name="actor" defaultValue={query.actor ?? ""}>
-            <option value="">Anyone</option>
-            {choices.users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>What</span>
-          <select name="action" defaultValue={query.action ?? ""}>
-            <option value="">Every action</option>
-            {Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Article</span>
-          <select name="article" defaultValue={query.article ?? ""}>
-            <option value="">Any article</option>
-            {choices.articles.map((article) => (
-              <option key={article.id} value={article.id}>
-                {article.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <QueryProblems problems={problems} labels={{ actor: "Who", action: "What", article: "Article", from: "From", to: "To", page: "Page" }} />
+        <FilterSelect name="actor" label="Who" value={query.actor} anyLabel="Anyone" options={choices.users.map((user) => [user.id, user.name])} />
+        <FilterSelect name="action" label="What" value={query.action} anyLabel="Every action" options={Object.entries(AUDIT_ACTION_LABELS)} />
+        <FilterSelect name="article" label="Article" value={query.article} anyLabel="Any article" options={choices.articles.map((article) => [article.id, article.title])} />
         <label>
           <span>From (UTC)</span>
           <input type="date" name="from" defaultValue={query.from ?? ""} />
