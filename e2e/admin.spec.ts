@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import {
+  ACCOUNT_DISABLED,
   ADMIN,
   GENERIC_LOGIN_ERROR,
   SESSION_ENDED,
@@ -48,9 +49,11 @@ test("an admin creates a reviewer, after field errors for a bad email and a shor
   const name = form.getByLabel("Name");
   const email = form.getByLabel("Email");
   const password = form.getByLabel(/^Initial password/);
+  const role = form.getByLabel("Role");
 
   await name.fill(account.name);
   await email.fill("nora-at-example");
+  await role.selectOption("EDITOR");
   await password.fill("short");
   await form.getByRole("button", { name: "Create user" }).click();
 
@@ -63,10 +66,13 @@ test("an admin creates a reviewer, after field errors for a bad email and a shor
   // What was typed stays, so only the marked fields need correcting.
   await expect(name).toHaveValue(account.name);
   await expect(email).toHaveValue("nora-at-example");
+  await expect(role).toHaveValue("EDITOR");
+  await expect(password).toHaveValue("");
   await expect(userRow(page, account.email)).toHaveCount(0);
   await screenshot(page, "admin-users-errors");
 
   await email.fill(account.email);
+  await role.selectOption(account.role);
   await password.fill(account.password);
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(form.locator(".form-message--ok")).toHaveText(`${account.name} can now sign in as ${account.email}.`);
@@ -81,13 +87,18 @@ test("an admin creates a reviewer, after field errors for a bad email and a shor
   await expect(row.getByText("Active")).toBeVisible();
   await screenshot(page, "admin-users");
 
-  // The same email a second time is refused.
+  // The same email a second time is refused, and what was typed stays (except the password).
   await name.fill("Nora Again");
   await email.fill(account.email.toUpperCase());
+  await role.selectOption("EDITOR");
   await password.fill(account.password);
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(email).toHaveAccessibleDescription("A user with this email already exists.");
   await expect(userRow(page, account.email)).toHaveCount(1);
+  await expect(name).toHaveValue("Nora Again");
+  await expect(email).toHaveValue(account.email.toUpperCase());
+  await expect(role).toHaveValue("EDITOR");
+  await expect(password).toHaveValue("");
 });
 
 test("the new reviewer signs in in a second browser and sees the articles", async ({ browser }) => {
@@ -150,16 +161,26 @@ test("disabling a signed-in user ends their session and blocks signing in", asyn
   await expect(row.getByText(/^Disabled /)).toBeVisible();
   await expect(row.getByRole("button", { name: "Enable" })).toBeVisible();
 
-  // The user's next navigation: back to the login page, with the notice.
-  await user.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Articles" }).click();
-  await expect(user.page).toHaveURL(/\/login\?ended=1$/);
-  await expect(loginMessage(user.page)).toHaveText(SESSION_ENDED);
+  // The badge stays on one line, on a desktop and on a phone.
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const badge = row.getByText(/^Disabled /);
+    const lineHeight = await badge.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect((await badge.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+  }
 
-  expect(await failedLogin(user.page, account.email, account.password)).toBe(GENERIC_LOGIN_ERROR);
+  // The user's next navigation: back to the login page, told why.
+  await user.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Articles" }).click();
+  await expect(user.page).toHaveURL(/\/login\?ended=disabled$/);
+  await expect(loginMessage(user.page)).toHaveText(ACCOUNT_DISABLED);
+
+  // The right password learns that the account is disabled; a wrong one learns nothing.
+  expect(await failedLogin(user.page, account.email, account.password)).toBe(ACCOUNT_DISABLED);
+  expect(await failedLogin(user.page, account.email, "not-the-password-1")).toBe(GENERIC_LOGIN_ERROR);
   // The dead session's cookie is gone: a later visit is a plain sign-in, without the notice.
   await user.page.goto("/articles");
   await expect(user.page).toHaveURL(/\/login$/);
-  await expect(user.page.getByText(SESSION_ENDED)).toHaveCount(0);
+  await expect(user.page.getByText(ACCOUNT_DISABLED)).toHaveCount(0);
   await expect(user.page.getByTestId("current-user")).toHaveCount(0);
   await user.context.close();
 });

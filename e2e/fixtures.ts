@@ -31,6 +31,7 @@ export const SEED_TITLES: string[] = readdirSync(SEEDS_DIR)
 
 export const GENERIC_LOGIN_ERROR = "That email and password do not match an active account.";
 export const SESSION_ENDED = "Your session has ended. Please sign in again.";
+export const ACCOUNT_DISABLED = "This account has been disabled. Ask an administrator.";
 
 /** The login form's message box (not `[role=alert]`: Next adds its own route announcer). */
 export function loginMessage(page: Page): Locator {

@@ -19,6 +19,13 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
+const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+
+/** A BCP 47 tag in words ("pt-BR" → "Brazilian Portuguese"); the tag itself for one without a name. */
+export function languageName(tag: string) {
+  return languageNames.of(tag) ?? tag;
+}
+
 /** For timestamps that may arrive as JSON strings. */
 export function formatDateTime(value: Date | string | null | undefined) {
   return value ? `${dateTimeFormat.format(new Date(value))} UTC` : null;

@@ -9,9 +9,14 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 
 const ROLE_OPTIONS = Object.entries(ROLE_LABELS);
 
+// The role selects are keyed by their default: React does not pass a new defaultValue on to
+// a select it has drawn, and resets the form to the select's first default once an action has
+// run. A new key draws it anew with the value to keep (what was chosen, after an error).
+
 export function CreateUserForm() {
   const [state, action, pending] = useFormAction(createUserAction);
   const errors = state.fieldErrors?.role;
+  const role = state.values?.role ?? "REVIEWER";
   return (
     // A successful create resets the form (its key changes with the message).
     <form action={action} key={state.status === "ok" ? state.message : "form"} noValidate>
@@ -19,7 +24,7 @@ export function CreateUserForm() {
       <Field name="name" label="Name" state={state} autoComplete="off" required />
       <Field name="email" label="Email" type="email" state={state} autoComplete="off" required />
       <Field name="role" label="Role" state={state}>
-        <select id="role" name="role" defaultValue={state.values?.role ?? "REVIEWER"} aria-invalid={errors ? true : undefined} aria-describedby={errors ? "role-error" : undefined}>
+        <select id="role" name="role" key={role} defaultValue={role} aria-invalid={errors ? true : undefined} aria-describedby={errors ? "role-error" : undefined}>
           {ROLE_OPTIONS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -46,7 +51,8 @@ function InlineStatus({ state, id }: { state: FormState; id: string }) {
 }
 
 export function RoleForm({ userId, role }: { userId: string; role: string }) {
-  const [state, action, pending] = useActionState(changeRoleAction, initialFormState);
+  const [state, action, pending] = useFormAction(changeRoleAction);
+  const chosen = state.values?.role ?? role;
   const id = useId();
   return (
     <form action={action} className="inline-form">
@@ -54,7 +60,7 @@ export function RoleForm({ userId, role }: { userId: string; role: string }) {
       <label className="sr-only" htmlFor={`${id}-role`}>
         Role
       </label>
-      <select id={`${id}-role`} name="role" defaultValue={role} aria-describedby={`${id}-status`}>
+      <select id={`${id}-role`} name="role" key={chosen} defaultValue={chosen} aria-describedby={`${id}-status`}>
         {ROLE_OPTIONS.map(([value, label]) => (
           <option key={value} value={value}>
             {label}

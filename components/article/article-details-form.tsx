@@ -7,7 +7,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 export function ArticleDetailsForm({
   article,
 }: {
-  article: { id: string; title: string; outlet: string; url: string | null; publicationDate: string };
+  article: { id: string; title: string; outlet: string; url: string | null; publicationDate: string; language: string };
 }) {
   const [state, action, pending, form] = useFormAction(updateArticleDetailsAction);
   return (
@@ -21,6 +21,7 @@ export function ArticleDetailsForm({
         <Field name="outlet" label="Outlet" state={state} defaultValue={article.outlet} required />
         <Field name="url" label="URL" type="url" state={state} defaultValue={article.url ?? ""} />
         <Field name="publicationDate" label="Publication date" type="date" state={state} defaultValue={article.publicationDate} />
+        <Field name="language" label="Language" hint="A BCP 47 tag: en, de, pt-BR." state={state} defaultValue={article.language} />
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save details"}
         </button>

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { loginSchema } from "@/lib/auth/schemas";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { FormState } from "@/lib/actions/form-state";
+import { ACCOUNT_DISABLED_MESSAGE } from "@/lib/auth/messages";
 
 function messageFor(code: string | null | undefined): string {
   if (code?.startsWith("RATE_LIMITED:")) {
@@ -15,6 +16,7 @@ function messageFor(code: string | null | undefined): string {
     const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
     return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (at ${at}).`;
   }
+  if (code === "ACCOUNT_DISABLED") return ACCOUNT_DISABLED_MESSAGE;
   if (code === "UNAVAILABLE") return "Signing in is not possible right now. Please try again in a moment.";
   return "That email and password do not match an active account.";
 }

@@ -1,5 +1,12 @@
 import Link from "next/link";
 
+/** The address of a list's page: its path and the query's non-empty values (page 1 and defaults left out by the caller). */
+export function listHref(path: string, query: Record<string, string | number | null | undefined>) {
+  const params = new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
 /** The page numbers shown: the first, the last, and two on either side of the current page. */
 function pageNumbers(page: number, pageCount: number): number[] {
   const pages = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2]);

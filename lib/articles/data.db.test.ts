@@ -192,6 +192,7 @@ describe("updateArticleDetails", () => {
       outlet: "The Daily Check",
       url: "https://example.com/news/1",
       publicationDate: new Date("2025-02-13T00:00:00Z"),
+      language: null,
     });
     const stored = await prisma.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(stored).toMatchObject(after);
@@ -241,7 +242,7 @@ describe("articleDetailsSchema", () => {
   }
 
   it("accepts empty optional fields as null and keeps real ones", () => {
-    expect(articleDetailsSchema.parse(valid)).toEqual({ ...valid, url: null, publicationDate: null });
+    expect(articleDetailsSchema.parse(valid)).toEqual({ ...valid, url: null, publicationDate: null, language: null });
     expect(articleDetailsSchema.parse({ ...valid, url: "http://example.org/a?b=c", publicationDate: "2024-02-29" })).toMatchObject({
       url: "http://example.org/a?b=c",
       publicationDate: new Date("2024-02-29T00:00:00Z"),
@@ -261,6 +262,15 @@ describe("articleDetailsSchema", () => {
       expect(fieldErrors({ ...valid, publicationDate })).toEqual({ publicationDate: ["Enter a real date (YYYY-MM-DD)."] });
     },
   );
+
+  it("stores a language in its canonical BCP 47 spelling, and refuses what is not one tag", () => {
+    expect(articleDetailsSchema.parse({ ...valid, language: "EN-gb" }).language).toBe("en-GB");
+    expect(articleDetailsSchema.parse({ ...valid, language: " pt-br " }).language).toBe("pt-BR");
+    expect(articleDetailsSchema.parse({ ...valid, language: "" }).language).toBeNull();
+    for (const language of ["en,fr", "english please", "e", "en_GB!", "x".repeat(36)]) {
+      expect(fieldErrors({ ...valid, language })).toEqual({ language: ["Enter a language tag such as en, de or pt-BR."] });
+    }
+  });
 
   it("rejects a too-long date string, a blank title and a blank outlet on their fields", () => {
     expect(fieldErrors({ ...valid, publicationDate: "2025-02-130" })).toEqual({ publicationDate: ["Use the form YYYY-MM-DD."] });

@@ -3,27 +3,56 @@ import type { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { assertRole } from "@/lib/auth/roles";
-import { visibleArticleWhere } from "@/lib/auth/visibility";
+import { PUBLIC_ARTICLES, visibleArticleWhere } from "@/lib/auth/visibility";
 import { recordAudit } from "@/lib/audit/record";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { countClaims } from "@/lib/claims/progress";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocNode } from "@/lib/documents/schema";
 import { decodeUpload, detectFormat, importArticleSource, ImportError, type ImportSource, type SourceFormat } from "@/lib/import";
-import type { articleDetailsSchema, importArticleSchema, importSourceSchema } from "@/lib/articles/schemas";
+import type { ArticleListQuery, articleDetailsSchema, importArticleSchema, importSourceSchema } from "@/lib/articles/schemas";
 import { indexPassages } from "@/lib/search/index-passages";
 import { isStorableText } from "@/lib/storable-text";
 
 export type { ClaimCounts } from "@/lib/claims/progress";
 
-// Dated articles first, newest first, then undated ones by newest import.
-const articleOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ publicationDate: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }];
+// Dated articles first, newest first, then undated ones by newest import (the id keeps pages stable).
+const articleOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ publicationDate: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "asc" }];
 
-export async function listArticles(actor: Actor) {
+const ARTICLE_ORDERS: Record<ArticleListQuery["sort"], Prisma.ArticleOrderByWithRelationInput[]> = {
+  newest: articleOrder,
+  oldest: [{ publicationDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+  title: [{ title: "asc" }, ...articleOrder],
+  claims: [{ claims: { _count: "desc" } }, ...articleOrder],
+};
+
+export const ARTICLES_PAGE_SIZE = 25;
+
+/** The first page of every article, newest first: the list without search or filters. */
+const ALL_ARTICLES: ArticleListQuery = { q: null, outlet: null, language: null, sort: "newest", page: 1 };
+
+/** The articles the actor may see that match the list's search and filters. */
+function articleListWhere(actor: Actor, query: ArticleListQuery): Prisma.ArticleWhereInput {
+  const conditions: Prisma.ArticleWhereInput[] = [visibleArticleWhere(actor)];
+  if (query.q) conditions.push({ title: { contains: query.q, mode: "insensitive" } });
+  if (query.outlet) conditions.push({ outlet: query.outlet });
+  if (query.language) conditions.push({ language: query.language });
+  if (query.state === "RETIRED") conditions.push({ retiredAt: { not: null } });
+  else if (query.state) conditions.push({ claims: { some: { state: query.state } } });
+  // Published: has a public page (the visibility module's rule).
+  if (query.published) conditions.push(query.published === "yes" ? PUBLIC_ARTICLES : { NOT: PUBLIC_ARTICLES });
+  if (query.claims) conditions.push({ claims: query.claims === "yes" ? { some: {} } : { none: {} } });
+  return { AND: conditions };
+}
+
+/** One page of the article list, with each article's claims counted by state and verdict. */
+export async function listArticles(actor: Actor, query: ArticleListQuery = ALL_ARTICLES) {
   const articles = await prisma.article.findMany({
-    where: visibleArticleWhere(actor),
-    select: { id: true, title: true, outlet: true, publicationDate: true, createdAt: true },
-    orderBy: articleOrder,
+    where: articleListWhere(actor, query),
+    select: { id: true, title: true, outlet: true, language: true, publicationDate: true, createdAt: true, publishedAt: true, retiredAt: true },
+    orderBy: ARTICLE_ORDERS[query.sort],
+    skip: (query.page - 1) * ARTICLES_PAGE_SIZE,
+    take: ARTICLES_PAGE_SIZE,
   });
   const groups = await prisma.claim.groupBy({
     by: ["articleId", "state", "verdict"],
@@ -36,6 +65,21 @@ export async function listArticles(actor: Actor) {
     );
     return { ...article, claimCounts: byState, verdictCounts: byVerdict };
   });
+}
+
+/** How many articles the list's search and filters match, on all pages. */
+export async function countArticles(actor: Actor, query: ArticleListQuery): Promise<number> {
+  return prisma.article.count({ where: articleListWhere(actor, query) });
+}
+
+/** The outlets and languages of the articles the actor may see: the list's filter choices. */
+export async function articleFilterChoices(actor: Actor): Promise<{ outlets: string[]; languages: string[] }> {
+  const visible = visibleArticleWhere(actor);
+  const [outlets, languages] = await Promise.all([
+    prisma.article.findMany({ where: visible, distinct: ["outlet"], select: { outlet: true }, orderBy: { outlet: "asc" } }),
+    prisma.article.findMany({ where: { AND: [visible, { language: { not: null } }] }, distinct: ["language"], select: { language: true }, orderBy: { language: "asc" } }),
+  ]);
+  return { outlets: outlets.map((a) => a.outlet), languages: languages.flatMap((a) => (a.language ? [a.language] : [])) };
 }
 
 /**
@@ -57,6 +101,7 @@ export async function getArticle(actor: Actor, id: string) {
       outlet: true,
       url: true,
       publicationDate: true,
+      language: true,
       body: true,
       retiredAt: true,
       publishedAt: true,
@@ -74,13 +119,13 @@ export async function updateArticleDetails(actor: Actor, input: z.output<typeof 
   return prisma.$transaction(async (tx) => {
     const before = await tx.article.findUnique({
       where: { id: articleId },
-      select: { title: true, outlet: true, url: true, publicationDate: true },
+      select: { title: true, outlet: true, url: true, publicationDate: true, language: true },
     });
     if (!before) throw new NotFoundError("That article");
     const after = await tx.article.update({
       where: { id: articleId },
       data: details,
-      select: { title: true, outlet: true, url: true, publicationDate: true },
+      select: { title: true, outlet: true, url: true, publicationDate: true, language: true },
     });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -94,7 +139,7 @@ export async function updateArticleDetails(actor: Actor, input: z.output<typeof 
   });
 }
 
-function jsonDates(details: { title: string; outlet: string; url: string | null; publicationDate: Date | null }) {
+function jsonDates<Details extends { publicationDate: Date | null }>(details: Details) {
   return { ...details, publicationDate: details.publicationDate?.toISOString().slice(0, 10) ?? null };
 }
 

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { MAX_SOURCE_BYTES, MAX_TITLE_CHARS, SOURCE_FORMATS, uploadProblem } from "@/lib/import";
-import { DATE_OUT_OF_RANGE, isDateInRange, isRealDate, optionalText, recordId, requiredText } from "@/lib/validation/fields";
+import {
+  DATE_OUT_OF_RANGE,
+  blankToUndefined,
+  isDateInRange,
+  isRealDate,
+  languageTag,
+  omittable,
+  optionalText,
+  pageNumber,
+  recordId,
+  requiredText,
+} from "@/lib/validation/fields";
 
 export const articleDetailsSchema = z.object({
   articleId: recordId("Choose an article."),
@@ -17,6 +28,7 @@ export const articleDetailsSchema = z.object({
     // Not an abort of the one above: an aborted field stops the form's own checks (a missing source).
     .refine((v) => v === null || !isRealDate(v) || isDateInRange(v), { error: DATE_OUT_OF_RANGE })
     .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
+  language: omittable(languageTag()),
 });
 
 const noFile = (value: unknown) =>
@@ -64,3 +76,38 @@ export const importArticleSchema = z
     publicationDate: articleDetailsSchema.shape.publicationDate,
   })
   .refine(hasSource, sourceRequired);
+
+/** The article list's sort orders, by their name in the URL. */
+export const ARTICLE_SORTS = { newest: "Newest first", oldest: "Oldest first", title: "Title A–Z", claims: "Most claims" } as const;
+
+/** The article list's "state" filter: articles with claims in a state, or retired articles. */
+export const ARTICLE_STATE_FILTERS = {
+  DRAFT: "Has draft claims",
+  SUBMITTED: "Has submitted claims",
+  CHANGES_REQUESTED: "Has claims with changes requested",
+  APPROVED: "Has approved claims",
+  RETIRED: "Retired",
+} as const;
+
+export const PUBLISHED_FILTERS = { yes: "Published", no: "Not published" } as const;
+export const CLAIMS_FILTERS = { yes: "With claims", no: "Without claims" } as const;
+
+/** One of a list's keys, or nothing when the URL leaves it out. */
+function oneOf<Options extends Record<string, string>>(options: Options, message: string) {
+  const keys = Object.keys(options) as [keyof Options & string, ...(keyof Options & string)[]];
+  return z.preprocess(blankToUndefined, z.enum(keys, { error: message }).optional());
+}
+
+/** The article list's search, filters, sort and page, as its URL query carries them. */
+export const articleListQuerySchema = z.object({
+  q: omittable(optionalText(200, "Search for at most 200 characters.")),
+  outlet: omittable(optionalText(120, "An outlet name has at most 120 characters.")),
+  language: omittable(languageTag()),
+  state: oneOf(ARTICLE_STATE_FILTERS, "Choose a state from the list."),
+  published: oneOf(PUBLISHED_FILTERS, "Choose published or not published."),
+  claims: oneOf(CLAIMS_FILTERS, "Choose with or without claims."),
+  sort: oneOf(ARTICLE_SORTS, "Choose a sort order from the list.").transform((v) => v ?? "newest"),
+  page: pageNumber(),
+});
+
+export type ArticleListQuery = z.output<typeof articleListQuerySchema>;

@@ -40,6 +40,14 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 });
 
+/** Whether the session's cookie (valid, but no longer counting) belongs to a user who has been disabled. */
+export async function isSessionUserDisabled(): Promise<boolean> {
+  const session = await getSession();
+  if (!session?.uid) return false;
+  const [user] = await queryRows<{ disabledAt: Date | null }>(Prisma.sql`SELECT "disabledAt" FROM "User" WHERE id = ${session.uid}`);
+  return Boolean(user?.disabledAt);
+}
+
 /** For pages: the signed-in user, or a redirect to the login page. */
 export async function requireUser(): Promise<Actor> {
   const user = await getCurrentUser();

@@ -70,14 +70,14 @@ describe("authenticate: credentials", () => {
     expect(result).toMatchObject({ ok: true, user: { id: user.id } });
   });
 
-  it("gives the identical answer for a wrong password, an unknown email, a disabled user and malformed input", async () => {
+  it("gives the identical answer for a wrong password (also a disabled user's), an unknown email and malformed input", async () => {
     const user = await makeUser();
     const disabled = await makeUser({ disabled: true });
     const attempts: unknown[] = [
       { email: user.email, password: "not the password" },
       { email: user.email, password: PASSWORD.toUpperCase() },
       { email: "nobody@example.test", password: PASSWORD },
-      { email: disabled.email, password: PASSWORD },
+      { email: disabled.email, password: "not the password" },
       { email: user.email, password: "" },
       { email: user.email, password: "x".repeat(201) },
       { email: "not an email", password: PASSWORD },
@@ -95,9 +95,9 @@ describe("authenticate: credentials", () => {
     }
   });
 
-  it("does not sign in a disabled user even though the password matches", async () => {
+  it("does not sign in a disabled user whose password matches, and tells only them that the account is disabled", async () => {
     const disabled = await makeUser({ disabled: true });
-    expect(await authenticate(prisma, { email: disabled.email, password: PASSWORD }, null)).toStrictEqual(INVALID);
+    expect(await authenticate(prisma, { email: disabled.email, password: PASSWORD }, null)).toStrictEqual({ ok: false, reason: "DISABLED" });
     // and it counts as a failure, like any other
     expect((await throttleRow(`account:${disabled.email}`))?.failures).toBe(1);
   });

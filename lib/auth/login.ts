@@ -13,11 +13,13 @@ import {
 export type LoginResult =
   | { ok: true; user: { id: string; name: string; email: string; role: string; sessionVersion: number } }
   | { ok: false; reason: "INVALID_CREDENTIALS" }
+  | { ok: false; reason: "DISABLED" }
   | { ok: false; reason: "RATE_LIMITED"; retryAfterSeconds: number };
 
 /**
  * Checks an email and password. Every failure looks the same to the caller (unknown
- * email, wrong password, disabled account), so a login never reveals who has an account.
+ * email, wrong password, a disabled account's wrong password), so a login never reveals who
+ * has an account; only the right password learns that its account is disabled.
  */
 export async function authenticate(db: Db, input: unknown, clientAddress: string | null): Promise<LoginResult> {
   const parsed = loginSchema.safeParse(input);
@@ -31,7 +33,9 @@ export async function authenticate(db: Db, input: unknown, clientAddress: string
 
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (!user || !matches || user.disabledAt) return { ok: false, reason: "INVALID_CREDENTIALS" };
+  if (!user || !matches) return { ok: false, reason: "INVALID_CREDENTIALS" };
+  // Still counted as a failure: a disabled account signs in no more often than a locked one.
+  if (user.disabledAt) return { ok: false, reason: "DISABLED" };
   await uncountAttempt(db, counted);
   await clearAccountFailures(db, email);
   await rememberAddress(db, email, clientAddress);

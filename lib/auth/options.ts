@@ -12,6 +12,7 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 /** Codes the login form turns into messages (next-auth passes a thrown error's message on). */
 export const LOGIN_ERROR = {
   invalid: "INVALID_CREDENTIALS",
+  disabled: "ACCOUNT_DISABLED",
   rateLimited: "RATE_LIMITED", // sent as RATE_LIMITED:<seconds>
   unavailable: "UNAVAILABLE",
 } as const;
@@ -36,6 +37,7 @@ export const authOptions: NextAuthOptions = {
         }
         if (result.ok) return result.user;
         if (result.reason === "RATE_LIMITED") throw new Error(`${LOGIN_ERROR.rateLimited}:${result.retryAfterSeconds}`);
+        if (result.reason === "DISABLED") throw new Error(LOGIN_ERROR.disabled);
         throw new Error(LOGIN_ERROR.invalid);
       },
     }),

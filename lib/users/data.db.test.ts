@@ -293,10 +293,8 @@ describe("setDisabled", () => {
       before: { disabled: false },
       after: { disabled: true },
     });
-    expect(await authenticate(prisma, { email: target.email, password: PASSWORD }, null)).toEqual({
-      ok: false,
-      reason: "INVALID_CREDENTIALS",
-    });
+    // Signing in with the right password is refused, saying why.
+    expect(await authenticate(prisma, { email: target.email, password: PASSWORD }, null)).toEqual({ ok: false, reason: "DISABLED" });
 
     const enabled = await setDisabled(admin, parse(setDisabledSchema, { userId: target.id, disabled: "false" }));
     expect(enabled.disabledAt).toBeNull();

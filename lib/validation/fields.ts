@@ -68,3 +68,28 @@ export function isRealDate(v: string): boolean {
 export function isDateInRange(v: string): boolean {
   return v >= EARLIEST_DATE && v <= LATEST_DATE;
 }
+
+export const LANGUAGE_TAG_MESSAGE = "Enter a language tag such as en, de or pt-BR.";
+
+function isLanguageTag(v: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(v).length === 1;
+  } catch {
+    return false; // a RangeError: not a well-formed BCP 47 tag
+  }
+}
+
+/** A language as a BCP 47 tag, stored in its canonical spelling ("EN-gb" is "en-GB"); empty is none. */
+export const languageTag = () =>
+  optionalText(35, LANGUAGE_TAG_MESSAGE)
+    .refine((v) => v === null || isLanguageTag(v), { error: LANGUAGE_TAG_MESSAGE })
+    .transform((v) => (v === null ? null : Intl.getCanonicalLocales(v)[0]));
+
+const PAGE_MESSAGE = "A page is a whole number from 1.";
+
+/** A list's page number from its URL: missing is the first page. */
+export const pageNumber = () =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: PAGE_MESSAGE }).int({ error: PAGE_MESSAGE }).min(1, { error: PAGE_MESSAGE }).max(100_000, { error: PAGE_MESSAGE }).default(1),
+  );

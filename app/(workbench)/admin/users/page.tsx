@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AccessDenied } from "@/components/layout/access-denied";
 import { requireUser } from "@/lib/auth/current-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -26,9 +27,12 @@ export default async function UsersPage() {
     <>
       <div className="page-head">
         <h1>Users</h1>
-        <p>
-          {users.length} account{users.length === 1 ? "" : "s"}
-        </p>
+        <div className="page-head__side">
+          <p>
+            {users.length} account{users.length === 1 ? "" : "s"}
+          </p>
+          <Link href="/admin/audit">Audit log</Link>
+        </div>
       </div>
       <div className="admin-grid">
         <section className="card" aria-labelledby="create-user-heading">

@@ -102,6 +102,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             outlet: article.outlet,
             url: article.url,
             publicationDate: isoDate(article.publicationDate),
+            language: article.language ?? "",
           }}
         />
       )}
