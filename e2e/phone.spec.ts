@@ -218,7 +218,7 @@ test.describe.serial("narrow screens", () => {
     await expect(panel(page).locator("#claim-panel-title")).toHaveText(QUEUED.restatement);
     expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await sheet.getByRole("button", { name: "Close" }).click();
+    await sheet.getByRole("button", { name: "Close", exact: true }).click();
     await expect(sheet).toBeHidden();
     await expect(page.locator(".ProseMirror")).toBeFocused();
 

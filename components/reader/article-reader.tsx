@@ -17,6 +17,7 @@ import { highlightSpecs, type Span } from "@/components/reader/highlight-specs";
 import { useReaderClaims } from "@/components/reader/use-reader-claims";
 import { useReaderEditor, type TextClick } from "@/components/reader/use-reader-editor";
 import { useReaderKeys } from "@/components/reader/use-reader-keys";
+import { useClaimsSheet } from "@/components/reader/use-claims-sheet";
 import { replaceUrlParams, useFoundSpan } from "@/components/reader/use-reader-url";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { SuggestedClaims } from "@/components/search/suggested-claims";
@@ -91,7 +92,9 @@ export function ArticleReader({
     return null;
   }, [side, anchored, passages, suggested, found]);
 
-  const onTextClick = (click: TextClick) => (click.kind === "claim" ? openClaim(click.id, false) : setSide(click));
+  const { narrow, open: sheetOpen, sheetRef, showList, hideList } = useClaimsSheet(side.kind !== "list");
+  // On a narrow screen the sheet covers the lower part of the text: the claim scrolls above it.
+  const onTextClick = (click: TextClick) => (click.kind === "claim" ? openClaim(click.id, narrow) : setSide(click));
   const { editor, selection, tooltip, takeSelection, scrollToOffsets } = useReaderEditor({
     body,
     textMap,
@@ -121,6 +124,17 @@ export function ArticleReader({
     replaceUrlParams({ claim: null, passage: null });
   }, []);
 
+  /** "← All claims": the list, in the sheet too. */
+  const backToList = useCallback(() => {
+    closePanel();
+    if (narrow) showList();
+  }, [closePanel, narrow, showList]);
+
+  const closeSheet = useCallback(() => {
+    closePanel();
+    hideList();
+  }, [closePanel, hideList]);
+
   const startMarking = useCallback(() => {
     const span = takeSelection();
     if (span) setSide({ kind: "mark", span });
@@ -141,7 +155,7 @@ export function ArticleReader({
     mark: startMarking,
     addEvidence: evidenceTarget && selection ? submitEvidence : null,
     step,
-    close: side.kind !== "list" ? closePanel : null,
+    close: narrow ? (sheetOpen ? closeSheet : null) : side.kind !== "list" ? closePanel : null,
   });
 
   // The mark form takes the focus, so keyboard users continue there.
@@ -185,7 +199,21 @@ export function ArticleReader({
           </div>
         </article>
       </div>
-      <aside className="reader__side" aria-label="Claims">
+      <button
+        type="button"
+        className="button claims-button"
+        aria-expanded={sheetOpen}
+        aria-controls="claims-sheet"
+        onClick={sheetOpen ? closeSheet : showList}
+      >
+        Claims <span className="claims-button__count">{claims.length}</span>
+      </button>
+      <aside id="claims-sheet" ref={sheetRef} tabIndex={-1} className="reader__side" data-open={sheetOpen || undefined} aria-label="Claims">
+        <div className="sheet-bar">
+          <button type="button" className="button button--quiet button--small" onClick={closeSheet}>
+            <span aria-hidden="true">✕</span> Close
+          </button>
+        </div>
         {side.kind === "mark" && (
           <MarkClaimForm
             articleId={articleId}
@@ -194,7 +222,7 @@ export function ArticleReader({
               addClaim(claim);
               openClaim(claim.id, false);
             }}
-            onCancel={side.fromSuggestions ? () => setSide({ kind: "suggestions", focused: side.span.start }) : closePanel}
+            onCancel={side.fromSuggestions ? () => setSide({ kind: "suggestions", focused: side.span.start }) : closeSheet}
           />
         )}
         {side.kind === "suggestions" && (
@@ -206,7 +234,7 @@ export function ArticleReader({
               setSide({ kind: "suggestions", focused: span.start });
               scrollToOffsets(span.start, span.end);
             }}
-            onClose={closePanel}
+            onClose={backToList}
             onLoaded={setSuggested}
           />
         )}
@@ -219,7 +247,7 @@ export function ArticleReader({
               articles={articles}
               onOpenClaim={(id) => openClaim(id, true)}
               onShowInText={(id) => openClaim(id, true)}
-              onClose={closePanel}
+              onClose={backToList}
               viewer={viewer}
               quote={openSummary.anchorStatus === "ANCHORED" ? text.slice(openSummary.startOffset, openSummary.endOffset) : null}
             />
@@ -227,7 +255,7 @@ export function ArticleReader({
             <p className="muted">Loading the claim…</p>
           ))}
         {side.kind === "passages" && (
-          <PassagePanel passages={passages.filter((passage) => side.ids.includes(passage.id))} onClose={closePanel} />
+          <PassagePanel passages={passages.filter((passage) => side.ids.includes(passage.id))} onClose={backToList} />
         )}
         {side.kind === "list" && (
           <>
