@@ -4,6 +4,7 @@ import {
   EDITOR,
   REVIEWER,
   addExternalSource,
+  importArticle,
   markClaim,
   newSignedInPage,
   panel,
@@ -59,16 +60,12 @@ test.describe.serial("narrow screens", () => {
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(180_000);
     editor = await newSignedInPage(browser, EDITOR);
-    await editor.goto("/articles/import");
-    await editor.getByLabel("Paste the article").fill(PARAGRAPHS.join("\n\n"));
-    await editor.getByLabel("Format").selectOption("TEXT");
-    await editor.getByLabel("Title", { exact: true }).fill(TITLE);
-    await editor.getByLabel("Outlet").fill("The Coastal Gazette");
-    await editor.getByLabel("URL").fill("https://coastal-gazette.example/news/2026/harbour-expansion-to-double-cargo-capacity-by-2030");
-    await editor.getByRole("button", { name: "Import article" }).click();
-    await expect(editor.getByRole("heading", { level: 1 })).toHaveText(TITLE);
-    await waitForReader(editor);
-    articleId = new URL(editor.url()).pathname.split("/").pop()!;
+    articleId = await importArticle(editor, {
+      content: PARAGRAPHS.join("\n\n"),
+      title: TITLE,
+      outlet: "The Coastal Gazette",
+      url: "https://coastal-gazette.example/news/2026/harbour-expansion-to-double-cargo-capacity-by-2030",
+    });
 
     reviewer = await newSignedInPage(browser, REVIEWER);
     await reviewer.goto(`/articles/${articleId}`);

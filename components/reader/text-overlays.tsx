@@ -18,7 +18,7 @@ export function SelectionTools({ selection, onMark, onUseAsEvidence }: { selecti
     if (!tools || !box) return;
     const { width, height } = tools.getBoundingClientRect();
     const above = box.top + selection.top - GAP - height >= 0;
-    const centre = above ? selection.startLeft : selection.endLeft;
+    const centre = above ? selection.topCentre : selection.endLeft;
     const screenWidth = document.documentElement.clientWidth;
     const left = Math.max(GAP - box.left, Math.min(centre - width / 2, screenWidth - GAP - width - box.left));
     tools.style.left = `${left}px`;

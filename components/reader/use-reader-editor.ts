@@ -13,10 +13,10 @@ import type { SelectedSpan } from "@/components/reader/mark-claim-form";
 import type { Span } from "@/components/reader/highlight-specs";
 
 /**
- * The selected text, with where it is on screen (relative to the text's box): the top and the
- * left end of its first line, the bottom and the right end of its last line.
+ * The selected text, with where it is on screen (relative to the text's box): the top of its
+ * first line and the middle of the selection there, the bottom of its last line and where it ends there.
  */
-export type SelectedText = SelectedSpan & { top: number; startLeft: number; bottom: number; endLeft: number };
+export type SelectedText = SelectedSpan & { top: number; topCentre: number; bottom: number; endLeft: number };
 
 /** The claims under the mouse, and where their tooltip goes. */
 export interface Tooltip {
@@ -209,7 +209,7 @@ function selectedText(view: EditorView, textMap: TextMap, source: string, textBo
     end,
     exact: source.slice(start, end),
     top: first.top - box.top,
-    startLeft: first.left - box.left,
+    topCentre: (first.top === last.top ? (first.left + last.left) / 2 : first.left) - box.left,
     bottom: last.bottom - box.top,
     endLeft: last.left - box.left,
   };
