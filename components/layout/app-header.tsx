@@ -4,29 +4,32 @@ import { Brand } from "@/components/layout/brand";
 import { NavLink } from "@/components/layout/nav-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SearchBox } from "@/components/search/search-box";
+import { HeaderMenu } from "@/components/layout/header-menu";
 
 export function AppHeader({ user }: { user: Actor }) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
         <Brand />
-        <nav className="app-nav" aria-label="Main">
-          <NavLink href="/articles">Articles</NavLink>
-          <NavLink href="/home">My work</NavLink>
-          <NavLink href="/search">Search</NavLink>
-          {hasRole(user, "EDITOR") && <NavLink href="/queue">Review queue</NavLink>}
-          {hasRole(user, "ADMIN") && <NavLink href="/admin/users">Users</NavLink>}
-        </nav>
-        <SearchBox />
-        <div className="user-box">
-          <span className="user-box__name" data-testid="current-user">
-            {user.name}
-          </span>
-          <span className="role-badge" data-testid="current-role">
-            {ROLE_LABELS[user.role]}
-          </span>
-          <SignOutButton />
-        </div>
+        <HeaderMenu>
+          <nav className="app-nav" aria-label="Main">
+            <NavLink href="/articles">Articles</NavLink>
+            <NavLink href="/home">My work</NavLink>
+            <NavLink href="/search">Search</NavLink>
+            {hasRole(user, "EDITOR") && <NavLink href="/queue">Review queue</NavLink>}
+            {hasRole(user, "ADMIN") && <NavLink href="/admin/users">Users</NavLink>}
+          </nav>
+          <SearchBox />
+          <div className="user-box">
+            <span className="user-box__name" data-testid="current-user">
+              {user.name}
+            </span>
+            <span className="role-badge" data-testid="current-role">
+              {ROLE_LABELS[user.role]}
+            </span>
+            <SignOutButton />
+          </div>
+        </HeaderMenu>
       </div>
     </header>
   );

@@ -17,6 +17,7 @@ import { highlightSpecs, type Span } from "@/components/reader/highlight-specs";
 import { useReaderClaims } from "@/components/reader/use-reader-claims";
 import { useReaderEditor, type TextClick } from "@/components/reader/use-reader-editor";
 import { useReaderKeys } from "@/components/reader/use-reader-keys";
+import { useClaimsSheet } from "@/components/reader/use-claims-sheet";
 import { replaceUrlParams, useFoundSpan } from "@/components/reader/use-reader-url";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { SuggestedClaims } from "@/components/search/suggested-claims";
@@ -90,7 +91,9 @@ export function ArticleReader({
     return null;
   }, [side, anchored, passages, suggested, found]);
 
-  const onTextClick = (click: TextClick) => (click.kind === "claim" ? openClaim(click.id, false) : setSide(click));
+  const { narrow, open: sheetOpen, sheetRef, showList, hideList } = useClaimsSheet(side.kind !== "list");
+  // On a narrow screen the sheet covers the lower part of the text: the claim scrolls above it.
+  const onTextClick = (click: TextClick) => (click.kind === "claim" ? openClaim(click.id, narrow) : setSide(click));
   const { editor, selection, tooltip, takeSelection, scrollToOffsets } = useReaderEditor({
     body,
     textMap,
@@ -120,6 +123,17 @@ export function ArticleReader({
     replaceUrlParams({ claim: null, passage: null });
   }, []);
 
+  /** "← All claims": the list, in the sheet too. */
+  const backToList = useCallback(() => {
+    closePanel();
+    if (narrow) showList();
+  }, [closePanel, narrow, showList]);
+
+  const closeSheet = useCallback(() => {
+    closePanel();
+    hideList();
+  }, [closePanel, hideList]);
+
   const startMarking = useCallback(() => {
     const span = takeSelection();
     if (span) setSide({ kind: "mark", span });
@@ -140,17 +154,16 @@ export function ArticleReader({
     mark: startMarking,
     addEvidence: evidenceTarget && selection ? submitEvidence : null,
     step,
-    close: side.kind !== "list" ? closePanel : null,
+    close: narrow ? (sheetOpen ? closeSheet : null) : side.kind !== "list" ? closePanel : null,
   });
 
   // When what had the focus has left the side panel (a saved form, a deleted or closed claim),
   // the focus goes to the heading of what is there now, not to the page's body.
-  const sideRef = useRef<HTMLElement>(null);
   const shownSide = useRef(side);
   useEffect(() => {
     if (shownSide.current === side) return;
     shownSide.current = side;
-    if (document.activeElement === document.body) sideRef.current?.querySelector<HTMLElement>("h2[tabindex]")?.focus();
+    if (document.activeElement === document.body) sheetRef.current?.querySelector<HTMLElement>("h2[tabindex]")?.focus();
   }, [side]);
 
   const openSummary = side.kind === "claim" ? claims.find((claim) => claim.id === side.id) : undefined;
@@ -189,7 +202,21 @@ export function ArticleReader({
           </div>
         </article>
       </div>
-      <aside className="reader__side" aria-label="Claims" ref={sideRef}>
+      <button
+        type="button"
+        className="button claims-button"
+        aria-expanded={sheetOpen}
+        aria-controls="claims-sheet"
+        onClick={sheetOpen ? closeSheet : showList}
+      >
+        Claims <span className="claims-button__count">{claims.length}</span>
+      </button>
+      <aside id="claims-sheet" ref={sheetRef} tabIndex={-1} className="reader__side" data-open={sheetOpen || undefined} aria-label="Claims">
+        <div className="sheet-bar">
+          <button type="button" className="button button--quiet button--small" onClick={closeSheet}>
+            <span aria-hidden="true">✕</span> Close
+          </button>
+        </div>
         {side.kind === "mark" && (
           <MarkClaimForm
             articleId={articleId}
@@ -198,7 +225,7 @@ export function ArticleReader({
               addClaim(claim);
               openClaim(claim.id, false);
             }}
-            onCancel={side.fromSuggestions ? () => setSide({ kind: "suggestions", focused: side.span.start }) : closePanel}
+            onCancel={side.fromSuggestions ? () => setSide({ kind: "suggestions", focused: side.span.start }) : closeSheet}
           />
         )}
         {side.kind === "suggestions" && (
@@ -210,7 +237,7 @@ export function ArticleReader({
               setSide({ kind: "suggestions", focused: span.start });
               scrollToOffsets(span.start, span.end);
             }}
-            onClose={closePanel}
+            onClose={backToList}
             onLoaded={setSuggested}
           />
         )}
@@ -223,7 +250,7 @@ export function ArticleReader({
               articles={articles}
               onOpenClaim={(id) => openClaim(id, true)}
               onShowInText={(id) => openClaim(id, true)}
-              onClose={closePanel}
+              onClose={backToList}
               viewer={viewer}
               quote={openSummary.anchorStatus === "ANCHORED" ? text.slice(openSummary.startOffset, openSummary.endOffset) : null}
             />
@@ -231,7 +258,7 @@ export function ArticleReader({
             <p className="muted">Loading the claim…</p>
           ))}
         {side.kind === "passages" && (
-          <PassagePanel passages={passages.filter((passage) => side.ids.includes(passage.id))} onClose={closePanel} />
+          <PassagePanel passages={passages.filter((passage) => side.ids.includes(passage.id))} onClose={backToList} />
         )}
         {side.kind === "list" && (
           <>

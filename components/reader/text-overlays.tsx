@@ -1,11 +1,34 @@
+import { useLayoutEffect, useRef } from "react";
 import { STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
 import type { SelectedText, Tooltip } from "@/components/reader/use-reader-editor";
 
-/** The buttons beside the selected text: "Mark claim", and "Use as evidence" while gathering evidence. */
+const GAP = 8;
+
+/**
+ * The buttons by the selected text: "Mark claim", and "Use as evidence" while gathering evidence.
+ * They sit above the selection, where they cover neither it nor the words after it; below its
+ * last line only when there is no room above on the screen; always inside the screen's width.
+ */
 export function SelectionTools({ selection, onMark, onUseAsEvidence }: { selection: SelectedText; onMark: () => void; onUseAsEvidence: (() => void) | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Placed once their own size is known, before the browser paints them.
+  useLayoutEffect(() => {
+    const tools = ref.current;
+    const box = tools?.offsetParent?.getBoundingClientRect();
+    if (!tools || !box) return;
+    const { width, height } = tools.getBoundingClientRect();
+    const above = box.top + selection.top - GAP - height >= 0;
+    const centre = above ? selection.topCentre : selection.endLeft;
+    const screenWidth = document.documentElement.clientWidth;
+    const left = Math.max(GAP - box.left, Math.min(centre - width / 2, screenWidth - GAP - width - box.left));
+    tools.style.left = `${left}px`;
+    tools.style.top = `${above ? selection.top - GAP - height : selection.bottom + GAP}px`;
+    tools.style.visibility = "visible";
+  }, [selection]);
+
   return (
     // Pressing a button must not take the selection away.
-    <div className="selection-tools" style={{ left: selection.left, top: selection.top }} onMouseDown={(event) => event.preventDefault()}>
+    <div ref={ref} className="selection-tools" style={{ visibility: "hidden" }} onMouseDown={(event) => event.preventDefault()}>
       <button type="button" className="button button--small" onClick={onMark}>
         Mark claim <kbd>M</kbd>
       </button>

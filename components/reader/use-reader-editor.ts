@@ -12,8 +12,11 @@ import { HighlightLayers, setActiveHighlight, setHighlights, type HighlightSpec 
 import type { SelectedSpan } from "@/components/reader/mark-claim-form";
 import type { Span } from "@/components/reader/highlight-specs";
 
-/** The selected text, with where its tools go (relative to the text's box). */
-export type SelectedText = SelectedSpan & { left: number; top: number };
+/**
+ * The selected text, with where it is on screen (relative to the text's box): the top of its
+ * first line and the middle of the selection there, the bottom of its last line and where it ends there.
+ */
+export type SelectedText = SelectedSpan & { top: number; topCentre: number; bottom: number; endLeft: number };
 
 /** The claims under the mouse, and where their tooltip goes. */
 export interface Tooltip {
@@ -197,13 +200,17 @@ function selectedText(view: EditorView, textMap: TextMap, source: string, textBo
   while (start < end && /\s/.test(source[start])) start++;
   while (end > start && /\s/.test(source[end - 1])) end--;
   if (!isValidSpan(source, start, end)) return null;
-  const box = textBox?.getBoundingClientRect();
-  const coords = view.coordsAtPos(to);
+  const box = textBox?.getBoundingClientRect() ?? { left: 0, top: 0 };
+  // The sides say which line a position at a line break belongs to: the first after it, the last before it.
+  const first = view.coordsAtPos(from, 1);
+  const last = view.coordsAtPos(to, -1);
   return {
     start,
     end,
     exact: source.slice(start, end),
-    left: box ? coords.left - box.left : 0,
-    top: box ? coords.bottom - box.top + 6 : 0,
+    top: first.top - box.top,
+    topCentre: (first.top === last.top ? (first.left + last.left) / 2 : first.left) - box.left,
+    bottom: last.bottom - box.top,
+    endLeft: last.left - box.left,
   };
 }

@@ -22,7 +22,8 @@ export const EXPORT_CSS = `
 * { box-sizing: border-box; }
 html { color: var(--ink); background: var(--canvas); font-family: var(--sans); font-size: 16px; line-height: 1.5; }
 body { margin: 0; }
-a { color: var(--accent); }
+/* A long address wraps rather than widening the page on a phone. */
+a { color: var(--accent); overflow-wrap: anywhere; }
 .doc { max-width: 48rem; margin: 0 auto; padding: 2.5rem 1.25rem 4rem; }
 .doc-header { margin-bottom: 1.5rem; }
 .doc-kicker { margin: 0 0 0.4rem; font-size: 0.78rem; font-weight: 700; letter-spacing: 0.08em; text-transform: uppercase; color: var(--accent); }

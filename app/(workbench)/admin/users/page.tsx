@@ -59,15 +59,15 @@ export default async function UsersPage() {
                     <br />
                     <span className="muted">{user.email}</span>
                   </td>
-                  <td>{self ? ROLE_LABELS[user.role] : <RoleForm userId={user.id} role={user.role} />}</td>
-                  <td>
+                  <td data-label="Role">{self ? ROLE_LABELS[user.role] : <RoleForm userId={user.id} role={user.role} />}</td>
+                  <td data-label="Status">
                     {user.disabledAt ? (
                       <span className="status-pill status-pill--disabled">Disabled {formatDate(user.disabledAt)}</span>
                     ) : (
                       <span className="status-pill status-pill--active">Active</span>
                     )}
                   </td>
-                  <td className="user-actions">
+                  <td className="user-actions" data-label="Password and access">
                     <ResetPasswordForm userId={user.id} name={user.name} />
                     {!self && <DisableUserForm userId={user.id} disabled={Boolean(user.disabledAt)} />}
                   </td>
