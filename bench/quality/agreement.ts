@@ -24,14 +24,15 @@ const pairIds = corpus.pairs().map((p) => p.id);
 const evidenceIds = evidenceItems();
 
 const sentences = paired(sentenceIds, first.sentences, second.sentences, "sentences");
-const checkWorthy = sentences.map((labels) => labels.map((label) => label === "CFS"));
+const [worthyA, worthyB] = sentences.map((labels) => labels.map((label) => label === "CFS"));
 const pairs = paired(pairIds, first.pairs, second.pairs, "pairs");
 const grades = paired(evidenceIds, first.evidence, second.evidence, "evidence items");
 
-console.log(line("sentences (CFS / UFS / NFS)", cohensKappa(...sentences)));
-console.log(line("sentences (check-worthy or not)", cohensKappa(...checkWorthy)));
-console.log(line("same-claim pairs", cohensKappa(...pairs)));
-console.log(line("evidence grades 0-3", cohensKappa(...grades), `  (linear-weighted ${linearWeightedKappa(...grades, [0, 1, 2, 3]).kappa.toFixed(3)})`));
+console.log(line("sentences (CFS / UFS / NFS)", cohensKappa(sentences[0], sentences[1])));
+console.log(line("sentences (check-worthy or not)", cohensKappa(worthyA, worthyB)));
+console.log(line("same-claim pairs", cohensKappa(pairs[0], pairs[1])));
+const weighted = linearWeightedKappa(grades[0], grades[1], [0, 1, 2, 3]).kappa.toFixed(3);
+console.log(line("evidence grades 0-3", cohensKappa(grades[0], grades[1]), `  (linear-weighted ${weighted})`));
 
 const disagreements = [
   ...sentenceIds.flatMap((id, i) => (sentences[0][i] !== sentences[1][i] ? [{ set: "sentences", id, [LABELLERS[0]]: sentences[0][i], [LABELLERS[1]]: sentences[1][i] }] : [])),
