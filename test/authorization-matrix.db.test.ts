@@ -41,7 +41,7 @@ import { makeArticle, makeUser, spanOf, type TestArticle } from "@/lib/claims/te
  * the database, and returns null for nobody or a disabled user, as the real one does.
  */
 
-jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn(), isSessionUserDisabled: jest.fn(async () => false) }));
 jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 jest.mock("next/navigation", () => ({
   redirect: jest.fn((url: string) => {

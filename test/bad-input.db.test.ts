@@ -60,7 +60,7 @@ import { makeArticle, makeUser, spanOf, type TestArticle } from "@/lib/claims/te
 
 // A refused request revalidates nothing; an accepted import would redirect (Next's own
 // redirect() throws an error with a NEXT_REDIRECT digest, reported as an acceptance).
-jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn(), isSessionUserDisabled: jest.fn(async () => false) }));
 jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 
 useTestDatabase();

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { useTestDatabase } from "@/test/db";
 import { prisma } from "@/lib/db/client";
-import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
+import { getCurrentUser, isSessionUserDisabled, type Actor } from "@/lib/auth/current-user";
+import { ACCOUNT_DISABLED_MESSAGE } from "@/lib/auth/messages";
 import { hashPassword } from "@/lib/auth/password";
 import { errorState, formAction } from "@/lib/actions/form-action";
 import { initialFormState } from "@/lib/actions/form-state";
@@ -16,7 +17,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * user (next-auth's session) is replaced by a mock; everything after it is real.
  */
 
-jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn(), isSessionUserDisabled: jest.fn(async () => false) }));
 jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 
  
@@ -82,6 +83,15 @@ describe("formAction through createUserAction", () => {
     const before = await counts();
     const state = await createUserAction(initialFormState, form({ ...validNewUser, email: "ghost@actions.test" }));
     expect(state).toEqual({ status: "error", message: "Your session has ended. Sign in again." });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("tells a user disabled while signed in that the account is disabled, and writes nothing", async () => {
+    signIn(null);
+    jest.mocked(isSessionUserDisabled).mockResolvedValueOnce(true);
+    const before = await counts();
+    const state = await createUserAction(initialFormState, form({ ...validNewUser, email: "disabled@actions.test" }));
+    expect(state).toEqual({ status: "error", message: ACCOUNT_DISABLED_MESSAGE });
     expect(await counts()).toEqual(before);
   });
 

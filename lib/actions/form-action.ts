@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
+import { getCurrentUser, isSessionUserDisabled, type Actor } from "@/lib/auth/current-user";
+import { ACCOUNT_DISABLED_MESSAGE } from "@/lib/auth/messages";
 import { ConflictError, FieldError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
@@ -24,7 +25,8 @@ export function formAction<Schema extends z.ZodType>(schema: Schema, run: (actor
   return async function action(_previous: FormState, formData: FormData): Promise<FormState | { status: "ok"; message: string }> {
     try {
       const actor = await getCurrentUser();
-      if (!actor) return { status: "error", message: new UnauthenticatedError().message };
+      // A session that stopped counting because its user was disabled says so (the session proves the password was known).
+      if (!actor) return { status: "error", message: (await isSessionUserDisabled()) ? ACCOUNT_DISABLED_MESSAGE : new UnauthenticatedError().message };
 
       const parsed = schema.safeParse(fieldsOf(formData));
       if (!parsed.success) return invalidFields(z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"]);

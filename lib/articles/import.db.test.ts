@@ -17,7 +17,7 @@ import { importHtml } from "@/lib/import/html";
  * The signed-in user (next-auth's session) is a mock; everything after it is real.
  */
 
-jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn(), isSessionUserDisabled: jest.fn(async () => false) }));
 jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 // Like Next's redirect(): a control-flow error that the action wrapper lets through.
 jest.mock("next/navigation", () => ({

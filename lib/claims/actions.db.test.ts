@@ -19,7 +19,7 @@ import type { ClaimSummary } from "@/lib/claims/types";
  * layer, the result the form gets and the pages revalidated. The signed-in user is a mock.
  */
 
-jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn(), isSessionUserDisabled: jest.fn(async () => false) }));
 jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 
 useTestDatabase();

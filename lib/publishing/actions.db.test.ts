@@ -18,7 +18,7 @@ import { GET as feedRoute } from "@/app/api/claim-reviews/route";
  * test/authorization-matrix.db.test.ts, covers the other features' actions.)
  */
 
-jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn() }));
+jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn(), isSessionUserDisabled: jest.fn(async () => false) }));
 jest.mock("next/cache", () => ({ revalidatePath: jest.fn() }));
 
 useTestDatabase();
