@@ -40,7 +40,8 @@ const NO_POSITION = { type: "TextPositionSelector" as const, start: 0, end: 0 };
 /** The peers' own cases, unedited. */
 export function peerCases(): AnchoringCase[] {
   const texts = data.texts as Record<string, string>;
-  return data.cases.map((c) => {
+  // Verity has no empty spans.
+  return data.cases.filter((c) => c.quote?.exact !== "" && !("expected" in c && (c.expected ?? []).some((e: Span) => e.start === e.end))).map((c) => {
     const text = texts[c.text];
     const span = "span" in c && c.span ? c.span : undefined;
     const selectors: SpanSelectors = span
@@ -55,7 +56,7 @@ export function peerCases(): AnchoringCase[] {
       text,
       selectors,
       expected: span ? [span] : (c.expected as Span[]),
-      orphanAllowed: "orphanAllowed" in c && c.orphanAllowed === true,
+      orphanAllowed: ("orphanAllowed" in c && c.orphanAllowed === true) || ("expected" in c && (c.expected ?? []).length > 1),
     };
   });
 }
@@ -101,6 +102,9 @@ const EDITS: Record<string, Edit> = {
     return kept(splice(e, e.start + word.index, word[0].length, word[0] === "several" ? "many" : "several"));
   },
   "sentence deleted": (e) => {
+    // Only a passage that is gone from the text: copies are the other families' business.
+    const exact = e.text.slice(e.start, e.end);
+    if (e.text.indexOf(exact) !== e.start || e.text.indexOf(exact, e.start + 1) !== -1) return undefined;
     // From the end of the sentence (or line) before the span to the end of the one it ends in.
     const before = Math.max(e.text.lastIndexOf(". ", e.start - 1) + 2, e.text.lastIndexOf("\n", e.start - 1) + 1);
     const stops = [e.text.indexOf(". ", e.end - 1), e.text.indexOf("\n", e.end)].filter((i) => i >= 0);
@@ -128,13 +132,19 @@ const EDITS: Record<string, Edit> = {
   },
 };
 
-/** The edit families over every peer case with one right place, and the passages copied with their whole context. */
+/**
+ * The edit families over every peer case with one right place whose selectors describe
+ * it (its quote is the text there) with some context to tell it from a copy, and the
+ * passages copied with their whole context.
+ */
 export function editedCases(): AnchoringCase[] {
   const seen = new Set<string>();
   const cases: AnchoringCase[] = [];
   for (const base of peerCases()) {
     if (base.expected.length !== 1 || base.orphanAllowed) continue;
     const [{ start, end }] = base.expected;
+    const { prefix, exact, suffix } = base.selectors.quote;
+    if (base.text.slice(start, end) !== exact || prefix + suffix === "") continue;
     const key = `${base.text.length}:${start}:${end}:${base.selectors.quote.prefix}:${base.selectors.quote.suffix}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -143,7 +153,6 @@ export function editedCases(): AnchoringCase[] {
       const edited = edit(original, base.selectors);
       if (edited) cases.push({ family, name: base.name, ...edited, selectors: base.selectors, orphanAllowed: false });
     }
-    const { prefix, exact, suffix } = base.selectors.quote;
     // A headline before the text shifts the original; the copy with its whole context is another right answer.
     const shifted = splice(original, 0, 0, "Update: ");
     const copied = splice(shifted, shifted.text.length, 0, `\n${prefix}${exact}${suffix}`);
