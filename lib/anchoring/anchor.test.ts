@@ -308,6 +308,50 @@ describe("anchor properties (random texts and spans)", () => {
   });
 });
 
+/**
+ * The edits issue 21 found misplacing spans: the quote wrapped in quotation marks, a word
+ * inserted just before it, a copy of the quote elsewhere, a copy of the whole passage (the
+ * quote with all its context) elsewhere; each with or without one character of the quote
+ * changed.
+ */
+const EDGE_EDITS = ["quote wrapped", "word inserted before", "quote copied", "passage copied"] as const;
+
+function edgeEdit(text: string, start: number, end: number, kind: (typeof EDGE_EDITS)[number], change: number | undefined) {
+  const { prefix, exact, suffix } = describeSpan(text, start, end).quote;
+  // One BMP unit of the quote (not half an emoji) becomes "#", which no random text contains.
+  const bmp = [...exact].flatMap((char, i, chars) => (char.length === 1 ? [chars.slice(0, i).join("").length] : []));
+  const changed = change === undefined || bmp.length === 0 ? exact : exact.slice(0, bmp[change % bmp.length]) + "#" + exact.slice(bmp[change % bmp.length] + 1);
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  if (kind === "quote wrapped") return { edited: `${before}“${changed}”${after}`, at: [start + 1] };
+  if (kind === "word inserted before") return { edited: `${before}Reportedly ${changed}${after}`, at: [start + 11] };
+  if (kind === "quote copied") return { edited: `${before}${changed}${after}\n${exact}`, at: [start] };
+  const copy = `${prefix}${exact}${suffix}`;
+  return { edited: `${before}${changed}${after}\n${copy}`, at: [start, text.length + 1 + prefix.length] };
+}
+
+describe("anchor never lands on other text after the edits that misplaced spans (issue 21)", () => {
+  it("finds the passage, or orphans it, but never puts it elsewhere (a copy of the whole passage is as good a place)", () => {
+    // A unique quote with context enough to tell it from a copy (a unit or two of context is not).
+    const uniqueSpan = textAndSpanArb.filter(({ text, start, end }) => {
+      const { prefix, exact, suffix } = describeSpan(text, start, end).quote;
+      return exact.length >= 4 && prefix.length + suffix.length >= 8 && occurrences(text, exact) === 1;
+    });
+    fc.assert(
+      fc.property(uniqueSpan, fc.constantFrom(...EDGE_EDITS), fc.option(fc.nat()), ({ text, start, end }, kind, change) => {
+        const { edited, at } = edgeEdit(text, start, end, kind, change ?? undefined);
+        const result = anchor(edited, describeSpan(text, start, end));
+        if (result.status === "orphaned") return;
+        // Landed on the passage: at least half of the two spans' union in common.
+        const length = end - start;
+        const onPassage = at.some((s) => Math.min(s + length, result.end) - Math.max(s, result.start) >= (Math.max(s + length, result.end) - Math.min(s, result.start)) / 2);
+        expect({ kind, edited, landed: edited.slice(result.start, result.end), onPassage }).toMatchObject({ onPassage: true });
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe("the work of one fuzzy search on a long text", () => {
   // 1.2 million units: issue 19 has Verity import 1 MB articles.
   const text = longProse(1_200_000);
