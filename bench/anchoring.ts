@@ -4,7 +4,7 @@
  * family; then re-anchoring 1,000 quotes in a 20,000-word article after a heavy revision.
  * In process: no app, no database.
  */
-import { generateArticle } from "@/bench/generate";
+import { generateArticle, random } from "@/bench/generate";
 import { percentile, report } from "@/bench/support";
 import { anchor } from "@/lib/anchoring/anchor";
 import { editedCases, peerCases } from "@/lib/anchoring/peer-cases";
@@ -14,14 +14,6 @@ import { describeSpan, type SpanSelectors } from "@/lib/anchoring/selectors";
 
 const QUOTES = 1000;
 const TARGET_MS = 1000;
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /**
  * One quote of 4 to 15 words in each thousandth of the text, and the text revised around

@@ -28,7 +28,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   anchoring: runAnchoringBench,
 };
 
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) are run by name. */
+/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) and anchoring are run by name. */
 const DEFAULT = ["reader", "write", "search", "export", "import", "start"];
 
 async function main() {
