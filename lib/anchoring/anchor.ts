@@ -178,7 +178,9 @@ class Scorer {
     let best: Scored | undefined;
     // On a tie, the start nearest the stored one, or without one the longer span.
     const distance = (start: number) => Math.abs(start - (this.near?.start ?? 0));
-    for (const [start, edits] of starts) {
+    // A start that costs two edits more than the fewest cannot save more than that in prefix.
+    const fewest = Math.min(...starts.map(([, edits]) => edits));
+    for (const [start, edits] of starts.filter(([, e]) => e <= fewest + 1)) {
       const scored = this.score({ start, end: candidate.end, edits }, suffix, ADJACENT);
       if (scored === "work spent") return scored;
       if (scored && (!best || scored.cost < best.cost || (scored.cost === best.cost && distance(start) < distance(best.start)))) best = scored;
