@@ -11,8 +11,8 @@ const shared = {
 
 async function project(displayName, overrides) {
   const config = await createJestConfig({ ...shared, displayName, ...overrides })();
-  // The Prisma 7 client runtime and htmlparser2 (with its dom* and entities packages) ship ES modules only: let SWC transform them.
-  config.transformIgnorePatterns = ["/node_modules/(?!(@prisma/client/runtime|htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities)/)"];
+  // The Prisma 7 client runtime and htmlparser2 (with its dom* and entities packages) and approx-string-match ship ES modules only: let SWC transform them.
+  config.transformIgnorePatterns = ["/node_modules/(?!(@prisma/client/runtime|htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities|approx-string-match)/)"];
   return config;
 }
 

@@ -14,6 +14,7 @@ import { runImportBench } from "@/bench/import";
 import { runFaultsBench } from "@/bench/faults";
 import { runAnnotationImportBench } from "@/bench/annotation-import";
 import { runSuggestClaimsBench } from "@/bench/suggest-claims";
+import { runAnchoringBench } from "@/bench/anchoring";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -26,9 +27,10 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   faults: runFaultsBench,
   "annotation-import": runAnnotationImportBench,
   "suggest-claims": runSuggestClaimsBench,
+  anchoring: runAnchoringBench,
 };
 
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) are run by name. */
+/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) and anchoring are run by name. */
 const DEFAULT = ["reader", "suggest-claims", "write", "search", "export", "import", "start"];
 
 async function main() {

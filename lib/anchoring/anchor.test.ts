@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { anchor, type AnchorResult } from "./anchor";
-import { FUZZY_MAX_WORK, FUZZY_MIN_SIMILARITY, editDistance, type FuzzyBudget } from "./fuzzy";
+import { FUZZY_MAX_EDIT_SHARE, FUZZY_MAX_WORK, editDistance, type FuzzyBudget } from "./fuzzy";
 import { describeSpan, isValidSpan } from "./selectors";
 import { longProse, noise } from "./test-fixtures";
 
@@ -33,25 +33,52 @@ describe("anchor", () => {
     expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", start: selectors.position.start + 10, method: "quote", exact: claim });
   });
 
-  it("prefers the occurrence whose context matches over the nearer one", () => {
-    // Spans on the second sentence; the edit swaps the names, so the old offsets show the other person's words.
-    const text = "Bob said no. Ann said no.";
-    const selectors = describeSpan(text, 17, 24);
-    const edited = "Ann said no. Bob said no.";
-    expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", start: 4, end: 11, method: "quote" });
+  it("breaks a context tie by nearness to the old offsets when one place is clearly nearer", () => {
+    // No context to tell the places apart: the one at the old offsets' side wins.
+    const selectors = {
+      position: { type: "TextPositionSelector" as const, start: 1, end: 8 },
+      quote: { type: "TextQuoteSelector" as const, exact: "said no", prefix: "", suffix: "" },
+    };
+    expect(anchor("said no. said no. said no.", selectors)).toMatchObject({ status: "anchored", start: 0, method: "quote" });
   });
 
-  it("breaks a context tie by nearness to the old offsets", () => {
-    const text = "x said no. y said no. z said no.";
-    const selectors = describeSpan(text, 13, 20); // "said no" after y
-    const edited = "said no. said no. said no. said no.";
-    expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", start: 9, method: "quote" });
+  it("orphans a span between places too close to call, and says so", () => {
+    const text = "Intro text here. The claim was made. Outro text there.";
+    const selectors = describe1(text, "The claim was made.");
+    // The passage now twice with all its context, and the old offsets about as far from both.
+    const edited = `${text} ${text}`;
+    const between = { ...selectors, position: { ...selectors.position, start: 44, end: 63 } };
+    expect(anchor(edited, between)).toEqual({ status: "orphaned", reason: "ambiguous: 2 places" });
+  });
+
+  it("weighs context by edit distance: a character added at the quote's edge does not lose that side (issue 21, cause 1)", () => {
+    // Hypothesis's match-quote cases: two copies of the quote, told apart by approximate context.
+    const text =
+      "it was the spring of hope, it was the winter of despair, we had everything before us, we had nothing before us, we were all going direct to Heaven";
+    const quote = (exact: string, prefix: string, suffix: string) => ({
+      position: { type: "TextPositionSelector" as const, start: 0, end: 0 },
+      quote: { type: "TextQuoteSelector" as const, exact, prefix, suffix },
+    });
+    expect(anchor(text, quote("before us", "we had nothing", ""))).toMatchObject({ status: "anchored", start: text.indexOf("before us, we were") });
+    expect(anchor(text, quote("we had", "", "nothing"))).toMatchObject({ status: "anchored", start: text.indexOf("we had nothing") });
+    // The quote wrapped in quotation marks: one unit more on each side.
+    const wrapped = text.replace("we had nothing before us", "we had nothing “before us”");
+    expect(anchor(wrapped, quote("before us", "we had nothing ", ", we were"))).toMatchObject({ status: "anchored", start: wrapped.indexOf("before us”"), method: "quote" });
+  });
+
+  it("prefers the changed passage at the old place over an exact copy elsewhere with other context (issue 21, cause 2)", () => {
+    const text = "Intro.\nLorem sed do eiusmod tempar. Alpha beta gamma.\nOther text.\nLorem sed do eiusmod tempor. Delta.";
+    const selectors = {
+      position: { type: "TextPositionSelector" as const, start: 7, end: 35 },
+      quote: { type: "TextQuoteSelector" as const, exact: "Lorem sed do eiusmod tempor.", prefix: "Intro.\n", suffix: " Alpha beta gamma.\nOther text.\nLo" },
+    };
+    expect(anchor(text, selectors)).toMatchObject({ status: "anchored", start: 7, end: 35, method: "fuzzy", exact: "Lorem sed do eiusmod tempar." });
   });
 
   it("rejects the old offsets when their context changed, even if the quote is still there", () => {
     const text = "He said yes. She said yes.";
     const selectors = describeSpan(text, 3, 11); // "said yes" after He
-    const edited = "XY said yes. He said yes."; // the same length: offset 3 still reads "said yes"
+    const edited = "XY said yes. He said yes. She said yes."; // offset 3 still reads "said yes"
     expect(anchor(edited, selectors)).toMatchObject({ status: "anchored", start: 16, method: "quote" });
   });
 
@@ -117,32 +144,41 @@ describe("anchor", () => {
 
   it("orphans a span whose text was deleted", () => {
     const selectors = describe1(article, "Critics said the figure hides part-time work.");
-    expect(anchor(article.replace("Critics said the figure hides part-time work. ", ""), selectors)).toEqual({ status: "orphaned" });
+    expect(anchor(article.replace("Critics said the figure hides part-time work. ", ""), selectors)).toEqual({ status: "orphaned", reason: "not found" });
   });
 
-  it("orphans a span whose text was rewritten beyond 10% of its length", () => {
+  it("finds a span with a word rewritten, fuzzily, where its context agrees", () => {
     const exact = "unemployment fell to 4.1 percent in May, the lowest in a decade";
     const selectors = describe1(article, exact);
-    expect(anchor(article.replace(exact, "joblessness fell to 4.1 percent in May, the lowest in a decade"), selectors)).toEqual({ status: "orphaned" });
+    const rewritten = "joblessness fell to 4.1 percent in May, the lowest in a decade";
+    expect(anchor(article.replace(exact, rewritten), selectors)).toMatchObject({ status: "anchored", start: selectors.position.start, method: "fuzzy", exact: rewritten });
+  });
+
+  it("orphans a span rewritten beyond FUZZY_MAX_EDIT_SHARE of its length", () => {
+    const text = "The minister said unemployment fell to 4.1 percent in May, the lowest in a decade.";
+    const exact = "unemployment fell to 4.1 percent in May, the lowest in a decade";
+    const rewritten = "joblessness dropped to a record low last spring, officials said";
+    expect(anchor(text.replace(exact, rewritten), describe1(text, exact))).toEqual({ status: "orphaned", reason: "not found" });
   });
 
   it("orphans a slightly changed span whose context is gone too", () => {
     const text = "Intro paragraph that will be replaced entirely.\nPrices rose by a fifth over the year.";
     const selectors = describe1(text, "Prices rose by a fifth over the year");
-    expect(anchor("Something completely different now.\nPrices rose by a fifth over the yeer!!", selectors)).toEqual({ status: "orphaned" });
+    expect(anchor("Something completely different now.\nPrices rose by a fifth over the yeer!!", selectors)).toEqual({ status: "orphaned", reason: "not found" });
     // The same change with the context intact is found.
     expect(anchor(text.replace("year", "yeer"), selectors)).toMatchObject({ status: "anchored", method: "fuzzy" });
   });
 
-  it("does not match short quotes fuzzily", () => {
+  it("finds a short quote with one character changed where its context agrees", () => {
     const text = "It fell 4% in May.";
     const selectors = describe1(text, "fell 4%");
-    expect(anchor(text.replace("4%", "5%"), selectors)).toEqual({ status: "orphaned" });
+    expect(anchor(text.replace("4%", "5%"), selectors)).toMatchObject({ status: "anchored", start: 3, end: 10, method: "fuzzy", exact: "fell 5%" });
   });
 
   it("orphans a blank quote", () => {
     expect(anchor("a  b", { position: { type: "TextPositionSelector", start: 1, end: 3 }, quote: { type: "TextQuoteSelector", exact: "  ", prefix: "a", suffix: "b" } })).toEqual({
       status: "orphaned",
+      reason: "not found",
     });
   });
 });
@@ -210,8 +246,13 @@ describe("anchor properties (random texts and spans)", () => {
           }
         }
         const result = anchor(edited, selectors);
+        // Orphaned only between places with the same quote and context: too close to call.
+        if (result.status === "orphaned") {
+          expect(result.reason).toMatch(/^ambiguous: \d+ places$/);
+          expect(occurrences(edited, prefix + exact + suffix)).toBeGreaterThan(1);
+          return;
+        }
         expect(result).toMatchObject({ status: "anchored", exact });
-        if (result.status !== "anchored") return;
         expect(["position", "quote"]).toContain(result.method);
         expect(edited.slice(result.start, result.end)).toBe(exact);
         // Where the whole quote with its context is unique, it is that place.
@@ -234,7 +275,7 @@ describe("anchor properties (random texts and spans)", () => {
         if (result.method === "fuzzy") {
           expect(result.exact).not.toBe(exact);
           expect(1 - editDistance(exact, result.exact) / exact.length).toBeCloseTo(result.similarity, 9);
-          expect(result.similarity).toBeGreaterThanOrEqual(FUZZY_MIN_SIMILARITY);
+          expect(result.similarity).toBeGreaterThanOrEqual(1 - FUZZY_MAX_EDIT_SHARE);
         } else {
           expect(result.exact).toBe(exact);
         }
@@ -267,6 +308,50 @@ describe("anchor properties (random texts and spans)", () => {
   });
 });
 
+/**
+ * The edits issue 21 found misplacing spans: the quote wrapped in quotation marks, a word
+ * inserted just before it, a copy of the quote elsewhere, a copy of the whole passage (the
+ * quote with all its context) elsewhere; each with or without one character of the quote
+ * changed.
+ */
+const EDGE_EDITS = ["quote wrapped", "word inserted before", "quote copied", "passage copied"] as const;
+
+function edgeEdit(text: string, start: number, end: number, kind: (typeof EDGE_EDITS)[number], change: number | undefined) {
+  const { prefix, exact, suffix } = describeSpan(text, start, end).quote;
+  // One BMP unit of the quote (not half an emoji) becomes "#", which no random text contains.
+  const bmp = [...exact].flatMap((char, i, chars) => (char.length === 1 ? [chars.slice(0, i).join("").length] : []));
+  const changed = change === undefined || bmp.length === 0 ? exact : exact.slice(0, bmp[change % bmp.length]) + "#" + exact.slice(bmp[change % bmp.length] + 1);
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  if (kind === "quote wrapped") return { edited: `${before}“${changed}”${after}`, at: [start + 1] };
+  if (kind === "word inserted before") return { edited: `${before}Reportedly ${changed}${after}`, at: [start + 11] };
+  if (kind === "quote copied") return { edited: `${before}${changed}${after}\n${exact}`, at: [start] };
+  const copy = `${prefix}${exact}${suffix}`;
+  return { edited: `${before}${changed}${after}\n${copy}`, at: [start, text.length + 1 + prefix.length] };
+}
+
+describe("anchor never lands on other text after the edits that misplaced spans (issue 21)", () => {
+  it("finds the passage, or orphans it, but never puts it elsewhere (a copy of the whole passage is as good a place)", () => {
+    // A unique quote with context enough to tell it from a copy (a unit or two of context is not).
+    const uniqueSpan = textAndSpanArb.filter(({ text, start, end }) => {
+      const { prefix, exact, suffix } = describeSpan(text, start, end).quote;
+      return exact.length >= 4 && prefix.length + suffix.length >= 8 && occurrences(text, exact) === 1;
+    });
+    fc.assert(
+      fc.property(uniqueSpan, fc.constantFrom(...EDGE_EDITS), fc.option(fc.nat()), ({ text, start, end }, kind, change) => {
+        const { edited, at } = edgeEdit(text, start, end, kind, change ?? undefined);
+        const result = anchor(edited, describeSpan(text, start, end));
+        if (result.status === "orphaned") return;
+        // Landed on the passage: at least half of the two spans' union in common.
+        const length = end - start;
+        const onPassage = at.some((s) => Math.min(s + length, result.end) - Math.max(s, result.start) >= (Math.max(s + length, result.end) - Math.min(s, result.start)) / 2);
+        expect({ kind, edited, landed: edited.slice(result.start, result.end), onPassage }).toMatchObject({ onPassage: true });
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe("the work of one fuzzy search on a long text", () => {
   // 1.2 million units: issue 19 has Verity import 1 MB articles.
   const text = longProse(1_200_000);
@@ -292,20 +377,20 @@ describe("the work of one fuzzy search on a long text", () => {
   it("orphans a quote that is in no form in the text, spending at most FUZZY_MAX_WORK", () => {
     const quote = { ...selectors.quote, exact: noise(660, 7) };
     const { result, cells } = spent((budget) => anchor(text, { ...selectors, quote }, budget));
-    expect(result).toEqual({ status: "orphaned" });
+    expect(result).toEqual({ status: "orphaned", reason: "not found" });
     expect(cells).toBeLessThanOrEqual(FUZZY_MAX_WORK);
   });
 
   it("searches the text nearest the stored position: a changed quote that moved far is orphaned, not searched for everywhere", () => {
     const far = { ...selectors, position: { ...selectors.position, start: at - 600_000, end: at - 600_000 + 660 } };
     const { result, cells } = spent((budget) => anchor(edited, far, budget));
-    expect(result).toEqual({ status: "orphaned" });
+    expect(result).toEqual({ status: "orphaned", reason: "not found" });
     expect(cells).toBeLessThanOrEqual(FUZZY_MAX_WORK);
   });
 
   it("searches nothing once the caller's budget is spent", () => {
     const budget = { cells: 0 };
-    expect(anchor(edited, selectors, budget)).toEqual({ status: "orphaned" });
+    expect(anchor(edited, selectors, budget)).toEqual({ status: "orphaned", reason: "work spent" });
     expect(budget.cells).toBe(0);
     // What is still there word for word needs no fuzzy search.
     expect(anchor(text, selectors, budget)).toMatchObject({ status: "anchored", start: at, method: "position" });

@@ -1,234 +1,237 @@
-import { isValidSpan, type TextPositionSelector, type TextQuoteSelector } from "./selectors";
+import search from "approx-string-match";
+import type { TextPositionSelector } from "./selectors";
 
 /**
- * A fuzzy match must keep at least 90% of the stored exact text: at most one
- * edit (Levenshtein: insert, delete or substitute a UTF-16 unit) per 10 units.
- * Quotes shorter than 10 units therefore only re-anchor exactly.
+ * Where a quote may be now: approximate occurrences of it, found with approx-string-match
+ * (Myers' bit-parallel edit-distance search, the library Hypothesis maintains for this),
+ * within a bound on the work. Which candidate is the quote's place is score.ts's decision.
  */
-export const FUZZY_MIN_SIMILARITY = 0.9;
 
 /**
- * And its surroundings must confirm it: the stored prefix and suffix
- * together need at most one edit per 4 units against the text around the
- * match. Losing a whole side of the context (the paragraph before was
- * deleted) is already too much doubt when the exact text changed as well.
+ * A candidate may differ from the stored quote in at most this share of its units (so a
+ * quote of 4 units may have one edit): a sentence a third of which was rewritten says
+ * something else, and a claim on it is orphaned for a reviewer to place. On the peer cases
+ * (lib/anchoring/peer-cases) 0.4 finds no more, and 0.25 orphans a changed word.
  */
-export const FUZZY_MIN_CONTEXT_SIMILARITY = 0.75;
+export const FUZZY_MAX_EDIT_SHARE = 0.3;
 
 /**
- * Longer quotes are not searched fuzzily (they end orphaned): the search costs
- * O(length · text) in the worst case, and a passage this long that no longer
- * appears verbatim deserves a reviewer's eyes anyway.
+ * Longer quotes are not searched fuzzily (they end orphaned): a passage this long that
+ * no longer appears verbatim deserves a reviewer's eyes anyway.
  */
 export const FUZZY_MAX_LENGTH = 1000;
 
 /**
- * One search computes at most this many cells of its edit-distance tables,
- * however long the text: it runs on the server's event loop, which other
- * requests wait for meanwhile. It reads the text nearest the stored position
- * (see searchWindow) and, if even that costs more, gives up without a match.
+ * One anchoring computes at most this many cells of edit-distance tables (or words of
+ * 32 cells, see searchCells), however long the text: it runs on the server's event loop, which other requests wait for meanwhile.
+ * A search reads the text nearest the stored position (see searchWindow) and, if even
+ * that costs more, gives up without a match.
  */
 export const FUZZY_MAX_WORK = 2_000_000;
 
-/** The table cells a caller allows its fuzzy searches in all; each search takes what it spends. */
+/** The table cells a caller allows its anchorings in all; each takes what it spends. */
 export interface FuzzyBudget {
   cells: number;
 }
 
-export interface FuzzyMatch {
-  start: number;
-  end: number;
-  /** 1 − edits / exact.length: at least FUZZY_MIN_SIMILARITY. */
-  similarity: number;
-}
-
-interface Candidate {
-  start: number;
-  end: number;
-  edits: number;
-  contextEdits: number;
-}
-
-/**
- * The best approximate occurrence of quote.exact — fewest edits to exact and
- * context together, then nearest to the old offsets — if it passes both
- * thresholds. A best match that fails them is doubt enough: no runner-up.
- * The search spends its cells from `budget` (at most FUZZY_MAX_WORK) and
- * finds nothing once the budget is spent.
- */
-export function findFuzzy(
-  text: string,
-  quote: TextQuoteSelector,
-  near: TextPositionSelector,
-  budget: FuzzyBudget = { cells: FUZZY_MAX_WORK },
-): FuzzyMatch | undefined {
-  const { exact, prefix, suffix } = quote;
-  const maxEdits = allowedEdits(exact.length, FUZZY_MIN_SIMILARITY);
-  if (maxEdits === 0 || exact.length > FUZZY_MAX_LENGTH || budget.cells <= 0) return undefined;
-  const allowed = Math.min(FUZZY_MAX_WORK, budget.cells);
-  const work = new Work(allowed);
-  const found = bestMatch(text, quote, near, maxEdits, work);
-  budget.cells -= allowed - Math.max(0, work.left);
-  if (!found || found.contextEdits > allowedEdits(prefix.length + suffix.length, FUZZY_MIN_CONTEXT_SIMILARITY)) return undefined;
-  return { start: found.start, end: found.end, similarity: 1 - found.edits / exact.length };
-}
-
-/** The best candidate in the search window, its start refined; undefined if there is none or the work ran out. */
-function bestMatch(text: string, quote: TextQuoteSelector, near: TextPositionSelector, maxEdits: number, work: Work): Candidate | undefined {
-  const [from, to] = searchWindow(text.length, quote.exact.length, near, maxEdits, work.left);
-  const matches = approximateMatches(quote.exact, text, from, to, maxEdits, work);
-  if (!matches) return undefined;
-  let best: Candidate | undefined;
-  for (const match of matches) {
-    const candidate = withContext(text, quote, match.start, match.end, match.edits, work);
-    if (!candidate) return undefined;
-    if (better(candidate, best, near)) best = candidate;
-  }
-  return best && refineStart(text, quote, best.end, maxEdits, near, work);
-}
-
-/** Cells of edit-distance tables a search may still compute. */
-class Work {
+/** Cells of edit-distance tables one anchoring may still compute. */
+export class Work {
   constructor(public left: number) {}
 
-  /** Takes `cells`; false once the search has spent more than it was allowed. */
+  /** Takes `cells`; false once more was asked for than was left. */
   spend(cells: number): boolean {
     this.left -= cells;
     return this.left >= 0;
   }
 }
 
-/**
- * The [from, to) of the text one search reads: all of it if that fits the
- * work, else the units nearest the stored span. On prose the table's live
- * rows number 1.2 to 1.6 times the edits allowed (measured on 1 MB of the
- * seed articles' words), so a window sized for 3 times that fits, with the
- * work of refineStart kept aside; text that resembles the quote more costs
- * more and may spend all the work.
- */
-function searchWindow(textLength: number, exactLength: number, near: TextPositionSelector, maxEdits: number, cells: number): [number, number] {
-  const refining = exactLength * (exactLength + maxEdits);
-  const length = Math.max(exactLength + maxEdits, Math.floor((cells - refining) / (3 * (maxEdits + 1))));
-  if (length >= textLength) return [0, textLength];
-  const middle = Math.floor((near.start + near.end) / 2);
-  const from = Math.min(Math.max(0, middle - Math.floor(length / 2)), textLength - length);
-  return [from, from + length];
+export interface Occurrence {
+  start: number;
+  end: number;
+  /** Edits (insert, delete or substitute a UTF-16 unit) between the quote and text[start, end). */
+  edits: number;
 }
 
-/** How many edits a string of `length` units may have and keep `minSimilarity`. */
-function allowedEdits(length: number, minSimilarity: number): number {
-  // The epsilon absorbs float error: 10 * (1 - 0.9) is 0.9999…, not 1.
-  return Math.floor(length * (1 - minSimilarity) + 1e-9);
-}
-
-/** [start, end) with the edits its context needs; undefined once the work is spent. */
-function withContext(text: string, quote: TextQuoteSelector, start: number, end: number, edits: number, work: Work): Candidate | undefined {
-  const { prefix, suffix } = quote;
-  const before = text.slice(Math.max(0, start - prefix.length), start);
-  const after = text.slice(end, end + suffix.length);
-  if (!work.spend(prefix.length * before.length + suffix.length * after.length)) return undefined;
-  return { start, end, edits, contextEdits: editDistance(prefix, before) + editDistance(suffix, after) };
-}
-
-function better(candidate: Candidate, best: Candidate | undefined, near: TextPositionSelector): boolean {
-  if (!best) return true;
-  const cost = candidate.edits + candidate.contextEdits;
-  const bestCost = best.edits + best.contextEdits;
-  const distance = (c: Candidate) => Math.abs(c.start - near.start) + Math.abs(c.end - near.end);
-  return cost < bestCost || (cost === bestCost && distance(candidate) < distance(best));
+/** The edits a candidate of a quote of `length` units may have. */
+export function allowedEdits(length: number): number {
+  // The epsilon absorbs float error: 10 * 0.3 is 3.000…04 or 2.999…9.
+  return Math.floor(length * FUZZY_MAX_EDIT_SHARE + 1e-9);
 }
 
 /**
- * Approximate occurrences of `pattern` in text[windowStart, windowEnd), at
- * most maxEdits each: Sellers' dynamic programming (any start in the text is
- * free) with Ukkonen's cut-off (rows that already exceed maxEdits are not
- * computed), O(maxEdits · text) expected. Reports one match per end offset;
- * its start comes from one optimal alignment (the latest one on ties, i.e.
- * the shortest match); refineStart then picks the start with the prefix's
- * help. Undefined once the work is spent.
+ * A bit-parallel search reads each unit of text once per 32 units of pattern, computing a
+ * word of 32 cells at a time; a word takes about as long as one cell of a plain table
+ * (4 to 5 ns each on this project's machine), so the work counts it as one.
  */
-function approximateMatches(
-  pattern: string,
-  text: string,
-  windowStart: number,
-  windowEnd: number,
-  maxEdits: number,
-  work: Work,
-): Array<{ start: number; end: number; edits: number }> | undefined {
-  const m = pattern.length;
-  // Column j of the table: cost[i] = fewest edits turning pattern[0, i) into
-  // some text[from[i], j).
-  const cost = new Int32Array(m + 1);
-  const from = new Int32Array(m + 1).fill(windowStart);
-  for (let i = 0; i <= m; i++) cost[i] = i;
-  let last = Math.min(m, maxEdits); // deepest row still within maxEdits
-  const matches = [];
+function searchCells(textLength: number, patternLength: number): number {
+  return textLength * Math.ceil(patternLength / 32);
+}
 
-  for (let j = windowStart + 1; j <= windowEnd; j++) {
-    const unit = text.charCodeAt(j - 1);
-    let diagCost = cost[0];
-    let diagFrom = from[0];
-    cost[0] = 0;
-    from[0] = j;
-    // Rows below last + 1 cannot come back within maxEdits in this column;
-    // their stale values are all above maxEdits, which is all that matters.
-    const top = Math.min(m, last + 1);
-    if (!work.spend(top)) return undefined;
-    for (let i = 1; i <= top; i++) {
-      let bestCost = diagCost + (pattern.charCodeAt(i - 1) === unit ? 0 : 1);
-      let bestFrom = diagFrom;
-      diagCost = cost[i];
-      diagFrom = from[i];
-      // Skip a pattern unit (from the row above), or skip a text unit (from
-      // the previous column); on equal cost keep the later start.
-      const upCost = cost[i - 1] + 1;
-      if (upCost < bestCost || (upCost === bestCost && from[i - 1] > bestFrom)) {
-        bestCost = upCost;
-        bestFrom = from[i - 1];
-      }
-      if (diagCost + 1 < bestCost || (diagCost + 1 === bestCost && diagFrom > bestFrom)) {
-        bestCost = diagCost + 1;
-        bestFrom = diagFrom;
-      }
-      cost[i] = bestCost;
-      from[i] = bestFrom;
-    }
-    last = top;
-    while (cost[last] > maxEdits) last--;
-    if (last === m) matches.push({ start: from[m], end: j, edits: cost[m] });
+/**
+ * The approximate occurrences of `exact`, at most maxEdits, with the fewest edits in each
+ * of the ranges outside the `excluded` spans (the candidates already weighed: the search
+ * reports only its best matches, so the next best are found by searching again without
+ * them). Undefined once the work is spent.
+ */
+export function approximateOccurrences(text: string, exact: string, ranges: Range[], maxEdits: number, excluded: Occurrence[], work: Work): Occurrence[] | undefined {
+  if (maxEdits === 0 || exact.length > FUZZY_MAX_LENGTH) return [];
+  const found: Occurrence[] = [];
+  for (const { from, to } of ranges) {
+    if (!work.spend(searchCells(to - from, exact.length))) return undefined;
+    for (const match of search(without(text, from, to, excluded), exact, maxEdits)) found.push({ start: from + match.start, end: from + match.end, edits: match.errors });
   }
-  return matches;
+  return found;
+}
+
+/** text[from, to) with the excluded spans blanked out by NUL, which no canonical text holds. */
+function without(text: string, from: number, to: number, excluded: Occurrence[]): string {
+  const pieces: string[] = [];
+  let at = from;
+  for (const { start, end } of [...excluded].sort((a, b) => a.start - b.start)) {
+    const a = Math.max(start, at);
+    const b = Math.min(end, to);
+    if (a >= b) continue;
+    pieces.push(text.slice(at, a), "\0".repeat(b - a));
+    at = b;
+  }
+  pieces.push(text.slice(at, to));
+  return pieces.join("");
+}
+
+export interface Range {
+  from: number;
+  to: number;
+}
+
+/** The units either side of the stored position searched with the full allowance of edits. */
+const NEARBY = 2000;
+
+/**
+ * The parts of the text a quote not found near its old place is searched in, elsewhere:
+ * each piece of at least this many units that an occurrence with few enough edits must
+ * hold word for word (see farRanges).
+ */
+const FAR_PIECE = 8;
+
+/**
+ * Where to look for a quote: first the units nearest the stored position (where a changed
+ * passage usually still is), searched with all the edits allowed; then, for a passage that
+ * moved, the whole text (or the window of it that half the work left can pay for), where
+ * it may have at most one edit per FAR_PIECE units: an occurrence with k edits holds one
+ * of k + 1 pieces of the quote word for word, so only the text around the pieces'
+ * occurrences (found by indexOf, much faster than an edit-distance search) is searched.
+ */
+export function searchRanges(text: string, exact: string, near: TextPositionSelector | undefined, cells: number): Array<{ ranges: Range[]; maxEdits: number }> {
+  const whole = searchWindow(text.length, exact.length, near, cells);
+  const maxEdits = allowedEdits(exact.length);
+  if (!near || whole.to - whole.from <= 2 * NEARBY) return [{ ranges: [whole], maxEdits }];
+  const middle = Math.floor((near.start + near.end) / 2);
+  const nearby = { from: Math.max(0, middle - NEARBY), to: Math.min(text.length, middle + NEARBY) };
+  const farEdits = Math.min(maxEdits, Math.floor(exact.length / FAR_PIECE) - 1);
+  return farEdits < 1 ? [{ ranges: [nearby], maxEdits }] : [{ ranges: [nearby], maxEdits }, { ranges: farRanges(text, exact, whole, farEdits), maxEdits: farEdits }];
+}
+
+/** The most occurrences of one piece of a quote searched around (see farRanges). */
+const MAX_PIECE_HITS = 20;
+
+/** The ranges of `window` around the occurrences of the k + 1 pieces of exact (but the commonest), merged. */
+function farRanges(text: string, exact: string, window: Range, k: number): Range[] {
+  const piece = Math.floor(exact.length / (k + 1));
+  const ranges: Range[] = [];
+  for (let p = 0; p <= k; p++) {
+    const offset = p * piece;
+    const needle = exact.slice(offset, p === k ? exact.length : offset + piece);
+    const hits: number[] = [];
+    for (let i = text.indexOf(needle, window.from); i !== -1 && i < window.to && hits.length <= MAX_PIECE_HITS; i = text.indexOf(needle, i + 1)) hits.push(i);
+    // A piece this common (" of the ") says little where the quote is: the other pieces must.
+    if (hits.length > MAX_PIECE_HITS) continue;
+    for (const i of hits) ranges.push({ from: Math.max(window.from, i - offset - k), to: Math.min(window.to, i - offset + exact.length + k) });
+  }
+  ranges.sort((a, b) => a.from - b.from);
+  const merged: Range[] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
+    else merged.push({ ...range });
+  }
+  return merged;
 }
 
 /**
- * The valid span ending at `end` where exact text and prefix together fit
- * best: the search's own start ignores the prefix (after a changed first
- * word it may land mid-word) and may cut an emoji in half.
+ * The [from, to) of the text one search reads: all of it if that fits the work (with
+ * some kept aside for scoring the candidates), else the units nearest the stored span.
  */
-function refineStart(text: string, quote: TextQuoteSelector, end: number, maxEdits: number, near: TextPositionSelector, work: Work): Candidate | undefined {
-  const m = quote.exact.length;
-  // A table anchored at `end` that reads exact and the text backwards: after
-  // step t, column[m] is the distance from exact to text[end - t, end).
+function searchWindow(textLength: number, exactLength: number, near: TextPositionSelector | undefined, cells: number): Range {
+  const length = Math.max(exactLength, Math.floor(cells / 2 / searchCells(1, exactLength)));
+  if (length >= textLength) return { from: 0, to: textLength };
+  const middle = near ? Math.floor((near.start + near.end) / 2) : 0;
+  const from = Math.min(Math.max(0, middle - Math.floor(length / 2)), textLength - length);
+  return { from, to: from + length };
+}
+
+/**
+ * The edits between `exact` and each text[end - t, end) for t up to exact.length +
+ * maxEdits, as [start, edits] pairs: the starts a candidate ending at `end` may have,
+ * for the scoring to choose from with the prefix's help (the search's own start is the
+ * latest of the best, which after a changed first word may lie mid-word). Undefined once
+ * the work is spent.
+ */
+export function startsEndingAt(text: string, exact: string, end: number, work: Work): Array<[number, number]> | undefined {
+  const m = exact.length;
+  const maxEdits = allowedEdits(m);
+  // A table anchored at `end` that reads exact and the text backwards: after step t,
+  // column[m] is the distance from exact to text[end - t, end).
   const column = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) column[i] = i;
-  let best: Candidate | undefined;
+  const starts: Array<[number, number]> = [];
   for (let t = 1; t <= Math.min(end, m + maxEdits); t++) {
     if (!work.spend(m)) return undefined;
     const unit = text.charCodeAt(end - t);
     let diag = column[0];
     column[0] = t;
     for (let i = 1; i <= m; i++) {
-      const next = Math.min(diag + (quote.exact.charCodeAt(m - i) === unit ? 0 : 1), column[i] + 1, column[i - 1] + 1);
+      const next = Math.min(diag + (exact.charCodeAt(m - i) === unit ? 0 : 1), column[i] + 1, column[i - 1] + 1);
       diag = column[i];
       column[i] = next;
     }
-    if (column[m] > maxEdits || !isValidSpan(text, end - t, end)) continue;
-    const candidate = withContext(text, quote, end - t, end, column[m], work);
-    if (!candidate) return undefined;
-    if (better(candidate, best, near)) best = candidate;
+    if (column[m] <= maxEdits) starts.push([end - t, column[m]]);
   }
-  return best;
+  return starts;
 }
+
+/**
+ * How well the stored `context` agrees with the text beside a candidate: `beside` is the
+ * CONTEXT_SLACK + context.length units next to it (`side` says which end of the context
+ * touches the candidate). The context's best approximate occurrence there costs its edits
+ * plus GAP_COST per unit between it and the candidate, so a word inserted before the
+ * quote costs less than the context it pushes aside; the similarity is 1 − cost per unit
+ * of context, at least 0. Where the text ends before the context would (the candidate
+ * sits near the document's start or end), the part beyond the edge counts half
+ * (MISSING_CONTEXT); an empty context agrees with anything. Undefined once the work is
+ * spent. `gapCost` 1 holds the context to the candidate's very edge (see Scorer.refine).
+ */
+export function contextSimilarity(context: string, beside: string, side: "prefix" | "suffix", work: Work, gapCost = GAP_COST): number | undefined {
+  if (context.length === 0) return 1;
+  const room = Math.min(beside.length, context.length);
+  const compared = side === "prefix" ? context.slice(context.length - room) : context.slice(0, room);
+  if (compared.length === 0) return MISSING_CONTEXT;
+  if (!work.spend(searchCells(beside.length, compared.length))) return undefined;
+  let cost = compared.length;
+  for (const match of search(beside, compared, compared.length)) {
+    const gap = side === "prefix" ? beside.length - match.end : match.start;
+    cost = Math.min(cost, match.errors + gapCost * gap);
+  }
+  return Math.max(0, compared.length - cost + MISSING_CONTEXT * (context.length - compared.length)) / context.length;
+}
+
+/** The units beyond the stored context's length read beside a candidate (see contextSimilarity). */
+export const CONTEXT_SLACK = 16;
+
+/** The cost of a unit between the stored context and the candidate. */
+const GAP_COST = 0.25;
+
+/** The similarity of context beyond the document's edge: it can neither agree nor disagree. */
+const MISSING_CONTEXT = 0.5;
 
 /** Levenshtein distance in UTF-16 units; O(a · b) time, O(b) memory. */
 export function editDistance(a: string, b: string): number {

@@ -22,6 +22,7 @@ export {
   type TextPositionSelector,
   type TextQuoteSelector,
 } from "./selectors";
-export { anchor, type AnchorMethod, type AnchorResult } from "./anchor";
+export { anchor, type AnchorMethod, type AnchorResult, type OrphanReason } from "./anchor";
 export { checkSpan, type CheckedSpan, type SpanProblem } from "./checked-span";
-export { FUZZY_MAX_LENGTH, FUZZY_MAX_WORK, FUZZY_MIN_CONTEXT_SIMILARITY, FUZZY_MIN_SIMILARITY, type FuzzyBudget } from "./fuzzy";
+export { FUZZY_MAX_EDIT_SHARE, FUZZY_MAX_LENGTH, FUZZY_MAX_WORK, type FuzzyBudget } from "./fuzzy";
+export { MIN_CONTEXT_SIMILARITY, MIN_SCORE } from "./score";

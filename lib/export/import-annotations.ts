@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { anchor, CONTEXT_LENGTH, describeSpan, FUZZY_MAX_WORK, isValidSpan, type AnchorMethod, type FuzzyBudget } from "@/lib/anchoring";
+import { anchor, CONTEXT_LENGTH, describeSpan, FUZZY_MAX_WORK, type AnchorMethod, type FuzzyBudget } from "@/lib/anchoring";
 import { VERDICTS, VERDICT_ORDER } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 
@@ -75,6 +75,7 @@ export interface ImportLimits {
 
 const NOT_FOUND = "Its text is not in this article.";
 const FUZZY_WORK_SPENT = "Its text is not in this article word for word, and this import had used up its searches for changed text before finding it: import it in a smaller file.";
+const ambiguousReason = (places: number) => `Its text is in ${places.toLocaleString("en")} places in this article, too alike to choose between.`;
 const TIME_SPENT = "It was not looked for: this import reached its time limit first. Import it in a smaller file.";
 
 const oneOrMany = <T extends z.ZodType>(schema: T) =>
@@ -188,9 +189,11 @@ export async function planAnnotationImport(
     };
     const position = claim.position ?? { type: "TextPositionSelector" as const, start: 0, end: 0 };
     const found = anchor(text, { position, quote }, fuzzyBudget);
-    if (found.status === "orphaned" || !isValidSpan(text, found.start, found.end)) {
-      const spent = fuzzyBudget.cells <= 0;
-      plan.orphaned.push({ annotationId: id, restatement, exact: quote.exact, reason: spent ? FUZZY_WORK_SPENT : NOT_FOUND, ...(spent && { notSearched: true as const }) });
+    if (found.status === "orphaned") {
+      const spent = found.reason === "work spent" || fuzzyBudget.cells <= 0;
+      const ambiguous = /^ambiguous: (\d+) places$/.exec(found.reason);
+      const reason = ambiguous ? ambiguousReason(Number(ambiguous[1])) : spent ? FUZZY_WORK_SPENT : NOT_FOUND;
+      plan.orphaned.push({ annotationId: id, restatement, exact: quote.exact, reason, ...(spent && !ambiguous && { notSearched: true as const }) });
       continue;
     }
     const span = describeSpan(text, found.start, found.end);

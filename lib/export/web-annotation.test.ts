@@ -229,6 +229,17 @@ describe("reading an export back", () => {
     );
   });
 
+  it("says why a claim is orphaned when its text is in two places too alike to choose between", async () => {
+    // The text twice with all its context, and no position to prefer one.
+    const text = `${FIXTURE_TEXT}\n${FIXTURE_TEXT}`;
+    const quote = { type: "TextQuoteSelector", exact: placedQuote, prefix: FIXTURE_TEXT.slice(8, 40), suffix: FIXTURE_TEXT.slice(80, 112) };
+    const file = [{ type: "Annotation", motivation: "assessing", target: { selector: [quote] } }];
+    const plan = await planAnnotationImport(text, file);
+    expect(plan.claims).toEqual([]);
+    expect(plan.orphaned).toEqual([expect.objectContaining({ exact: placedQuote, reason: "Its text is in 2 places in this article, too alike to choose between." })]);
+    expect(plan.orphaned[0].notSearched).toBeUndefined();
+  });
+
   it("reads only the context Verity keeps, however long the file's", async () => {
     const prefix = "x".repeat(900) + FIXTURE_TEXT.slice(8, 40);
     const suffix = FIXTURE_TEXT.slice(80, 112) + "x".repeat(900);
