@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { visibleArticleWhere, visibleClaimWhere } from "@/lib/auth/visibility";
 import { NotFoundError } from "@/lib/errors";
 import { summariseEvent, textChanges } from "@/lib/claims/history";
-import { claimPermissions } from "@/lib/claims/permissions";
+import { verdictChangeNeedsNote, claimPermissions } from "@/lib/claims/permissions";
 import { TEXT_ORDER, evidenceSelect, summarySelect, toEvidenceItem, toSummary, userRef } from "@/lib/claims/shapes";
 import { isStorableText } from "@/lib/storable-text";
 import { claimListStatement } from "@/lib/claims/statements";
@@ -157,6 +157,7 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
       textChanges: textChanges(event),
     })),
     permissions: claimPermissions(actor, claim),
+    verdictChangeNeedsNote: verdictChangeNeedsNote(actor, claim.verdictProposedBy?.id ?? null),
   };
 }
 

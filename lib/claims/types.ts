@@ -118,6 +118,8 @@ export interface ClaimDetail extends ClaimSummary {
   comments: ClaimComment[];
   history: HistoryEntry[];
   permissions: ClaimPermissions;
+  /** Changing the verdict needs a note: someone else proposed it, and they will be told. */
+  verdictChangeNeedsNote: boolean;
 }
 
 /** The `current` of a ConflictError on a claim: the claim as it is now. */

@@ -10,6 +10,7 @@ import { bumpVersion, claimToChange, conflict } from "@/lib/claims/locking";
 import { toSummary } from "@/lib/claims/shapes";
 import { articleTextStatement, insertClaimStatement } from "@/lib/claims/statements";
 import { storedSpan } from "@/lib/claims/stored-span";
+import { verdictChangeNeedsNote } from "@/lib/claims/permissions";
 import type { ClaimSummary, CreateClaimInput, DeleteClaimInput, UpdateClaimInput } from "@/lib/claims/types";
 
 /**
@@ -66,7 +67,7 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput): Promis
     if (Object.keys(after).length === 0) return claim.version;
     const note = input.note ?? null;
     // Someone else's verdict is changed only with a reason, and they are told (lib/notifications).
-    const proposerToTell = "verdict" in after && claim.verdictProposedById !== actor.id ? claim.verdictProposedById : null;
+    const proposerToTell = "verdict" in after && verdictChangeNeedsNote(actor, claim.verdictProposedById) ? claim.verdictProposedById : null;
     if (proposerToTell && !note) {
       throw new FieldError("note", "Say why you change this verdict: the person who proposed it will see your note.");
     }
