@@ -32,7 +32,8 @@ export function WorkflowControls({
   version: number;
   viewer: WorkflowActor;
   claim: WorkflowClaim;
-  onChanged: () => void;
+  /** After a step was taken: which, and the claim's new version. */
+  onChanged: (done: { action: WorkflowAction; version: number }) => void;
   /** In the queue: notes open only when asked for. */
   compact?: boolean;
 }) {
@@ -67,11 +68,11 @@ function WorkflowStep({
   blockedBy: string | null;
   claimId: string;
   version: number;
-  onChanged: () => void;
+  onChanged: (done: { action: WorkflowAction; version: number }) => void;
   compact: boolean;
 }) {
   const [state, formAction, pending] = useFormAction(transitionClaimAction);
-  useOnSuccess(state, onChanged);
+  useOnSuccess(state, (done) => onChanged({ action, version: done.data.version }));
   const id = useId();
   const noteLabel = NOTE_LABELS[action];
   const noteError = state.fieldErrors?.note?.[0];

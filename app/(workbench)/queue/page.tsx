@@ -89,15 +89,20 @@ export default async function QueuePage({ searchParams }: Props) {
           Filter
         </button>
       </form>
-      {total === 0 ? (
-        <p className="card empty">Nothing is waiting for review{filters.articleId || filters.verdict || filters.authorId ? " with these filters" : ""}.</p>
-      ) : claims.length === 0 ? (
-        <p className="card empty">
-          The queue ends on page {pageCount}. <Link href={pageUrl(1)}>Back to the first page</Link>
-        </p>
-      ) : (
-        <QueueList claims={claims} viewer={{ id: actor.id, role: actor.role }} />
-      )}
+      {/* Always rendered, so the notice of the last approval stays when the queue empties. */}
+      <QueueList
+        claims={claims}
+        viewer={{ id: actor.id, role: actor.role }}
+        empty={
+          total === 0 ? (
+            <p className="card empty">Nothing is waiting for review{filters.articleId || filters.verdict || filters.authorId ? " with these filters" : ""}.</p>
+          ) : (
+            <p className="card empty">
+              The queue ends on page {pageCount}. <Link href={pageUrl(1)}>Back to the first page</Link>
+            </p>
+          )
+        }
+      />
       <Pagination page={page} pageCount={pageCount} hrefFor={pageUrl} label="Pages of the queue" />
     </>
   );
