@@ -14,6 +14,7 @@ import * as workflowActions from "@/lib/workflow/actions";
 import * as publishingActions from "@/lib/publishing/actions";
 import * as exportActions from "@/lib/export/actions";
 import * as searchActions from "@/lib/search/actions";
+import * as notificationActions from "@/lib/notifications/actions";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
 import { GET as getExportRoute } from "@/app/(workbench)/articles/[id]/export/[format]/route";
 import { GET as getPublicPageRoute } from "@/app/p/[articleId]/route";
@@ -316,7 +317,7 @@ interface Fixtures {
   ev1: string;
   ev2: string;
   groupId: string;
-  ids: { users: string[]; articles: string[]; claims: string[]; evidence: string[] };
+  ids: { users: string[]; articles: string[]; claims: string[]; evidence: string[]; notifications: string[] };
 }
 
 const LINES_1 = [
@@ -375,14 +376,18 @@ beforeAll(async () => {
   await publishArticle(editor, a2.id);
   const sentence = splitPassages(a1.text).find((s) => s.text.includes("2,000 jobs"))!;
   await dismissSuggestion(owner, { articleId: a1.id, start: sentence.start, end: sentence.end });
+  // The owner is told when the editor changes the verdict the owner gave c3.
+  const c3Verdict = await updateClaim(owner, { claimId: c3.id, version: c3.version, restatement: "Claim: Construction starts next spring", verdict: "TRUE", rationale: null });
+  await updateClaim(editor, { claimId: c3.id, version: c3Verdict, restatement: "Claim: Construction starts next spring", verdict: "MIXED", rationale: null, note: "Only partly." });
   // Editors still see retired articles.
   const cR = await createClaim(editor, { articleId: retired.id, ...spanOf(retired.text, "300 jobs were lost"), restatement: "300 jobs were lost." });
 
-  const [users, articles, claims, evidence] = await Promise.all([
+  const [users, articles, claims, evidence, notifications] = await Promise.all([
     prisma.user.findMany({ select: { id: true } }),
     prisma.article.findMany({ select: { id: true } }),
     prisma.claim.findMany({ select: { id: true, version: true } }),
     prisma.evidence.findMany({ select: { id: true } }),
+    prisma.notification.findMany({ select: { id: true } }),
   ]);
   const version = (id: string) => claims.find((c) => c.id === id)!.version;
   F = {
@@ -407,6 +412,7 @@ beforeAll(async () => {
       articles: articles.map((a) => a.id),
       claims: claims.map((c) => c.id),
       evidence: evidence.map((e) => e.id),
+      notifications: notifications.map((n) => n.id),
     },
   };
   expect(await prisma.claim.findUniqueOrThrow({ where: { id: c2.id } })).toMatchObject({ state: "APPROVED", groupId });
@@ -810,7 +816,13 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   updateClaimAction: {
     action: claimActions.updateClaimAction,
-    slots: () => ({ claimId: claimIdField(), version: versionField(F.c1.version), ...claimText(), verdict: choiceField("verdict", VERDICT_CHOICES) }),
+    slots: () => ({
+      claimId: claimIdField(),
+      version: versionField(F.c1.version),
+      ...claimText(),
+      verdict: choiceField("verdict", VERDICT_CHOICES),
+      note: textField("note", { max: 2000, presence: "omittable" }),
+    }),
     reviewer: { message: OWN_EDIT },
   },
   deleteClaimAction: {
@@ -861,6 +873,18 @@ const ACTIONS: Record<string, ActionCase> = {
       note: textField("note", { max: 2000, presence: "omittable" }),
     }),
     reviewer: { message: OTHERS_SUBMIT },
+  },
+  undoApprovalAction: {
+    action: workflowActions.undoApprovalAction,
+    // c2 is approved (by the admin); c1 is a draft, and cS is submitted: neither has an approval to undo.
+    slots: () => ({ claimId: idField("claimId", [F.c2.id], "claims", [F.c1.id, F.cS.id]), version: versionField(F.c2.version) }),
+    reviewer: { message: EDITORS_ONLY },
+  },
+  markNotificationReadAction: {
+    action: notificationActions.markNotificationReadAction,
+    // The only notification is the owner's: nobody else may mark it.
+    slots: () => ({ notificationId: idField("notificationId", F.ids.notifications, "notifications") }),
+    reviewer: { message: new NotFoundError("That notification").message },
   },
   publishArticleAction: {
     action: publishingActions.publishArticleAction,
@@ -984,7 +1008,7 @@ function malformedPayloads(c: ActionCase) {
 
 describe("every Server Action refuses malformed payloads from an admin: a clear error, nothing written", () => {
   it("covers every exported Server Action", () => {
-    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions };
+    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions, notifications: notificationActions };
     expect(Object.keys(modules).sort()).toEqual(readdirSync("lib").filter((folder) => existsSync(`lib/${folder}/actions.ts`)).sort());
     const exported = Object.values(modules).flatMap((module) =>
       Object.entries(module)

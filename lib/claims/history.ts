@@ -79,13 +79,14 @@ export interface TextChange {
 
 const TEXT_FIELDS = { restatement: "Restated claim", rationale: "Rationale", reviewNote: "Editor’s note" } as const;
 
-/** The word-level changes an event made to the claim's text fields (a field added or removed is all added or all removed). */
+/** The word-level changes an event made to the claim's text fields (one filled in or emptied is all added or all removed). */
 export function textChanges(event: HistoryEvent): TextChange[] {
   const before = fieldsOf(event.before);
   const after = fieldsOf(event.after);
   const changes: TextChange[] = [];
   for (const [field, label] of Object.entries(TEXT_FIELDS)) {
-    if (!(field in after)) continue;
+    // Only changes of a field the claim had: marking a claim is not a diff.
+    if (!(field in after) || !(field in before)) continue;
     const old = textOf(before[field]);
     const now = textOf(after[field]);
     if (old === now) continue;

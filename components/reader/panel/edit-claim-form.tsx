@@ -65,7 +65,7 @@ export function EditClaimForm({
         <Field
           name="note"
           id="claim-verdict-note"
-          label="Why change the verdict?"
+          label="Reason for the change"
           hint={`Needed if you change the verdict: ${claim.verdictProposedBy?.name ?? "the person who proposed it"} will be told, with your note.`}
           multiline
           state={state}
