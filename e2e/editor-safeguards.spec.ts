@@ -33,6 +33,9 @@ async function comment(page: Page, body: string) {
   await expect(claimPanel.locator(".comment__body").filter({ hasText: body })).toBeVisible();
 }
 
+// Two people's pages on a shared, loaded machine: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test("the queue shows each claim's evidence and latest comments; A needs a claim moved to; Approve says so and Undo puts it back", async ({ browser }) => {
   const elena = await newSignedInPage(browser, EDITOR);
   const title = `Tram line ${RUN}`;

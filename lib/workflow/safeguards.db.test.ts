@@ -51,15 +51,6 @@ async function submitted(phrase: string) {
   return { id: claim.id, version: submittedVersion };
 }
 
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("Expected the call to be refused, but it succeeded.");
-  return error as Error;
-}
-
 describe("the queue shows what the editor approves", () => {
   it("gives each entry its evidence (stance, source, excerpt) and its latest comments, oldest of them first, with author and time", async () => {
     const { id } = await submitted("create 2,000 jobs");
@@ -129,8 +120,9 @@ describe("undoing an approval", () => {
     let v = await transitionClaim(otherEditor, { claimId: id, version: approved, action: "reopen", note: "A newer figure." });
     v = await transitionClaim(editor, { claimId: id, version: v, action: "approve", note: null });
     const before = await snapshot();
-    const error = await rejection(undoApproval(editor, { claimId: id, version: approved }));
-    expect(error.message).toBe("The claim changed after you approved it, so the approval cannot be undone. Reopen it with a note instead.");
+    await expect(undoApproval(editor, { claimId: id, version: approved })).rejects.toThrow(
+      "The claim changed after you approved it, so the approval cannot be undone. Reopen it with a note instead.",
+    );
     expect(await snapshot()).toEqual(before);
     // The approval that is current can still be undone.
     expect(await undoApproval(editor, { claimId: id, version: v })).toBe(v + 1);
@@ -140,15 +132,15 @@ describe("undoing an approval", () => {
     const { id, version } = await submitted("largest investment");
     const approved = await transitionClaim(editor, { claimId: id, version, action: "approve", note: null });
     const before = await snapshot();
-    expect((await rejection(undoApproval(otherEditor, { claimId: id, version: approved }))).message).toBe(
+    await expect(undoApproval(otherEditor, { claimId: id, version: approved })).rejects.toThrow(
       "Only the editor who just approved this claim can undo the approval. Reopen it with a note instead.",
     );
-    expect((await rejection(undoApproval(reviewer, { claimId: id, version: approved }))).message).toBe("Only editors may do that.");
+    await expect(undoApproval(reviewer, { claimId: id, version: approved })).rejects.toThrow("Only editors may do that.");
 
     const past = new Date(Date.now() - (UNDO_APPROVAL_SECONDS + UNDO_APPROVAL_GRACE_SECONDS + 1) * 1000);
     await prisma.claim.update({ where: { id }, data: { approvedAt: past } });
     const late = await snapshot();
-    expect((await rejection(undoApproval(editor, { claimId: id, version: approved }))).message).toBe(
+    await expect(undoApproval(editor, { claimId: id, version: approved })).rejects.toThrow(
       "The moment to undo this approval has passed. Reopen the claim with a note instead.",
     );
     expect(await snapshot()).toEqual(late);
