@@ -65,6 +65,9 @@ test("the queue shows each claim's evidence and latest comments; A needs a claim
   await expect(item.getByTestId("queue-comment").locator(".comment__body")).toHaveText(["The business case is from 2024.", "Ridership table checked.", "Ready for an editor."]);
   await expect(item.getByTestId("queue-comment").first().locator(".comment__meta")).toContainText("Ravi Reviewer");
   await screenshot(elena, "safeguards-queue");
+  await elena.setViewportSize({ width: 390, height: 844 });
+  await screenshot(elena, "safeguards-queue-390");
+  await elena.setViewportSize({ width: 1280, height: 720 });
 
   // A before moving to a claim approves nothing, and says why.
   await elena.keyboard.press("a");
@@ -138,6 +141,8 @@ test("changing a reviewer's verdict needs a note; the reviewer is told on My wor
   await expect(notification).toContainText(`Your verdict on ‘${restatement}’ was changed from Mostly true to True by Elena Editor: ${note}`);
   await expect(notification.getByRole("link", { name: restatement })).toHaveAttribute("href", `/articles/${articleId}?claim=${claimId}`);
   await screenshot(ravi, "safeguards-notification");
+  await ravi.setViewportSize({ width: 390, height: 844 });
+  await screenshot(ravi, "safeguards-notification-390");
   await notification.getByRole("button", { name: "Mark as read" }).click();
   await expect(notification).toHaveCount(0);
 });
