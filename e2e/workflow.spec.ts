@@ -61,11 +61,13 @@ async function addExternalSource(page: Page, source: { url: string; title: strin
 }
 
 /** In the open claim's panel: "Edit claim", change the given fields, save. */
-async function editClaim(page: Page, changes: { verdict?: Verdict; rationale?: string }) {
+async function editClaim(page: Page, changes: { verdict?: Verdict; rationale?: string; note?: string }) {
   const claimPanel = panel(page);
   await claimPanel.getByRole("button", { name: "Edit claim" }).click();
   if (changes.verdict) await claimPanel.getByLabel("Verdict").selectOption(changes.verdict);
   if (changes.rationale !== undefined) await claimPanel.getByLabel("Rationale").fill(changes.rationale);
+  // Changing someone else's verdict needs a reason.
+  if (changes.note) await claimPanel.getByLabel("Reason for the change").fill(changes.note);
   await claimPanel.getByRole("button", { name: "Save changes" }).click();
   await expect(claimPanel.getByRole("button", { name: "Save changes" })).toHaveCount(0);
   if (changes.rationale) await expect(claimPanel.locator(".rationale")).toHaveText(changes.rationale);
@@ -214,7 +216,7 @@ test("the whole loop: drafted, submitted, changes requested, fixed, resubmitted,
   await screenshotControls(elena, "workflow-editor-controls");
 
   // …until the editor changes the verdict: having proposed it, they may not approve it.
-  await editClaim(elena, { verdict: "MIXED" });
+  await editClaim(elena, { verdict: "MIXED", note: "Only partly borne out." });
   await expect(panel(elena).locator(".claim-panel__badges .verdict-badge")).toHaveText("◐Mixed");
   await expect(panel(elena).locator(".claim-meta")).toContainText("verdict by Elena Editor");
   const approve = workflowButton(elena, "Approve");
@@ -257,7 +259,7 @@ test("the whole loop: drafted, submitted, changes requested, fixed, resubmitted,
 
   // The history lists every step, in order, with who did it.
   const history = panel(ravi).locator(".history-list li");
-  await expect(history.locator("span:not(.muted)")).toHaveText([
+  await expect(history.locator(".history__summary")).toHaveText([
     "Marked the claim",
     "Verdict: Unrated → Mostly true; rationale added",
     `Added supporting evidence: ${sourceTitle}`,
@@ -265,7 +267,7 @@ test("the whole loop: drafted, submitted, changes requested, fixed, resubmitted,
     `Requested changes (state: Submitted → Changes requested; note: “${note}”)`,
     "Rationale changed",
     "Submitted for review (state: Changes requested → Submitted)",
-    "Verdict: Mostly true → Mixed",
+    "Verdict: Mostly true → Mixed; note: “Only partly borne out.”",
     "Approved (state: Submitted → Approved)",
   ]);
   await expect(history.locator(".muted")).toHaveText([

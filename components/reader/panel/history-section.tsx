@@ -10,7 +10,7 @@ export function HistorySection({ claim }: { claim: ClaimDetailData }) {
       <ol className="history-list">
         {claim.history.map((entry) => (
           <li key={entry.id}>
-            <span>{entry.summary}</span>
+            <span className="history__summary">{entry.summary}</span>
             {entry.textChanges.map((change) => (
               <TextDiff key={change.label} change={change} />
             ))}
