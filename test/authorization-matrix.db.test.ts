@@ -13,6 +13,7 @@ import * as workflowActions from "@/lib/workflow/actions";
 import * as publishingActions from "@/lib/publishing/actions";
 import * as exportActions from "@/lib/export/actions";
 import * as searchActions from "@/lib/search/actions";
+import * as notificationActions from "@/lib/notifications/actions";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
 import { GET as getExportRoute } from "@/app/(workbench)/articles/[id]/export/[format]/route";
 import { GET as getPublicPageRoute } from "@/app/p/[articleId]/route";
@@ -156,6 +157,8 @@ const MATRIX = `
   GET/search/api/claims@retired         ✗       ✗        ✗          ✓       ✓       ✓      ✗
   GET/search/api/evidence@retired       ✗       ✗        ✗          ✓       ✓       ✓      ✗
   GET/search/api/same-claim@retired     ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  undoApprovalAction@APPROVED           ✗       ✗        ✗          ✓       ✗       ✓      ✗
+  markNotificationReadAction            ✗       ✓        ✓          ✓       ✓       ✓      ✗
 `;
 
 /** Rows for what is public: everyone may, anonymous and disabled users included. */
@@ -193,6 +196,7 @@ const OWN_DELETE = "You can only delete your own claims while they are drafts or
 const OWN_EVIDENCE = "You can only change the evidence of your own claims while they are drafts or have changes requested.";
 const EDITOR_STEPS = "Only editors can approve, request changes or reopen claims.";
 const FOUR_EYES = "You proposed this verdict, so another editor must approve it (four-eyes rule).";
+const UNDO_NOT_YOURS = "Only the editor who just approved this claim can undo the approval. Reopen it with a note instead.";
 
 let users: Record<Exclude<RoleName, "anonymous">, Actor>;
 let editorForSetup: Actor;
@@ -345,6 +349,8 @@ interface Row {
   published?: boolean;
   /** More fixtures for this row, made through the data layer after the others (into `f.more`). */
   setup?(f: Fixtures): Promise<Record<string, string>>;
+  /** Fixtures that depend on who calls (an approval by the calling editor), made last. */
+  prepareFor?(f: Fixtures, role: RoleName): Promise<void>;
   call(f: Fixtures): Promise<Outcome>;
   /** The audit events an allowed call writes, in order; null: an allowed call writes nothing at all. */
   audit: string | string[] | null;
@@ -886,6 +892,35 @@ const ROWS: Record<string, Row> = {
     verify: verifyTransition("SUBMITTED", () => ({ reviewNote: "A newer study revises the figure.", approvedAt: null, approvedById: null })),
     refusal: { reviewer: EDITOR_STEPS },
   },
+  "undoApprovalAction@APPROVED": {
+    state: "SUBMITTED",
+    // Approved a moment ago by the calling editor or admin; for everyone else, by another editor.
+    prepareFor: async (f, role) => {
+      const approver = role === "editor" || role === "admin" ? users[role] : editorForSetup;
+      const claim = claimOf(f);
+      claim.version = await transitionClaim(approver, { claimId: claim.id, version: claim.version, action: "approve", note: null });
+    },
+    call: (f) => callForm(workflowActions.undoApprovalAction, form({ claimId: claimOf(f).id, version: claimOf(f).version })),
+    audit: "claim.approval_undone",
+    verify: verifyTransition("SUBMITTED", () => ({ approvedAt: null, approvedById: null })),
+    refusal: { reviewer: EDITORS_ONLY, proposer: UNDO_NOT_YOURS },
+  },
+  markNotificationReadAction: {
+    state: "DRAFT",
+    // A notification addressed to the caller (written directly: which user gets one is the claims tests' concern).
+    prepareFor: async (f, role) => {
+      const recipient = role === "anonymous" ? users.owner : users[role];
+      const { id } = await prisma.notification.create({
+        data: { recipientId: recipient.id, actorId: editorForSetup.id, claimId: claimOf(f).id, fromVerdict: "MOSTLY_FALSE", toVerdict: "TRUE", note: "Revised." },
+      });
+      f.more.notificationId = id;
+    },
+    call: (f) => callForm(notificationActions.markNotificationReadAction, form({ notificationId: f.more.notificationId })),
+    audit: "notification.read",
+    verify: async (f) => {
+      expect(await prisma.notification.findUniqueOrThrow({ where: { id: f.more.notificationId } })).toMatchObject({ readAt: expect.any(Date) });
+    },
+  },
   "GET/api/claims/[id]@SUBMITTED": {
     state: "SUBMITTED",
     call: async (f) => {
@@ -1264,7 +1299,7 @@ describe("the matrix itself", () => {
   });
 
   it("covers every exported Server Action and route", () => {
-    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions };
+    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions, notifications: notificationActions };
     // A new module of Server Actions must be added here (and its actions to the matrix).
     expect(Object.keys(modules).sort()).toEqual(readdirSync("lib").filter((folder) => existsSync(`lib/${folder}/actions.ts`)).sort());
     const exported = Object.values(modules).flatMap((module) =>
@@ -1272,7 +1307,7 @@ describe("the matrix itself", () => {
         .filter(([, value]) => typeof value === "function")
         .map(([name]) => name),
     );
-    expect(exported).toHaveLength(22);
+    expect(exported).toHaveLength(24);
     const covered = new Set(ROW_NAMES.map((name) => name.split(/[@:]/)[0]));
     for (const name of exported) expect(covered).toContain(name);
     for (const action of ["submit", "approve", "request_changes", "reopen"]) {
@@ -1309,7 +1344,10 @@ describe("the matrix itself", () => {
       if (cells.otherReviewer) expect([name, cells.owner]).toEqual([name, true]);
       if (cells.editor) expect([name, cells.admin]).toEqual([name, true]);
       // The proposer is an editor like any other, except for approving their own verdict.
-      if (!name.startsWith("transitionClaimAction:approve@")) expect([name, cells.proposer]).toEqual([name, cells.editor]);
+      // (Undoing an approval is the approving editor's, and the proposer never approves their own verdict.)
+      if (!name.startsWith("transitionClaimAction:approve@") && !name.startsWith("undoApprovalAction@")) {
+        expect([name, cells.proposer]).toEqual([name, cells.editor]);
+      }
     }
   });
 
@@ -1334,6 +1372,7 @@ describe.each(ROW_NAMES)("%s", (action) => {
   it.each(ROLES.map((role) => [role, expected[role] ? "allowed" : "refused"] as const))("%s: %s", async (role, verdict) => {
     const fixtures = await makeFixtures(row.state, row.published);
     if (row.setup) fixtures.more = await row.setup(fixtures);
+    if (row.prepareFor) await row.prepareFor(fixtures, role);
     const actor = role === "anonymous" ? null : users[role];
     sessionUserId = actor?.id ?? null;
     const before = await databaseState();

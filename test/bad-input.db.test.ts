@@ -14,6 +14,7 @@ import * as workflowActions from "@/lib/workflow/actions";
 import * as publishingActions from "@/lib/publishing/actions";
 import * as exportActions from "@/lib/export/actions";
 import * as searchActions from "@/lib/search/actions";
+import * as notificationActions from "@/lib/notifications/actions";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
 import { GET as getExportRoute } from "@/app/(workbench)/articles/[id]/export/[format]/route";
 import { GET as getPublicPageRoute } from "@/app/p/[articleId]/route";
@@ -316,7 +317,7 @@ interface Fixtures {
   ev1: string;
   ev2: string;
   groupId: string;
-  ids: { users: string[]; articles: string[]; claims: string[]; evidence: string[] };
+  ids: { users: string[]; articles: string[]; claims: string[]; evidence: string[]; notifications: string[] };
 }
 
 const LINES_1 = [
@@ -366,8 +367,8 @@ beforeAll(async () => {
   const c3 = await draft(a1, "Construction starts next spring", false);
   const c2 = await draft(a2, "create about 600 jobs", true);
   const cS = await draft(a2, "The study cost 40,000 euros.", true);
-  // c2's verdict is proposed by the editor, so the admin may approve it (four-eyes rule).
-  c2.version = await updateClaim(editor, { claimId: c2.id, version: c2.version, restatement: "About 600 jobs.", verdict: "TRUE", rationale: "The study says so." });
+  // c2's verdict is proposed by the editor, so the admin may approve it (four-eyes rule); the owner is told, with the note.
+  c2.version = await updateClaim(editor, { claimId: c2.id, version: c2.version, restatement: "About 600 jobs.", verdict: "TRUE", rationale: "The study says so.", note: "The study says so." });
   c2.version = await transitionClaim(owner, { claimId: c2.id, version: c2.version, action: "submit", note: null });
   c2.version = await transitionClaim(admin, { claimId: c2.id, version: c2.version, action: "approve", note: null });
   cS.version = await transitionClaim(owner, { claimId: cS.id, version: cS.version, action: "submit", note: null });
@@ -378,11 +379,12 @@ beforeAll(async () => {
   // Editors still see retired articles.
   const cR = await createClaim(editor, { articleId: retired.id, ...spanOf(retired.text, "300 jobs were lost"), restatement: "300 jobs were lost." });
 
-  const [users, articles, claims, evidence] = await Promise.all([
+  const [users, articles, claims, evidence, notifications] = await Promise.all([
     prisma.user.findMany({ select: { id: true } }),
     prisma.article.findMany({ select: { id: true } }),
     prisma.claim.findMany({ select: { id: true, version: true } }),
     prisma.evidence.findMany({ select: { id: true } }),
+    prisma.notification.findMany({ select: { id: true } }),
   ]);
   const version = (id: string) => claims.find((c) => c.id === id)!.version;
   F = {
@@ -407,6 +409,7 @@ beforeAll(async () => {
       articles: articles.map((a) => a.id),
       claims: claims.map((c) => c.id),
       evidence: evidence.map((e) => e.id),
+      notifications: notifications.map((n) => n.id),
     },
   };
   expect(await prisma.claim.findUniqueOrThrow({ where: { id: c2.id } })).toMatchObject({ state: "APPROVED", groupId });
@@ -810,7 +813,13 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   updateClaimAction: {
     action: claimActions.updateClaimAction,
-    slots: () => ({ claimId: claimIdField(), version: versionField(F.c1.version), ...claimText(), verdict: choiceField("verdict", VERDICT_CHOICES) }),
+    slots: () => ({
+      claimId: claimIdField(),
+      version: versionField(F.c1.version),
+      ...claimText(),
+      verdict: choiceField("verdict", VERDICT_CHOICES),
+      note: textField("note", { max: 2000, presence: "omittable" }),
+    }),
     reviewer: { message: OWN_EDIT },
   },
   deleteClaimAction: {
@@ -861,6 +870,18 @@ const ACTIONS: Record<string, ActionCase> = {
       note: textField("note", { max: 2000, presence: "omittable" }),
     }),
     reviewer: { message: OTHERS_SUBMIT },
+  },
+  undoApprovalAction: {
+    action: workflowActions.undoApprovalAction,
+    // c2 is approved (by the admin); c1 is a draft, and cS is submitted: neither has an approval to undo.
+    slots: () => ({ claimId: idField("claimId", [F.c2.id], "claims", [F.c1.id, F.cS.id]), version: versionField(F.c2.version) }),
+    reviewer: { message: EDITORS_ONLY },
+  },
+  markNotificationReadAction: {
+    action: notificationActions.markNotificationReadAction,
+    // The only notification is the owner's: nobody else may mark it.
+    slots: () => ({ notificationId: idField("notificationId", F.ids.notifications, "notifications") }),
+    reviewer: { message: new NotFoundError("That notification").message },
   },
   publishArticleAction: {
     action: publishingActions.publishArticleAction,
@@ -984,7 +1005,7 @@ function malformedPayloads(c: ActionCase) {
 
 describe("every Server Action refuses malformed payloads from an admin: a clear error, nothing written", () => {
   it("covers every exported Server Action", () => {
-    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions };
+    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions, notifications: notificationActions };
     expect(Object.keys(modules).sort()).toEqual(readdirSync("lib").filter((folder) => existsSync(`lib/${folder}/actions.ts`)).sort());
     const exported = Object.values(modules).flatMap((module) =>
       Object.entries(module)

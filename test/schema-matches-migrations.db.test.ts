@@ -52,7 +52,7 @@ test("the migrated database matches schema.prisma", async () => {
 test("the expected model reads schema.prisma the way Prisma Migrate would", () => {
   // Spot checks, so a mistake in schema-model.ts cannot hide behind an equal mistake on both sides.
   expect(Object.keys(expected.tables).sort()).toEqual(
-    ["Article", "AuditEvent", "Claim", "ClaimGroup", "Comment", "DismissedSuggestion", "Evidence", "LoginThrottle", "Passage", "SearchWord", "User"],
+    ["Article", "AuditEvent", "Claim", "ClaimGroup", "Comment", "DismissedSuggestion", "Evidence", "LoginThrottle", "Notification", "Passage", "SearchWord", "User"],
   );
   expect(expected.enums.Verdict).toEqual(["FALSE", "MOSTLY_FALSE", "MIXED", "MOSTLY_TRUE", "TRUE", "MISLEADING", "UNVERIFIABLE"]);
   expect(expected.tables.User.columns).toMatchObject({

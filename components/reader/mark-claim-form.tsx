@@ -65,6 +65,7 @@ export function MarkFields({
   const verdictError = state.fieldErrors?.verdict;
   // The form takes the focus when it opens, so keyboard users continue there.
   useEffect(() => document.getElementById("claim-restatement")?.focus(), []);
+  const verdict = (state.values?.verdict as typeof defaultVerdict) ?? defaultVerdict;
   return (
     <>
       <Field
@@ -78,8 +79,11 @@ export function MarkFields({
       />
       <Field name="verdict" id="claim-verdict" label="Verdict" state={state}>
         <VerdictSelect
+          // React keeps a select's first default through a form reset: a new default needs a new select,
+          // or the verdict chosen would silently go back after an error in another field.
+          key={verdict ?? ""}
           id="claim-verdict"
-          defaultValue={(state.values?.verdict as typeof defaultVerdict) ?? defaultVerdict}
+          defaultValue={verdict}
           invalid={Boolean(verdictError)}
         />
       </Field>

@@ -3,8 +3,8 @@
 import { useId } from "react";
 import { transitionClaimAction } from "@/lib/workflow/actions";
 import { workflowOptions, type WorkflowAction, type WorkflowActor, type WorkflowClaim } from "@/lib/workflow/rules";
+import type { FormState } from "@/lib/actions/form-state";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { useOnSuccess } from "@/components/forms/use-on-success";
 import { FormMessage } from "@/components/forms/field";
 
 const LABELS: Record<WorkflowAction, string> = {
@@ -32,7 +32,8 @@ export function WorkflowControls({
   version: number;
   viewer: WorkflowActor;
   claim: WorkflowClaim;
-  onChanged: () => void;
+  /** After a step was taken: which, and the claim's new version. */
+  onChanged: (done: { action: WorkflowAction; version: number }) => void;
   /** In the queue: notes open only when asked for. */
   compact?: boolean;
 }) {
@@ -67,11 +68,16 @@ function WorkflowStep({
   blockedBy: string | null;
   claimId: string;
   version: number;
-  onChanged: () => void;
+  onChanged: (done: { action: WorkflowAction; version: number }) => void;
   compact: boolean;
 }) {
-  const [state, formAction, pending, formRef] = useFormAction(transitionClaimAction);
-  useOnSuccess(state, onChanged);
+  const [state, formAction, pending, formRef] = useFormAction(async (previous: FormState, formData: FormData) => {
+    const next = await transitionClaimAction(previous, formData);
+    // Told here rather than after rendering the answer: in the queue, the answer (revalidated with
+    // the action) already leaves this claim out, so this step is gone before an effect could run.
+    if (next.status === "ok") onChanged({ action, version: next.data.version });
+    return next;
+  });
   const id = useId();
   const noteLabel = NOTE_LABELS[action];
   const noteError = state.fieldErrors?.note?.[0];

@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "claim.approve": "Claim approved",
   "claim.request_changes": "Changes requested",
   "claim.reopen": "Claim reopened",
+  "claim.approval_undone": "Approval undone",
   "evidence.add": "Evidence added",
   "evidence.remove": "Evidence removed",
   "comment.add": "Comment added",
@@ -28,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "verdict.adopted": "Verdict adopted from the same claim",
   "suggestion.dismissed": "Suggested claim dismissed",
   "suggestion.restored": "Suggested claim restored",
+  "notification.read": "Notification marked as read",
 };
 
 /** The name of an action as stored (an event written before an action was renamed keeps its raw name). */

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   "verdict.adopted",
   "suggestion.dismissed",
   "suggestion.restored",
+  "claim.approval_undone",
+  "notification.read",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

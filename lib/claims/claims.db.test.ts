@@ -272,7 +272,7 @@ describe("updateClaim", () => {
       verdictProposedById: reviewer.id,
     });
 
-    const v3 = await updateClaim(admin, { ...edit(claim), version: v2, rationale: "Editor's rationale.", verdict: "TRUE" });
+    const v3 = await updateClaim(admin, { ...edit(claim), version: v2, rationale: "Editor's rationale.", verdict: "TRUE", note: "The figures were revised." });
     expect(v3).toBe(3);
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
       version: 3,
@@ -281,7 +281,7 @@ describe("updateClaim", () => {
     });
 
     // Back to Unrated: nobody proposes a verdict any more.
-    await updateClaim(editor, { ...edit(claim), version: v3, rationale: "Editor's rationale.", verdict: null });
+    await updateClaim(editor, { ...edit(claim), version: v3, rationale: "Editor's rationale.", verdict: null, note: "Not rateable." });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
       version: 4,
       verdict: null,

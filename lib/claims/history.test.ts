@@ -1,4 +1,4 @@
-import { summariseEvent } from "@/lib/claims/history";
+import { summariseEvent, textChanges } from "@/lib/claims/history";
 
 /** One readable sentence per audit event of a claim. */
 
@@ -107,5 +107,34 @@ describe("summariseEvent", () => {
     expect(summariseEvent({ action: "claim.anchor_lost", before: "text", after: [1, 2] })).toBe("Claim anchor lost");
     expect(summariseEvent({ action: "", before: undefined, after: undefined })).toBe("Changed");
     expect(summariseEvent({ action: "evidence.add", before: null, after: null })).toBe("Added evidence: an item");
+  });
+});
+
+describe("textChanges", () => {
+  it("shows a changed rationale word by word: kept, removed and added runs in reading order", () => {
+    const [change] = textChanges({
+      action: "claim.update",
+      before: { rationale: "The study expects 600 jobs by 2027." },
+      after: { rationale: "The revised study expects 900 jobs by 2027." },
+    });
+    expect(change.label).toBe("Rationale");
+    expect(change.parts.filter((p) => p.change === "removed").map((p) => p.text.trim())).toEqual(["600"]);
+    expect(change.parts.filter((p) => p.change === "added").map((p) => p.text.trim())).toEqual(["revised", "900"]);
+    // Reading the kept and removed runs gives the old text, the kept and added ones the new text.
+    expect(change.parts.filter((p) => p.change !== "added").map((p) => p.text).join("")).toBe("The study expects 600 jobs by 2027.");
+    expect(change.parts.filter((p) => p.change !== "removed").map((p) => p.text).join("")).toBe("The revised study expects 900 jobs by 2027.");
+  });
+
+  it("covers the restatement and the editor's note, a field added or removed whole, and nothing for unchanged or other fields", () => {
+    const changes = textChanges({
+      action: "claim.update",
+      before: { restatement: "Old words.", rationale: null, verdict: "TRUE", reviewNote: "Same." },
+      after: { restatement: "New words.", rationale: "Because.", verdict: "FALSE", reviewNote: "Same." },
+    });
+    expect(changes.map((c) => c.label)).toEqual(["Restated claim", "Rationale"]);
+    expect(changes[1].parts).toEqual([{ text: "Because.", change: "added" }]);
+    const note = textChanges({ action: "claim.request_changes", before: { reviewNote: "Cite it." }, after: { reviewNote: null } });
+    expect(note).toEqual([{ label: "Editor\u2019s note", parts: [{ text: "Cite it.", change: "removed" }] }]);
+    expect(textChanges({ action: "comment.add", before: null, after: { body: "Hmm." } })).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { STANCES, STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
 import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
 import type { AuditAction } from "@/lib/audit/record";
+import { diffWordsWithSpace } from "diff";
 
 /**
  * A claim's history, read from its audit events: one readable sentence per event, built
@@ -22,6 +23,7 @@ const ACTION_NAMES: Partial<Record<AuditAction, string>> = {
   "claim.approve": "Approved",
   "claim.request_changes": "Requested changes",
   "claim.reopen": "Reopened",
+  "claim.approval_undone": "Undid the approval",
   "same_claim.linked": "Linked as the same claim as a claim in another article",
   "same_claim.unlinked": "Unlinked from the same claim in other articles",
   "verdict.adopted": "Adopted the approved verdict of the same claim in another article",
@@ -64,7 +66,41 @@ function changes(before: Fields, after: Fields): string[] {
   if (typeof after.reviewNote === "string" && after.reviewNote && changed("reviewNote")) {
     phrases.push(`Note: ${quote(after.reviewNote)}`);
   }
+  // Why someone changed a verdict another person proposed (lib/claims/writes.ts).
+  if (typeof after.note === "string" && after.note) phrases.push(`Note: ${quote(after.note)}`);
   return phrases;
+}
+
+/** A text field an event changed, word by word: kept, removed and added runs in reading order. */
+export interface TextChange {
+  label: string;
+  parts: Array<{ text: string; change: "kept" | "removed" | "added" }>;
+}
+
+const TEXT_FIELDS = { restatement: "Restated claim", rationale: "Rationale", reviewNote: "Editor’s note" } as const;
+
+/** The word-level changes an event made to the claim's text fields (one filled in or emptied is all added or all removed). */
+export function textChanges(event: HistoryEvent): TextChange[] {
+  const before = fieldsOf(event.before);
+  const after = fieldsOf(event.after);
+  const changes: TextChange[] = [];
+  for (const [field, label] of Object.entries(TEXT_FIELDS)) {
+    // Only changes of a field the claim had: marking a claim is not a diff.
+    if (!(field in after) || !(field in before)) continue;
+    const old = textOf(before[field]);
+    const now = textOf(after[field]);
+    if (old === now) continue;
+    const parts = diffWordsWithSpace(old, now).map((part) => ({
+      text: part.value,
+      change: part.added ? ("added" as const) : part.removed ? ("removed" as const) : ("kept" as const),
+    }));
+    changes.push({ label, parts });
+  }
+  return changes;
+}
+
+function textOf(value: unknown) {
+  return typeof value === "string" ? value : "";
 }
 
 function sentence(phrases: string[]) {

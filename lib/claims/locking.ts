@@ -27,6 +27,7 @@ const changeSelect = {
   verdict: true,
   rationale: true,
   exact: true,
+  verdictProposedById: true,
 } as const satisfies Prisma.ClaimSelect;
 
 /**

@@ -52,3 +52,11 @@ export function assertMayChange(actor: ClaimActor, claim: ClaimOwnership, change
   if (claimPermissions(actor, claim)[refusal.permission]) return;
   throw new ForbiddenError(hasRole(actor, "EDITOR") ? refusal.approved : refusal.own);
 }
+
+/**
+ * Changing a verdict someone else proposed needs a note saying why, and they are told
+ * (lib/claims/writes.ts). A claim with no verdict yet has nobody to tell.
+ */
+export function verdictChangeNeedsNote(actor: ClaimActor, verdictProposedById: string | null): verdictProposedById is string {
+  return verdictProposedById !== null && verdictProposedById !== actor.id;
+}

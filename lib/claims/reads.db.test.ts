@@ -310,6 +310,8 @@ describe("getClaimDetail", () => {
       ],
       history: expect.any(Array),
       permissions: { canEdit: false, canDelete: false, canAddEvidence: false, canComment: true },
+      // The verdict is the reviewer's: anyone else changing it must say why.
+      verdictChangeNeedsNote: true,
     });
 
     expect(detail.history.map(({ actor, action, summary }) => [actor?.name, action, summary])).toEqual([
@@ -323,7 +325,14 @@ describe("getClaimDetail", () => {
       ["Elena Editor", "claim.update", "Restated claim changed; rationale changed"],
     ]);
     for (const entry of detail.history) {
-      expect(entry).toEqual({ id: expect.stringMatching(/^\d+$/), at: expect.any(Date), actor: expect.any(Object), action: entry.action, summary: entry.summary });
+      expect(entry).toEqual({
+        id: expect.stringMatching(/^\d+$/),
+        at: expect.any(Date),
+        actor: expect.any(Object),
+        action: entry.action,
+        summary: entry.summary,
+        textChanges: expect.any(Array),
+      });
     }
 
     expect((await getClaimDetail(reviewer, claim.id)).permissions).toEqual({

@@ -3,8 +3,8 @@ import { prisma, queryRows } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { visibleArticleWhere, visibleClaimWhere } from "@/lib/auth/visibility";
 import { NotFoundError } from "@/lib/errors";
-import { summariseEvent } from "@/lib/claims/history";
-import { claimPermissions } from "@/lib/claims/permissions";
+import { summariseEvent, textChanges } from "@/lib/claims/history";
+import { verdictChangeNeedsNote, claimPermissions } from "@/lib/claims/permissions";
 import { TEXT_ORDER, evidenceSelect, summarySelect, toEvidenceItem, toSummary, userRef } from "@/lib/claims/shapes";
 import { isStorableText } from "@/lib/storable-text";
 import { claimListStatement } from "@/lib/claims/statements";
@@ -154,8 +154,10 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
       actor: event.actor,
       action: event.action,
       summary: summariseEvent(event),
+      textChanges: textChanges(event),
     })),
     permissions: claimPermissions(actor, claim),
+    verdictChangeNeedsNote: verdictChangeNeedsNote(actor, claim.verdictProposedBy?.id ?? null),
   };
 }
 

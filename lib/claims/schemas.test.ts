@@ -95,7 +95,7 @@ describe("updateClaimSchema and deleteClaimSchema", () => {
   const update = { claimId: "claim-1", version: "3", restatement: "Restated.", verdict: "FALSE", rationale: "" };
 
   it("coerces the version and maps an empty verdict to Unrated (null)", () => {
-    expect(updateClaimSchema.parse(update)).toEqual({ claimId: "claim-1", version: 3, restatement: "Restated.", verdict: "FALSE", rationale: null });
+    expect(updateClaimSchema.parse(update)).toEqual({ claimId: "claim-1", version: 3, restatement: "Restated.", verdict: "FALSE", rationale: null, note: null });
     expect(updateClaimSchema.parse({ ...update, verdict: "" }).verdict).toBeNull();
     expect(deleteClaimSchema.parse({ claimId: "claim-1", version: "2" })).toEqual({ claimId: "claim-1", version: 2 });
   });

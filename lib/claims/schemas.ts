@@ -85,7 +85,14 @@ export const createClaimSchema = z
   })
   .refine(endsAfterStart, endsAfterStartError);
 
-export const updateClaimSchema = z.object({ claimId, version, restatement, verdict, rationale });
+export const updateClaimSchema = z.object({
+  claimId,
+  version,
+  restatement,
+  verdict,
+  rationale,
+  note: omittable(optionalText(2000, "A note has at most 2,000 characters.")),
+});
 
 export const deleteClaimSchema = z.object({ claimId, version });
 

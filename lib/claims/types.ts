@@ -1,3 +1,4 @@
+import type { TextChange } from "@/lib/claims/history";
 import type { AnchorStatus, ClaimState, EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
 
 /**
@@ -84,6 +85,8 @@ export interface HistoryEntry {
   actor: UserRef | null;
   action: string;
   summary: string;
+  /** What the event changed in the claim's text fields, word by word. */
+  textChanges: TextChange[];
 }
 
 /** What the actor may do with one claim (the UI shows controls accordingly; the server enforces it). */
@@ -115,6 +118,8 @@ export interface ClaimDetail extends ClaimSummary {
   comments: ClaimComment[];
   history: HistoryEntry[];
   permissions: ClaimPermissions;
+  /** Changing the verdict needs a note: someone else proposed it, and they will be told. */
+  verdictChangeNeedsNote: boolean;
 }
 
 /** The `current` of a ConflictError on a claim: the claim as it is now. */
@@ -151,6 +156,8 @@ export interface UpdateClaimInput {
   restatement: string;
   verdict: Verdict | null;
   rationale: string | null;
+  /** Why the verdict changes; required when it was proposed by someone else, who is told. */
+  note?: string | null;
 }
 
 export interface DeleteClaimInput {

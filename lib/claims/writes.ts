@@ -3,12 +3,14 @@ import { prisma, queryRows } from "@/lib/db/client";
 import { newRecordId } from "@/lib/db/record-id";
 import type { Actor } from "@/lib/auth/current-user";
 import { recordAudit } from "@/lib/audit/record";
-import { NotFoundError } from "@/lib/errors";
+import { FieldError, NotFoundError } from "@/lib/errors";
+import { notifyVerdictChanged } from "@/lib/notifications/data";
 import type { ClaimState } from "@/lib/generated/prisma/enums";
 import { bumpVersion, claimToChange, conflict } from "@/lib/claims/locking";
 import { toSummary } from "@/lib/claims/shapes";
 import { articleTextStatement, insertClaimStatement } from "@/lib/claims/statements";
 import { storedSpan } from "@/lib/claims/stored-span";
+import { verdictChangeNeedsNote } from "@/lib/claims/permissions";
 import type { ClaimSummary, CreateClaimInput, DeleteClaimInput, UpdateClaimInput } from "@/lib/claims/types";
 
 /**
@@ -63,6 +65,12 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput): Promis
     }
     // Saving what is already there changes nothing, so there is nothing to record.
     if (Object.keys(after).length === 0) return claim.version;
+    const note = input.note ?? null;
+    // Someone else's verdict is changed only with a reason, and they are told (lib/notifications).
+    const proposerToTell = "verdict" in after && verdictChangeNeedsNote(actor, claim.verdictProposedById) ? claim.verdictProposedById : null;
+    if (proposerToTell && !note) {
+      throw new FieldError("note", "Say why you change this verdict: the person who proposed it will see your note.");
+    }
 
     const version = await bumpVersion(tx, actor, claim.id, input.version, {
       restatement: input.restatement,
@@ -78,8 +86,18 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput): Promis
       entityType: "Claim",
       entityId: claim.id,
       before: { ...before, version: input.version },
-      after: { ...after, version },
+      after: { ...after, version, ...(note ? { note } : {}), ...(proposerToTell ? { notifiedUserId: proposerToTell } : {}) },
     });
+    if (proposerToTell && note) {
+      await notifyVerdictChanged(tx, {
+        recipientId: proposerToTell,
+        actorId: actor.id,
+        claimId: claim.id,
+        fromVerdict: claim.verdict,
+        toVerdict: input.verdict,
+        note,
+      });
+    }
     return version;
   });
 }

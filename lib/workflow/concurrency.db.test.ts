@@ -141,7 +141,7 @@ describe("concurrent approve and update of a submitted claim", () => {
       // Alternate which call starts first.
       const approve = () => transitionClaim(editorA, { claimId: id, version, action: "approve", note: null });
       const update = () =>
-        updateClaim(editorB, { claimId: id, version, restatement: "Edited during review.", verdict: "FALSE", rationale: "Edited." });
+        updateClaim(editorB, { claimId: id, version, restatement: "Edited during review.", verdict: "FALSE", rationale: "Edited.", note: "Edited." });
       const result = await settle(trial % 2 === 0 ? [approve, update] : [update, approve]);
       elapsed += result.elapsedMs;
 

@@ -363,6 +363,7 @@ describe("the four-eyes rule", () => {
       claimId: id,
       version,
       restatement: "The budget doubled since 2019.",
+      note: "The budget figures say otherwise.",
       verdict: "MISLEADING",
       rationale: "The study expects 600 jobs.",
     });
@@ -397,7 +398,7 @@ describe("the four-eyes rule", () => {
 
   it("lets the proposer request changes on their own verdict", async () => {
     const { id, version } = await claimIn("SUBMITTED", "the new harbour");
-    const v = await updateClaim(editorA, { claimId: id, version, restatement: "The new harbour.", verdict: "TRUE", rationale: "Checked." });
+    const v = await updateClaim(editorA, { claimId: id, version, restatement: "The new harbour.", verdict: "TRUE", rationale: "Checked.", note: "Checked." });
     expect(await transitionClaim(editorA, { claimId: id, version: v, action: "request_changes", note: "Over to you." })).toBe(v + 1);
   });
 });
@@ -411,6 +412,7 @@ describe("approving a claim changed during review", () => {
       restatement: "Construction starts next spring.",
       verdict: null,
       rationale: "The study expects 600 jobs.",
+      note: "Not rateable yet.",
     });
     expect(await row(id)).toMatchObject({ verdict: null, verdictProposedById: null, state: "SUBMITTED" });
     for (const actor of [editorA, editorB, admin]) {
@@ -509,7 +511,7 @@ describe("approved claims are locked until reopened", () => {
     expect(await row(id)).toMatchObject({ state: "APPROVED", version });
 
     const reopened = await transitionClaim(editorA, { claimId: id, version, action: "reopen", note: "Needs a second look." });
-    const edited = await updateClaim(editorB, { ...edit, version: reopened });
+    const edited = await updateClaim(editorB, { ...edit, version: reopened, note: "A second look." });
     expect(await row(id)).toMatchObject({ state: "SUBMITTED", verdict: "TRUE", version: edited, verdictProposedById: editorB.id });
     // The author still waits for an editor: a submitted claim is not theirs to edit.
     await expect(updateClaim(reviewer, { ...edit, version: edited, restatement: "Mine." })).rejects.toThrow(ForbiddenError);
@@ -549,6 +551,7 @@ describe("listQueue", () => {
       claimId: unrated.id,
       version: unrated.version,
       restatement: "Claim: The mayor called it",
+      note: "Not rateable yet.",
       verdict: null,
       rationale: "The study expects 600 jobs.",
     });

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 import { bumpVersion, conflict } from "@/lib/claims/locking";
 import { visibleClaimWhere } from "@/lib/auth/visibility";
+import { evidenceSelect, toEvidenceItem, userRef } from "@/lib/claims/shapes";
 import { TRANSITIONS, workflowRefusal } from "@/lib/workflow/rules";
 import type { TransitionInput } from "@/lib/workflow/schemas";
 
@@ -70,6 +71,8 @@ export interface QueueFilters {
 
 /** How many submitted claims one page of the review queue shows. */
 export const QUEUE_PAGE_SIZE = 50;
+/** How many of a claim's latest comments its queue entry shows. */
+export const QUEUE_LATEST_COMMENTS = 3;
 /** How many claims My work lists in each of its sections, and how many recent approvals. */
 export const MY_WORK_LIMIT = 100;
 export const MY_RECENT_APPROVALS_LIMIT = 50;
@@ -91,7 +94,10 @@ export async function countQueue(actor: Actor, filters: QueueFilters = {}) {
   return prisma.claim.count({ where: queueWhere(filters) });
 }
 
-/** One page of the submitted claims across all articles, oldest first, with their text in context (editors). */
+/**
+ * One page of the submitted claims across all articles, oldest first, with their text in context,
+ * their evidence and their latest comments: what an editor reads before approving (editors).
+ */
 export async function listQueue(actor: Actor, filters: QueueFilters = {}) {
   assertRole(actor, "EDITOR");
   const page = Math.max(1, filters.page ?? 1);
@@ -116,10 +122,19 @@ export async function listQueue(actor: Actor, filters: QueueFilters = {}) {
       article: { select: { id: true, title: true } },
       author: { select: { id: true, name: true } },
       _count: { select: { evidence: true, comments: true } },
+      // Prisma reads each relation for the whole page in one query (no query per claim).
+      evidence: { select: evidenceSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      comments: {
+        select: { id: true, body: true, createdAt: true, author: userRef },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: QUEUE_LATEST_COMMENTS,
+      },
     },
   });
-  return claims.map(({ _count, ...claim }) => ({
+  return claims.map(({ _count, evidence, comments, ...claim }) => ({
     ...claim,
+    evidence: evidence.map(toEvidenceItem),
+    latestComments: comments.reverse(),
     evidenceCount: _count.evidence,
     commentCount: _count.comments,
     proposedByMe: claim.verdictProposedById === actor.id,

@@ -16,6 +16,13 @@ export const TRANSITIONS: Record<WorkflowAction, { from: ClaimState[]; to: Claim
   reopen: { from: ["APPROVED"], to: "SUBMITTED", verb: "reopened" },
 };
 
+/**
+ * How long the queue offers Undo after an approval. The server allows a little longer, for
+ * the round trip of a click made in the last second.
+ */
+export const UNDO_APPROVAL_SECONDS = 8;
+export const UNDO_APPROVAL_GRACE_SECONDS = 5;
+
 export interface WorkflowActor {
   id: string;
   role: Role;

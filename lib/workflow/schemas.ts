@@ -10,3 +10,10 @@ export const transitionSchema = z.object({
 });
 
 export type TransitionInput = z.output<typeof transitionSchema>;
+
+export const undoApprovalSchema = z.object({
+  claimId: recordId("Choose a claim."),
+  version: z.coerce.number({ error: "Reload the claim and try again." }).int().min(1),
+});
+
+export type UndoApprovalInput = z.output<typeof undoApprovalSchema>;

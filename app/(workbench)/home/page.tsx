@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { listMyWork } from "@/lib/workflow/data";
+import { listUnreadNotifications } from "@/lib/notifications/data";
+import { VerdictChanges } from "@/components/notifications/verdict-changes";
 import { formatDateTime } from "@/lib/format";
 import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
 import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
@@ -22,7 +24,7 @@ interface MyClaim {
 
 export default async function HomePage() {
   const user = await requireUser();
-  const work = await listMyWork(user);
+  const [work, verdictChanges] = await Promise.all([listMyWork(user), listUnreadNotifications(user)]);
   const nothing = work.drafts.length + work.changesRequested.length + work.submitted.length + work.approved.length === 0;
   return (
     <>
@@ -34,6 +36,7 @@ export default async function HomePage() {
           </p>
         )}
       </div>
+      <VerdictChanges changes={verdictChanges} />
       {nothing ? (
         <div className="card empty">
           <p>You have no claims yet.</p>

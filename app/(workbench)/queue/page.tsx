@@ -89,6 +89,7 @@ export default async function QueuePage({ searchParams }: Props) {
           Filter
         </button>
       </form>
+      {/* Always rendered, so the notice of the last approval stays when the queue empties. */}
       <QueueList
         claims={claims}
         viewer={{ id: actor.id, role: actor.role }}

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { Field, FormMessage } from "@/components/forms/field";
+import type { ClaimComment } from "@/lib/claims/types";
 import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 
 /** The claim's comments, and a form to add one. */
@@ -25,10 +26,7 @@ export function CommentsSection({ claim, onChanged }: { claim: ClaimDetailData; 
       <ol className="comment-list">
         {claim.comments.map((comment) => (
           <li key={comment.id}>
-            <p className="comment__meta">
-              <strong>{comment.author.name}</strong> <span className="muted">{formatDateTime(comment.createdAt)}</span>
-            </p>
-            <p className="comment__body">{comment.body}</p>
+            <CommentContent comment={comment} />
           </li>
         ))}
       </ol>
@@ -43,5 +41,17 @@ export function CommentsSection({ claim, onChanged }: { claim: ClaimDetailData; 
         </form>
       )}
     </section>
+  );
+}
+
+/** One comment as it reads: its author, when, and what it says (the panel and the queue). */
+export function CommentContent({ comment }: { comment: Omit<ClaimComment, "createdAt"> & { createdAt: Date | string } }) {
+  return (
+    <>
+      <p className="comment__meta">
+        <strong>{comment.author.name}</strong> <span className="muted">{formatDateTime(comment.createdAt)}</span>
+      </p>
+      <p className="comment__body">{comment.body}</p>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { verdictLabel } from "@/lib/claims/verdicts";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
-import { FormMessage } from "@/components/forms/field";
+import { Field, FormMessage } from "@/components/forms/field";
 import { MarkFields } from "@/components/reader/mark-claim-form";
 import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 
@@ -61,6 +61,16 @@ export function EditClaimForm({
         defaultVerdict={kept.verdict !== undefined ? ((kept.verdict || null) as ClaimDetailData["verdict"]) : claim.verdict}
         defaultRationale={kept.rationale ?? claim.rationale}
       />
+      {claim.verdictChangeNeedsNote && (
+        <Field
+          name="note"
+          id="claim-verdict-note"
+          label="Reason for the change"
+          hint={`Needed if you change the verdict: ${claim.verdictProposedBy?.name ?? "the person who proposed it"} will be told, with your note.`}
+          multiline
+          state={state}
+        />
+      )}
       <div className="form-actions">
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save changes"}

@@ -7,6 +7,7 @@ import { STANCES } from "@/lib/claims/verdicts";
 import { webHref } from "@/lib/documents/links";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
+import type { EvidenceItem } from "@/lib/claims/types";
 import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 import { AddExternalSource, AddPassage, type ArticleChoice } from "@/components/reader/panel/add-evidence";
 import { SuggestEvidence } from "@/components/search/suggest-evidence";
@@ -28,22 +29,7 @@ export function EvidenceSection({ claim, articles, onChanged: reload }: { claim:
       <ul className="evidence-list">
         {claim.evidence.map((item) => (
           <li key={item.id} className={`evidence evidence--${item.stance}`} data-testid="evidence-item">
-            <span className={`stance stance--${item.stance}`}>{STANCES[item.stance].label}</span>
-            {item.passage && (
-              <>
-                <blockquote className="quote quote--small">{item.passage.exact}</blockquote>
-                <Link href={`/articles/${item.passage.articleId}?passage=${item.id}`} className="evidence__source">
-                  in “{item.passage.articleTitle}”
-                </Link>
-              </>
-            )}
-            {item.external && (
-              <>
-                <ExternalSourceLink url={item.external.url} title={item.external.title} />
-                {item.external.excerpt && <blockquote className="quote quote--small">{item.external.excerpt}</blockquote>}
-                {item.external.accessedAt && <span className="muted evidence__date"> accessed {item.external.accessedAt}</span>}
-              </>
-            )}
+            <EvidenceContent item={item} />
             {claim.permissions.canAddEvidence && <RemoveEvidenceButton evidenceId={item.id} version={claim.version} onRemoved={onChanged} />}
           </li>
         ))}
@@ -56,6 +42,30 @@ export function EvidenceSection({ claim, articles, onChanged: reload }: { claim:
         </>
       )}
     </section>
+  );
+}
+
+/** One evidence item as it reads: its stance, the passage or source, and the excerpt (the panel and the queue). */
+export function EvidenceContent({ item }: { item: Omit<EvidenceItem, "createdAt"> }) {
+  return (
+    <>
+      <span className={`stance stance--${item.stance}`}>{STANCES[item.stance].label}</span>
+      {item.passage && (
+        <>
+          <blockquote className="quote quote--small">{item.passage.exact}</blockquote>
+          <Link href={`/articles/${item.passage.articleId}?passage=${item.id}`} className="evidence__source">
+            in “{item.passage.articleTitle}”
+          </Link>
+        </>
+      )}
+      {item.external && (
+        <>
+          <ExternalSourceLink url={item.external.url} title={item.external.title} />
+          {item.external.excerpt && <blockquote className="quote quote--small">{item.external.excerpt}</blockquote>}
+          {item.external.accessedAt && <span className="muted evidence__date"> accessed {item.external.accessedAt}</span>}
+        </>
+      )}
+    </>
   );
 }
 

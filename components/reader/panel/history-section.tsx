@@ -1,4 +1,5 @@
 import { formatDateTime } from "@/lib/format";
+import { TextDiff } from "@/components/history/text-diff";
 import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 
 /** What was done to the claim, by whom and when. */
@@ -9,7 +10,10 @@ export function HistorySection({ claim }: { claim: ClaimDetailData }) {
       <ol className="history-list">
         {claim.history.map((entry) => (
           <li key={entry.id}>
-            <span>{entry.summary}</span>
+            <span className="history__summary">{entry.summary}</span>
+            {entry.textChanges.map((change) => (
+              <TextDiff key={change.label} change={change} />
+            ))}
             <span className="muted">
               {entry.actor?.name ?? "Verity"} · {formatDateTime(entry.at)}
             </span>
