@@ -186,11 +186,13 @@ test("a keyboard-only review loop never loses the focus, and the focus is always
   await expect(claimPanel).toHaveCount(0);
   await expectFocusOn(ravi, ravi.getByRole("heading", { level: 2, name: "Claims" }));
 
-  // The editor's queue, this article's claims, oldest first. A approves the current one and the
-  // focus moves to the next claim.
+  // The editor's queue, this article's claims, oldest first. J moves to the first claim (A
+  // approves only a claim the editor moved to); A approves it and the focus moves to the next.
   await elena.goto(`/queue?article=${articleId}`);
   const items = elena.getByTestId("queue-item");
   await expect(items.locator(".queue-item__claim")).toHaveText([earlier, restatement]);
+  await elena.keyboard.press("j");
+  await expectFocusOn(elena, items.first());
   await elena.keyboard.press("a");
   await expect(items.locator(".queue-item__claim")).toHaveText([restatement]);
   await expectFocusOn(elena, items.first());
