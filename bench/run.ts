@@ -13,6 +13,7 @@ import { runLoadBench } from "@/bench/load";
 import { runImportBench } from "@/bench/import";
 import { runFaultsBench } from "@/bench/faults";
 import { runAnnotationImportBench } from "@/bench/annotation-import";
+import { runQualityBench } from "@/bench/quality";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   load: runLoadBench,
   faults: runFaultsBench,
   "annotation-import": runAnnotationImportBench,
+  quality: runQualityBench,
 };
 
 /** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) are run by name. */
