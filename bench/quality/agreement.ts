@@ -24,7 +24,7 @@ const pairIds = corpus.pairs().map((p) => p.id);
 const evidenceIds = evidenceItems();
 
 const sentences = paired(sentenceIds, first.sentences, second.sentences, "sentences");
-const checkWorthy = sentences.map((labels) => labels.map((label) => label === "CFS"));
+const checkWorthy = sentences.map((labels) => labels.map((label) => label === "CFS")) as [boolean[], boolean[]];
 const pairs = paired(pairIds, first.pairs, second.pairs, "pairs");
 const grades = paired(evidenceIds, first.evidence, second.evidence, "evidence items");
 
