@@ -7,6 +7,7 @@
 import type { Client } from "pg";
 import { checkWorthiness, SUGGEST_THRESHOLD } from "@/lib/search/check-worthy";
 import { queryWords } from "@/lib/search/passages";
+import { claimsConflict } from "@/lib/search/claim-conflict";
 import { corpus, evidenceKey, labelsOf, type EvidencePassage, type Sentence } from "./files";
 import { isTestPair, isTestQuery, isTestText } from "./halves";
 
@@ -98,7 +99,8 @@ export function bestJaccardThreshold(): number {
 
 /**
  * Same-claim: each side stands for a claim whose restatement and quote are the sentence,
- * scored as sameClaimCandidatesStatement scores (pg_trgm similarity, at the app's SAME_CLAIM_THRESHOLD).
+ * scored as sameClaimCandidates scores (pg_trgm similarity, at the app's SAME_CLAIM_THRESHOLD,
+ * and no conflict: lib/search/claim-conflict.ts).
  */
 export async function sameClaimFigures(client: Client, half: Half, threshold: number, jaccardThreshold: number) {
   const pairs = labelledPairs(half);
@@ -110,7 +112,7 @@ export async function sameClaimFigures(client: Client, half: Half, threshold: nu
   return {
     pairs: pairs.length,
     positives: gold.filter(Boolean).length,
-    verity: classification(rows.map((r) => r.similarity >= threshold), gold),
+    verity: classification(rows.map((r, i) => r.similarity >= threshold && !claimsConflict(pairs[i].a, pairs[i].b)), gold),
     jaccard: classification(pairs.map((p) => jaccard(p.a, p.b) >= jaccardThreshold), gold),
   };
 }
