@@ -5,6 +5,8 @@
  * pg_trgm). Only aggregates leave this module, so the test half is scored, never shown.
  */
 import type { Client } from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { copyKeySql } from "@/lib/search/statements";
 import { checkWorthiness, SUGGEST_THRESHOLD } from "@/lib/search/check-worthy";
 import { queryWords } from "@/lib/search/passages";
 import { claimsConflict } from "@/lib/search/claim-conflict";
@@ -149,8 +151,8 @@ function bm25Scorer(passages: EvidencePassage[]) {
 
 /**
  * Evidence: each claim's candidates ranked by suggestEvidenceStatement's score (the claim
- * as restatement and quote; a candidate sharing no word with it is not suggested, so it
- * ranks last). A candidate identical to the claim is counted when suggested in the top 5,
+ * as restatement and quote; a candidate sharing no word with it, or a copy of it by
+ * copyKeySql, is not suggested, so it ranks last). A candidate identical to the claim is counted when suggested in the top 5,
  * and left out of both rankings and the ideal, since it must never be suggested.
  */
 export async function evidenceFigures(client: Client, half: Half) {
@@ -166,14 +168,13 @@ export async function evidenceFigures(client: Client, half: Half) {
   for (const { query, candidates } of lists) {
     const claim = claims.get(query)!;
     const texts = candidates.map((id) => passages.get(id)!.passage);
-    const { rows } = await client.query<{ score: number | null }>(
-      `WITH q AS (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS every
-                    FROM unnest(tsvector_to_array(to_tsvector('english', $1 || ' ' || $1))) AS lexeme WHERE lexeme !~ '[''\\\\]')
-       SELECT CASE WHEN to_tsvector('english', p) @@ q.every
-                   THEN (ts_rank_cd(to_tsvector('english', p), q.every, 1) + word_similarity($1, p) + word_similarity($1, p))::float8 END AS score
-         FROM unnest($2::text[]) WITH ORDINALITY AS t(p, n), q ORDER BY n`,
-      [claim, texts],
-    );
+    const statement = Prisma.sql`
+      WITH q AS (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS every
+                   FROM unnest(tsvector_to_array(to_tsvector('english', ${claim} || ' ' || ${claim}))) AS lexeme WHERE lexeme !~ '[''\\\\]')
+      SELECT CASE WHEN to_tsvector('english', p) @@ q.every AND ${copyKeySql(Prisma.sql`p`)} <> ${copyKeySql(claim)}
+                  THEN (ts_rank_cd(to_tsvector('english', p), q.every, 1) + word_similarity(${claim}, p) + word_similarity(${claim}, p))::float8 END AS score
+        FROM unnest(${texts}::text[]) WITH ORDINALITY AS t(p, n), q ORDER BY n`;
+    const { rows } = await client.query<{ score: number | null }>(statement.text, statement.values);
     const items = candidates.map((id, i) => ({
       grade: grades.get(evidenceKey({ query, passage: id })) ?? 0,
       identical: identicalText(claim, texts[i]),
