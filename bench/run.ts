@@ -28,7 +28,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   quality: runQualityBench,
 };
 
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) are run by name. */
+/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) and the suggestions' quality (quality) are run by name. */
 const DEFAULT = ["reader", "write", "search", "export", "import", "start"];
 
 async function main() {
