@@ -15,6 +15,7 @@ import { runFaultsBench } from "@/bench/faults";
 import { runAnnotationImportBench } from "@/bench/annotation-import";
 import { runSuggestClaimsBench } from "@/bench/suggest-claims";
 import { runAnchoringBench } from "@/bench/anchoring";
+import { runQualityBench } from "@/bench/quality";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -32,6 +33,11 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
 
 /** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) and anchoring are run by name. */
 const DEFAULT = ["reader", "suggest-claims", "write", "search", "export", "import", "start"];
+  quality: runQualityBench,
+};
+
+/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) and the suggestions' quality (quality) are run by name. */
+const DEFAULT = ["reader", "write", "search", "export", "import", "start"];
 
 async function main() {
   const wanted = process.argv.slice(2);

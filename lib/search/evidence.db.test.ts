@@ -92,6 +92,20 @@ describe("suggestEvidence", () => {
     }
   });
 
+  it("never suggests a copy of the claim's own sentence in another article", async () => {
+    const copy = EXACT.replace("Hegseth stated", "HEGSETH STATED").replace("“an unrealistic objective.”", "an unrealistic objective");
+    const passage = await prisma.passage.create({
+      data: { articleId: articles[1].id, ordinal: 10_000, startOffset: 0, endOffset: copy.length, text: copy },
+    });
+    try {
+      const suggestions = await suggestEvidence(reviewer, claimId);
+      expect(suggestions.map((s) => s.text)).not.toContain(copy);
+      expect(suggestions.slice(0, MATCHING.length).map((s) => s.text)).toEqual(MATCHING);
+    } finally {
+      await prisma.passage.delete({ where: { articleId_ordinal: { articleId: articles[1].id, ordinal: passage.ordinal } } });
+    }
+  });
+
   it("does not find a claim the actor may not see", async () => {
     await expect(suggestEvidence(reviewer, "no-such-claim")).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -1,6 +1,7 @@
 import { MAX_SOURCE_BYTES } from "@/lib/import";
 import { checkWorthiness } from "@/lib/search/check-worthy";
 import { splitPassages } from "@/lib/search/passages";
+import { claimsConflict } from "@/lib/search/claim-conflict";
 import { expectWithin, HOSTILE_INPUT_LIMIT_MS } from "@/test/time-limit";
 
 /**
@@ -23,6 +24,19 @@ describe("scoring and splitting hostile sentences takes linear time", () => {
 
   it("scores a long run of digits that is not a percentage", () => {
     expectWithin(HOSTILE_INPUT_LIMIT_MS, () => checkWorthiness(scored(run("1"))));
+  });
+
+  it("scores long runs of numbers, clock times and scores", () => {
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => checkWorthiness(scored(run("1 "))));
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => checkWorthiness(scored(run("1-1 7 p.m. "))));
+  });
+
+  it("compares claims made of long runs of figures", () => {
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => claimsConflict(run("1,111 "), run("2.5 million ")));
+  });
+
+  it("splits a long run of clock times into passages", () => {
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => splitPassages(run("7 p.m. ")));
   });
 
   it("scores a long word of capitals that names no official", () => {

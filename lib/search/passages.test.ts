@@ -24,6 +24,16 @@ describe("splitPassages", () => {
     ]);
   });
 
+  it("ends a sentence at a clock time's \"p.m.\" or \"a.m.\" when a new sentence follows, not before a day, a month or a time zone", () => {
+    const text = "The meeting began at 7 p.m. The mayor spoke first. Doors open at 8 a.m. Monday to Saturday and at 10 a.m. in May. It closes at 9 p.m. ET on Sundays.";
+    expect(texts(text)).toEqual([
+      "The meeting began at 7 p.m.",
+      "The mayor spoke first.",
+      "Doors open at 8 a.m. Monday to Saturday and at 10 a.m. in May.",
+      "It closes at 9 p.m. ET on Sundays.",
+    ]);
+  });
+
   it("ends a sentence at an acronym closed by a quotation mark, not at one inside a sentence", () => {
     expect(texts("He wants “a united position from Ukraine, Europe, and the U.S.” The U.S. and Europe agreed.")).toEqual([
       "He wants “a united position from Ukraine, Europe, and the U.S.”",

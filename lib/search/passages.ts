@@ -32,7 +32,7 @@ export function splitPassages(text: string): PassageSpan[] {
     passages.push({ ordinal: passages.length, start: open.start, end: open.end, text: text.slice(open.start, open.end) });
     open = null;
   };
-  for (const sentence of splitSentences(text).flatMap((span) => splitAfterQuotedAcronyms(text, span))) {
+  for (const sentence of splitSentences(text).flatMap((span) => splitAt(QUOTED_ACRONYM_END, text, span)).flatMap((span) => splitAt(CLOCK_TIME_END, text, span))) {
     if (open) {
       const sameBlock = !text.slice(open.end, sentence.start).includes("\n");
       if (sameBlock && sentence.end - open.start <= MAX_QUOTED_PASSAGE_CHARS) {
@@ -57,10 +57,19 @@ export function splitPassages(text: string): PassageSpan[] {
  */
 const QUOTED_ACRONYM_END = /(?<!\p{L}\.)(?:\p{L}\.)+\p{L}\.[”"’»)\]]+(?=\s+[\p{Lu}“"‘(\[])/gu;
 
-function splitAfterQuotedAcronyms(text: string, span: TextSpan): TextSpan[] {
+/**
+ * A clock time's "a.m." or "p.m." ends a sentence when a capitalised word other than a
+ * weekday, a month or a time zone follows ("began at 7 p.m. The mayor…", not "8 a.m. Monday to
+ * Saturday" or "9 p.m. ET"):
+ * splitSentences keeps it inside one, as it does every dotted acronym.
+ */
+const CLOCK_TIME_END = /(?<![\p{L}.])[ap]\.m\.(?=\s+(?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|[ECMP][SD]?T|GMT|BST|CET|UTC)\b)[“"‘(]?\p{Lu})/gu;
+
+/** The span split after each match of `pattern` (a global regex), leading whitespace left out. */
+function splitAt(pattern: RegExp, text: string, span: TextSpan): TextSpan[] {
   const spans: TextSpan[] = [];
   let start = span.start;
-  for (const match of text.slice(span.start, span.end).matchAll(QUOTED_ACRONYM_END)) {
+  for (const match of text.slice(span.start, span.end).matchAll(pattern)) {
     const end = span.start + match.index + match[0].length;
     spans.push({ start, end });
     start = end;

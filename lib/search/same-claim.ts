@@ -6,11 +6,13 @@ import { visibleClaimWhere } from "@/lib/auth/visibility";
 import { sameClaimCandidatesStatement, similarityThresholdStatement } from "@/lib/search/statements";
 import { NotFoundError } from "@/lib/errors";
 import type { GroupMember, SameClaimCandidate, SameClaimView } from "@/lib/search/types";
+import { claimsConflict } from "@/lib/search/claim-conflict";
 
 /**
  * The same claim across articles, as reviewers find it: claims whose restatements or
  * quotes are similar enough (pg_trgm similarity, the greater of the two, at least
- * SAME_CLAIM_THRESHOLD) are offered as candidates. Linking, unlinking and adopting a
+ * SAME_CLAIM_THRESHOLD) and that do not conflict with it (other figures, the opposite
+ * direction: claim-conflict.ts) are offered as candidates. Linking, unlinking and adopting a
  * verdict are claim writes (lib/claims/same-claim.ts).
  */
 
@@ -23,6 +25,7 @@ import type { GroupMember, SameClaimCandidate, SameClaimView } from "@/lib/searc
  */
 export const SAME_CLAIM_THRESHOLD = 0.3;
 export const SAME_CLAIM_CANDIDATES = 5;
+const CONFLICT_HEADROOM = 3;
 
 const memberSelect = {
   id: true,
@@ -68,7 +71,11 @@ export async function sameClaimView(actor: Actor, claimId: string): Promise<Same
   return { group: group.map(toMember), candidates };
 }
 
-/** Claims in other articles, not in this claim's group, at least SAME_CLAIM_THRESHOLD similar; most similar first. */
+/**
+ * Claims in other articles, not in this claim's group, at least SAME_CLAIM_THRESHOLD similar
+ * and not in conflict with it; most similar first. Conflicting claims are dropped after the
+ * search, so it asks for CONFLICT_HEADROOM times as many.
+ */
 export async function sameClaimCandidates(
   actor: Actor,
   claim: { id: string; articleId: string; restatement: string; exact: string; groupId: string | null },
@@ -77,7 +84,8 @@ export async function sameClaimCandidates(
   // `%` (through the trigram indexes) finds the claims at pg_trgm.similarity_threshold or above; set for this transaction.
   const [, rows] = await prisma.$transaction([
     prisma.$queryRaw(similarityThresholdStatement(SAME_CLAIM_THRESHOLD)),
-    prisma.$queryRaw<Array<SameClaimCandidate>>(sameClaimCandidatesStatement(actor, claim, SAME_CLAIM_THRESHOLD, limit)),
+    prisma.$queryRaw<Array<SameClaimCandidate>>(sameClaimCandidatesStatement(actor, claim, SAME_CLAIM_THRESHOLD, limit * CONFLICT_HEADROOM)),
   ]);
-  return rows;
+  const stated = `${claim.restatement} ${claim.exact}`;
+  return rows.filter((row) => !claimsConflict(stated, `${row.restatement} ${row.exact}`)).slice(0, limit);
 }

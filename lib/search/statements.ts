@@ -122,9 +122,15 @@ export function claimsOnPassage(alias: Prisma.Sql) {
  * the rarest words (by the planner's statistics, which ANALYZE keeps) up to about
  * CANDIDATE_ROWS passages, while every word still counts in the rank. Candidates are
  * ranked cheaply first (ts_rank), and only the best RERANKED get the costlier cover
- * density rank and trigram similarities.
+ * density rank and trigram similarities. A copy of the claim's own sentence (the same
+ * letters and digits) is never suggested: it is the claim, not evidence for it.
  */
 export const SUGGESTIONS = 10;
+
+/** A text's letters and digits, lower-cased: two passages with the same key are copies of one sentence. */
+export function copyKeySql(text: Prisma.Sql | string): Prisma.Sql {
+  return Prisma.sql`lower(regexp_replace(${text}, '[^[:alnum:]]+', '', 'g'))`;
+}
 const CANDIDATE_ROWS = 10_000;
 const CANDIDATE_LIMIT = 3_000;
 const RERANKED = 40;
@@ -172,6 +178,7 @@ export function suggestEvidenceStatement(
              (ts_rank_cd(b."searchVector", q.every, 1) + word_similarity(${claim.restatement}, b.text)
                + word_similarity(${claim.exact}, b.text))::float8 AS score
         FROM best b, q
+       WHERE ${copyKeySql(Prisma.sql`b.text`)} NOT IN (${copyKeySql(claim.restatement)}, ${copyKeySql(claim.exact)})
        ORDER BY score DESC, b."articleId", b.ordinal
        LIMIT ${SUGGESTIONS}
     )

@@ -1,0 +1,195 @@
+/**
+ * Scores Verity's suggestions on one half of the evaluation corpus, beside trivial
+ * baselines: check-worthiness (pure, lib/search/check-worthy.ts), same-claim similarity
+ * and evidence ranking (the app's own SQL expressions, run on a PostgreSQL database with
+ * pg_trgm). Only aggregates leave this module, so the test half is scored, never shown.
+ */
+import type { Client } from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { copyKeySql } from "@/lib/search/statements";
+import { checkWorthiness, SUGGEST_THRESHOLD } from "@/lib/search/check-worthy";
+import { queryWords } from "@/lib/search/passages";
+import { claimsConflict } from "@/lib/search/claim-conflict";
+import { corpus, evidenceKey, labelsOf, type EvidencePassage, type Sentence } from "./files";
+import { isTestPair, isTestQuery, isTestText } from "./halves";
+
+export type Half = "dev" | "test";
+
+const inHalf = (half: Half, isTest: boolean) => (half === "test" ? isTest : !isTest);
+
+export interface Classification {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export function classification(predicted: boolean[], gold: boolean[]): Classification {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  predicted.forEach((p, i) => {
+    if (p && gold[i]) tp++;
+    else if (p) fp++;
+    else if (gold[i]) fn++;
+  });
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+/** The half's sentences with their gold label (CFS: check-worthy). */
+export function labelledSentences(half: Half): Array<Sentence & { checkWorthy: boolean }> {
+  const gold = labelsOf("gold").sentences;
+  return corpus
+    .sentences()
+    .filter((s) => inHalf(half, isTestText(s.text)))
+    .map((s) => ({ ...s, checkWorthy: gold.get(s.id) === "CFS" }));
+}
+
+const hasDigit = (sentence: string) => /\d/u.test(sentence);
+
+export function checkWorthinessFigures(half: Half) {
+  const sentences = labelledSentences(half);
+  const gold = sentences.map((s) => s.checkWorthy);
+  const scores = sentences.map((s) => checkWorthiness(s.sentence).score);
+  const texts = [...new Set(sentences.map((s) => s.text))];
+  const precisionAt5 = texts.map((text) => {
+    const ranked = sentences
+      .map((s, i) => ({ s, score: scores[i] }))
+      .filter(({ s }) => s.text === text)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5);
+    return ranked.filter(({ s }) => s.checkWorthy).length / 5;
+  });
+  return {
+    sentences: sentences.length,
+    positives: gold.filter(Boolean).length,
+    texts: texts.length,
+    verity: classification(scores.map((s) => s >= SUGGEST_THRESHOLD), gold),
+    anyDigit: classification(sentences.map((s) => hasDigit(s.sentence)), gold),
+    precisionAt5: precisionAt5.reduce((a, b) => a + b, 0) / texts.length,
+  };
+}
+
+/** Word-overlap (Jaccard) of two texts' words: the same-claim baseline. */
+export function jaccard(a: string, b: string): number {
+  const wordsA = new Set(queryWords(a));
+  const wordsB = new Set(queryWords(b));
+  const shared = [...wordsA].filter((w) => wordsB.has(w)).length;
+  return shared / (wordsA.size + wordsB.size - shared);
+}
+
+export function labelledPairs(half: Half) {
+  const gold = labelsOf("gold").pairs;
+  return corpus
+    .pairs()
+    .filter((p) => inHalf(half, isTestPair(p.id)))
+    .map((p) => ({ ...p, same: gold.get(p.id) === true }));
+}
+
+/** The Jaccard threshold with the best precision at recall >= 0.75 (the same-claim goal) on the development half. */
+export function bestJaccardThreshold(): number {
+  const pairs = labelledPairs("dev");
+  const similarities = pairs.map((p) => jaccard(p.a, p.b));
+  let best = { threshold: 0, precision: -1 };
+  for (let t = 0.05; t < 0.95; t += 0.01) {
+    const { precision, recall } = classification(similarities.map((s) => s >= t), pairs.map((p) => p.same));
+    if (recall >= 0.75 && precision > best.precision) best = { threshold: Math.round(t * 100) / 100, precision };
+  }
+  return best.threshold;
+}
+
+/**
+ * Same-claim: each side stands for a claim whose restatement and quote are the sentence,
+ * scored as sameClaimCandidates scores (pg_trgm similarity, at the app's SAME_CLAIM_THRESHOLD,
+ * and no conflict: lib/search/claim-conflict.ts).
+ */
+export async function sameClaimFigures(client: Client, half: Half, threshold: number, jaccardThreshold: number) {
+  const pairs = labelledPairs(half);
+  const gold = pairs.map((p) => p.same);
+  const { rows } = await client.query<{ similarity: number }>(
+    `SELECT similarity(a, b)::float8 AS similarity FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(a, b, n) ORDER BY n`,
+    [pairs.map((p) => p.a), pairs.map((p) => p.b)],
+  );
+  return {
+    pairs: pairs.length,
+    positives: gold.filter(Boolean).length,
+    verity: classification(rows.map((r, i) => r.similarity >= threshold && !claimsConflict(pairs[i].a, pairs[i].b)), gold),
+    jaccard: classification(pairs.map((p) => jaccard(p.a, p.b) >= jaccardThreshold), gold),
+  };
+}
+
+/** Two texts that are the same sentence, but for case, spacing and punctuation. */
+export function identicalText(a: string, b: string) {
+  return queryWords(a).join(" ") === queryWords(b).join(" ") && queryWords(a).length > 0;
+}
+
+/** nDCG@k with gain 2^grade - 1; the ideal order is the candidates' by grade. */
+export function ndcgAt(k: number, rankedGrades: number[], allGrades: number[]): number {
+  const dcg = (grades: number[]) => grades.slice(0, k).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
+  const ideal = dcg([...allGrades].sort((a, b) => b - a));
+  return ideal === 0 ? 0 : dcg(rankedGrades) / ideal;
+}
+
+/** BM25 (k1 1.2, b 0.75) over every passage of the corpus: the evidence baseline. */
+function bm25Scorer(passages: EvidencePassage[]) {
+  const documents = new Map(passages.map((p) => [p.id, Array.from(p.passage.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu), ([w]) => w)]));
+  const averageLength = [...documents.values()].reduce((sum, d) => sum + d.length, 0) / documents.size;
+  const frequency = new Map<string, number>();
+  for (const words of documents.values()) for (const w of new Set(words)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  return (query: string, passageId: string) => {
+    const words = documents.get(passageId) ?? [];
+    return queryWords(query).reduce((score, w) => {
+      const tf = words.filter((x) => x === w).length;
+      if (tf === 0) return score;
+      const n = frequency.get(w) ?? 0;
+      const idf = Math.log(1 + (documents.size - n + 0.5) / (n + 0.5));
+      return score + (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * words.length) / averageLength));
+    }, 0);
+  };
+}
+
+/**
+ * Evidence: each claim's candidates ranked by suggestEvidenceStatement's score (the claim
+ * as restatement and quote; a candidate sharing no word with it, or a copy of it by
+ * copyKeySql, is not suggested, so it ranks last). A candidate identical to the claim is counted when suggested in the top 5,
+ * and left out of both rankings and the ideal, since it must never be suggested.
+ */
+export async function evidenceFigures(client: Client, half: Half) {
+  const grades = labelsOf("gold").evidence;
+  const passages = new Map(corpus.passages().map((p) => [p.id, p]));
+  const bm25 = bm25Scorer([...passages.values()]);
+  const claims = new Map(corpus.queries().map((q) => [q.id, q.claim]));
+  const lists = corpus.candidates().filter((c) => inHalf(half, isTestQuery(c.query)));
+  const verity: number[] = [];
+  const baseline: number[] = [];
+  let identicalSuggested = 0;
+  let identicalCandidates = 0;
+  for (const { query, candidates } of lists) {
+    const claim = claims.get(query)!;
+    const texts = candidates.map((id) => passages.get(id)!.passage);
+    const statement = Prisma.sql`
+      WITH q AS (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS every
+                   FROM unnest(tsvector_to_array(to_tsvector('english', ${claim} || ' ' || ${claim}))) AS lexeme WHERE lexeme !~ '[''\\\\]')
+      SELECT CASE WHEN to_tsvector('english', p) @@ q.every AND ${copyKeySql(Prisma.sql`p`)} <> ${copyKeySql(claim)}
+                  THEN (ts_rank_cd(to_tsvector('english', p), q.every, 1) + word_similarity(${claim}, p) + word_similarity(${claim}, p))::float8 END AS score
+        FROM unnest(${texts}::text[]) WITH ORDINALITY AS t(p, n), q ORDER BY n`;
+    const { rows } = await client.query<{ score: number | null }>(statement.text, statement.values);
+    const items = candidates.map((id, i) => ({
+      grade: grades.get(evidenceKey({ query, passage: id })) ?? 0,
+      identical: identicalText(claim, texts[i]),
+      verity: rows[i].score ?? -Infinity,
+      baseline: bm25(claim, id),
+    }));
+    identicalCandidates += items.filter((item) => item.identical).length;
+    const byVerity = [...items].sort((a, b) => b.verity - a.verity);
+    identicalSuggested += byVerity.slice(0, 5).filter((item) => item.identical && item.verity > -Infinity).length;
+    const kept = items.filter((item) => !item.identical);
+    const all = kept.map((item) => item.grade);
+    if (all.every((g) => g === 0)) continue;
+    verity.push(ndcgAt(5, [...kept].sort((a, b) => b.verity - a.verity).map((item) => item.grade), all));
+    baseline.push(ndcgAt(5, [...kept].sort((a, b) => b.baseline - a.baseline).map((item) => item.grade), all));
+  }
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  return { claims: lists.length, scored: verity.length, verity: mean(verity), bm25: mean(baseline), identicalCandidates, identicalSuggested };
+}

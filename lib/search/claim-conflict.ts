@@ -1,0 +1,65 @@
+/**
+ * Whether two similarly worded claims say different things: the hard negatives that
+ * trigram similarity ranks highest ("sold 200,000 copies" against "20,000", "rose" against
+ * "fell"). Pure, so that same-claim candidates can be filtered after the similarity search
+ * and the rule tested on its own. Figures are compared as numbers ("3.2 million" is
+ * "3,200,000", "1,8 Milliarden" is "1.8 billion"); the opposed words are English only.
+ */
+
+/** Digits with thousands separators (",", ".", spaces) or a decimal part, then an optional scale word. */
+const FIGURE =
+  /(\d{1,3}(?:[,.\u00a0\u202f ]\d{3}(?!\d))+|\d+)(?:[.,](\d+))?(?:\s?(thousand|million|billion|trillion|bn|m|millions?|milliards?|Millionen|Milliarden|millones|mil)\b)?/giu;
+
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  mil: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  millionen: 1e6,
+  millones: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  milliard: 1e9,
+  milliards: 1e9,
+  milliarden: 1e9,
+  trillion: 1e12,
+};
+
+/** The figures a text states, as numbers. */
+export function figuresOf(text: string): Set<number> {
+  const figures = new Set<number>();
+  for (const [, whole, decimals, scale] of text.matchAll(FIGURE)) {
+    const value = Number(`${whole.replace(/\D/gu, "")}.${decimals ?? "0"}`) * (scale ? SCALES[scale.toLowerCase()] : 1);
+    figures.add(Math.round(value * 1000) / 1000);
+  }
+  return figures;
+}
+
+/** Words that state one direction, each beside the words of the opposite one. */
+const OPPOSITES: Array<[RegExp, RegExp]> = [
+  [/\b(?:added|adds|gained|rose|rises|risen|raised|increased|up|higher|more|above|over)\b/iu, /\b(?:cut|cuts|lost|fell|falls|fallen|falling|lowered|decreased|down|lower|fewer|less|below|under)\b/iu],
+  [/\b(?:largest|biggest|highest|most|best|first|ahead)\b/iu, /\b(?:smallest|lowest|least|worst|second|behind)\b/iu],
+  [/\b(?:approved?|passed|backed|won|profit|gain)\b/iu, /\b(?:rejected?|defeated|opposed|lost|loss|deficit)\b/iu],
+];
+
+function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both" | null {
+  const isUp = up.test(text);
+  const isDown = down.test(text);
+  return isUp && isDown ? "both" : isUp ? "up" : isDown ? "down" : null;
+}
+
+/**
+ * Two claims conflict when each states figures and neither's figures are all among the
+ * other's, or when one goes up (or is the most, or passed) where the other goes down.
+ */
+export function claimsConflict(a: string, b: string): boolean {
+  const figuresA = figuresOf(a);
+  const figuresB = figuresOf(b);
+  const within = (x: Set<number>, y: Set<number>) => [...x].every((figure) => y.has(figure));
+  if (figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB) && !within(figuresB, figuresA)) return true;
+  return OPPOSITES.some((pair) => {
+    const [poleA, poleB] = [pole(a, pair), pole(b, pair)];
+    return (poleA === "up" && poleB === "down") || (poleA === "down" && poleB === "up");
+  });
+}
