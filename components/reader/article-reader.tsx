@@ -4,8 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { EditorContent } from "@tiptap/react";
 import type { DocNode } from "@/lib/documents/schema";
 import { buildTextMap, canonicalText } from "@/lib/anchoring";
-import type { ClaimSummary, PassageSummary } from "@/lib/claims/types";
-import { ClaimList, filterClaims, type ClaimFilters } from "@/components/reader/claim-list";
+import type { ClaimSummary, PassageSummary, UserRef } from "@/lib/claims/types";
+import { ClaimList, filterClaims, NO_FILTERS, type ClaimFilters } from "@/components/reader/claim-list";
 import { ClaimPanel } from "@/components/reader/claim-panel";
 import type { ArticleChoice } from "@/components/reader/panel/add-evidence";
 import { MarkClaimForm, type SelectedSpan } from "@/components/reader/mark-claim-form";
@@ -48,7 +48,10 @@ export function ArticleReader({
   header,
   headerTools,
   viewer,
+  assignees,
 }: {
+  /** Whom the viewer may assign claims to. */
+  assignees: UserRef[];
   articleId: string;
   viewer: WorkflowActor;
   body: DocNode;
@@ -70,7 +73,7 @@ export function ArticleReader({
   const [side, setSide] = useState<Side>(() =>
     initialClaimId ? { kind: "claim", id: initialClaimId } : initialPassageId ? { kind: "passages", ids: [initialPassageId] } : { kind: "list" },
   );
-  const [filters, setFilters] = useState<ClaimFilters>({ verdict: "", state: "", author: "" });
+  const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS);
   const textRef = useRef<HTMLDivElement>(null);
   const { found, foundBy, setFound } = useFoundSpan(text);
   // The suggested claims' sentences, marked in the text while their panel is open.
@@ -221,6 +224,7 @@ export function ArticleReader({
               onShowInText={(id) => openClaim(id, true)}
               onClose={closePanel}
               viewer={viewer}
+              assignees={assignees}
               quote={openSummary.anchorStatus === "ANCHORED" ? text.slice(openSummary.startOffset, openSummary.endOffset) : null}
             />
           ) : (
@@ -236,7 +240,14 @@ export function ArticleReader({
                 <span aria-hidden="true">✦</span> Suggest claims
               </button>
             </div>
-            <ClaimList claims={claims} filters={filters} onFiltersChange={setFilters} onOpen={(id) => openClaim(id, true)} />
+            <ClaimList
+              claims={claims}
+              filters={filters}
+              onFiltersChange={setFilters}
+              onOpen={(id) => openClaim(id, true)}
+              viewer={viewer}
+              assignees={assignees}
+            />
           </>
         )}
       </aside>

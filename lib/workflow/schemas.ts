@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/rules";
+import { claimRefs } from "@/lib/claims/schemas";
 import { omittable, optionalText, recordId } from "@/lib/validation/fields";
 
 export const transitionSchema = z.object({
@@ -10,3 +11,8 @@ export const transitionSchema = z.object({
 });
 
 export type TransitionInput = z.output<typeof transitionSchema>;
+
+/** "Submit my drafts": the chosen claims, each with the version the user read. */
+export const submitClaimsSchema = z.object({ claims: claimRefs });
+
+export type SubmitClaimsInput = z.output<typeof submitClaimsSchema>;
