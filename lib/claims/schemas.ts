@@ -12,6 +12,7 @@ import {
   requiredText,
   text,
 } from "@/lib/validation/fields";
+import { isStorableText } from "@/lib/storable-text";
 
 /**
  * Form input for claims, evidence and comments. FormData holds only strings: numbers are
@@ -170,7 +171,7 @@ export const claimRefs = z
   })
   .pipe(
     z
-      .array(z.object({ id: claimId, version: z.number().int().min(1).max(MAX_INT) }), { error: CHOOSE_CLAIMS })
+      .array(z.object({ id: claimId.refine(isStorableText, { error: CHOOSE_CLAIMS }), version: z.number().int().min(1).max(MAX_INT) }), { error: CHOOSE_CLAIMS })
       .min(1, { error: CHOOSE_CLAIMS })
       .max(MAX_BULK_CLAIMS, { error: `Choose at most ${MAX_BULK_CLAIMS.toLocaleString("en")} claims at once.` })
       .refine((refs) => new Set(refs.map((ref) => ref.id)).size === refs.length, { error: "Each claim may be chosen once." }),
