@@ -119,10 +119,13 @@ export function ArticleReader({
     [anchored, scrollToOffsets, setFound],
   );
 
+  // Back in the list, the claim that was open is scrolled to and focused (the list keeps every item).
+  const [returnTo, setReturnTo] = useState<string | null>(null);
   const closePanel = useCallback(() => {
+    setReturnTo(side.kind === "claim" ? side.id : null);
     setSide({ kind: "list" });
     replaceUrlParams({ claim: null, passage: null });
-  }, []);
+  }, [side]);
 
   const startMarking = useCallback(() => {
     const span = takeSelection();
@@ -247,6 +250,7 @@ export function ArticleReader({
               onOpen={(id) => openClaim(id, true)}
               viewer={viewer}
               assignees={assignees}
+              returnTo={returnTo}
             />
           </>
         )}

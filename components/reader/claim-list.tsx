@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ClaimSummary, UserRef } from "@/lib/claims/types";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { STATE_LABELS, UNRATED, VERDICT_ORDER, VERDICTS } from "@/lib/claims/verdicts";
@@ -52,7 +52,10 @@ export function ClaimList({
   onOpen,
   viewer,
   assignees,
+  returnTo,
 }: {
+  /** The claim whose panel was just closed: its item is scrolled to and focused. */
+  returnTo: string | null;
   claims: ClaimSummary[];
   filters: ClaimFilters;
   onFiltersChange: (filters: ClaimFilters) => void;
@@ -75,6 +78,12 @@ export function ClaimList({
       else next.delete(id);
       return next;
     });
+  useEffect(() => {
+    if (!returnTo) return;
+    const item = document.querySelector<HTMLButtonElement>(`li[data-claim-id="${CSS.escape(returnTo)}"] .claim-item`);
+    item?.scrollIntoView({ block: "center" });
+    item?.focus({ preventScroll: true });
+  }, [returnTo]);
   const set = (key: keyof ClaimFilters) => (event: React.ChangeEvent<HTMLSelectElement>) =>
     onFiltersChange({ ...filters, [key]: event.target.value });
 
