@@ -13,6 +13,7 @@ import { runLoadBench } from "@/bench/load";
 import { runImportBench } from "@/bench/import";
 import { runFaultsBench } from "@/bench/faults";
 import { runAnnotationImportBench } from "@/bench/annotation-import";
+import { runClaimListScrollBench } from "@/bench/claim-list-scroll";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -24,9 +25,10 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   load: runLoadBench,
   faults: runFaultsBench,
   "annotation-import": runAnnotationImportBench,
+  "claim-list-scroll": runClaimListScrollBench,
 };
 
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) are run by name. */
+/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) and claim-list-scroll are run by name. */
 const DEFAULT = ["reader", "write", "search", "export", "import", "start"];
 
 async function main() {

@@ -74,7 +74,7 @@ export function ClaimBulkActions({
       <form action={start(tag)} className="bulk-actions__row">
         <input type="hidden" name="claims" value={refs} />
         <input type="hidden" name="mode" value="add" />
-        <label htmlFor={tagsId}>Tag</label>
+        <label htmlFor={tagsId}>Tags to add</label>
         <input id={tagsId} name="tags" placeholder="economy, jobs" aria-describedby={tag.state.fieldErrors?.tags ? `${tagsId}-error` : undefined} />
         <button type="submit" className="button button--small" disabled={none || busy}>
           Add tags

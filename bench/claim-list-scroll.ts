@@ -1,0 +1,123 @@
+/**
+ * Claim list scroll benchmark (issue 18): the reader's claim list of a 20,000-word article
+ * with 1,000 claims in headless Chromium, scrolled from top to bottom one step per frame.
+ * Frame intervals and long tasks during the scroll, and the page's DOM nodes; once as the
+ * app ships it (items out of view skip layout and paint: `content-visibility: auto`), once
+ * with that switched off in the page (every item laid out and painted, as before), for the ratio.
+ */
+import type { Page } from "@playwright/test";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { generateArticle, generateClaims } from "@/bench/generate";
+import { benchDatabase, launchBrowser, median, percentile, report, signIn, startApp } from "@/bench/support";
+
+const WORDS = 20_000;
+const CLAIMS = 1_000;
+const STEP_PX = 300;
+const RUNS = 3;
+const PORT = Number(process.env.BENCH_PORT ?? 3211);
+const CONTENT_VISIBILITY_OFF = ".claim-items > li { content-visibility: visible !important; }";
+
+interface Scroll {
+  frames: number[];
+  longTasks: number[];
+  distance: number;
+}
+
+export async function runClaimListScrollBench() {
+  let articleId = "";
+  const database = await benchDatabase(async (prisma) => {
+    const { title, doc, text } = generateArticle(WORDS, 1);
+    const body = doc as unknown as Prisma.InputJsonValue;
+    articleId = (await prisma.article.create({ data: { title, outlet: "Benchmark", body, canonicalText: text, sourceFormat: "TEXT" } })).id;
+    const reviewers = await prisma.user.findMany({ where: { role: "REVIEWER" }, select: { id: true } });
+    const claims = generateClaims(text, CLAIMS, 2).map((claim, i) => {
+      const authorId = reviewers[i % reviewers.length].id;
+      return { ...claim, articleId, authorId, verdictProposedById: claim.verdict ? authorId : null };
+    });
+    await prisma.claim.createMany({ data: claims });
+  });
+
+  const app = await startApp(database.appEnv, PORT);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await signIn(await context.newPage(), app.url);
+    const variants = { shipped: [] as Scroll[], off: [] as Scroll[] };
+    let domNodes = 0;
+    let listItems = 0;
+    for (let run = 0; run < RUNS; run++) {
+      for (const variant of ["shipped", "off"] as const) {
+        const page = await context.newPage();
+        await page.goto(`${app.url}/articles/${articleId}`);
+        await page.waitForSelector(".reader__text[data-highlights]", { timeout: 120_000 });
+        if (variant === "off") await page.addStyleTag({ content: CONTENT_VISIBILITY_OFF });
+        ({ domNodes, listItems } = await page.evaluate(() => ({
+          domNodes: document.getElementsByTagName("*").length,
+          listItems: document.querySelectorAll(".claim-items > li").length,
+        })));
+        variants[variant].push(await scrollList(page));
+        await page.close();
+      }
+    }
+    if (listItems !== CLAIMS) throw new Error(`The list shows ${listItems} claims, not ${CLAIMS}.`);
+
+    const summary = (scrolls: Scroll[]) => {
+      const frames = scrolls.flatMap((s) => s.frames);
+      const longTasks = scrolls.map((s) => s.longTasks.reduce((sum, ms) => sum + ms, 0));
+      return { p50: percentile(frames, 50), p95: percentile(frames, 95), max: Math.max(...frames), longTaskMs: median(longTasks), frames: frames.length };
+    };
+    const shipped = summary(variants.shipped);
+    const off = summary(variants.off);
+    report(
+      "claim-list-scroll",
+      { words: WORDS, claims: CLAIMS, runs: RUNS, stepPx: STEP_PX, distancePx: Math.round(variants.shipped[0].distance), listItems },
+      [
+        { figure: "frame interval while scrolling, p50", value: shipped.p50, unit: "ms", target: "-", met: null },
+        { figure: "frame interval while scrolling, p95", value: shipped.p95, unit: "ms", target: "<= 50 ms", met: shipped.p95 <= 50 },
+        { figure: "longest frame", value: shipped.max, unit: "ms", target: "-", met: null },
+        { figure: "long tasks during one scroll, total (median of runs)", value: shipped.longTaskMs, unit: "ms", target: "<= 200 ms", met: shipped.longTaskMs <= 200 },
+        { figure: "content-visibility off: frame interval, p95", value: off.p95, unit: "ms", target: "-", met: null },
+        { figure: "content-visibility off: long tasks, total (median)", value: off.longTaskMs, unit: "ms", target: "-", met: null },
+        { figure: "p95 frame, shipped / off", value: shipped.p95 / off.p95, unit: "x", target: "-", met: null },
+        { figure: "DOM elements in the page (all 1,000 items present)", value: domNodes, unit: "", target: "-", met: null },
+      ],
+      {
+        columns: ["variant", "frames", "p50 ms", "p95 ms", "max ms", "long tasks ms (median)"],
+        rows: [
+          ["shipped (content-visibility: auto)", shipped.frames, shipped.p50, shipped.p95, shipped.max, shipped.longTaskMs],
+          ["off (every item laid out)", off.frames, off.p50, off.p95, off.max, off.longTaskMs],
+        ],
+      },
+    );
+  } finally {
+    await browser.close();
+    await app.stop();
+    await database.drop();
+  }
+}
+
+/** Scrolls the side panel from top to bottom, STEP_PX a frame; the frame intervals and long tasks on the way. */
+function scrollList(page: Page): Promise<Scroll> {
+  return page.evaluate(async (step) => {
+    const side = document.querySelector<HTMLElement>(".reader__side")!;
+    side.scrollTop = 0;
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+    observer.observe({ type: "longtask" });
+    const frames: number[] = [];
+    await new Promise<void>((resolve) => {
+      let last = performance.now();
+      const tick = (now: number) => {
+        frames.push(now - last);
+        last = now;
+        if (side.scrollTop + side.clientHeight >= side.scrollHeight - 1) return resolve();
+        side.scrollTop += step;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    observer.disconnect();
+    // The first interval is from the call to the first frame, not a frame.
+    return { frames: frames.slice(1), longTasks, distance: side.scrollTop };
+  }, STEP_PX);
+}
