@@ -6,9 +6,7 @@
  * with that switched off in the page (every item laid out and painted, as before), for the ratio.
  */
 import type { Page } from "@playwright/test";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { generateArticle, generateClaims } from "@/bench/generate";
-import { benchDatabase, launchBrowser, median, percentile, report, signIn, startApp } from "@/bench/support";
+import { benchDatabase, createClaimedArticle, launchBrowser, median, percentile, report, signIn, startApp } from "@/bench/support";
 
 const WORDS = 20_000;
 const CLAIMS = 1_000;
@@ -26,15 +24,7 @@ interface Scroll {
 export async function runClaimListScrollBench() {
   let articleId = "";
   const database = await benchDatabase(async (prisma) => {
-    const { title, doc, text } = generateArticle(WORDS, 1);
-    const body = doc as unknown as Prisma.InputJsonValue;
-    articleId = (await prisma.article.create({ data: { title, outlet: "Benchmark", body, canonicalText: text, sourceFormat: "TEXT" } })).id;
-    const reviewers = await prisma.user.findMany({ where: { role: "REVIEWER" }, select: { id: true } });
-    const claims = generateClaims(text, CLAIMS, 2).map((claim, i) => {
-      const authorId = reviewers[i % reviewers.length].id;
-      return { ...claim, articleId, authorId, verdictProposedById: claim.verdict ? authorId : null };
-    });
-    await prisma.claim.createMany({ data: claims });
+    articleId = await createClaimedArticle(prisma, WORDS, CLAIMS);
   });
 
   const app = await startApp(database.appEnv, PORT);
