@@ -2,11 +2,11 @@ import { useTestDatabase } from "@/test/db";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { BulkRefusedError, FieldError } from "@/lib/errors";
-import { addEvidence, getClaimDetail, updateClaim } from "@/lib/claims/data";
+import { getClaimDetail, updateClaim } from "@/lib/claims/data";
 import { assignClaims, listAssignees, tagClaims } from "@/lib/claims/organise";
 import { listClaimsForArticle } from "@/lib/claims/reads";
 import { submitClaims } from "@/lib/workflow/data";
-import { auditSince, lastAuditId, makeArticle, makeClaim, makeUser, snapshot, type TestArticle } from "@/lib/claims/test-fixtures";
+import { auditSince, lastAuditId, makeArticle, makeClaim, makeReadyDraft, makeUser, snapshot, type TestArticle } from "@/lib/claims/test-fixtures";
 
 /**
  * Bulk actions and organising claims against a real database: "Submit my drafts" submits only
@@ -24,11 +24,11 @@ let editor: Actor;
 let article: TestArticle;
 
 const LINES = [
-  "Harbour Plan Approved",
-  "The port authority said the new harbour will create 2,000 jobs.",
-  "Construction starts next spring and ends in 2027.",
-  "The mayor called it the largest investment in the city's history.",
-  "Critics said the budget had doubled since 2019.",
+  "Ferry Service Expands",
+  "The operator said the new ferry line will create 2,000 jobs.",
+  "Boats start sailing in spring and the line ends in 2027.",
+  "The council called it the largest transport plan in decades.",
+  "Opponents said the budget had doubled since 2019.",
 ];
 
 beforeAll(async () => {
@@ -44,21 +44,7 @@ beforeEach(async () => {
   await prisma.claim.deleteMany();
 });
 
-/** A draft of `author` ready to submit: verdict, rationale and one evidence item. */
-async function readyDraft(author: Actor, phrase: string) {
-  const claim = await makeClaim(author, article, phrase, { verdict: "MOSTLY_FALSE", rationale: "A study says 600." });
-  const { version } = await addEvidence(author, {
-    kind: "EXTERNAL",
-    claimId: claim.id,
-    version: claim.version,
-    stance: "CONTRADICTS",
-    url: "https://example.org/study",
-    title: "Jobs study",
-    excerpt: null,
-    accessedAt: "2025-01-15",
-  });
-  return { id: claim.id, version };
-}
+const readyDraft = (author: Actor, phrase: string) => makeReadyDraft(author, article, phrase);
 
 async function refusalsOf(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -90,7 +76,7 @@ describe("submitClaims (Submit my drafts)", () => {
   it("refuses another reviewer's draft, an unready draft and a stale version, and then submits none", async () => {
     const mine = await readyDraft(reviewer, "create 2,000 jobs");
     const theirs = await readyDraft(otherReviewer, "ends in 2027");
-    const unready = await makeClaim(reviewer, article, "largest investment");
+    const unready = await makeClaim(reviewer, article, "largest transport plan");
     const stale = await readyDraft(reviewer, "budget had doubled");
     await updateClaim(reviewer, { claimId: stale.id, version: stale.version, restatement: "Changed elsewhere.", verdict: "FALSE", rationale: "r" });
     const before = await snapshot();

@@ -55,14 +55,9 @@ export async function assignClaims(actor: Actor, input: AssignClaimsInput): Prom
   const outcomes = await changeEachClaim(input.claims, async (tx, ref) => {
     const claim = await claimToOrganise(tx, actor, ref, (c) => assertMayAssign(actor, c, assignee?.id ?? null));
     if (claim.assigneeId === (assignee?.id ?? null)) return { claim, version: null };
-    const version = await bumpVersion(tx, actor, claim.id, ref.version, { assigneeId: assignee?.id ?? null });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "claim.assign",
-      entityType: "Claim",
-      entityId: claim.id,
-      before: { assignee: claim.assignee, version: claim.version },
-      after: { assignee: assignee && { id: assignee.id, name: assignee.name }, version },
+    const version = await saveChange(tx, actor, claim, "claim.assign", { assigneeId: assignee?.id ?? null }, {
+      before: { assignee: claim.assignee },
+      after: { assignee: assignee && { id: assignee.id, name: assignee.name } },
     });
     return { claim, version };
   });
@@ -76,18 +71,31 @@ export async function tagClaims(actor: Actor, input: TagClaimsInput): Promise<Or
     const tags = nextTags(claim.tags, input);
     if (tags.length > MAX_TAGS_PER_CLAIM) throw new FieldError("tags", `A claim has at most ${MAX_TAGS_PER_CLAIM} tags; this one would have ${tags.length}.`);
     if (tags.join("\n") === claim.tags.join("\n")) return { claim, version: null };
-    const version = await bumpVersion(tx, actor, claim.id, ref.version, { tags });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "claim.tag",
-      entityType: "Claim",
-      entityId: claim.id,
-      before: { tags: claim.tags, version: claim.version },
-      after: { tags, version },
-    });
+    const version = await saveChange(tx, actor, claim, "claim.tag", { tags }, { before: { tags: claim.tags }, after: { tags } });
     return { claim, version };
   });
   return result(outcomes);
+}
+
+/** Moves the claim (read at `claim.version`) to its next version with `data`, and audits it: what changed, and the versions. */
+async function saveChange(
+  tx: Tx,
+  actor: Actor,
+  claim: OrganisedClaim,
+  action: "claim.assign" | "claim.tag",
+  data: Prisma.ClaimUncheckedUpdateManyInput,
+  change: { before: Prisma.JsonObject; after: Prisma.JsonObject },
+) {
+  const version = await bumpVersion(tx, actor, claim.id, claim.version, data);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action,
+    entityType: "Claim",
+    entityId: claim.id,
+    before: { ...change.before, version: claim.version },
+    after: { ...change.after, version },
+  });
+  return version;
 }
 
 function nextTags(current: string[], input: TagClaimsInput): string[] {
