@@ -101,14 +101,20 @@ test("bulk tag and assign with the keyboard, then filter by tag and by assignee"
   await expect(list().getByTestId("claim-item")).toHaveCount(2);
   await expect(list().getByTestId("claim-item").nth(0)).toContainText(restatement(4));
   await expect(list().getByTestId("claim-item").nth(1)).toContainText(restatement(5));
-  await screenshot(reviewer, "claim-list-bulk-tags", false);
+  for (const width of [1280, 390]) {
+    await reviewer.setViewportSize({ width, height: 900 });
+    await list().scrollIntoViewIfNeeded();
+    await screenshot(reviewer, `claim-list-bulk-${width}`, false);
+  }
+  await reviewer.setViewportSize({ width: 1280, height: 720 });
 
   // The panel shows them too, and tags one claim.
   await item(4).getByTestId("claim-item").click();
   const claimPanel = panel(reviewer);
   await expect(claimPanel.getByLabel("Assigned to").locator("option:checked")).toHaveText(`${REVIEWER.name} (me)`);
-  await expect(claimPanel.getByLabel("Tags")).toHaveValue("payroll, port");
-  await claimPanel.getByLabel("Tags").fill("payroll");
+  const tags = claimPanel.getByRole("textbox", { name: "Tags" });
+  await expect(tags).toHaveValue("payroll, port");
+  await tags.fill("payroll");
   await claimPanel.getByRole("button", { name: "Save tags" }).click();
   await expect(claimPanel.getByText("Tags: payroll, port → payroll")).toBeVisible();
 });
