@@ -50,41 +50,46 @@ export function ClaimBulkActions({
 
   return (
     <div className="bulk-actions" role="group" aria-label="Actions on the chosen claims">
-      <form action={start(submit)}>
-        <input type="hidden" name="claims" value={refsOf(myDrafts)} />
-        <button type="submit" className="button button--small" disabled={myDrafts.length === 0 || busy}>
-          Submit my drafts ({myDrafts.length})
-        </button>
-      </form>
-      <form action={start(assign)} className="bulk-actions__row">
-        <input type="hidden" name="claims" value={refs} />
-        <label htmlFor={assigneeId}>Assign to</label>
-        <select id={assigneeId} name="assigneeId" defaultValue={viewer.id}>
-          <option value="">Nobody (unassign)</option>
-          {assignees.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.id === viewer.id ? `${user.name} (me)` : user.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button button--small" disabled={none || busy}>
-          Assign
-        </button>
-      </form>
-      <form action={start(tag)} className="bulk-actions__row">
-        <input type="hidden" name="claims" value={refs} />
-        <input type="hidden" name="mode" value="add" />
-        <label htmlFor={tagsId}>Tags to add</label>
-        <input id={tagsId} name="tags" placeholder="economy, jobs" aria-describedby={tag.state.fieldErrors?.tags ? `${tagsId}-error` : undefined} />
-        <button type="submit" className="button button--small" disabled={none || busy}>
-          Add tags
-        </button>
-        {tag.state.fieldErrors?.tags && (
-          <p id={`${tagsId}-error`} className="field-error">
-            {tag.state.fieldErrors.tags[0]}
-          </p>
-        )}
-      </form>
+      {none && <p className="field-hint">Choose claims with their boxes to submit, assign or tag them together.</p>}
+      {!none && (
+        <>
+          <form action={start(submit)}>
+            <input type="hidden" name="claims" value={refsOf(myDrafts)} />
+            <button type="submit" className="button button--small" disabled={myDrafts.length === 0 || busy}>
+              Submit my drafts ({myDrafts.length})
+            </button>
+          </form>
+          <form action={start(assign)} className="bulk-actions__row">
+            <input type="hidden" name="claims" value={refs} />
+            <label htmlFor={assigneeId}>Assign to</label>
+            <select id={assigneeId} name="assigneeId" defaultValue={viewer.id}>
+              <option value="">Nobody (unassign)</option>
+              {assignees.map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.id === viewer.id ? `${user.name} (me)` : user.name}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button--small" disabled={busy}>
+              Assign
+            </button>
+          </form>
+          <form action={start(tag)} className="bulk-actions__row">
+            <input type="hidden" name="claims" value={refs} />
+            <input type="hidden" name="mode" value="add" />
+            <label htmlFor={tagsId}>Tags to add</label>
+            <input id={tagsId} name="tags" placeholder="economy, jobs" aria-describedby={tag.state.fieldErrors?.tags ? `${tagsId}-error` : undefined} />
+            <button type="submit" className="button button--small" disabled={busy}>
+              Add tags
+            </button>
+            {tag.state.fieldErrors?.tags && (
+              <p id={`${tagsId}-error`} className="field-error">
+                {tag.state.fieldErrors.tags[0]}
+              </p>
+            )}
+          </form>
+        </>
+      )}
       <div role="status" className="bulk-actions__status" data-testid="bulk-status">
         {running ? (
           <>
