@@ -42,9 +42,8 @@ function peopleIn(claims: ClaimSummary[], pick: (claim: ClaimSummary) => UserRef
 /**
  * The claims beside the text: filterable by verdict, state, reviewer, tag and assignee, with
  * checkboxes to choose claims for the bulk actions. Every claim is in the page, so the
- * browser's find, the keyboard and links to a claim reach all of them; laid out once, 1,000
- * scroll at full frame rate (bench: claim-list-scroll, which also measured and rejected
- * `content-visibility: auto` and is the place to weigh a virtualised list).
+ * browser's find, the keyboard and links to a claim reach all of them. Scrolling 1,000 is
+ * measured by the claim-list-scroll benchmark (with `content-visibility: auto` beside it).
  */
 export function ClaimList({
   claims,
