@@ -5,9 +5,7 @@
  * panel is painted; the page's JS heap after load.
  */
 import type { Page } from "@playwright/test";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { generateArticle, generateClaims } from "@/bench/generate";
-import { benchDatabase, launchBrowser, median, report, signIn, startApp } from "@/bench/support";
+import { benchDatabase, createClaimedArticle, launchBrowser, median, report, signIn, startApp } from "@/bench/support";
 
 const WORDS = 20_000;
 const CLAIMS = 1_000;
@@ -17,17 +15,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3210);
 export async function runReaderBench() {
   const ids = { withClaims: "", withoutClaims: "" };
   const database = await benchDatabase(async (prisma) => {
-    const { title, doc, text } = generateArticle(WORDS, 1);
-    const body = doc as unknown as Prisma.InputJsonValue;
-    const base = { outlet: "Benchmark", body, canonicalText: text, sourceFormat: "TEXT" };
-    ids.withClaims = (await prisma.article.create({ data: { ...base, title } })).id;
-    ids.withoutClaims = (await prisma.article.create({ data: { ...base, title: `${title}, no claims` } })).id;
-    const reviewers = await prisma.user.findMany({ where: { role: "REVIEWER" }, select: { id: true } });
-    const claims = generateClaims(text, CLAIMS, 2).map((claim, i) => {
-      const authorId = reviewers[i % reviewers.length].id;
-      return { ...claim, articleId: ids.withClaims, authorId, verdictProposedById: claim.verdict ? authorId : null };
-    });
-    await prisma.claim.createMany({ data: claims });
+    ids.withClaims = await createClaimedArticle(prisma, WORDS, CLAIMS);
+    ids.withoutClaims = await createClaimedArticle(prisma, WORDS, 0, ", no claims");
   });
 
   const app = await startApp(database.appEnv, PORT);

@@ -16,6 +16,7 @@ import { runAnnotationImportBench } from "@/bench/annotation-import";
 import { runSuggestClaimsBench } from "@/bench/suggest-claims";
 import { runAnchoringBench } from "@/bench/anchoring";
 import { runQualityBench } from "@/bench/quality";
+import { runClaimListScrollBench } from "@/bench/claim-list-scroll";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -29,15 +30,12 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   "annotation-import": runAnnotationImportBench,
   "suggest-claims": runSuggestClaimsBench,
   anchoring: runAnchoringBench,
-};
-
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) and anchoring are run by name. */
-const DEFAULT = ["reader", "suggest-claims", "write", "search", "export", "import", "start"];
   quality: runQualityBench,
+  "claim-list-scroll": runClaimListScrollBench,
 };
 
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import) and the suggestions' quality (quality) are run by name. */
-const DEFAULT = ["reader", "write", "search", "export", "import", "start"];
+/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import), anchoring, the suggestions' quality and claim-list-scroll are run by name. */
+const DEFAULT = ["reader", "suggest-claims", "write", "search", "export", "import", "start"];
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -139,6 +139,23 @@ export async function createUsers(db: Db, role: BenchUser["role"], count: number
   return users;
 }
 
+/**
+ * The reader benchmarks' generated article (seed 1) with `claims` generated claims (seed 2) by
+ * the demo reviewers in turn; returns its id. `titleSuffix` tells copies of the text apart.
+ */
+export async function createClaimedArticle(db: Db, words: number, claims: number, titleSuffix = ""): Promise<string> {
+  const { title, doc, text } = generateArticle(words, 1);
+  const data = { title: `${title}${titleSuffix}`, outlet: "Benchmark", body: doc as unknown as Prisma.InputJsonValue, canonicalText: text, sourceFormat: "TEXT" as const };
+  const articleId = (await db.article.create({ data, select: { id: true } })).id;
+  const reviewers = await db.user.findMany({ where: { role: "REVIEWER" }, select: { id: true } });
+  const rows = generateClaims(text, claims, 2).map((claim, i) => {
+    const authorId = reviewers[i % reviewers.length].id;
+    return { ...claim, articleId, authorId, verdictProposedById: claim.verdict ? authorId : null };
+  });
+  await db.claim.createMany({ data: rows });
+  return articleId;
+}
+
 export interface BenchArticle {
   id: string;
   /** Sentence spans of the article, with the quote and context the server computes (to mark claims on). */

@@ -47,3 +47,20 @@ export class ConflictError<Current = ClaimConflict> extends UserFacingError {
     super(message);
   }
 }
+
+/** One claim of a bulk action that could not be changed, and why. */
+export interface ClaimRefusal {
+  claimId: string;
+  message: string;
+}
+
+/** A bulk action refused for some of its claims: nothing was changed, and each refusal says why. */
+export class BulkRefusedError extends UserFacingError {
+  constructor(readonly refusals: ClaimRefusal[]) {
+    super(
+      refusals.length === 1
+        ? "One of the chosen claims cannot be changed, so none was. See the claim marked below."
+        : `${refusals.length} of the chosen claims cannot be changed, so none was. See the claims marked below.`,
+    );
+  }
+}

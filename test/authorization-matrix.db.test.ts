@@ -99,6 +99,11 @@ const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
  *   unlinkSameClaimAction@APPROVED       the approved claim, linked with a draft in another article
  *   adoptVerdictAction@DRAFT             the owner's draft adopts the verdict of a linked approved claim
  *   adoptVerdictAction@SUBMITTED         the same, the owner's claim submitted (only editors change it then)
+ * Bulk actions on the claim list (lib/claims/organise.ts, submitClaimsAction): "Submit my drafts"
+ * submits only the caller's own drafts, so nobody else may bulk-submit the owner's draft, editors
+ * included (they submit it one claim at a time). Assigning a claim to oneself and tagging it:
+ * its author while it is a draft, editors and admins any claim, approved ones too (neither
+ * changes what the claim publishes). A refused bulk action names each claim it refused.
  * A retired article (and its claims) is there for editors only (lib/auth/visibility.ts): the
  * @retired rows (the article retired after its claim was made) are refused to reviewers as not found.
  */
@@ -159,6 +164,11 @@ const MATRIX = `
   GET/search/api/same-claim@retired     ✗       ✗        ✗          ✓       ✓       ✓      ✗
   undoApprovalAction@APPROVED           ✗       ✗        ✗          ✓       ✗       ✓      ✗
   markNotificationReadAction            ✗       ✓        ✓          ✓       ✓       ✓      ✗
+  submitClaimsAction@DRAFT              ✗       ✓        ✗          ✗       ✗       ✗      ✗
+  assignClaimsAction@DRAFT              ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  assignClaimsAction@APPROVED           ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  tagClaimsAction@DRAFT                 ✗       ✓        ✗          ✓       ✓       ✓      ✗
+  tagClaimsAction@APPROVED              ✗       ✗        ✗          ✓       ✓       ✓      ✗
 `;
 
 /** Rows for what is public: everyone may, anonymous and disabled users included. */
@@ -197,6 +207,7 @@ const OWN_EVIDENCE = "You can only change the evidence of your own claims while 
 const EDITOR_STEPS = "Only editors can approve, request changes or reopen claims.";
 const FOUR_EYES = "You proposed this verdict, so another editor must approve it (four-eyes rule).";
 const UNDO_NOT_YOURS = "Only the editor who just approved this claim can undo the approval. Reopen it with a note instead.";
+const BULK_REFUSED = "One of the chosen claims cannot be changed, so none was. See the claim marked below.";
 
 let users: Record<Exclude<RoleName, "anonymous">, Actor>;
 let editorForSetup: Actor;
@@ -446,6 +457,26 @@ const verifyTransition = (to: ClaimState, extra: (actor: Actor) => Record<string
       ...extra(actor),
     });
   };
+
+/** The bulk actions' one field: the cell's claim at the version it has. */
+const claimRefsOf = (f: Fixtures) => JSON.stringify([{ id: claimOf(f).id, version: claimOf(f).version }]);
+
+/** Assigns the cell's claim to whoever is signed in (the one assignment every role may ask for). */
+const assignToMe = (f: Fixtures) => callForm(claimActions.assignClaimsAction, form({ claims: claimRefsOf(f), assigneeId: sessionUserId ?? "" }));
+const verifyAssignedToMe = async (f: Fixtures, _outcome: Outcome, actor: Actor) => {
+  expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
+    assigneeId: actor.id,
+    version: claimOf(f).version + 1,
+  });
+};
+
+const tagRow = (f: Fixtures) => callForm(claimActions.tagClaimsAction, form({ claims: claimRefsOf(f), tags: "Jobs, harbour", mode: "add" }));
+const verifyTagged = async (f: Fixtures) => {
+  expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
+    tags: ["jobs", "harbour"],
+    version: claimOf(f).version + 1,
+  });
+};
 
 /** A route's response as an outcome: the body as text (and its `error` when JSON), the headers that matter. */
 async function routeOutcome(response: Response): Promise<Outcome & { text: string; contentType: string | null; headers: Headers }> {
@@ -857,6 +888,26 @@ const ROWS: Record<string, Row> = {
   },
   "addCommentAction@SUBMITTED": { state: "SUBMITTED", call: commentRow, audit: "comment.add", verify: verifyComment },
   "addCommentAction@APPROVED": { state: "APPROVED", call: commentRow, audit: "comment.add", verify: verifyComment },
+  "submitClaimsAction@DRAFT": {
+    state: "DRAFT",
+    call: (f) => callForm(workflowActions.submitClaimsAction, form({ claims: claimRefsOf(f) })),
+    audit: "claim.submit",
+    verify: async (f, outcome) => {
+      expect(outcome.data).toEqual({ changed: [{ id: claimOf(f).id, version: claimOf(f).version + 1 }], articleIds: [f.article.id] });
+      expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({ state: "SUBMITTED" });
+    },
+    refusal: { reviewer: BULK_REFUSED, editor: BULK_REFUSED },
+  },
+  "assignClaimsAction@DRAFT": { state: "DRAFT", call: assignToMe, audit: "claim.assign", verify: verifyAssignedToMe, refusal: { reviewer: BULK_REFUSED } },
+  "assignClaimsAction@APPROVED": {
+    state: "APPROVED",
+    call: assignToMe,
+    audit: "claim.assign",
+    verify: verifyAssignedToMe,
+    refusal: { reviewer: BULK_REFUSED },
+  },
+  "tagClaimsAction@DRAFT": { state: "DRAFT", call: tagRow, audit: "claim.tag", verify: verifyTagged, refusal: { reviewer: BULK_REFUSED } },
+  "tagClaimsAction@APPROVED": { state: "APPROVED", call: tagRow, audit: "claim.tag", verify: verifyTagged, refusal: { reviewer: BULK_REFUSED } },
   "transitionClaimAction:submit@DRAFT": {
     state: "DRAFT",
     call: transition("submit"),
@@ -1307,7 +1358,7 @@ describe("the matrix itself", () => {
         .filter(([, value]) => typeof value === "function")
         .map(([name]) => name),
     );
-    expect(exported).toHaveLength(24);
+    expect(exported).toHaveLength(27);
     const covered = new Set(ROW_NAMES.map((name) => name.split(/[@:]/)[0]));
     for (const name of exported) expect(covered).toContain(name);
     for (const action of ["submit", "approve", "request_changes", "reopen"]) {
@@ -1340,7 +1391,8 @@ describe("the matrix itself", () => {
       }
       expect([name, cells.anonymous, cells.disabled]).toEqual([name, false, false]);
       // Editors may do all reviewers may; admins all editors may.
-      if (cells.owner) expect([name, cells.editor]).toEqual([name, true]);
+      // Except "Submit my drafts": only the caller's own drafts, so an editor does not bulk-submit the owner's.
+      if (cells.owner && !name.startsWith("submitClaimsAction@")) expect([name, cells.editor]).toEqual([name, true]);
       if (cells.otherReviewer) expect([name, cells.owner]).toEqual([name, true]);
       if (cells.editor) expect([name, cells.admin]).toEqual([name, true]);
       // The proposer is an editor like any other, except for approving their own verdict.

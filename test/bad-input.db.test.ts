@@ -30,7 +30,7 @@ import { transitionClaim } from "@/lib/workflow/data";
 import { WORKFLOW_ACTIONS, workflowRefusal } from "@/lib/workflow/rules";
 import { assertRole } from "@/lib/auth/roles";
 import { assertMayChange } from "@/lib/claims/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { BulkRefusedError, NotFoundError } from "@/lib/errors";
 import { linkSameClaim } from "@/lib/claims/same-claim";
 import { dismissSuggestion } from "@/lib/search/suggested-claims";
 import { splitPassages } from "@/lib/search/passages";
@@ -726,6 +726,7 @@ const [OWN_EDIT, OWN_DELETE, OWN_EVIDENCE] = (["edit", "delete", "evidence"] as 
 const OTHERS_SUBMIT = workflowRefusal(aReviewer, { ...othersDraft, verdictProposedById: null, contentChangedById: null, verdict: "FALSE", rationale: "Why.", evidenceCount: 1 }, "submit")!.message;
 const NO_ARTICLE = new NotFoundError("That article").message;
 const NO_CLAIM = new NotFoundError("That claim").message;
+const BULK_REFUSED = new BulkRefusedError([{ claimId: "a claim", message: "refused" }]).message;
 
 const articleDetails = () => ({
   title: textField("title", { max: 300, presence: "required" }),
@@ -741,6 +742,55 @@ const claimText = () => ({
 
 const stanceField = () => choiceField("stance", Object.values(EvidenceStance));
 const kindField = (kind: "PASSAGE" | "EXTERNAL") => choiceField("kind", ["PASSAGE", "EXTERNAL"], { valid: [kind] });
+
+/** The bulk actions' list of claims (JSON of { id, version }): valid, c1 and c3 at their versions. */
+function claimRefsField() {
+  const ref = (id: string, version: number | string) => ({ id, version });
+  const json = (refs: unknown) => JSON.stringify(refs);
+  const valid = fc.constantFrom(json([ref(F.c1.id, F.c1.version)]), json([ref(F.c1.id, F.c1.version), ref(F.c3.id, F.c3.version)]));
+  const invalid = fc.oneof(
+    missing,
+    blank,
+    aFile,
+    huge(1000),
+    anyText.filter((s) => !s.trim().startsWith("[")),
+    fc.constantFrom("[]", "{}", "null", "[null]", "[1]", `["${F.c1.id}"]`, json([{ id: F.c1.id }]), json([ref(F.c1.id, String(F.c1.version))])),
+    // Stale versions, unknown ids, a claim twice, ids that cannot be stored, more than 1,000 claims.
+    fc.integer({ min: 1, max: MAX_INT }).filter((n) => n !== F.c1.version).map((n) => json([ref(F.c1.id, n)])),
+    fc.constantFrom(json([ref("no-such-claim", 1)]), json([ref(F.a1.id, 1)]), json([ref(F.c1.id, F.c1.version), ref(F.c1.id, F.c1.version)])),
+    fc.constantFrom(json([ref(`${F.c1.id}\u0000`, F.c1.version)]), json([ref(`${F.c1.id}\ud800`, F.c1.version)])),
+    fc.constant(json(Array.from({ length: 1001 }, (_, i) => ref(`c${i}`, 1)))),
+  );
+  return field("claims", valid, invalid);
+}
+
+/** The owner's draft c1 alone, for a reviewer's refusal (one claim refused). */
+const justC1 = () => field("claims", fc.constant(JSON.stringify([{ id: F.c1.id, version: F.c1.version }])), missing);
+
+/** Tags as typed: valid ones, and tags that are too long, too many or made of characters a tag may not have. */
+function tagsField() {
+  const valid = fc.constantFrom("economy", "Jobs, harbour", " local news ,budget ");
+  const invalid = fc.oneof(
+    aFile,
+    huge(1000),
+    fc.constantFrom("a".repeat(41), "<script>", "jobs; DROP TABLE", "tag\u0000", "tag\ud800", "emoji \u{1F389}"),
+    fc.constant(Array.from({ length: 21 }, (_, i) => `t${i}`).join(",")),
+  );
+  return field("tags", valid, invalid);
+}
+
+/** Whom to assign to: the admin (valid), or no one who can sign in. A blank field is valid (nobody). */
+function assigneeField() {
+  const known = new Set(Object.values(F.ids).flat());
+  const invalid = fc.oneof(
+    aFile,
+    huge(64),
+    fc.stringMatching(/^[a-z0-9]{1,64}$/).filter((s) => !known.has(s)),
+    fc.constantFrom(...F.ids.articles, ...F.ids.claims),
+    badUnicode(fc.constant(F.admin.id)),
+  );
+  return field("assigneeId", fc.constant(F.admin.id), invalid);
+}
 
 const claimIdField = (name = "claimId", refused: string[] = [F.c2.id]) => idField(name, [F.c1.id], "claims", refused);
 const articleIdField = (valid: string[], refused: string[] = []) => idField("articleId", valid, "articles", refused);
@@ -882,6 +932,22 @@ const ACTIONS: Record<string, ActionCase> = {
     // The only notification is the owner's: nobody else may mark it.
     slots: () => ({ notificationId: idField("notificationId", F.ids.notifications, "notifications") }),
     reviewer: { message: new NotFoundError("That notification").message },
+  },
+  submitClaimsAction: {
+    action: workflowActions.submitClaimsAction,
+    slots: () => ({ claims: claimRefsField() }),
+    // c1 is the owner's draft: only its author submits it with "Submit my drafts".
+    reviewer: { slots: () => ({ claims: justC1() }), message: BULK_REFUSED },
+  },
+  assignClaimsAction: {
+    action: claimActions.assignClaimsAction,
+    slots: () => ({ claims: claimRefsField(), assigneeId: assigneeField() }),
+    reviewer: { slots: () => ({ claims: justC1(), assigneeId: field("assigneeId", fc.constant(F.reviewer.id), missing) }), message: BULK_REFUSED },
+  },
+  tagClaimsAction: {
+    action: claimActions.tagClaimsAction,
+    slots: () => ({ claims: claimRefsField(), tags: tagsField(), mode: choiceField("mode", ["add", "remove", "set"]) }),
+    reviewer: { slots: () => ({ claims: justC1() }), message: BULK_REFUSED },
   },
   publishArticleAction: {
     action: publishingActions.publishArticleAction,

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { EditorContent } from "@tiptap/react";
 import type { DocNode } from "@/lib/documents/schema";
 import { buildTextMap, canonicalText } from "@/lib/anchoring";
-import type { ClaimSummary, PassageSummary } from "@/lib/claims/types";
-import { ClaimList, filterClaims, type ClaimFilters } from "@/components/reader/claim-list";
+import type { ClaimSummary, PassageSummary, UserRef } from "@/lib/claims/types";
+import { ClaimList, filterClaims, NO_FILTERS, type ClaimFilters } from "@/components/reader/claim-list";
 import { ClaimPanel } from "@/components/reader/claim-panel";
 import type { ArticleChoice } from "@/components/reader/panel/add-evidence";
 import { MarkClaimForm, type SelectedSpan } from "@/components/reader/mark-claim-form";
@@ -49,7 +49,10 @@ export function ArticleReader({
   header,
   headerTools,
   viewer,
+  assignees,
 }: {
+  /** Whom the viewer may assign claims to. */
+  assignees: UserRef[];
   articleId: string;
   viewer: WorkflowActor;
   body: DocNode;
@@ -71,7 +74,7 @@ export function ArticleReader({
   const [side, setSide] = useState<Side>(() =>
     initialClaimId ? { kind: "claim", id: initialClaimId } : initialPassageId ? { kind: "passages", ids: [initialPassageId] } : { kind: "list" },
   );
-  const [filters, setFilters] = useState<ClaimFilters>({ verdict: "", state: "", author: "" });
+  const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS);
   const textRef = useRef<HTMLDivElement>(null);
   const { found, foundBy, setFound } = useFoundSpan(text);
   // The suggested claims' sentences, marked in the text while their panel is open (it empties this when it closes).
@@ -118,10 +121,13 @@ export function ArticleReader({
     [anchored, scrollToOffsets, setFound],
   );
 
+  // Back in the list, the claim that was open is scrolled to and focused (the list keeps every item).
+  const [returnTo, setReturnTo] = useState<string | null>(null);
   const closePanel = useCallback(() => {
+    setReturnTo(side.kind === "claim" ? side.id : null);
     setSide({ kind: "list" });
     replaceUrlParams({ claim: null, passage: null });
-  }, []);
+  }, [side]);
 
   /** "← All claims": the list, in the sheet too. */
   const backToList = useCallback(() => {
@@ -252,6 +258,7 @@ export function ArticleReader({
               onShowInText={(id) => openClaim(id, true)}
               onClose={backToList}
               viewer={viewer}
+              assignees={assignees}
               quote={openSummary.anchorStatus === "ANCHORED" ? text.slice(openSummary.startOffset, openSummary.endOffset) : null}
             />
           ) : (
@@ -267,7 +274,15 @@ export function ArticleReader({
                 <span aria-hidden="true">✦</span> Suggest claims
               </button>
             </div>
-            <ClaimList claims={claims} filters={filters} onFiltersChange={setFilters} onOpen={(id) => openClaim(id, true)} />
+            <ClaimList
+              claims={claims}
+              filters={filters}
+              onFiltersChange={setFilters}
+              onOpen={(id) => openClaim(id, true)}
+              viewer={viewer}
+              assignees={assignees}
+              returnTo={returnTo}
+            />
           </>
         )}
       </aside>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef } from "react";
-import type { ClaimSummary } from "@/lib/claims/types";
+import type { ClaimSummary, UserRef } from "@/lib/claims/types";
 import { formatDateTime } from "@/lib/format";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { useClaimDetail } from "@/components/reader/use-claim-detail";
@@ -14,6 +14,7 @@ import { HistorySection } from "@/components/reader/panel/history-section";
 import { DeleteClaimForm } from "@/components/reader/panel/delete-claim-form";
 import { WorkflowControls } from "@/components/workflow/workflow-controls";
 import { SameClaim } from "@/components/search/same-claim";
+import { OrganiseSection } from "@/components/reader/claim-organisation";
 
 /** The side panel of the open claim: what it says, its verdict, evidence, comments and history. */
 export function ClaimPanel({
@@ -24,8 +25,11 @@ export function ClaimPanel({
   onShowInText,
   onClose,
   viewer,
+  assignees,
   quote,
 }: {
+  /** Whom the viewer may assign the claim to. */
+  assignees: UserRef[];
   summary: ClaimSummary;
   /** The claim's text in the article, when it is anchored (else the panel shows the stored quote). */
   quote: string | null;
@@ -88,6 +92,7 @@ export function ClaimPanel({
             }}
             onChanged={changed}
           />
+          <OrganiseSection claim={claim} assignees={assignees} viewerId={viewer.id} onChanged={changed} />
           <SameClaim claimId={claim.id} version={claim.version} verdict={claim.verdict} canEdit={claim.permissions.canEdit} onChanged={changed} />
           <EvidenceSection claim={claim} articles={articles} onChanged={reload} />
           <CommentsSection claim={claim} onChanged={reload} />

@@ -19,6 +19,8 @@ function claim(overrides: Partial<ClaimSummary>): ClaimSummary {
     endOffset: 9,
     anchorStatus: "ANCHORED",
     author: { id: "u1", name: "Rita Reviewer" },
+    assignee: null,
+    tags: [],
     evidenceCount: 0,
     commentCount: 0,
     ...overrides,

@@ -23,8 +23,11 @@ export function useReaderKeys(keys: ReaderKeys) {
   });
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement;
+      // ProseMirror marks Escape as handled in the (read-only) text without doing anything with
+      // it, so Escape after clicking a highlight still goes back to the list.
+      const swallowedEscape = event.key === "Escape" && target.closest(".ProseMirror") !== null;
+      if ((event.defaultPrevented && !swallowedEscape) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (target.closest("input, textarea, select")) return;
       const { mark, addEvidence, step, close } = latest.current;
       const key = event.key.toLowerCase();

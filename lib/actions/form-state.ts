@@ -1,4 +1,5 @@
 import type { ClaimConflict } from "@/lib/claims/types";
+import type { ClaimRefusal } from "@/lib/errors";
 
 interface FormStateFields {
   message?: string;
@@ -11,6 +12,8 @@ interface FormStateFields {
   values?: Record<string, string>;
   /** On a conflicting edit: the record as it is now, so the user can compare and retry. */
   current?: ClaimConflict;
+  /** On a refused bulk action: each claim that could not be changed, and why (nothing was). */
+  refusals?: ClaimRefusal[];
 }
 
 /**

@@ -21,6 +21,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "claim.request_changes": "Changes requested",
   "claim.reopen": "Claim reopened",
   "claim.approval_undone": "Approval undone",
+  "claim.assign": "Claim assigned",
+  "claim.tag": "Claim tagged",
   "evidence.add": "Evidence added",
   "evidence.remove": "Evidence removed",
   "comment.add": "Comment added",

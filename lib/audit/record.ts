@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "claim.approve",
   "claim.request_changes",
   "claim.reopen",
+  "claim.assign",
+  "claim.tag",
   "evidence.add",
   "evidence.remove",
   "comment.add",

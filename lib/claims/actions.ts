@@ -11,8 +11,11 @@ import {
   removeEvidence,
   updateClaim,
 } from "@/lib/claims/data";
+import { assignClaims, tagClaims } from "@/lib/claims/organise";
 import {
   addCommentSchema,
+  assignClaimsSchema,
+  tagClaimsSchema,
   addEvidenceSchema,
   createClaimSchema,
   deleteClaimSchema,
@@ -61,3 +64,20 @@ export const addCommentAction = formAction(addCommentSchema, async (actor, input
   revalidateArticles(articleIds);
   return { message: "Comment added.", data: { id } };
 });
+
+export const assignClaimsAction = formAction(assignClaimsSchema, async (actor, input) => {
+  const result = await assignClaims(actor, input);
+  revalidateArticles(result.articleIds);
+  return { message: organisedMessage(result.changed.length, input.assigneeId ? "Assigned" : "Unassigned"), data: result };
+});
+
+export const tagClaimsAction = formAction(tagClaimsSchema, async (actor, input) => {
+  const result = await tagClaims(actor, input);
+  revalidateArticles(result.articleIds);
+  return { message: organisedMessage(result.changed.length, "Tagged"), data: result };
+});
+
+function organisedMessage(changed: number, done: string) {
+  if (changed === 0) return "Nothing to change: the claims were already so.";
+  return `${done} ${changed === 1 ? "1 claim" : `${changed.toLocaleString("en")} claims`}.`;
+}

@@ -45,6 +45,10 @@ export function summariseEvent(event: HistoryEvent): string {
       return `Removed ${stanceNoun(before.stance)}: ${describeEvidence(before)}`;
     case "comment.add":
       return "Commented";
+    case "claim.assign":
+      return isUserRef(after.assignee) ? `Assigned to ${after.assignee.name}` : "Unassigned";
+    case "claim.tag":
+      return `Tags: ${tagList(before.tags)} → ${tagList(after.tags)}`;
     default: {
       const what = ACTION_NAMES[event.action as AuditAction] ?? humanise(event.action);
       const details = sentence(changes(before, after));
@@ -112,6 +116,14 @@ function describeEvidence(fields: Fields): string {
   if (typeof fields.exact === "string" && fields.exact) return quote(fields.exact);
   if (typeof fields.url === "string" && fields.url) return truncate(fields.url);
   return "an item";
+}
+
+function isUserRef(value: unknown): value is { name: string } {
+  return typeof value === "object" && value !== null && typeof (value as { name?: unknown }).name === "string";
+}
+
+function tagList(value: unknown) {
+  return Array.isArray(value) && value.length > 0 ? value.join(", ") : "none";
 }
 
 function verdictName(value: unknown) {

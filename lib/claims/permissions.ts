@@ -20,10 +20,49 @@ interface ClaimOwnership {
  * they can see.
  */
 export function claimPermissions(actor: ClaimActor, claim: ClaimOwnership): ClaimPermissions {
-  const canChange = hasRole(actor, "EDITOR")
+  const canChange = mayChange(actor, claim);
+  return {
+    canEdit: canChange,
+    canDelete: canChange,
+    canAddEvidence: canChange,
+    canComment: true,
+    ...organisePermissions(actor, claim),
+  };
+}
+
+function mayChange(actor: ClaimActor, claim: ClaimOwnership) {
+  return hasRole(actor, "EDITOR")
     ? claim.state !== "APPROVED"
     : claim.authorId === actor.id && (claim.state === "DRAFT" || claim.state === "CHANGES_REQUESTED");
-  return { canEdit: canChange, canDelete: canChange, canAddEvidence: canChange, canComment: true };
+}
+
+/**
+ * Who may organise a claim (its tags and assignee, which change nothing it publishes):
+ * editors and admins any claim they can see, assigned to anyone; a reviewer the claims they
+ * may change, assigned only to themselves.
+ */
+function organisePermissions(actor: ClaimActor, claim: ClaimOwnership): Pick<ClaimPermissions, "canTag" | "canAssign"> {
+  if (hasRole(actor, "EDITOR")) return { canTag: true, canAssign: "anyone" };
+  return mayChange(actor, claim) ? { canTag: true, canAssign: "self" } : { canTag: false, canAssign: "nobody" };
+}
+
+/** Throws ForbiddenError unless the actor may set these tags on the claim. */
+export function assertMayTag(actor: ClaimActor, claim: ClaimOwnership) {
+  if (!organisePermissions(actor, claim).canTag) {
+    throw new ForbiddenError("You can only tag your own claims while they are drafts or have changes requested.");
+  }
+}
+
+/**
+ * Throws ForbiddenError unless the actor may give the claim this assignee (null: nobody). A
+ * reviewer may take a claim or give it back, never hand it to someone else.
+ */
+export function assertMayAssign(actor: ClaimActor, claim: ClaimOwnership & { assigneeId: string | null }, assigneeId: string | null) {
+  const may = organisePermissions(actor, claim).canAssign;
+  if (may === "anyone") return;
+  if (may === "nobody") throw new ForbiddenError("You can only assign your own claims while they are drafts or have changes requested.");
+  const toSelf = assigneeId === actor.id || (assigneeId === null && claim.assigneeId === actor.id);
+  if (!toSelf) throw new ForbiddenError("Reviewers can assign claims only to themselves.");
 }
 
 type Change = "edit" | "delete" | "evidence";

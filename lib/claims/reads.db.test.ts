@@ -97,6 +97,8 @@ describe("listClaimsForArticle", () => {
       endOffset: stored.endOffset,
       anchorStatus: "ANCHORED",
       author: { id: reviewer.id, name: "Rita Reviewer" },
+      assignee: null,
+      tags: [],
       evidenceCount: 2,
       commentCount: 2,
     });
@@ -274,6 +276,8 @@ describe("getClaimDetail", () => {
       suffix: stored.suffix,
       anchorStatus: "ANCHORED",
       author: { id: reviewer.id, name: "Rita Reviewer" },
+      assignee: null,
+      tags: [],
       evidenceCount: 1,
       commentCount: 2,
       updatedAt: stored.updatedAt,
@@ -309,7 +313,7 @@ describe("getClaimDetail", () => {
         { id: expect.any(String), body: "The official one.", createdAt: expect.any(Date), author: { id: reviewer.id, name: "Rita Reviewer" } },
       ],
       history: expect.any(Array),
-      permissions: { canEdit: false, canDelete: false, canAddEvidence: false, canComment: true },
+      permissions: { canEdit: false, canDelete: false, canAddEvidence: false, canComment: true, canTag: false, canAssign: "nobody" },
       // The verdict is the reviewer's: anyone else changing it must say why.
       verdictChangeNeedsNote: true,
     });
@@ -340,12 +344,16 @@ describe("getClaimDetail", () => {
       canDelete: true,
       canAddEvidence: true,
       canComment: true,
+      canTag: true,
+      canAssign: "self",
     });
     expect((await getClaimDetail(editor, claim.id)).permissions).toEqual({
       canEdit: true,
       canDelete: true,
       canAddEvidence: true,
       canComment: true,
+      canTag: true,
+      canAssign: "anyone",
     });
   });
 

@@ -19,19 +19,23 @@ import type { ClaimDetail, ClaimSummary, PassageSummary, UserRef } from "@/lib/c
  * author, which the page's payload then carries once.
  */
 export async function listClaimsForArticle(actor: Actor, articleId: string): Promise<ClaimSummary[]> {
-  type Row = Omit<ClaimSummary, "author"> & { authorId: string; authorName: string };
+  type Row = Omit<ClaimSummary, "author" | "assignee"> & { authorId: string; authorName: string; assigneeId: string | null; assigneeName: string | null };
   const [article, rows] = await Promise.all([
     findVisibleArticle(actor, articleId),
     // Whoever may see the article may see all its claims (visibleClaimWhere).
     queryRows<Row>(claimListStatement(articleId)),
   ]);
   if (!article) throw new NotFoundError("That article");
-  const authors = new Map<string, UserRef>();
-  return rows.map(({ authorId, authorName, ...claim }) => {
-    let author = authors.get(authorId);
-    if (!author) authors.set(authorId, (author = { id: authorId, name: authorName }));
-    return toSummary({ ...claim, author });
-  });
+  const people = new Map<string, UserRef>();
+  // One object per person, which the page's payload then carries once.
+  const person = (id: string, name: string) => {
+    let ref = people.get(id);
+    if (!ref) people.set(id, (ref = { id, name }));
+    return ref;
+  };
+  return rows.map(({ authorId, authorName, assigneeId, assigneeName, ...claim }) =>
+    toSummary({ ...claim, author: person(authorId, authorName), assignee: assigneeId ? person(assigneeId, assigneeName ?? "") : null }),
+  );
 }
 
 /** Evidence passages located in this article, with the claims (in any article) they serve. */

@@ -10,7 +10,9 @@ import {
   optionalText,
   recordId,
   requiredText,
+  text,
 } from "@/lib/validation/fields";
+import { isStorableText } from "@/lib/storable-text";
 
 /**
  * Form input for claims, evidence and comments. FormData holds only strings: numbers are
@@ -155,3 +157,75 @@ function isWebAddress(v: string) {
 function latestToday() {
   return new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The most claims one bulk action changes: an article's whole list on the benchmark's article. */
+export const MAX_BULK_CLAIMS = 1000;
+const CHOOSE_CLAIMS = "Choose at least one claim.";
+
+/**
+ * The claims a bulk action changes, each with the version the user read: one form field
+ * holding a JSON list of { id, version } (FormData keeps only the last of repeated names).
+ */
+export const claimRefs = z
+  .string({ error: CHOOSE_CLAIMS })
+  .transform((value, context) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      context.addIssue({ code: "custom", message: CHOOSE_CLAIMS });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(z.object({ id: claimId.refine(isStorableText, { error: CHOOSE_CLAIMS }), version: z.number().int().min(1).max(MAX_INT) }), { error: CHOOSE_CLAIMS })
+      .min(1, { error: CHOOSE_CLAIMS })
+      .max(MAX_BULK_CLAIMS, { error: `Choose at most ${MAX_BULK_CLAIMS.toLocaleString("en")} claims at once.` })
+      .refine((refs) => new Set(refs.map((ref) => ref.id)).size === refs.length, { error: "Each claim may be chosen once." }),
+  );
+
+export const MAX_TAG_CHARS = 40;
+export const MAX_TAGS_PER_CLAIM = 20;
+
+/** A tag as stored: trimmed, inner spaces single, lower-cased, so "Economy " and "economy" are one tag. */
+const tag = z
+  .string()
+  .transform((v) => v.trim().replace(/\s+/g, " ").toLowerCase())
+  .pipe(
+    z
+      .string()
+      .max(MAX_TAG_CHARS, { error: `A tag has at most ${MAX_TAG_CHARS} characters.` })
+      .refine(isStorableTag, { error: "A tag is made of letters, digits, spaces and - _ . / # only." }),
+  );
+
+/** Tags typed as one field, separated by commas; empty pieces are dropped and repeats count once. */
+const tagList = text("Enter tags separated by commas.")
+  .transform((v) => v.split(","))
+  .pipe(z.array(tag))
+  .transform((tags) => [...new Set(tags.filter(Boolean))])
+  .pipe(z.array(z.string()).max(MAX_TAGS_PER_CLAIM, { error: `A claim has at most ${MAX_TAGS_PER_CLAIM} tags.` }));
+
+export const assignClaimsSchema = z.object({
+  claims: claimRefs,
+  // Empty: nobody (the claims are unassigned).
+  assigneeId: omittable(z.string({ error: "Choose a person from the list." }).trim().max(64, { error: "Choose a person from the list." })).transform(
+    (v) => v || null,
+  ),
+});
+
+/** add and remove: the bulk action's tags join or leave each claim's; set: the claim's tags become these (its panel). */
+export const tagClaimsSchema = z
+  .object({
+    claims: claimRefs,
+    tags: omittable(tagList),
+    mode: z.enum(["add", "remove", "set"], { error: "Choose to add, remove or set tags." }),
+  })
+  .refine((v) => v.mode === "set" || v.tags.length > 0, { path: ["tags"], error: "Enter at least one tag." });
+
+function isStorableTag(v: string) {
+  return /^[\p{L}\p{N} _\-./#]*$/u.test(v);
+}
+
+export type ClaimRef = z.output<typeof claimRefs>[number];
+export type AssignClaimsInput = z.output<typeof assignClaimsSchema>;
+export type TagClaimsInput = z.output<typeof tagClaimsSchema>;

@@ -18,6 +18,8 @@ export const summarySelect = {
   endOffset: true,
   anchorStatus: true,
   author: userRef,
+  assignee: userRef,
+  tags: true,
   _count: { select: { evidence: true, comments: true } },
 } as const satisfies Prisma.ClaimSelect;
 
@@ -36,6 +38,8 @@ export function toSummary(row: Omit<ClaimSummary, "evidenceCount" | "commentCoun
     endOffset: row.endOffset,
     anchorStatus: row.anchorStatus,
     author: row.author,
+    assignee: row.assignee,
+    tags: row.tags,
     evidenceCount: counts.evidenceCount,
     commentCount: counts.commentCount,
   };

@@ -59,10 +59,10 @@ export function insertClaimStatement(claim: NewClaim): Prisma.Sql {
 export function claimListStatement(articleId: string): Prisma.Sql {
   return Prisma.sql`
       SELECT c.id, c.restatement, c.verdict, c.state, c.version, c."startOffset", c."endOffset", c."anchorStatus",
-             c."authorId", u.name AS "authorName",
+             c."authorId", u.name AS "authorName", c.tags, c."assigneeId", a.name AS "assigneeName",
              (SELECT count(*) FROM "Evidence" e WHERE e."claimId" = c.id)::int AS "evidenceCount",
              (SELECT count(*) FROM "Comment" k WHERE k."claimId" = c.id)::int AS "commentCount"
-        FROM "Claim" c JOIN "User" u ON u.id = c."authorId"
+        FROM "Claim" c JOIN "User" u ON u.id = c."authorId" LEFT JOIN "User" a ON a.id = c."assigneeId"
        WHERE c."articleId" = ${articleId}
        ORDER BY c."startOffset", c.id`;
 }

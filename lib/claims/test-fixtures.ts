@@ -4,7 +4,7 @@ import { importPlainText } from "@/lib/import/plain-text";
 import type { Actor } from "@/lib/auth/current-user";
 import type { ClaimState, Role } from "@/lib/generated/prisma/enums";
 import type { CreateClaimInput } from "@/lib/claims/types";
-import { createClaim } from "@/lib/claims/data";
+import { addEvidence, createClaim } from "@/lib/claims/data";
 
 /** Users, articles and claims for the claims tests, made directly in the test database. */
 
@@ -69,6 +69,21 @@ export async function makeClaim(
   });
   if (state && state !== "DRAFT") await prisma.claim.update({ where: { id }, data: { state } });
   return prisma.claim.findUniqueOrThrow({ where: { id } });
+}
+
+/** A draft ready to submit: a verdict, a rationale and one external source; its id and version. */
+export async function makeReadyDraft(author: Actor, article: TestArticle, phrase: string) {
+  const claim = await makeClaim(author, article, phrase, { verdict: "MOSTLY_FALSE", rationale: "The study expects 600." });
+  const { version } = await addEvidence(author, {
+    kind: "EXTERNAL",
+    claimId: claim.id,
+    version: claim.version,
+    stance: "CONTRADICTS",
+    url: "https://example.org/study",
+    title: "Jobs study",
+    accessedAt: "2025-01-15",
+  });
+  return { id: claim.id, version };
 }
 
 export async function rowCounts() {

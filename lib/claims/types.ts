@@ -25,6 +25,9 @@ export interface ClaimSummary {
   endOffset: number;
   anchorStatus: AnchorStatus;
   author: UserRef;
+  assignee: UserRef | null;
+  /** Lower-cased, in the order they were added. */
+  tags: string[];
   evidenceCount: number;
   commentCount: number;
 }
@@ -95,6 +98,10 @@ export interface ClaimPermissions {
   canDelete: boolean;
   canAddEvidence: boolean;
   canComment: boolean;
+  /** May set the claim's tags. */
+  canTag: boolean;
+  /** To whom the actor may assign the claim: anyone, only themselves, or nobody. */
+  canAssign: "anyone" | "self" | "nobody";
 }
 
 export interface ClaimDetail extends ClaimSummary {

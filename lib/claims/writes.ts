@@ -47,6 +47,8 @@ export async function createClaim(actor: Actor, input: CreateClaimInput): Promis
     endOffset: span.endOffset,
     anchorStatus: "ANCHORED",
     author: { id: actor.id, name: actor.name },
+    assignee: null,
+    tags: [],
     evidenceCount: 0,
     commentCount: 0,
   });

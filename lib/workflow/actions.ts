@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/current-user";
 import { formAction } from "@/lib/actions/form-action";
 import { revalidateArticles } from "@/lib/actions/revalidate";
 import { articleIdsOfClaim } from "@/lib/claims/data";
-import { transitionClaim } from "@/lib/workflow/data";
-import { transitionSchema, undoApprovalSchema } from "@/lib/workflow/schemas";
+import { submitClaims, transitionClaim } from "@/lib/workflow/data";
+import { submitClaimsSchema, transitionSchema, undoApprovalSchema } from "@/lib/workflow/schemas";
 import { undoApproval } from "@/lib/workflow/undo-approval";
 
 const DONE = {
@@ -28,8 +28,19 @@ export const undoApprovalAction = formAction(undoApprovalSchema, async (actor, i
   return { message: "Approval undone: the claim is back in the queue.", data: { version } };
 });
 
+export const submitClaimsAction = formAction(submitClaimsSchema, async (actor, input) => {
+  const result = await submitClaims(actor, input);
+  revalidateWorkflowPages(result.articleIds);
+  const count = result.changed.length;
+  return { message: `Submitted ${count === 1 ? "1 claim" : `${count.toLocaleString("en")} claims`} for review.`, data: result };
+});
+
 async function revalidateWorkflow(actor: Actor, claimId: string) {
-  revalidateArticles(await articleIdsOfClaim(actor, { claimId }));
+  revalidateWorkflowPages(await articleIdsOfClaim(actor, { claimId }));
+}
+
+function revalidateWorkflowPages(articleIds: string[]) {
+  revalidateArticles(articleIds);
   revalidatePath("/queue");
   revalidatePath("/home");
   revalidatePath("/articles");

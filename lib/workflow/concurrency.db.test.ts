@@ -2,8 +2,8 @@ import { useTestDatabase } from "@/test/db";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
-import { addEvidence, updateClaim } from "@/lib/claims/data";
-import { makeArticle, makeClaim, makeUser, type TestArticle } from "@/lib/claims/test-fixtures";
+import { updateClaim } from "@/lib/claims/data";
+import { makeArticle, makeClaim, makeReadyDraft, makeUser, type TestArticle } from "@/lib/claims/test-fixtures";
 import { transitionClaim } from "@/lib/workflow/data";
 
 /**
@@ -118,17 +118,8 @@ describe("concurrent updates of one claim", () => {
 
 describe("concurrent approve and update of a submitted claim", () => {
   async function submittedClaim(phrase: string) {
-    const claim = await makeClaim(reviewer, article, phrase, { verdict: "MOSTLY_FALSE", rationale: "The study expects 600." });
-    const { version } = await addEvidence(reviewer, {
-      kind: "EXTERNAL",
-      claimId: claim.id,
-      version: claim.version,
-      stance: "CONTRADICTS",
-      url: "https://example.org/study",
-      title: "Jobs study",
-      accessedAt: "2025-01-15",
-    });
-    return { id: claim.id, version: await transitionClaim(reviewer, { claimId: claim.id, version, action: "submit", note: null }) };
+    const { id, version } = await makeReadyDraft(reviewer, article, phrase);
+    return { id, version: await transitionClaim(reviewer, { claimId: id, version, action: "submit", note: null }) };
   }
 
   it("lets exactly one of them win, every time", async () => {

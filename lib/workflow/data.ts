@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,7 +10,8 @@ import { bumpVersion, conflict } from "@/lib/claims/locking";
 import { visibleClaimWhere } from "@/lib/auth/visibility";
 import { evidenceSelect, toEvidenceItem, userRef } from "@/lib/claims/shapes";
 import { TRANSITIONS, workflowRefusal } from "@/lib/workflow/rules";
-import type { TransitionInput } from "@/lib/workflow/schemas";
+import type { SubmitClaimsInput, TransitionInput } from "@/lib/workflow/schemas";
+import { changeEachClaim } from "@/lib/claims/bulk";
 
 /**
  * Moves a claim through the workflow (rules.ts), under the same optimistic lock as
@@ -18,47 +19,68 @@ import type { TransitionInput } from "@/lib/workflow/schemas";
  * the current value. Returns the claim's new version.
  */
 export async function transitionClaim(actor: Actor, input: TransitionInput): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    const claim = await tx.claim.findFirst({
-      where: { id: input.claimId, ...visibleClaimWhere(actor) },
-      select: {
-        id: true,
-        state: true,
-        version: true,
-        authorId: true,
-        verdictProposedById: true,
-        contentChangedById: true,
-        verdict: true,
-        rationale: true,
-        reviewNote: true,
-        _count: { select: { evidence: true } },
-      },
-    });
-    if (!claim) throw new NotFoundError("That claim");
-    const refusal = workflowRefusal(actor, { ...claim, evidenceCount: claim._count.evidence }, input.action, input.note);
-    if (refusal) throw refusal.field ? new FieldError(refusal.field, refusal.message) : new ForbiddenError(refusal.message);
-    if (claim.version !== input.version) throw await conflict(tx, actor, claim.id);
+  return prisma.$transaction((tx) => transitionInTx(tx, actor, input));
+}
 
-    const state = TRANSITIONS[input.action].to;
-    const now = new Date();
-    const changes: Prisma.ClaimUpdateManyMutationInput = { state };
-    if (input.action === "submit") changes.submittedAt = now;
-    if (input.action === "approve") Object.assign(changes, { approvedAt: now, approvedById: actor.id, reviewNote: null });
-    if (input.action === "request_changes" || input.action === "reopen") {
-      Object.assign(changes, { reviewNote: input.note, approvedAt: null, approvedById: null });
-      if (input.action === "reopen") changes.submittedAt = now;
-    }
-    const version = await bumpVersion(tx, actor, claim.id, input.version, changes);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `claim.${input.action}`,
-      entityType: "Claim",
-      entityId: claim.id,
-      before: { state: claim.state, version: claim.version, reviewNote: claim.reviewNote },
-      after: { state, version, reviewNote: "reviewNote" in changes ? (changes.reviewNote as string | null) : claim.reviewNote },
-    });
-    return version;
+async function transitionInTx(tx: Tx, actor: Actor, input: TransitionInput): Promise<number> {
+  const claim = await tx.claim.findFirst({
+    where: { id: input.claimId, ...visibleClaimWhere(actor) },
+    select: {
+      id: true,
+      state: true,
+      version: true,
+      authorId: true,
+      verdictProposedById: true,
+      contentChangedById: true,
+      verdict: true,
+      rationale: true,
+      reviewNote: true,
+      _count: { select: { evidence: true } },
+    },
   });
+  if (!claim) throw new NotFoundError("That claim");
+  const refusal = workflowRefusal(actor, { ...claim, evidenceCount: claim._count.evidence }, input.action, input.note);
+  if (refusal) throw refusal.field ? new FieldError(refusal.field, refusal.message) : new ForbiddenError(refusal.message);
+  if (claim.version !== input.version) throw await conflict(tx, actor, claim.id);
+
+  const state = TRANSITIONS[input.action].to;
+  const now = new Date();
+  const changes: Prisma.ClaimUpdateManyMutationInput = { state };
+  if (input.action === "submit") changes.submittedAt = now;
+  if (input.action === "approve") Object.assign(changes, { approvedAt: now, approvedById: actor.id, reviewNote: null });
+  if (input.action === "request_changes" || input.action === "reopen") {
+    Object.assign(changes, { reviewNote: input.note, approvedAt: null, approvedById: null });
+    if (input.action === "reopen") changes.submittedAt = now;
+  }
+  const version = await bumpVersion(tx, actor, claim.id, input.version, changes);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `claim.${input.action}`,
+    entityType: "Claim",
+    entityId: claim.id,
+    before: { state: claim.state, version: claim.version, reviewNote: claim.reviewNote },
+    after: { state, version, reviewNote: "reviewNote" in changes ? (changes.reviewNote as string | null) : claim.reviewNote },
+  });
+  return version;
+}
+
+/**
+ * "Submit my drafts": submits several of the actor's own claims (drafts, or with changes
+ * requested) at once, each under the rules of a single submit, all or nothing
+ * (lib/claims/bulk.ts). Returns each claim's new version and the articles they are in.
+ */
+export async function submitClaims(actor: Actor, input: SubmitClaimsInput) {
+  const submitted = await changeEachClaim(input.claims, async (tx, ref) => {
+    const claim = await tx.claim.findFirst({ where: { id: ref.id, ...visibleClaimWhere(actor) }, select: { authorId: true, articleId: true } });
+    if (!claim) throw new NotFoundError("That claim");
+    if (claim.authorId !== actor.id) throw new ForbiddenError("Only your own drafts can be submitted together.");
+    const version = await transitionInTx(tx, actor, { claimId: ref.id, version: ref.version, action: "submit", note: null });
+    return { id: ref.id, version, articleId: claim.articleId };
+  });
+  return {
+    changed: submitted.map(({ id, version }) => ({ id, version })),
+    articleIds: [...new Set(submitted.map(({ articleId }) => articleId))],
+  };
 }
 
 export interface QueueFilters {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/rules";
+import { claimRefs } from "@/lib/claims/schemas";
 import { omittable, optionalText, recordId } from "@/lib/validation/fields";
 
 export const transitionSchema = z.object({
@@ -17,3 +18,8 @@ export const undoApprovalSchema = z.object({
 });
 
 export type UndoApprovalInput = z.output<typeof undoApprovalSchema>;
+
+/** "Submit my drafts": the chosen claims, each with the version the user read. */
+export const submitClaimsSchema = z.object({ claims: claimRefs });
+
+export type SubmitClaimsInput = z.output<typeof submitClaimsSchema>;

@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { isPublicArticle } from "@/lib/auth/visibility";
 import { getArticle, listArticleChoices } from "@/lib/articles/data";
 import { getClaimDetail, listClaimsForArticle, listPassagesInArticle } from "@/lib/claims/data";
+import { listAssignees } from "@/lib/claims/organise";
 import { NotFoundError } from "@/lib/errors";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { formatDate, isoDate } from "@/lib/format";
@@ -58,11 +59,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
   const { user, article } = await load(id);
-  const [claims, passages, articles, evidenceTarget] = await Promise.all([
+  const [claims, passages, articles, evidenceTarget, assignees] = await Promise.all([
     listClaimsForArticle(user, id),
     listPassagesInArticle(user, id),
     listArticleChoices(user),
     evidenceTargetFor(user, query.evidenceFor),
+    listAssignees(user),
   ]);
   const published = formatDate(article.publicationDate);
 
@@ -122,6 +124,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       header={header}
       headerTools={headerTools}
       viewer={{ id: user.id, role: user.role }}
+      assignees={assignees}
     />
   );
 }
