@@ -102,6 +102,9 @@ async function fill() {
   const draft = await makeClaim(reviewer, article, "Police figures");
   const group = await prisma.claimGroup.create({ data: { createdById: editor.id } });
   await prisma.claim.update({ where: { id: draft.id }, data: { groupId: group.id } });
+  await prisma.notification.create({
+    data: { recipientId: reviewer.id, actorId: editor.id, claimId: draft.id, fromVerdict: "FALSE", toVerdict: "MIXED", note: `Voir la source 👍\n${TRICKY}` },
+  });
   await prisma.dismissedSuggestion.create({ data: { articleId: article.id, startOffset: 0, endOffset: 12, dismissedById: reviewer.id } });
   await prisma.loginThrottle.create({ data: { key: "ip:2001:db8::1", failures: 3, windowStart: new Date() } });
   await prisma.user.update({ where: { id: reviewer.id }, data: { disabledAt: new Date(), sessionVersion: 2 } });
