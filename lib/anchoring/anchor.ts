@@ -107,10 +107,12 @@ function findBest(text: string, quote: TextQuoteSelector, near: TextPositionSele
   }
   const weighed: Occurrence[] = [...exact];
   const cheapest = () => Math.min(Infinity, ...candidates.map((c) => c.cost));
-  for (const [index, { ranges, maxEdits }] of searchRanges(text, quote.exact, near, work.left).entries()) {
+  for (const [index, search] of searchRanges(text, quote.exact, near, work.left).entries()) {
     // Changed text (one edit at least) cannot beat a candidate that costs less than a unit,
     // and the search beyond the old place is only for a passage not found there.
     if (cheapest() < leastCost(1) || (index > 0 && candidates.some(confirmed))) break;
+    const { maxEdits } = search;
+    const ranges = search.ranges();
     // Search again without the places weighed so far while a worse match could still cost less.
     for (let round = 0; round < SEARCH_ROUNDS; round++) {
       const approximate = approximateOccurrences(text, quote.exact, ranges, maxEdits, weighed, work);

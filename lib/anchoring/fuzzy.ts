@@ -120,15 +120,19 @@ const FAR_PIECE = 8;
  * it may have at most one edit per FAR_PIECE units: an occurrence with k edits holds one
  * of k + 1 pieces of the quote word for word, so only the text around the pieces'
  * occurrences (found by indexOf, much faster than an edit-distance search) is searched.
+ * Each search's ranges are computed when called.
  */
-export function searchRanges(text: string, exact: string, near: TextPositionSelector | undefined, cells: number): Array<{ ranges: Range[]; maxEdits: number }> {
+export function searchRanges(text: string, exact: string, near: TextPositionSelector | undefined, cells: number): Array<{ ranges: () => Range[]; maxEdits: number }> {
   const whole = searchWindow(text.length, exact.length, near, cells);
   const maxEdits = allowedEdits(exact.length);
-  if (!near || whole.to - whole.from <= 2 * NEARBY) return [{ ranges: [whole], maxEdits }];
+  if (!near || whole.to - whole.from <= 2 * NEARBY) return [{ ranges: () => [whole], maxEdits }];
   const middle = Math.floor((near.start + near.end) / 2);
   const nearby = { from: Math.max(0, middle - NEARBY), to: Math.min(text.length, middle + NEARBY) };
   const farEdits = Math.min(maxEdits, Math.floor(exact.length / FAR_PIECE) - 1);
-  return farEdits < 1 ? [{ ranges: [nearby], maxEdits }] : [{ ranges: [nearby], maxEdits }, { ranges: farRanges(text, exact, whole, farEdits), maxEdits: farEdits }];
+  // The far ranges are found only if asked for: most quotes are settled near their old
+  // place, and indexOf over the whole text for each piece is most of a quote's time.
+  const far = { ranges: () => farRanges(text, exact, whole, farEdits), maxEdits: farEdits };
+  return farEdits < 1 ? [{ ranges: () => [nearby], maxEdits }] : [{ ranges: () => [nearby], maxEdits }, far];
 }
 
 /** The most occurrences of one piece of a quote searched around (see farRanges). */
