@@ -220,12 +220,45 @@ export function contextSimilarity(context: string, beside: string, side: "prefix
   const compared = side === "prefix" ? context.slice(context.length - room) : context.slice(0, room);
   if (compared.length === 0) return MISSING_CONTEXT;
   if (!work.spend(searchCells(beside.length, compared.length))) return undefined;
-  let cost = compared.length;
-  for (const match of search(beside, compared, compared.length)) {
-    const gap = side === "prefix" ? beside.length - match.end : match.start;
-    cost = Math.min(cost, match.errors + gapCost * gap);
+  const similarity = (cost: number) => Math.max(0, compared.length - cost + MISSING_CONTEXT * (context.length - compared.length)) / context.length;
+  // The common case, the context unchanged right beside the candidate, costs nothing: no search needed.
+  if (side === "prefix" ? beside.endsWith(compared) : beside.startsWith(compared)) return similarity(0);
+  const { errors, gap } = bestMatchBeside(compared, beside, side);
+  return similarity(Math.min(compared.length, errors + gapCost * gap));
+}
+
+/**
+ * The fewest edits between `context` and any part of `beside`, and how far the nearest
+ * part with that few lies from the candidate: the best matches approx-string-match's
+ * search reports, without the search it runs for each one's start, which for a context
+ * this short is most of the time. A table over context and `beside` read from the
+ * candidate's side, which any part may end anywhere in.
+ */
+function bestMatchBeside(context: string, beside: string, side: "prefix" | "suffix"): { errors: number; gap: number } {
+  const m = context.length;
+  const n = beside.length;
+  // Read from the candidate's side: from the end for a prefix, from the start for a suffix.
+  const contextAt = side === "prefix" ? (i: number) => context.charCodeAt(i) : (i: number) => context.charCodeAt(m - 1 - i);
+  const besideAt = side === "prefix" ? (j: number) => beside.charCodeAt(j) : (j: number) => beside.charCodeAt(n - 1 - j);
+  // column[i]: the fewest edits between context[0, i) and a part of beside ending here.
+  const column = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) column[i] = i;
+  let errors = m;
+  let gap = n;
+  for (let j = 0; j < n; j++) {
+    const unit = besideAt(j);
+    let diag = 0;
+    for (let i = 1; i <= m; i++) {
+      const next = Math.min(diag + (contextAt(i - 1) === unit ? 0 : 1), column[i] + 1, column[i - 1] + 1);
+      diag = column[i];
+      column[i] = next;
+    }
+    if (column[m] <= errors) {
+      errors = column[m];
+      gap = n - 1 - j;
+    }
   }
-  return Math.max(0, compared.length - cost + MISSING_CONTEXT * (context.length - compared.length)) / context.length;
+  return { errors, gap };
 }
 
 /** The units beyond the stored context's length read beside a candidate (see contextSimilarity). */
