@@ -1,4 +1,5 @@
 import search from "approx-string-match";
+import type { AnchoringText } from "./prepared-text";
 import type { TextPositionSelector } from "./selectors";
 
 /**
@@ -111,7 +112,7 @@ const NEARBY = 2000;
  * each piece of at least this many units that an occurrence with few enough edits must
  * hold word for word (see farRanges).
  */
-const FAR_PIECE = 8;
+export const FAR_PIECE = 8;
 
 /**
  * Where to look for a quote: first the units nearest the stored position (where a changed
@@ -122,7 +123,8 @@ const FAR_PIECE = 8;
  * occurrences (found by indexOf, much faster than an edit-distance search) is searched.
  * Each search's ranges are computed when called.
  */
-export function searchRanges(text: string, exact: string, near: TextPositionSelector | undefined, cells: number): Array<{ ranges: () => Range[]; maxEdits: number }> {
+export function searchRanges(prepared: AnchoringText, exact: string, near: TextPositionSelector | undefined, cells: number): Array<{ ranges: () => Range[]; maxEdits: number }> {
+  const { text } = prepared;
   const whole = searchWindow(text.length, exact.length, near, cells);
   const maxEdits = allowedEdits(exact.length);
   if (!near || whole.to - whole.from <= 2 * NEARBY) return [{ ranges: () => [whole], maxEdits }];
@@ -131,7 +133,7 @@ export function searchRanges(text: string, exact: string, near: TextPositionSele
   const farEdits = Math.min(maxEdits, Math.floor(exact.length / FAR_PIECE) - 1);
   // The far ranges are found only if asked for: most quotes are settled near their old
   // place, and indexOf over the whole text for each piece is most of a quote's time.
-  const far = { ranges: () => farRanges(text, exact, whole, farEdits), maxEdits: farEdits };
+  const far = { ranges: () => farRanges(prepared, exact, whole, farEdits), maxEdits: farEdits };
   return farEdits < 1 ? [{ ranges: () => [nearby], maxEdits }] : [{ ranges: () => [nearby], maxEdits }, far];
 }
 
@@ -139,14 +141,13 @@ export function searchRanges(text: string, exact: string, near: TextPositionSele
 const MAX_PIECE_HITS = 20;
 
 /** The ranges of `window` around the occurrences of the k + 1 pieces of exact (but the commonest), merged. */
-function farRanges(text: string, exact: string, window: Range, k: number): Range[] {
+function farRanges(text: AnchoringText, exact: string, window: Range, k: number): Range[] {
   const piece = Math.floor(exact.length / (k + 1));
   const ranges: Range[] = [];
   for (let p = 0; p <= k; p++) {
     const offset = p * piece;
     const needle = exact.slice(offset, p === k ? exact.length : offset + piece);
-    const hits: number[] = [];
-    for (let i = text.indexOf(needle, window.from); i !== -1 && i < window.to && hits.length <= MAX_PIECE_HITS; i = text.indexOf(needle, i + 1)) hits.push(i);
+    const hits = text.occurrences(needle, window.from, window.to, MAX_PIECE_HITS + 1);
     // A piece this common (" of the ") says little where the quote is: the other pieces must.
     if (hits.length > MAX_PIECE_HITS) continue;
     for (const i of hits) ranges.push({ from: Math.max(window.from, i - offset - k), to: Math.min(window.to, i - offset + exact.length + k) });
