@@ -1,4 +1,5 @@
 import { approximateOccurrences, CONTEXT_SLACK, contextSimilarity, FUZZY_MAX_WORK, searchRanges, startsEndingAt, Work, type FuzzyBudget, type Occurrence } from "./fuzzy";
+import { plainText, type AnchoringText } from "./prepared-text";
 import { decide, leastCost, score, type Scored } from "./score";
 import { isValidSpan, type SpanSelectors, type TextPositionSelector, type TextQuoteSelector } from "./selectors";
 
@@ -44,8 +45,11 @@ const MAX_EXACT_CANDIDATES = 200;
  *     text if not; two places too close to call are not guessed between;
  * and otherwise gives up: "orphaned" with the reason, rather than a span on other text.
  * The search spends its table cells from `budget` (at most FUZZY_MAX_WORK per call).
+ * A caller anchoring many quotes in one text passes it prepared (prepareText) once.
  */
-export function anchor(text: string, selectors: SpanSelectors, budget: FuzzyBudget = { cells: FUZZY_MAX_WORK }): AnchorResult {
+export function anchor(textOrPrepared: string | AnchoringText, selectors: SpanSelectors, budget: FuzzyBudget = { cells: FUZZY_MAX_WORK }): AnchorResult {
+  const prepared = typeof textOrPrepared === "string" ? plainText(textOrPrepared) : textOrPrepared;
+  const { text } = prepared;
   const { position, quote } = selectors;
   const { exact } = quote;
   // Nothing to look for: a blank quote would "match" any whitespace.
@@ -60,7 +64,7 @@ export function anchor(text: string, selectors: SpanSelectors, budget: FuzzyBudg
   const work = new Work(allowed);
   // A position that is no span (an import without one says 0..0) tells nothing.
   const near = start < end ? position : undefined;
-  const decision = findBest(text, quote, near, work);
+  const decision = findBest(prepared, quote, near, work);
   budget.cells -= allowed - Math.max(0, work.left);
   if (decision === "work spent") return { status: "orphaned", reason: "work spent" };
   if (!decision) return { status: "orphaned", reason: "not found" };
@@ -96,7 +100,8 @@ const REFINED_CANDIDATES = 3;
 /** Searches for approximate occurrences in each window, each without the places the ones before found. */
 const SEARCH_ROUNDS = 2;
 
-function findBest(text: string, quote: TextQuoteSelector, near: TextPositionSelector | undefined, work: Work): ReturnType<typeof decide> | "work spent" {
+function findBest(prepared: AnchoringText, quote: TextQuoteSelector, near: TextPositionSelector | undefined, work: Work): ReturnType<typeof decide> | "work spent" {
+  const { text } = prepared;
   const scorer = new Scorer(text, quote, near, work);
   const candidates: Scored[] = [];
   const exact = exactOccurrences(text, quote.exact, near);
@@ -107,10 +112,12 @@ function findBest(text: string, quote: TextQuoteSelector, near: TextPositionSele
   }
   const weighed: Occurrence[] = [...exact];
   const cheapest = () => Math.min(Infinity, ...candidates.map((c) => c.cost));
-  for (const [index, { ranges, maxEdits }] of searchRanges(text, quote.exact, near, work.left).entries()) {
+  for (const [index, search] of searchRanges(prepared, quote.exact, near, work.left).entries()) {
     // Changed text (one edit at least) cannot beat a candidate that costs less than a unit,
     // and the search beyond the old place is only for a passage not found there.
     if (cheapest() < leastCost(1) || (index > 0 && candidates.some(confirmed))) break;
+    const { maxEdits } = search;
+    const ranges = search.ranges();
     // Search again without the places weighed so far while a worse match could still cost less.
     for (let round = 0; round < SEARCH_ROUNDS; round++) {
       const approximate = approximateOccurrences(text, quote.exact, ranges, maxEdits, weighed, work);

@@ -1,4 +1,5 @@
 import search from "approx-string-match";
+import type { AnchoringText } from "./prepared-text";
 import type { TextPositionSelector } from "./selectors";
 
 /**
@@ -111,7 +112,7 @@ const NEARBY = 2000;
  * each piece of at least this many units that an occurrence with few enough edits must
  * hold word for word (see farRanges).
  */
-const FAR_PIECE = 8;
+export const FAR_PIECE = 8;
 
 /**
  * Where to look for a quote: first the units nearest the stored position (where a changed
@@ -120,29 +121,33 @@ const FAR_PIECE = 8;
  * it may have at most one edit per FAR_PIECE units: an occurrence with k edits holds one
  * of k + 1 pieces of the quote word for word, so only the text around the pieces'
  * occurrences (found by indexOf, much faster than an edit-distance search) is searched.
+ * Each search's ranges are computed when called.
  */
-export function searchRanges(text: string, exact: string, near: TextPositionSelector | undefined, cells: number): Array<{ ranges: Range[]; maxEdits: number }> {
+export function searchRanges(prepared: AnchoringText, exact: string, near: TextPositionSelector | undefined, cells: number): Array<{ ranges: () => Range[]; maxEdits: number }> {
+  const { text } = prepared;
   const whole = searchWindow(text.length, exact.length, near, cells);
   const maxEdits = allowedEdits(exact.length);
-  if (!near || whole.to - whole.from <= 2 * NEARBY) return [{ ranges: [whole], maxEdits }];
+  if (!near || whole.to - whole.from <= 2 * NEARBY) return [{ ranges: () => [whole], maxEdits }];
   const middle = Math.floor((near.start + near.end) / 2);
   const nearby = { from: Math.max(0, middle - NEARBY), to: Math.min(text.length, middle + NEARBY) };
   const farEdits = Math.min(maxEdits, Math.floor(exact.length / FAR_PIECE) - 1);
-  return farEdits < 1 ? [{ ranges: [nearby], maxEdits }] : [{ ranges: [nearby], maxEdits }, { ranges: farRanges(text, exact, whole, farEdits), maxEdits: farEdits }];
+  // The far ranges are found only if asked for: most quotes are settled near their old
+  // place, and indexOf over the whole text for each piece is most of a quote's time.
+  const far = { ranges: () => farRanges(prepared, exact, whole, farEdits), maxEdits: farEdits };
+  return farEdits < 1 ? [{ ranges: () => [nearby], maxEdits }] : [{ ranges: () => [nearby], maxEdits }, far];
 }
 
 /** The most occurrences of one piece of a quote searched around (see farRanges). */
 const MAX_PIECE_HITS = 20;
 
 /** The ranges of `window` around the occurrences of the k + 1 pieces of exact (but the commonest), merged. */
-function farRanges(text: string, exact: string, window: Range, k: number): Range[] {
+function farRanges(text: AnchoringText, exact: string, window: Range, k: number): Range[] {
   const piece = Math.floor(exact.length / (k + 1));
   const ranges: Range[] = [];
   for (let p = 0; p <= k; p++) {
     const offset = p * piece;
     const needle = exact.slice(offset, p === k ? exact.length : offset + piece);
-    const hits: number[] = [];
-    for (let i = text.indexOf(needle, window.from); i !== -1 && i < window.to && hits.length <= MAX_PIECE_HITS; i = text.indexOf(needle, i + 1)) hits.push(i);
+    const hits = text.occurrences(needle, window.from, window.to, MAX_PIECE_HITS + 1);
     // A piece this common (" of the ") says little where the quote is: the other pieces must.
     if (hits.length > MAX_PIECE_HITS) continue;
     for (const i of hits) ranges.push({ from: Math.max(window.from, i - offset - k), to: Math.min(window.to, i - offset + exact.length + k) });
@@ -216,12 +221,45 @@ export function contextSimilarity(context: string, beside: string, side: "prefix
   const compared = side === "prefix" ? context.slice(context.length - room) : context.slice(0, room);
   if (compared.length === 0) return MISSING_CONTEXT;
   if (!work.spend(searchCells(beside.length, compared.length))) return undefined;
-  let cost = compared.length;
-  for (const match of search(beside, compared, compared.length)) {
-    const gap = side === "prefix" ? beside.length - match.end : match.start;
-    cost = Math.min(cost, match.errors + gapCost * gap);
+  const similarity = (cost: number) => Math.max(0, compared.length - cost + MISSING_CONTEXT * (context.length - compared.length)) / context.length;
+  // The common case, the context unchanged right beside the candidate, costs nothing: no search needed.
+  if (side === "prefix" ? beside.endsWith(compared) : beside.startsWith(compared)) return similarity(0);
+  const { errors, gap } = bestMatchBeside(compared, beside, side);
+  return similarity(Math.min(compared.length, errors + gapCost * gap));
+}
+
+/**
+ * The fewest edits between `context` and any part of `beside`, and how far the nearest
+ * part with that few lies from the candidate: the best matches approx-string-match's
+ * search reports, without the search it runs for each one's start, which for a context
+ * this short is most of the time. A table over context and `beside` read from the
+ * candidate's side, which any part may end anywhere in.
+ */
+function bestMatchBeside(context: string, beside: string, side: "prefix" | "suffix"): { errors: number; gap: number } {
+  const m = context.length;
+  const n = beside.length;
+  // Read from the candidate's side: from the end for a prefix, from the start for a suffix.
+  const contextAt = side === "prefix" ? (i: number) => context.charCodeAt(i) : (i: number) => context.charCodeAt(m - 1 - i);
+  const besideAt = side === "prefix" ? (j: number) => beside.charCodeAt(j) : (j: number) => beside.charCodeAt(n - 1 - j);
+  // column[i]: the fewest edits between context[0, i) and a part of beside ending here.
+  const column = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) column[i] = i;
+  let errors = m;
+  let gap = n;
+  for (let j = 0; j < n; j++) {
+    const unit = besideAt(j);
+    let diag = 0;
+    for (let i = 1; i <= m; i++) {
+      const next = Math.min(diag + (contextAt(i - 1) === unit ? 0 : 1), column[i] + 1, column[i - 1] + 1);
+      diag = column[i];
+      column[i] = next;
+    }
+    if (column[m] <= errors) {
+      errors = column[m];
+      gap = n - 1 - j;
+    }
   }
-  return Math.max(0, compared.length - cost + MISSING_CONTEXT * (context.length - compared.length)) / context.length;
+  return { errors, gap };
 }
 
 /** The units beyond the stored context's length read beside a candidate (see contextSimilarity). */

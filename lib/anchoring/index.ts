@@ -23,6 +23,7 @@ export {
   type TextQuoteSelector,
 } from "./selectors";
 export { anchor, type AnchorMethod, type AnchorResult, type OrphanReason } from "./anchor";
+export { prepareText, type AnchoringText } from "./prepared-text";
 export { checkSpan, type CheckedSpan, type SpanProblem } from "./checked-span";
 export { FUZZY_MAX_EDIT_SHARE, FUZZY_MAX_LENGTH, FUZZY_MAX_WORK, type FuzzyBudget } from "./fuzzy";
 export { MIN_CONTEXT_SIMILARITY, MIN_SCORE } from "./score";

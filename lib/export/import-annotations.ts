@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { anchor, CONTEXT_LENGTH, describeSpan, FUZZY_MAX_WORK, type AnchorMethod, type FuzzyBudget } from "@/lib/anchoring";
+import { anchor, CONTEXT_LENGTH, describeSpan, FUZZY_MAX_WORK, prepareText, type AnchorMethod, type FuzzyBudget } from "@/lib/anchoring";
 import { VERDICTS, VERDICT_ORDER } from "@/lib/claims/verdicts";
 import type { Verdict } from "@/lib/generated/prisma/enums";
 
@@ -157,6 +157,7 @@ export async function planAnnotationImport(
 
   const fuzzyBudget: FuzzyBudget = { cells: limits.fuzzyWork };
   const started = performance.now();
+  const prepared = prepareText(text);
   let sliceStarted = started;
   for (const item of claimItems) {
     const worked = performance.now() - sliceStarted;
@@ -188,7 +189,7 @@ export async function planAnnotationImport(
       suffix: (claim.quote.suffix ?? "").slice(0, CONTEXT_LENGTH),
     };
     const position = claim.position ?? { type: "TextPositionSelector" as const, start: 0, end: 0 };
-    const found = anchor(text, { position, quote }, fuzzyBudget);
+    const found = anchor(prepared, { position, quote }, fuzzyBudget);
     if (found.status === "orphaned") {
       const spent = found.reason === "work spent" || fuzzyBudget.cells <= 0;
       const ambiguous = /^ambiguous: (\d+) places$/.exec(found.reason);
