@@ -5,8 +5,8 @@ import regexp from "eslint-plugin-regexp";
 const config = [
   ...nextVitals,
   ...nextTs,
-  // CommonJS config files (Next and Jest load them with require).
-  { files: ["*.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
+  // CommonJS files: the configs Next and Jest load with require, and scripts/chromium.cjs (Playwright loads its config as CommonJS).
+  { files: ["*.config.js", "**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   // lib/ is the product and components/ its React UI: lib/ never imports a component.
   {
     files: ["lib/**"],

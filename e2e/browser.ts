@@ -1,7 +1,7 @@
-import { findChromium } from "../scripts/chromium.mjs";
+import { findChromium } from "../scripts/chromium.cjs";
 
 const browser = findChromium();
-/** The Chromium the browser tests drive (scripts/chromium.mjs); undefined leaves Playwright to say what is missing. */
+/** The Chromium the browser tests drive (scripts/chromium.cjs); undefined leaves Playwright to say what is missing. */
 export const CHROMIUM_PATH: string | undefined = browser.found ? browser.path : undefined;
 
 export const chromiumArgs = [

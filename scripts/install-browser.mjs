@@ -3,7 +3,7 @@
 // says so in one line, and `npm test` still runs the unit and database tests.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { findChromium, INSTALL_HINT } from "./chromium.mjs";
+import { findChromium, INSTALL_HINT } from "./chromium.cjs";
 
 const DOWNLOAD_TIME_LIMIT_MS = 10 * 60_000;
 

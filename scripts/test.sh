@@ -15,7 +15,7 @@ NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning ${NODE
   npx jest --ci --json --outputFile=test-results/jest.json || status=1
 
 echo "== Production build for the browser tests"
-if ! node scripts/chromium.mjs; then
+if ! node scripts/chromium.cjs; then
   status=1
 elif npx next build > test-results/build.log 2>&1; then
   echo "Build ready."

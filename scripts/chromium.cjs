@@ -2,9 +2,8 @@
 // the system's, else the one Playwright downloads for itself (`npx playwright install
 // chromium`, which `npm install` runs when there is no system Chromium).
 // Run directly, it prints the browser it found, or what to install, and exits 1 if none.
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+// CommonJS, because Playwright's config loader turns what it loads into CommonJS.
+const { existsSync } = require("node:fs");
 
 const SYSTEM_CHROMIUMS = [
   "/usr/bin/chromium",
@@ -13,13 +12,13 @@ const SYSTEM_CHROMIUMS = [
   "/Applications/Chromium.app/Contents/MacOS/Chromium",
 ];
 
-export const INSTALL_HINT =
+const INSTALL_HINT =
   "install Chromium (Debian/Ubuntu: `sudo apt install chromium`), or run `npx playwright install chromium` where the network allows, or set CHROMIUM_PATH to a Chromium or Chrome";
 
 /**
  * @returns {{ found: true, path: string, source: string } | { found: false, problem: string }}
  */
-export function findChromium() {
+function findChromium() {
   const configured = process.env.CHROMIUM_PATH;
   if (configured) {
     return existsSync(configured)
@@ -36,7 +35,7 @@ export function findChromium() {
 /** The path of Playwright's downloaded Chromium, if it is there (and Playwright is installed). */
 function playwrightChromium() {
   try {
-    const { chromium } = createRequire(import.meta.url)("@playwright/test");
+    const { chromium } = require("@playwright/test");
     const path = chromium.executablePath();
     return existsSync(path) ? path : null;
   } catch {
@@ -44,7 +43,9 @@ function playwrightChromium() {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+module.exports = { findChromium, INSTALL_HINT };
+
+if (require.main === module) {
   const browser = findChromium();
   if (browser.found) {
     console.log(`Browser: ${browser.source} Chromium, ${browser.path}`);
