@@ -170,7 +170,7 @@ export function ArticleReader({
     if (shownSide.current === side) return;
     shownSide.current = side;
     if (document.activeElement === document.body) sheetRef.current?.querySelector<HTMLElement>("h2[tabindex]")?.focus();
-  }, [side]);
+  }, [side, sheetRef]);
 
   const openSummary = side.kind === "claim" ? claims.find((claim) => claim.id === side.id) : undefined;
   const othersHere = openSummary
