@@ -116,3 +116,19 @@ export async function lastAuditId() {
   const last = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   return last?.id ?? BigInt(0);
 }
+
+/** A desk of a reviewer and two editors, and an article about a harbour plan to mark claims in. */
+export async function makeHarbourDesk() {
+  const [reviewer, editor, otherEditor] = await Promise.all([
+    makeUser("REVIEWER", "Rita Reviewer"),
+    makeUser("EDITOR", "Elena Editor"),
+    makeUser("EDITOR", "Ben Editor"),
+  ]);
+  const article = await makeArticle([
+    "Harbour Plan Approved",
+    "The port authority said the new harbour will create 2,000 jobs.",
+    "Construction starts next spring and ends in 2027.",
+    "The mayor called it the largest investment in the city's history.",
+  ]);
+  return { reviewer, editor, otherEditor, article };
+}

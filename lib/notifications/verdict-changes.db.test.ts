@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { getClaimDetail, updateClaim } from "@/lib/claims/data";
-import { auditSince, lastAuditId, makeArticle, makeClaim, makeUser, type TestArticle } from "@/lib/claims/test-fixtures";
+import { auditSince, lastAuditId, makeClaim, makeHarbourDesk, type TestArticle } from "@/lib/claims/test-fixtures";
 import { listUnreadNotifications, markNotificationRead } from "@/lib/notifications/data";
 
 /**
@@ -19,17 +19,7 @@ let otherEditor: Actor;
 let article: TestArticle;
 
 beforeAll(async () => {
-  [reviewer, editor, otherEditor] = await Promise.all([
-    makeUser("REVIEWER", "Rita Reviewer"),
-    makeUser("EDITOR", "Elena Editor"),
-    makeUser("EDITOR", "Ben Editor"),
-  ]);
-  article = await makeArticle([
-    "Harbour Plan Approved",
-    "The port authority said the new harbour will create 2,000 jobs.",
-    "Construction starts next spring and ends in 2027.",
-    "The mayor called it the largest investment in the city's history.",
-  ]);
+  ({ reviewer, editor, otherEditor, article } = await makeHarbourDesk());
 });
 
 const counts = async () => ({

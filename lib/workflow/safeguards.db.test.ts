@@ -2,7 +2,7 @@ import { useTestDatabase } from "@/test/db";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { addComment, addEvidence } from "@/lib/claims/data";
-import { auditSince, lastAuditId, makeArticle, makeClaim, makeUser, snapshot, type TestArticle } from "@/lib/claims/test-fixtures";
+import { auditSince, lastAuditId, makeClaim, makeHarbourDesk, snapshot, type TestArticle } from "@/lib/claims/test-fixtures";
 import { listQueue, QUEUE_LATEST_COMMENTS, transitionClaim } from "@/lib/workflow/data";
 import { undoApproval } from "@/lib/workflow/undo-approval";
 import { UNDO_APPROVAL_GRACE_SECONDS, UNDO_APPROVAL_SECONDS } from "@/lib/workflow/rules";
@@ -21,17 +21,7 @@ let otherEditor: Actor;
 let article: TestArticle;
 
 beforeAll(async () => {
-  [reviewer, editor, otherEditor] = await Promise.all([
-    makeUser("REVIEWER", "Rita Reviewer"),
-    makeUser("EDITOR", "Elena Editor"),
-    makeUser("EDITOR", "Ben Editor"),
-  ]);
-  article = await makeArticle([
-    "Harbour Plan Approved",
-    "The port authority said the new harbour will create 2,000 jobs.",
-    "Construction starts next spring and ends in 2027.",
-    "The mayor called it the largest investment in the city's history.",
-  ]);
+  ({ reviewer, editor, otherEditor, article } = await makeHarbourDesk());
 });
 
 /** The reviewer's claim with a verdict, a rationale and one external source, submitted. */
