@@ -181,10 +181,10 @@ test("a keyboard-only review loop never loses the focus, and the focus is always
   await expect(claimPanel.locator(".claim-panel__badges .state-badge")).toHaveText("Submitted");
   await expectFocusOn(ravi, panelTitle(ravi));
 
-  // Escape closes the claim: the focus goes to the claim list that takes its place.
+  // Escape closes the claim: the focus goes to the claim's own item in the list that takes its place.
   await ravi.keyboard.press("Escape");
   await expect(claimPanel).toHaveCount(0);
-  await expectFocusOn(ravi, ravi.getByRole("heading", { level: 2, name: "Claims" }));
+  await expectFocusOn(ravi, ravi.getByTestId("claim-item").filter({ hasText: restatement }));
 
   // The editor's queue, this article's claims, oldest first. J moves to the first claim (A
   // approves only a claim the editor moved to); A approves it and the focus moves to the next.

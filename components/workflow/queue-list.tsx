@@ -66,10 +66,12 @@ export function QueueList({ claims, viewer, empty }: { claims: QueueClaim[]; vie
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || claims.length === 0) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if ((event.target as HTMLElement).closest("input, textarea, select")) return;
       const item = index === null ? null : items.current[index];
       const key = event.key.toLowerCase();
+      // U still undoes the last approval once that emptied the queue; the other keys need a claim.
+      if (claims.length === 0 && key !== "u") return;
       if (key === "j" || key === "k") {
         const next = index === null ? 0 : Math.max(0, Math.min(claims.length - 1, index + (key === "j" ? 1 : -1)));
         setCurrent(next);
