@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { countQueue, listQueue, QUEUE_PAGE_SIZE, queueFilterChoices, type QueueFilters } from "@/lib/workflow/data";
 import { VERDICT_ORDER, VERDICTS, UNRATED } from "@/lib/claims/verdicts";
 import { QueueList } from "@/components/workflow/queue-list";
-import { Pagination } from "@/components/layout/pagination";
+import { Pagination, listHref } from "@/components/layout/pagination";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -32,15 +32,8 @@ export default async function QueuePage({ searchParams }: Props) {
   const [claims, total, choices] = data;
   const pageCount = Math.ceil(total / QUEUE_PAGE_SIZE);
   const first = (page - 1) * QUEUE_PAGE_SIZE + 1;
-  const pageUrl = (p: number) => {
-    const params = new URLSearchParams();
-    if (filters.articleId) params.set("article", filters.articleId);
-    if (filters.verdict) params.set("verdict", filters.verdict);
-    if (filters.authorId) params.set("reviewer", filters.authorId);
-    if (p > 1) params.set("page", String(p));
-    const search = params.toString();
-    return search ? `/queue?${search}` : "/queue";
-  };
+  const pageUrl = (p: number) =>
+    listHref("/queue", { article: filters.articleId, verdict: filters.verdict, reviewer: filters.authorId, page: p > 1 ? p : null });
   return (
     <>
       <div className="page-head">
