@@ -7,7 +7,11 @@ function queryOf(page: Page) {
   return Object.fromEntries(params);
 }
 
-const titlesShown = (page: Page) => page.getByTestId("article-row").locator(".article-row__title").allTextContents();
+/** The titles listed once the page a filter form led to has loaded (without JavaScript, the URL changes first). */
+async function titlesShown(page: Page) {
+  await page.waitForLoadState();
+  return page.getByTestId("article-row").locator(".article-row__title").allTextContents();
+}
 
 test("an editor sets an article's language, then searches, filters and sorts the list without JavaScript", async ({ page, browser }) => {
   const title = SEED_TITLES[1];

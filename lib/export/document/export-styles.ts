@@ -24,7 +24,7 @@ html { color: var(--ink); background: var(--canvas); font-family: var(--sans); f
 body { margin: 0; }
 /* A long address wraps rather than widening the page on a phone. */
 a { color: var(--accent); overflow-wrap: anywhere; }
-.doc { max-width: 48rem; margin: 0 auto; padding: 2.5rem 1.25rem 4rem; }
+.doc { max-width: 48rem; margin: 0 auto; padding: 2.5rem 1.25rem 4rem; overflow-wrap: anywhere; }
 .doc-header { margin-bottom: 1.5rem; }
 .doc-kicker { margin: 0 0 0.4rem; font-size: 0.78rem; font-weight: 700; letter-spacing: 0.08em; text-transform: uppercase; color: var(--accent); }
 .doc-kicker--internal { color: var(--danger); }
