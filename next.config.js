@@ -1,6 +1,10 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The W3C Annotation Protocol's containers have IRIs that end in "/" (app/annotations/):
+  // Next must serve them there, not redirect to the address without it. proxy.ts keeps
+  // the redirect for the pages.
+  skipTrailingSlashRedirect: true,
   // Packages with native or wasm parts stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg"],
   // An import may carry a 2 MB paste and a 2 MB file in one Server Action request.

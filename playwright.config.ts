@@ -25,7 +25,8 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx e2e/serve.ts",
     url: `${BASE_URL}/login`,
-    env: { PORT: String(PORT), NEXTAUTH_URL: BASE_URL },
+    // The URL-import test serves its news pages on the next port (e2e/url-import.spec.ts).
+    env: { PORT: String(PORT), NEXTAUTH_URL: BASE_URL, VERITY_FETCH_ALLOW_HOSTS: `127.0.0.1:${PORT + 1}` },
     timeout: 240_000,
     reuseExistingServer: false,
     // Without this Playwright SIGKILLs the server, and e2e/serve.ts never drops its database or temp folder.

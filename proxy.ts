@@ -14,6 +14,14 @@ import { callbackUrlRepair } from "@/lib/auth/callback-url";
  */
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/auth/")) return nextAuthRequest(request);
+  // One address per page: /articles/ goes to /articles (next.config.js leaves this to us).
+  if (request.nextUrl.pathname.length > 1 && request.nextUrl.pathname.endsWith("/")) {
+    const url = request.nextUrl.clone();
+    let end = url.pathname.length;
+    while (end > 1 && url.pathname[end - 1] === "/") end -= 1;
+    url.pathname = url.pathname.slice(0, end);
+    return NextResponse.redirect(url, 308);
+  }
   const csp = pagePolicy(createNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
@@ -36,10 +44,10 @@ export const config = {
   matcher: [
     {
       // Not the build's static files and icons, the public pages (/p/…), the exports
-      // (/articles/…/export/…) or the JSON routes (/api/…, /search/api/…: no document, and
+      // (/articles/…/export/…) or the JSON routes (/api/…, /search/api/…, /annotations/…: no document, and
       // a proxy costs every request time); not prefetches or Server Action calls from the
       // page's script (data, not documents; a form posted without script has no such header).
-      source: "/((?!_next/static/|_next/image|favicon\\.ico|icon\\.svg|p/|articles/[^/]+/export/|api/|search/api/).*)",
+      source: "/((?!_next/static/|_next/image|favicon\\.ico|icon\\.svg|p/|articles/[^/]+/export/|api/|search/api/|annotations/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -4,7 +4,8 @@
  * family; then re-anchoring 1,000 quotes in a 20,000-word article after a heavy revision.
  * In process: no app, no database.
  */
-import { generateArticle, random } from "@/bench/generate";
+import { generateArticle } from "@/bench/generate";
+import { seededRandom as random } from "@/lib/seeded-random";
 import { percentile, report } from "@/bench/support";
 import { anchor } from "@/lib/anchoring/anchor";
 import { prepareText } from "@/lib/anchoring/prepared-text";

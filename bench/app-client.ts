@@ -20,7 +20,7 @@ export interface Timed<T> {
 export type ActionReply = { state: FormState; error?: undefined } | { state?: undefined; error: string };
 
 export class AppClient {
-  private readonly cookies = new Map<string, string>();
+  private cookies = new Map<string, string>();
 
   constructor(readonly baseUrl: string) {}
 
@@ -52,6 +52,13 @@ export class AppClient {
     const { url } = (await response.json()) as { url: string };
     const error = new URL(url, this.baseUrl).searchParams.get("error");
     if (error || !this.cookies.has("next-auth.session-token")) throw new Error(`Signing in as ${email} failed: ${error ?? response.status}`);
+  }
+
+  /** A client of another server of the same app (several servers on one database) sharing this one's cookies. */
+  on(baseUrl: string): AppClient {
+    const other = new AppClient(baseUrl);
+    other.cookies = this.cookies;
+    return other;
   }
 
   /** The session cookie header, for callers with clients of their own. */

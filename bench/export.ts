@@ -1,14 +1,11 @@
 /**
- * Export benchmark: the 20,000-word article with 1,000 claims (generate.ts, the reader
- * benchmark's data), every claim approved, each with an external source and every fifth
- * with a passage too; the article published. In process: the data layer's load and each
+ * Export benchmark: the published 20,000-word article with 1,000 approved claims with
+ * evidence (createPublishedArticle). In process: the data layer's load and each
  * format's generation (median of 5) with its size. Over HTTP against `npm start`: each
  * export route and the public page (median of 5, anonymous, as other tools fetch them).
  */
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportModel } from "@/lib/export/model";
-import { generateArticle, generateClaims } from "@/bench/generate";
-import { allowServerOnly, benchDatabase, median, medianOfRuns, report, startApp, timed, type Figure } from "@/bench/support";
+import { allowServerOnly, benchDatabase, createPublishedArticle, median, medianOfRuns, report, startApp, timed, type Figure } from "@/bench/support";
 
 const WORDS = 20_000;
 const CLAIMS = 1_000;
@@ -28,71 +25,7 @@ export async function runExportBench() {
   let articleId = "";
 
   const database = await benchDatabase(async (prisma) => {
-    const { title, doc, text } = generateArticle(WORDS, 1);
-    const editor = await prisma.user.findFirstOrThrow({ where: { role: "EDITOR" }, select: { id: true } });
-    const reviewers = await prisma.user.findMany({ where: { role: "REVIEWER" }, select: { id: true } });
-    articleId = (
-      await prisma.article.create({
-        data: {
-          title,
-          outlet: "Benchmark Gazette",
-          url: "https://gazette.example/benchmark",
-          publicationDate: new Date("2025-03-09T00:00:00Z"),
-          body: doc as unknown as Prisma.InputJsonValue,
-          canonicalText: text,
-          sourceFormat: "TEXT",
-          publishedAt: new Date(),
-          publishedById: editor.id,
-        },
-      })
-    ).id;
-    const generated = generateClaims(text, CLAIMS, 2);
-    const approvedAt = new Date();
-    const claims = await prisma.claim.createManyAndReturn({
-      data: generated.map((claim, i) => {
-        const authorId = reviewers[i % reviewers.length].id;
-        return {
-          ...claim,
-          articleId,
-          authorId,
-          state: "APPROVED" as const,
-          verdict: claim.verdict ?? "MIXED",
-          verdictProposedById: authorId,
-          rationale: `Checked against the public record: ${claim.restatement.slice(0, 120)}`,
-          approvedAt,
-          approvedById: editor.id,
-        };
-      }),
-      select: { id: true },
-    });
-    await prisma.evidence.createMany({
-      data: claims.flatMap(({ id }, i) => {
-        const source = generated[(i * 7 + 3) % generated.length];
-        const external = {
-          claimId: id,
-          stance: "CONTRADICTS" as const,
-          url: `https://sources.example/record/${i}`,
-          title: `Public record ${i}`,
-          excerpt: "The figures in the record differ from those the article gives.",
-          accessedAt: new Date("2025-03-10T00:00:00Z"),
-          addedById: editor.id,
-        };
-        if (i % 5 !== 0) return [external];
-        const passage = {
-          claimId: id,
-          stance: "CONTEXT" as const,
-          sourceArticleId: articleId,
-          startOffset: source.startOffset,
-          endOffset: source.endOffset,
-          exact: source.exact,
-          prefix: source.prefix,
-          suffix: source.suffix,
-          anchorStatus: "ANCHORED" as const,
-          addedById: editor.id,
-        };
-        return [external, passage];
-      }),
-    });
+    articleId = await createPublishedArticle(prisma, WORDS, CLAIMS);
 
     // In process, while this database is open.
     const load = await medianOf(() => loadArticleExport(null, articleId, { appUrl: APP_URL }));

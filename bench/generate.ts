@@ -8,20 +8,13 @@ import path from "node:path";
 import { heading, paragraph, type BlockNode, type DocNode } from "@/lib/documents/schema";
 import { canonicalText, describeSpan } from "@/lib/anchoring";
 import { importPlainText, splitSentences } from "@/lib/import/plain-text";
-import { VERDICT_ORDER } from "@/lib/claims/verdicts";
-import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
+import type { ClaimState } from "@/lib/generated/prisma/enums";
+import type { RatingId } from "@/lib/ratings/types";
+import { VERITY_CATALOGUE } from "@/lib/ratings/test-catalogue";
 
-/** mulberry32: a small, fast PRNG; enough for picking sentences. */
-export function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The Verity preset's rating ids: a generated corpus is rated on the default scale. */
+const VERDICT_ORDER = VERITY_CATALOGUE.choices.map((rating) => rating.id);
+import { seededRandom as random } from "@/lib/seeded-random";
 
 function seedCorpus() {
   const dir = path.join(process.cwd(), "seeds");
@@ -65,7 +58,7 @@ export interface GeneratedClaim {
   prefix: string;
   suffix: string;
   restatement: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   state: ClaimState;
 }
 

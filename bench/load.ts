@@ -17,7 +17,7 @@
  */
 import pg from "pg";
 import { actionIds, AppClient, type ActionReply } from "@/bench/app-client";
-import { random } from "@/bench/generate";
+import { seededRandom as random } from "@/lib/seeded-random";
 import {
   allowServerOnly,
   benchDatabase,

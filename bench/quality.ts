@@ -12,7 +12,8 @@ import { allowServerOnly, report, type Figure } from "@/bench/support";
 import { createTestDatabase } from "@/test/db";
 import { QUALITY_DIR } from "@/bench/quality/files";
 import { testHalfDigest } from "@/bench/quality/halves";
-import { bestJaccardThreshold, checkWorthinessFigures, evidenceFigures, sameClaimFigures, type Half } from "@/bench/quality/evaluate";
+import { SAME_CLAIM_SCORE } from "@/lib/search/same-claim-match";
+import { bestJaccardThreshold, checkWorthinessFigures, checkWorthinessMilliseconds, evidenceFigures, sameClaimFigures, type Half } from "@/bench/quality/evaluate";
 
 export async function runQualityBench() {
   const recorded = readFileSync(path.join(QUALITY_DIR, "test-half.sha256"), "utf8").split(/\s/)[0];
@@ -38,7 +39,7 @@ export async function runQualityBench() {
         [label, `check-worthy (${worth.sentences} sentences, ${worth.positives} CFS)`, `Verity at ${SUGGEST_THRESHOLD}`, cell(worth.verity.precision), cell(worth.verity.recall), cell(worth.verity.f1), ""],
         [label, "check-worthy", "any digit", cell(worth.anyDigit.precision), cell(worth.anyDigit.recall), cell(worth.anyDigit.f1), ""],
         [label, `check-worthy P@5 (mean of ${worth.texts} texts)`, "Verity", "", "", "", cell(worth.precisionAt5)],
-        [label, `same claim (${same.pairs} pairs, ${same.positives} same)`, `Verity (pg_trgm) at ${SAME_CLAIM_THRESHOLD}`, cell(same.verity.precision), cell(same.verity.recall), cell(same.verity.f1), ""],
+        [label, `same claim (${same.pairs} pairs, ${same.positives} same)`, `Verity (pg_trgm at ${SAME_CLAIM_THRESHOLD}, read at ${SAME_CLAIM_SCORE})`, cell(same.verity.precision), cell(same.verity.recall), cell(same.verity.f1), ""],
         [label, "same claim", `word Jaccard at ${jaccardThreshold} (best precision at recall >= 0.75 on dev)`, cell(same.jaccard.precision), cell(same.jaccard.recall), cell(same.jaccard.f1), ""],
         [label, `evidence nDCG@5 (${evidence.scored} of ${evidence.claims} claims)`, "Verity", "", "", "", cell(evidence.verity)],
         [label, "evidence nDCG@5", "BM25", "", "", "", cell(evidence.bm25)],
@@ -56,6 +57,8 @@ export async function runQualityBench() {
         { figure: "test: the claim's own sentence (or a copy) suggested", value: evidence.identicalSuggested, unit: "times", target: "never", met: evidence.identicalSuggested === 0 },
       );
     }
+    const perSentence = checkWorthinessMilliseconds();
+    figures.push({ figure: "check-worthiness: time per sentence (every corpus sentence, 20 rounds)", value: perSentence, unit: "ms", target: "< 5 ms", met: perSentence < 5 });
     report("quality", { "test half": recorded.slice(0, 12), server: new URL(database.url).host }, figures, {
       columns: ["half", "what", "by", "precision", "recall", "F1", "P@5 / nDCG@5 / count"],
       rows,

@@ -17,6 +17,9 @@ import { runSuggestClaimsBench } from "@/bench/suggest-claims";
 import { runAnchoringBench } from "@/bench/anchoring";
 import { runQualityBench } from "@/bench/quality";
 import { runClaimListScrollBench } from "@/bench/claim-list-scroll";
+import { runFurnitureBench } from "@/bench/furniture";
+import { runLiveBench } from "@/bench/live";
+import { runPublicPageBench } from "@/bench/public-page";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -32,9 +35,12 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   anchoring: runAnchoringBench,
   quality: runQualityBench,
   "claim-list-scroll": runClaimListScrollBench,
+  furniture: runFurnitureBench,
+  live: runLiveBench,
+  "public-page": runPublicPageBench,
 };
 
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import), anchoring, the suggestions' quality and claim-list-scroll are run by name. */
+/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import), anchoring, the suggestions' quality, claim-list-scroll, live and public-page are run by name. */
 const DEFAULT = ["reader", "suggest-claims", "write", "search", "export", "import", "start"];
 
 async function main() {

@@ -13,7 +13,7 @@ import { describeSpan } from "@/lib/anchoring";
 import { DEMO_USERS } from "@/lib/seed/seed";
 import { splitPassages } from "@/lib/search/passages";
 import { normaliseQuery } from "@/lib/search/query";
-import { queryTsquery, searchStatements, suggestEvidenceStatement } from "@/lib/search/statements";
+import { queryTsquery, searchConfigsStatement, searchStatements, suggestEvidenceStatement } from "@/lib/search/statements";
 import type { SearchFilters } from "@/lib/search/types";
 
 const ARTICLES = Number(process.env.SEARCH_BENCH_ARTICLES ?? 5_000);
@@ -168,10 +168,12 @@ export async function runSearchBench() {
       const measure = round > 0;
       for (const search of SEARCHES) {
         const params = searchParams(search);
-        const filters: SearchFilters = { outlet: null, from: null, to: null, claims: null, verdict: null, page: 1, ...search.filters };
+        const filters: SearchFilters = { outlet: null, language: null, from: null, to: null, claims: null, verdict: null, page: 1, ...search.filters };
         const query = normaliseQuery(search.q);
         if (query.kind !== "query") throw new Error(`Not a query: ${search.q}`);
-        const statements = searchStatements(actor, queryTsquery(query), filters, filters.page);
+        const configsStatement = searchConfigsStatement(actor, filters);
+        const configs = (await reference.query<{ config: string }>(configsStatement.text, configsStatement.values as unknown[])).rows.map((row) => row.config);
+        const statements = searchStatements(actor, queryTsquery(query), configs, filters, filters.page);
         const http = await elapsed(async () => {
           const result = await get(`/search/api/passages?${params}`);
           matched[search.q] = result.total;
@@ -189,7 +191,7 @@ export async function runSearchBench() {
       const baseline = await elapsed(() => fetch(`${app.url}/search/api/evidence?claim=no-such-claim`, { headers: { cookie } }).then((r) => r.text()));
       if (measure) times.baselineHttp.push(baseline);
       for (const claimId of built.claimIds) {
-        const claim = (await reference.query(`SELECT "articleId", restatement, exact FROM "Claim" WHERE id = $1`, [claimId])).rows[0];
+        const claim = (await reference.query(`SELECT "articleId", restatement, exact, (SELECT "searchConfig"::text FROM "Article" WHERE id = "articleId") AS config FROM "Claim" WHERE id = $1`, [claimId])).rows[0];
         const statement = suggestEvidenceStatement(actor, claim);
         const http = await elapsed(() => get(`/search/api/evidence?claim=${claimId}`));
         const sql = await elapsed(() => reference.query(statement.text, statement.values as unknown[]));

@@ -1,5 +1,4 @@
 /** Shared pieces of the benchmarks: a database of their own, the app, a browser, the report. */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import os from "node:os";
@@ -14,6 +13,8 @@ import { CHROMIUM_PATH, chromiumArgs } from "@/e2e/browser";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { indexPassages } from "@/lib/search/index-passages";
 import { generateArticle, generateClaims, type GeneratedClaim } from "@/bench/generate";
+
+export { startApp } from "@/bench/app-process";
 
 export interface BenchDatabase {
   kind: "postgresql" | "embedded";
@@ -67,56 +68,6 @@ export async function benchDatabase(
   };
 }
 
-/**
- * `npm start` (scripts/start.ts) on a port of its own; resolves once it serves. `detached`
- * puts it in a process group of its own, which `kill()` ends at once (SIGKILL to all of it).
- */
-export async function startApp(env: Record<string, string | undefined>, port: number, options: { detached?: boolean } = {}) {
-  const appEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` };
-  for (const [key, value] of Object.entries(env)) {
-    if (value === undefined) delete appEnv[key];
-    else appEnv[key] = value;
-  }
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: appEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: options.detached ?? false,
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The app did not start in time:\n${output}`)), 300_000);
-    app.stdout.on("data", (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes("Verity is running at")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    app.stderr.on("data", (chunk: Buffer) => (output += chunk));
-    app.on("exit", (code) => reject(new Error(`The app exited (${code}):\n${output}`)));
-  });
-  return {
-    url: `http://localhost:${port}`,
-    pid: app.pid!,
-    /** Everything the app has printed so far (its errors, for a benchmark's report). */
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        app.removeAllListeners("exit");
-        if (app.exitCode !== null || app.signalCode !== null) return resolve();
-        app.on("exit", () => resolve());
-        app.kill("SIGTERM");
-      }),
-    kill: () =>
-      new Promise<void>((resolve) => {
-        if (!options.detached) throw new Error("Only a detached app can be killed with its process group.");
-        app.removeAllListeners("exit");
-        app.on("exit", () => resolve());
-        process.kill(-app.pid!, "SIGKILL");
-      }),
-  };
-}
-
 export interface BenchUser {
   id: string;
   email: string;
@@ -153,6 +104,80 @@ export async function createClaimedArticle(db: Db, words: number, claims: number
     return { ...claim, articleId, authorId, verdictProposedById: claim.verdict ? authorId : null };
   });
   await db.claim.createMany({ data: rows });
+  return articleId;
+}
+
+/**
+ * The export and public page benchmarks' article: the reader benchmark's generated text
+ * (seed 1) with `claims` generated claims (seed 2), every one approved, each with an
+ * external source and every fifth with a passage too; the article published. Returns its id.
+ */
+export async function createPublishedArticle(db: Db, words: number, claims: number): Promise<string> {
+  const { title, doc, text } = generateArticle(words, 1);
+  const editor = await db.user.findFirstOrThrow({ where: { role: "EDITOR" }, select: { id: true } });
+  const reviewers = await db.user.findMany({ where: { role: "REVIEWER" }, select: { id: true } });
+  const articleId = (
+    await db.article.create({
+      data: {
+        title,
+        outlet: "Benchmark Gazette",
+        url: "https://gazette.example/benchmark",
+        publicationDate: new Date("2025-03-09T00:00:00Z"),
+        body: doc as unknown as Prisma.InputJsonValue,
+        canonicalText: text,
+        sourceFormat: "TEXT",
+        publishedAt: new Date(),
+        publishedById: editor.id,
+      },
+    })
+  ).id;
+  const generated = generateClaims(text, claims, 2);
+  const approvedAt = new Date();
+  const rows = await db.claim.createManyAndReturn({
+    data: generated.map((claim, i) => {
+      const authorId = reviewers[i % reviewers.length].id;
+      return {
+        ...claim,
+        articleId,
+        authorId,
+        state: "APPROVED" as const,
+        verdict: claim.verdict ?? "MIXED",
+        verdictProposedById: authorId,
+        rationale: `Checked against the public record: ${claim.restatement.slice(0, 120)}`,
+        approvedAt,
+        approvedById: editor.id,
+      };
+    }),
+    select: { id: true },
+  });
+  await db.evidence.createMany({
+    data: rows.flatMap(({ id }, i) => {
+      const source = generated[(i * 7 + 3) % generated.length];
+      const external = {
+        claimId: id,
+        stance: "CONTRADICTS" as const,
+        url: `https://sources.example/record/${i}`,
+        title: `Public record ${i}`,
+        excerpt: "The figures in the record differ from those the article gives.",
+        accessedAt: new Date("2025-03-10T00:00:00Z"),
+        addedById: editor.id,
+      };
+      if (i % 5 !== 0) return [external];
+      const passage = {
+        claimId: id,
+        stance: "CONTEXT" as const,
+        sourceArticleId: articleId,
+        startOffset: source.startOffset,
+        endOffset: source.endOffset,
+        exact: source.exact,
+        prefix: source.prefix,
+        suffix: source.suffix,
+        anchorStatus: "ANCHORED" as const,
+        addedById: editor.id,
+      };
+      return [external, passage];
+    }),
+  });
   return articleId;
 }
 

@@ -76,9 +76,10 @@ test("an editor corrects a bad URL, then saves a new outlet and date that the li
   await expect(page).toHaveURL(/\/articles$/);
   const row = page.getByTestId("article-row").filter({ has: page.getByRole("link", { name: title, exact: true }) });
   await expect(row).toHaveCount(1);
-  await expect(row.locator(".article-row__meta")).toHaveText(`${outlet} · 14 Feb 2025`);
+  // The seed articles' language was detected when they were seeded.
+  await expect(row.locator(".article-row__meta")).toHaveText(`${outlet} · English · 14 Feb 2025`);
 
   // Still there after a full reload.
   await page.reload();
-  await expect(row.locator(".article-row__meta")).toHaveText(`${outlet} · 14 Feb 2025`);
+  await expect(row.locator(".article-row__meta")).toHaveText(`${outlet} · English · 14 Feb 2025`);
 });

@@ -16,8 +16,9 @@ const PARAGRAPHS = [
   "The transport minister called it the largest transit project in the region's history.",
 ];
 
+// A last line of its own makes each test's article a separate article, not a copy Verity would offer to open instead.
 async function importTestArticle(editor: Page, title: string) {
-  return importArticle(editor, { content: PARAGRAPHS.join("\n\n"), title, outlet: "Verity safeguard tests" });
+  return importArticle(editor, { content: [...PARAGRAPHS, `Filed as “${title}”.`].join("\n\n"), title, outlet: "Verity safeguard tests" });
 }
 
 async function openClaim(page: Page, articleId: string, claimId: string) {
@@ -109,14 +110,14 @@ test("changing a reviewer's verdict needs a note; the reviewer is told on My wor
   await openClaim(elena, articleId, claimId);
   const claimPanel = panel(elena);
   await claimPanel.getByRole("button", { name: "Edit claim" }).click();
-  await claimPanel.getByLabel("Verdict").selectOption("TRUE");
+  await claimPanel.getByLabel("Verdict", { exact: true }).selectOption("TRUE");
   await claimPanel.getByLabel("Rationale").fill("The revised 2021 plan said 2027.");
   await claimPanel.getByRole("button", { name: "Save changes" }).click();
   // Refused without a note, the error on the note field; nothing saved.
   const noteField = claimPanel.getByLabel("Reason for the change");
   await expect(noteField).toHaveAttribute("aria-invalid", "true");
   await expect(noteField).toHaveAccessibleDescription(/Ravi Reviewer will be told.*Say why you change this verdict/);
-  await expect(claimPanel.getByLabel("Verdict")).toHaveValue("TRUE");
+  await expect(claimPanel.getByLabel("Verdict", { exact: true })).toHaveValue("TRUE");
   await screenshot(elena, "safeguards-verdict-note-required", false);
 
   const note = `The minister confirmed the new date (${RUN}).`;

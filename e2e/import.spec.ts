@@ -54,7 +54,7 @@ test("an editor previews and imports an HTML article, and nothing in it runs", a
   await page.getByRole("button", { name: "Preview" }).click();
 
   const preview = previewRegion(page);
-  await expect(preview.getByRole("status")).toHaveText("Read as HTML: 16 words.");
+  await expect(preview.getByRole("status")).toHaveText("Read as HTML: 16 words. Language: English (detected).");
   await expect(preview.getByRole("heading", { name: HTML_TITLE })).toBeVisible();
   const body = preview.locator(".article-body");
   await expect(body.locator("p").first()).toHaveText("The council voted 7 to 2 for the sea wall.");
@@ -110,7 +110,7 @@ test("an editor imports an uploaded Markdown file", async ({ page }) => {
   await page.getByRole("button", { name: "Preview" }).click();
 
   const preview = previewRegion(page);
-  await expect(preview.getByRole("status")).toHaveText("Read as Markdown: 22 words.");
+  await expect(preview.getByRole("status")).toHaveText("Read as Markdown: 22 words. Language: English (detected).");
   await expect(preview.getByRole("heading", { name: "Ferry timetable changes" })).toBeVisible();
   await expect(preview.locator(".article-body em")).toHaveText("early");
   await expect(preview.locator(".article-body li")).toHaveText(["Weekday sailings move by ten minutes", "Weekend sailings stay as they are"]);

@@ -10,8 +10,7 @@ import {
   panel,
   rangeOf,
   waitForReader,
-  workflowButton,
-} from "./fixtures";
+  workflowButton, approveAndPublish } from "./fixtures";
 
 /**
  * Narrow screens: every page fits from 360 px up with no sideways scrolling, the header folds
@@ -39,8 +38,16 @@ const APPROVED = { text: "half what similar projects had cost elsewhere", restat
 const WIDTHS = [360, 390, 768];
 
 /** The document's width beyond the viewport, in CSS pixels (0 when nothing scrolls sideways). */
+/** How many pixels the page is wider than the window, and the elements that stick out (to say what to fix). */
 async function overflow(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  return page.evaluate(() => {
+    const extra = document.documentElement.scrollWidth - window.innerWidth;
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(-3)
+      .map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> “${(element.textContent ?? "").trim().slice(0, 40)}”`);
+    return { extra, culprits };
+  });
 }
 
 async function submitClaim(page: Page, claim: { text: string; restatement: string }) {
@@ -73,13 +80,7 @@ test.describe.serial("narrow screens", () => {
     await submitClaim(reviewer, QUEUED);
     const approved = await submitClaim(reviewer, APPROVED);
 
-    await editor.goto(`/articles/${articleId}?claim=${approved}`);
-    await waitForReader(editor);
-    await workflowButton(editor, "Approve").click();
-    await expect(panel(editor).locator(".claim-panel__badges .state-badge")).toHaveText("Approved");
-    const bar = editor.getByRole("region", { name: "Export and publish" });
-    await bar.getByRole("button", { name: "Publish", exact: true }).click();
-    await expect(bar.getByTestId("publish-status")).toContainText("Published");
+    await approveAndPublish(editor, articleId, approved);
 
     admin = await newSignedInPage(browser, ADMIN);
   });
@@ -129,8 +130,8 @@ test.describe.serial("narrow screens", () => {
       await open(page);
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 800 });
-        const extra = await overflow(page);
-        if (extra > 0) tooWide.push(`${name} at ${width} px: ${extra} px too wide`);
+        const { extra, culprits } = await overflow(page);
+        if (extra > 0) tooWide.push(`${name} at ${width} px: ${extra} px too wide (${culprits.join("; ")})`);
       }
     }
     expect(tooWide).toEqual([]);
@@ -159,7 +160,7 @@ test.describe.serial("narrow screens", () => {
     await expect(myWork).toBeVisible();
     await expect(signOut).toBeVisible();
     await expect(page.getByTestId("current-user")).toHaveText(REVIEWER.name);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect((await overflow(page)).extra).toBeLessThanOrEqual(0);
     await page.keyboard.press("Tab");
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Articles" })).toBeFocused();
 
@@ -214,7 +215,7 @@ test.describe.serial("narrow screens", () => {
     await expect(sheet).toBeVisible();
     await expect(panel(page).locator("#claim-panel-title")).toHaveText(QUEUED.restatement);
     expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect((await overflow(page)).extra).toBeLessThanOrEqual(0);
     await sheet.getByRole("button", { name: "Close", exact: true }).click();
     await expect(sheet).toBeHidden();
     await expect(page.locator(".ProseMirror")).toBeFocused();

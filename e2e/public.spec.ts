@@ -1,10 +1,10 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { EDITOR, REVIEWER, markClaim, newSignedInPage, panel, screenshot, waitForReader, type Verdict } from "./fixtures";
+import { EDITOR, REVIEWER, markClaim, markerLabels, newSignedInPage, panel, screenshot, waitForReader, type Verdict, confirmPublishing } from "./fixtures";
 
 /**
  * The public page of a published article, as an anonymous reader sees it: the article
- * with its approved verdicts only, the claim list, the ClaimReview JSON-LD in the head,
- * no pending claim, comment or email address; the feed of published ClaimReviews; and
+ * with its approved verdicts only and the claim list, each claim on its own page with its one
+ * ClaimReview JSON-LD, no pending claim, comment or email address; the feed of published ClaimReviews; and
  * unpublishing, which takes it all down at once.
  *
  * The e2e database is shared with the other spec files: the article here is imported by
@@ -94,15 +94,15 @@ test.describe.serial("the public page", () => {
     await waitForReader(editor);
     const bar = editor.getByRole("region", { name: "Export and publish" });
     await expect(bar.getByTestId("publish-status")).toHaveText("Not published");
-    await bar.getByRole("button", { name: "Publish", exact: true }).click();
+    await confirmPublishing(bar, "Publish");
     await expect(bar.getByTestId("publish-status")).toContainText("Published");
     await expect(bar.getByRole("link", { name: "View the public page" })).toHaveAttribute("href", `/p/${articleId}`);
-    await expect(bar.getByRole("button", { name: "Unpublish" })).toBeVisible();
+    await expect(bar.getByRole("button", { name: "Unpublish…" })).toBeVisible();
     await bar.scrollIntoViewIfNeeded();
     await screenshot(editor, "public-publish-bar", false);
   });
 
-  test("shows an anonymous reader the approved verdicts only, with ClaimReview JSON-LD in the head", async ({ browser }) => {
+  test("shows an anonymous reader the approved verdicts only, each linking to its claim's page with its one ClaimReview", async ({ browser }) => {
     const anonymous = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await anonymous.newPage();
     const response = await page.goto(`/p/${articleId}`);
@@ -114,7 +114,7 @@ test.describe.serial("the public page", () => {
     // The approved claims, highlighted and listed; the pending one nowhere.
     await expect(page.locator("mark.claim-mark")).toHaveCount(2);
     await expect(page.locator("mark.claim-mark--pending")).toHaveCount(0);
-    await expect(page.locator(".claim-marker")).toHaveText(["?1", "✓2"]);
+    expect(await markerLabels(page)).toEqual(["?1", "✓2"]);
     const entries = page.locator(".claim-entry");
     await expect(entries).toHaveCount(2);
     await expect(entries.nth(0)).toContainText(CLAIMS.reopen.restatement);
@@ -126,19 +126,32 @@ test.describe.serial("the public page", () => {
     expect(html).not.toContain(COMMENT);
     expect(html).not.toMatch(/@verity\.test/);
     expect(await page.locator("body").textContent()).not.toMatch(/pending/i);
-    // A plain document: no script runs on it (the JSON-LD is data).
-    await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
+    // A plain document: no script runs on it, and it embeds no ClaimReview (a page with several is ineligible).
+    await expect(page.locator("script")).toHaveCount(0);
 
-    // The ClaimReview JSON-LD, in the head.
-    const jsonLd = page.locator('head script[type="application/ld+json"]');
-    await expect(jsonLd).toHaveCount(1);
-    const reviews = JSON.parse((await jsonLd.textContent()) ?? "") as Array<Record<string, unknown>>;
-    expect(reviews.map((r) => [r["@type"], r.claimReviewed, r.url])).toEqual([
-      ["ClaimReview", CLAIMS.reopen.restatement, `${new URL(page.url()).origin}/p/${articleId}#claim-1`],
-      ["ClaimReview", CLAIMS.cost.restatement, `${new URL(page.url()).origin}/p/${articleId}#claim-2`],
-    ]);
-    expect(reviews[0].reviewRating).toEqual({ "@type": "Rating", bestRating: 5, worstRating: 1, alternateName: "Unverifiable" });
-    expect(reviews[1].reviewRating).toEqual({ "@type": "Rating", ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: "True" });
+    // Each claim's own page carries exactly one ClaimReview, whose url is that page.
+    const origin = new URL(page.url()).origin;
+    const expected = [
+      [CLAIMS.reopen, { "@type": "Rating", bestRating: 5, worstRating: 1, name: "Unverifiable", alternateName: "Unverifiable" }],
+      [CLAIMS.cost, { "@type": "Rating", ratingValue: 5, bestRating: 5, worstRating: 1, name: "True", alternateName: "True" }],
+    ] as const;
+    for (const [i, [claim, rating]] of expected.entries()) {
+      const link = page.getByRole("link", { name: `Claim ${i + 1}’s fact-check page` });
+      await expect(link).toHaveAttribute("href", `${origin}/p/${articleId}/claims/${i + 1}`);
+      const claimPage = await anonymous.newPage();
+      expect((await claimPage.goto(`/p/${articleId}/claims/${i + 1}`))?.status()).toBe(200);
+      await expect(claimPage.getByRole("heading", { level: 1 })).toHaveText(claim.restatement);
+      const jsonLd = claimPage.locator('script[type="application/ld+json"]');
+      await expect(jsonLd).toHaveCount(1);
+      const review = JSON.parse((await jsonLd.textContent()) ?? "") as Record<string, unknown>;
+      expect([review["@type"], review.claimReviewed, review.url, review.reviewRating]).toEqual(["ClaimReview", claim.restatement, `${origin}/p/${articleId}/claims/${i + 1}`, rating]);
+      const claimHtml = await claimPage.content();
+      expect(claimHtml).not.toContain(`/articles/${articleId}`);
+      expect(claimHtml).not.toContain(COMMENT);
+      if (i === 1) await screenshot(claimPage, "public-claim-page");
+      await claimPage.close();
+    }
+    expect((await anonymous.request.get(`/p/${articleId}/claims/3`)).status()).toBe(404);
 
     // No way into the workbench from here, and no sign-in needed.
     await expect(page.getByTestId("current-user")).toHaveCount(0);
@@ -158,24 +171,34 @@ test.describe.serial("the public page", () => {
     expect(page1.items).toHaveLength(1);
     expect(page1.next).toMatch(/\/api\/claim-reviews\?page=2&pageSize=1$/);
     const all = await (await anonymous.request.get("/api/claim-reviews?pageSize=100")).json();
-    const mine = all.items.filter((item: { url: string }) => item.url.includes(`/p/${articleId}#`));
+    const mine = all.items.filter((item: { url: string }) => item.url.includes(`/p/${articleId}/claims/`));
     expect(mine.map((item: { claimReviewed: string }) => item.claimReviewed).sort()).toEqual([CLAIMS.cost.restatement, CLAIMS.reopen.restatement].sort());
     expect((await anonymous.request.get("/api/claim-reviews?page=0")).status()).toBe(400);
+    // The same reviews in Google Fact Check Tools' ClaimReviewMarkupPage shape, one page per claim page.
+    const markup = await (await anonymous.request.get("/p/claimreviews.json?pageSize=100")).json();
+    const myPages = markup.claimReviewMarkupPages.filter((p: { pageUrl: string }) => p.pageUrl.includes(`/p/${articleId}/claims/`));
+    expect(myPages.map((p: { claimReviewMarkups: Array<{ claimReviewed: string }> }) => p.claimReviewMarkups[0].claimReviewed).sort()).toEqual(
+      [CLAIMS.cost.restatement, CLAIMS.reopen.restatement].sort(),
+    );
     await anonymous.close();
   });
 
-  test("is gone at once when the article is unpublished, with its reviews and exports", async ({ browser }) => {
+  test("is gone at once when the article is unpublished, with its reviews and exports, leaving a withdrawn notice", async ({ browser }) => {
     const bar = editor.getByRole("region", { name: "Export and publish" });
-    await bar.getByRole("button", { name: "Unpublish" }).click();
+    await confirmPublishing(bar, "Unpublish");
     await expect(bar.getByTestId("publish-status")).toHaveText("Not published");
 
     const anonymous = await browser.newContext();
     const page = await anonymous.newPage();
     const response = await page.goto(`/p/${articleId}`);
-    expect(response?.status()).toBe(404);
+    expect(response?.status()).toBe(410);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This fact-check was withdrawn");
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
     await expect(page.getByText(CLAIMS.cost.restatement)).toHaveCount(0);
     const all = await (await anonymous.request.get("/api/claim-reviews?pageSize=100")).json();
-    expect(all.items.filter((item: { url: string }) => item.url.includes(`/p/${articleId}#`))).toEqual([]);
+    expect(all.items.filter((item: { url: string }) => item.url.includes(`/p/${articleId}/`))).toEqual([]);
+    // Its claims' pages are gone too, with the same notice.
+    expect((await anonymous.request.get(`/p/${articleId}/claims/1`)).status()).toBe(410);
     expect((await anonymous.request.get(`/articles/${articleId}/export/claimreview.jsonld`)).status()).toBe(404);
     await anonymous.close();
   });

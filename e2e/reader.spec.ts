@@ -363,6 +363,9 @@ test("keyboard only: select with Shift+arrows, press M, fill the form, save; J a
   await page.keyboard.press("Tab");
   await expect(form.getByLabel("Rationale")).toBeFocused();
   await page.keyboard.type(rationale);
+  // The claimant's fields wait, folded, behind their summary.
+  await page.keyboard.press("Tab");
+  await expect(form.locator("summary", { hasText: "Who made the claim" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(form.getByRole("button", { name: "Save claim" })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -590,7 +593,7 @@ test("a conflicting edit from a second window shows the current version, keeps t
 
   // Window 1 saves an edit.
   await panel(page).getByRole("button", { name: "Edit claim" }).click();
-  await panel(page).getByLabel("Verdict").selectOption("MOSTLY_TRUE");
+  await panel(page).getByLabel("Verdict", { exact: true }).selectOption("MOSTLY_TRUE");
   await panel(page).getByLabel("Rationale").fill(firstEdit);
   await panel(page).getByRole("button", { name: "Save changes" }).click();
   await expect(panel(page).locator(".rationale")).toHaveText(firstEdit);

@@ -14,8 +14,7 @@ import {
   panel,
   signIn,
   waitForReader,
-  workflowButton,
-} from "./fixtures";
+  workflowButton, confirmPublishing } from "./fixtures";
 import { readServerInfo } from "./server-info";
 
 /**
@@ -97,7 +96,7 @@ test.beforeAll(async ({ browser }) => {
   await editor.goto(`/articles/${articleId}`);
   await waitForReader(editor);
   const bar = editor.getByRole("region", { name: "Export and publish" });
-  await bar.getByRole("button", { name: "Publish", exact: true }).click();
+  await confirmPublishing(bar, "Publish");
   await expect(bar.getByTestId("publish-status")).toContainText("Published");
   for (const page of [admin, editor, rosa]) await page.context().close();
 });

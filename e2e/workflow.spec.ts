@@ -64,7 +64,7 @@ async function addExternalSource(page: Page, source: { url: string; title: strin
 async function editClaim(page: Page, changes: { verdict?: Verdict; rationale?: string; note?: string }) {
   const claimPanel = panel(page);
   await claimPanel.getByRole("button", { name: "Edit claim" }).click();
-  if (changes.verdict) await claimPanel.getByLabel("Verdict").selectOption(changes.verdict);
+  if (changes.verdict) await claimPanel.getByLabel("Verdict", { exact: true }).selectOption(changes.verdict);
   if (changes.rationale !== undefined) await claimPanel.getByLabel("Rationale").fill(changes.rationale);
   // Changing someone else's verdict needs a reason.
   if (changes.note) await claimPanel.getByLabel("Reason for the change").fill(changes.note);
@@ -523,8 +523,10 @@ test("in a queue gone stale, sending back a claim another editor has just approv
   await markReadyClaim(ravi, sentence, restatement, "TRUE");
   await submitOpenClaim(ravi);
 
-  // The editor starts sending it back (and forgets the note the first time)…
+  // The editor starts sending it back (and forgets the note the first time)… on a queue whose
+  // live updates have stopped (a dropped connection), so it goes stale as a queue did before them.
   const elena = await newSignedInPage(browser, EDITOR);
+  await elena.route("**/api/live**", (route) => route.abort());
   await elena.goto("/queue");
   const item = queueItem(elena, restatement);
   await item.getByText("Request changes…").click();

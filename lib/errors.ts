@@ -48,6 +48,25 @@ export class ConflictError<Current = ClaimConflict> extends UserFacingError {
   }
 }
 
+/** An article already in Verity, as an import that would copy it names it. */
+export interface ExistingArticle {
+  id: string;
+  title: string;
+  outlet: string;
+  reason: "url" | "text";
+}
+
+/** An import of an article Verity already has: the editor opens the existing one or imports anyway. */
+export class DuplicateArticleError extends UserFacingError {
+  constructor(readonly duplicates: ExistingArticle[]) {
+    super(
+      duplicates[0].reason === "url"
+        ? "An article with this web address is already in Verity. Open it, or import this one anyway as a separate article."
+        : "An article with the same text is already in Verity. Open it, or import this one anyway as a separate article.",
+    );
+  }
+}
+
 /** One claim of a bulk action that could not be changed, and why. */
 export interface ClaimRefusal {
   claimId: string;

@@ -5,12 +5,14 @@
  * and serves the production build. Ctrl-C stops the server and closes the database.
  */
 import { spawn, spawnSync } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/open";
 import { migrate } from "@/lib/db/migrate";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { authSecret } from "@/lib/auth/secret";
 import { DEMO_USERS, seed } from "@/lib/seed/seed";
+import { initialiseOrganisation } from "@/lib/organisation/store";
 import { indexMissingPassages } from "@/lib/search/index-passages";
 import { buildNeeded, recordBuild } from "./build-fingerprint";
 
@@ -36,6 +38,7 @@ async function main() {
   try {
     await migrate(database.url, { log: (line) => console.log(line) });
     process.env.DATABASE_URL = database.url;
+    if (await initialiseOrganisation(prisma, process.env)) console.log("Set up the organisation from the environment (change it on /admin/organisation).");
     if ((await prisma.user.count()) === 0) {
       const created = await seed(prisma);
       console.log(`Seeded ${created.users} demo users and ${created.articles} sample articles.`);
@@ -52,6 +55,7 @@ async function main() {
 
   const env = {
     ...process.env,
+    VERITY_WORKERS: String(serverProcesses(database.embedded)),
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: authSecret(),
     NEXTAUTH_URL: appUrl,
@@ -84,6 +88,17 @@ async function main() {
       server.kill("SIGTERM");
     });
   }
+}
+
+/**
+ * How many server processes to run (scripts/next-server.mjs): VERITY_WORKERS when set;
+ * otherwise one per core on a PostgreSQL server, and one on the embedded database, where
+ * every query takes its turn on one PGlite session and more processes would only wait.
+ */
+function serverProcesses(embedded: boolean) {
+  const given = Number.parseInt(process.env.VERITY_WORKERS ?? "", 10);
+  if (given > 0) return given;
+  return embedded ? 1 : os.availableParallelism();
 }
 
 function printWelcome(elapsedMs: number) {

@@ -61,6 +61,9 @@ export function useTestDatabase(): { readonly url: string } {
     process.env.DATABASE_URL = database.url;
   });
   afterAll(async () => {
+    // A live route the file called started the process's live hub (lib/live/hub.ts): it stops
+    // listening before the database goes, or its reconnection outlives the file.
+    await (globalThis as { verityLiveHub?: { close(): Promise<void> } }).verityLiveHub?.close();
     await disconnectPrisma();
     await database?.drop();
   });

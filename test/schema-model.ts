@@ -25,7 +25,8 @@ export interface ColumnModel {
   /**
    * A STORED generated column's expression, as pg_get_expr() prints it. schema.prisma
    * cannot say "generated", so an `Unsupported(...)` field with `@default(dbgenerated("expr"))`
-   * stands for one (PostgreSQL refuses a default that reads other columns anyway).
+   * stands for one (PostgreSQL refuses a default that reads other columns anyway); one whose
+   * expression is a literal (`'english'::regconfig`) stands for a default.
    */
   generated?: string;
 }
@@ -121,7 +122,7 @@ export async function expectedSchemaFromDatamodel(datamodel: string): Promise<Sc
       table.columns[field.column] = {
         type: field.type,
         nullable: field.optional,
-        ...(field.dbgenerated !== undefined ? { generated: field.dbgenerated } : {}),
+        ...(field.dbgenerated === undefined ? {} : isLiteral(field.dbgenerated) ? { default: "present" } : { generated: field.dbgenerated }),
       };
     }
 
@@ -184,6 +185,11 @@ interface UnsupportedField {
   optional: boolean;
   /** The argument of @default(dbgenerated("…")), if any. */
   dbgenerated?: string;
+}
+
+/** A constant such as `'english'::regconfig`: an Unsupported field's dbgenerated() that is a plain default, not a generated column. */
+function isLiteral(expression: string): boolean {
+  return /^'(?:[^']|'')*'::\w+$/.test(expression);
 }
 
 /** The `Unsupported("…")` fields of each model, read from the schema's text. */

@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { copyKeySql } from "@/lib/search/statements";
 import { checkWorthiness, SUGGEST_THRESHOLD } from "@/lib/search/check-worthy";
 import { queryWords } from "@/lib/search/passages";
-import { claimsConflict } from "@/lib/search/claim-conflict";
+import { SAME_CLAIM_SCORE, sameClaimMatch } from "@/lib/search/same-claim-match";
 import { corpus, evidenceKey, labelsOf, type EvidencePassage, type Sentence } from "./files";
 import { isTestPair, isTestQuery, isTestText } from "./halves";
 
@@ -51,7 +51,8 @@ const hasDigit = (sentence: string) => /\d/u.test(sentence);
 export function checkWorthinessFigures(half: Half) {
   const sentences = labelledSentences(half);
   const gold = sentences.map((s) => s.checkWorthy);
-  const scores = sentences.map((s) => checkWorthiness(s.sentence).score);
+  // Each sentence read in its text's language, as the app reads an article's.
+  const scores = sentences.map((s) => checkWorthiness(s.sentence, s.lang).score);
   const texts = [...new Set(sentences.map((s) => s.text))];
   const precisionAt5 = texts.map((text) => {
     const ranked = sentences
@@ -69,6 +70,14 @@ export function checkWorthinessFigures(half: Half) {
     anyDigit: classification(sentences.map((s) => hasDigit(s.sentence)), gold),
     precisionAt5: precisionAt5.reduce((a, b) => a + b, 0) / texts.length,
   };
+}
+
+/** Milliseconds to score one sentence, the mean over every corpus sentence scored `rounds` times (only the time leaves). */
+export function checkWorthinessMilliseconds(rounds = 20): number {
+  const sentences = corpus.sentences();
+  const started = performance.now();
+  for (let round = 0; round < rounds; round++) for (const s of sentences) checkWorthiness(s.sentence, s.lang);
+  return (performance.now() - started) / (rounds * sentences.length);
 }
 
 /** Word-overlap (Jaccard) of two texts' words: the same-claim baseline. */
@@ -101,8 +110,8 @@ export function bestJaccardThreshold(): number {
 
 /**
  * Same-claim: each side stands for a claim whose restatement and quote are the sentence,
- * scored as sameClaimCandidates scores (pg_trgm similarity, at the app's SAME_CLAIM_THRESHOLD,
- * and no conflict: lib/search/claim-conflict.ts).
+ * judged as sameClaimCandidates judges (found by pg_trgm similarity at the app's
+ * SAME_CLAIM_THRESHOLD, kept at SAME_CLAIM_SCORE by lib/search/same-claim-match.ts).
  */
 export async function sameClaimFigures(client: Client, half: Half, threshold: number, jaccardThreshold: number) {
   const pairs = labelledPairs(half);
@@ -114,7 +123,10 @@ export async function sameClaimFigures(client: Client, half: Half, threshold: nu
   return {
     pairs: pairs.length,
     positives: gold.filter(Boolean).length,
-    verity: classification(rows.map((r, i) => r.similarity >= threshold && !claimsConflict(pairs[i].a, pairs[i].b)), gold),
+    verity: classification(
+      rows.map((r, i) => r.similarity >= threshold && sameClaimMatch({ restatement: pairs[i].a, exact: pairs[i].a }, { restatement: pairs[i].b, exact: pairs[i].b }) >= SAME_CLAIM_SCORE),
+      gold,
+    ),
     jaccard: classification(pairs.map((p) => jaccard(p.a, p.b) >= jaccardThreshold), gold),
   };
 }

@@ -8,31 +8,37 @@ import { safeHref } from "@/lib/documents/links";
  * Text goes through React (escaped); links keep only http(s) and mailto targets.
  */
 export function ArticleBody({ doc }: { doc: DocNode }) {
-  // The article's title is the page's h1, so the document's highest heading level is
-  // an h2 and the others follow it: no level is skipped, whichever levels the
-  // document uses (the plain-text importer starts at level 2).
   const top = topHeadingLevel(doc.content);
-  const renderBlock = (block: BlockNode, key: number): ReactNode => {
-    switch (block.type) {
-      case "paragraph":
-        return <p key={key}>{renderInline(block.content)}</p>;
-      case "heading": {
-        const Tag = (["h2", "h3", "h4"] as const)[block.attrs.level - top] ?? "h4";
-        return <Tag key={key}>{renderInline(block.content)}</Tag>;
-      }
-      case "blockquote":
-        return <blockquote key={key}>{block.content.map(renderBlock)}</blockquote>;
-      case "bulletList":
-        return <ul key={key}>{block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}</ul>;
-      case "orderedList":
-        return (
-          <ol key={key} start={block.attrs?.start}>
-            {block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}
-          </ol>
-        );
+  return (
+    <div className="article-body">
+      {doc.content.map((block, i) => (
+        <ArticleBlock key={i} block={block} top={top} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * One block of a document. The article's title is the page's h1, so the document's highest
+ * heading level (`top`) is an h2 and the others follow it: no level is skipped, whichever
+ * levels the document uses (the plain-text importer starts at level 2).
+ */
+export function ArticleBlock({ block, top }: { block: BlockNode; top: number }): ReactNode {
+  const renderBlock = (child: BlockNode, key: number) => <ArticleBlock key={key} block={child} top={top} />;
+  switch (block.type) {
+    case "paragraph":
+      return <p>{renderInline(block.content)}</p>;
+    case "heading": {
+      const Tag = (["h2", "h3", "h4"] as const)[block.attrs.level - top] ?? "h4";
+      return <Tag>{renderInline(block.content)}</Tag>;
     }
-  };
-  return <div className="article-body">{doc.content.map(renderBlock)}</div>;
+    case "blockquote":
+      return <blockquote>{block.content.map(renderBlock)}</blockquote>;
+    case "bulletList":
+      return <ul>{block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}</ul>;
+    case "orderedList":
+      return <ol start={block.attrs?.start}>{block.content.map((item, i) => <li key={i}>{item.content.map(renderBlock)}</li>)}</ol>;
+  }
 }
 
 function renderInline(content: InlineNode[] | undefined): ReactNode {

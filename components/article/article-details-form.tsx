@@ -3,6 +3,7 @@
 import { updateArticleDetailsAction } from "@/lib/articles/actions";
 import { Field, FormMessage } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { LanguageChoices } from "@/components/forms/language-choices";
 
 export function ArticleDetailsForm({
   article,
@@ -21,7 +22,16 @@ export function ArticleDetailsForm({
         <Field name="outlet" label="Outlet" state={state} defaultValue={article.outlet} required />
         <Field name="url" label="URL" type="url" state={state} defaultValue={article.url ?? ""} />
         <Field name="publicationDate" label="Publication date" type="date" state={state} defaultValue={article.publicationDate} />
-        <Field name="language" label="Language" hint="A BCP 47 tag: en, de, pt-BR." state={state} defaultValue={article.language} />
+        <Field
+          name="language"
+          label="Language"
+          hint="A BCP 47 tag: en, de, pt-BR. Search stems the article's words in its language."
+          state={state}
+          defaultValue={article.language}
+          list="article-language-choices"
+          autoComplete="off"
+        />
+        <LanguageChoices id="article-language-choices" />
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save details"}
         </button>

@@ -1,5 +1,9 @@
+"use client";
+
 import type { ClaimProgress as Progress } from "@/lib/claims/progress";
-import { STATE_LABELS, UNRATED, VERDICT_ORDER, VERDICTS } from "@/lib/claims/verdicts";
+import { STATE_LABELS } from "@/lib/claims/verdicts";
+import { countByRating, ratingClass, ratingIcon, ratingLabel, ratingOf, ratingStyle, UNRATED } from "@/lib/ratings/types";
+import { useRatings } from "@/components/ratings/ratings-provider";
 import type { ClaimState } from "@/lib/generated/prisma/enums";
 
 // Left to right: done, waiting for an editor, back with the reviewer, not yet submitted.
@@ -8,6 +12,11 @@ const SEGMENTS: ClaimState[] = ["APPROVED", "SUBMITTED", "CHANGES_REQUESTED", "D
 /** A progress bar of an article's claims by state, with counts by state and by verdict. */
 export function ClaimProgress({ progress, compact = false }: { progress: Progress; compact?: boolean }) {
   const { byState, byVerdict } = progress;
+  const ratings = useRatings();
+  const verdicts = countByRating(
+    Object.keys(byVerdict).map((id) => (id === UNRATED.id ? null : ratingOf(ratings, id))),
+    ratings.choices,
+  );
   if (byState.total === 0) return <p className="claim-progress muted">No claims yet</p>;
   const percent = Math.round((byState.APPROVED / byState.total) * 100);
   return (
@@ -39,14 +48,11 @@ export function ClaimProgress({ progress, compact = false }: { progress: Progres
       </ul>
       {!compact && (
         <ul className="count-list" aria-label="Claims by verdict">
-          {[...VERDICT_ORDER, "UNRATED" as const]
-            .filter((verdict) => byVerdict[verdict] > 0)
-            .map((verdict) => (
-              <li key={verdict} className={`count-chip v-${verdict}`}>
-                <span aria-hidden="true">{verdict === "UNRATED" ? UNRATED.icon : VERDICTS[verdict].icon}</span>{" "}
-                <strong>{byVerdict[verdict]}</strong> {verdict === "UNRATED" ? UNRATED.label.toLowerCase() : VERDICTS[verdict].label.toLowerCase()}
-              </li>
-            ))}
+          {verdicts.map(({ rating }) => (
+            <li key={rating?.id ?? UNRATED.id} className={`count-chip ${ratingClass(rating)}`} style={ratingStyle(rating)}>
+              <span aria-hidden="true">{ratingIcon(rating)}</span> <strong>{byVerdict[rating?.id ?? UNRATED.id]}</strong> {ratingLabel(rating).toLowerCase()}
+            </li>
+          ))}
         </ul>
       )}
     </div>

@@ -5,6 +5,15 @@ import { publishArticleAction, unpublishArticleAction } from "@/lib/publishing/a
 import { importAnnotationsAction } from "@/lib/export/actions";
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, exportPath } from "@/lib/export/formats";
 import { FormMessage } from "@/components/forms/field";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
+
+/** How many of the article's claims are approved (public once published) and how many are still in review. */
+export interface PublishCounts {
+  approved: number;
+  inReview: number;
+  /** Paragraphs of the article text that look like site furniture (lib/import furnitureLeftIn). */
+  furniture: number;
+}
 import { useFormAction } from "@/components/forms/use-form-action";
 
 /**
@@ -17,12 +26,15 @@ export function ExportControls({
   publishedAt,
   canPublish,
   canIncludePending,
+  counts,
 }: {
   articleId: string;
   /** Formatted publication date of the public page, or null when unpublished. */
   publishedAt: string | null;
   canPublish: boolean;
   canIncludePending: boolean;
+  /** The article's claims, for what publishing will show. */
+  counts: PublishCounts;
 }) {
   const [includePending, setIncludePending] = useState(false);
   return (
@@ -70,7 +82,7 @@ export function ExportControls({
               Not published
             </span>
           )}
-          {canPublish && <PublishForm key={publishedAt ? "published" : "unpublished"} articleId={articleId} published={publishedAt !== null} />}
+          {canPublish && <PublishForm key={publishedAt ? "published" : "unpublished"} articleId={articleId} published={publishedAt !== null} counts={counts} />}
         </div>
       </div>
       <ImportAnnotationsForm articleId={articleId} />
@@ -78,16 +90,52 @@ export function ExportControls({
   );
 }
 
-function PublishForm({ articleId, published }: { articleId: string; published: boolean }) {
-  const [state, action, pending, form] = useFormAction(published ? unpublishArticleAction : publishArticleAction);
+/** Publishing and unpublishing, each confirmed in a dialog that says what the public will (no longer) see. */
+function PublishForm({ articleId, published, counts }: { articleId: string; published: boolean; counts: PublishCounts }) {
+  if (published) {
+    return (
+      <ConfirmDialog
+        label="Unpublish…"
+        title="Unpublish this fact-check?"
+        confirmLabel="Unpublish"
+        danger
+        action={unpublishArticleAction}
+        fields={{ articleId }}
+      >
+        <p>
+          The public page stops showing the article and its verdicts at once. Its address then says the fact-check was withdrawn, and
+          when (search engines are told not to index it). You can publish it again later.
+        </p>
+      </ConfirmDialog>
+    );
+  }
+  const { approved, inReview, furniture } = counts;
   return (
-    <form ref={form} action={action} className="export-bar__publish" aria-label={published ? "Unpublish the article" : "Publish the article"}>
-      <input type="hidden" name="articleId" value={articleId} />
-      <button type="submit" className={`button button--small ${published ? "button--danger" : ""}`} disabled={pending}>
-        {pending ? "Saving…" : published ? "Unpublish" : "Publish"}
-      </button>
-      {state.status === "error" && <FormMessage state={state} />}
-    </form>
+    <ConfirmDialog label="Publish…" title="Publish this fact-check?" confirmLabel="Publish" action={publishArticleAction} fields={{ articleId }}>
+      <p data-testid="publish-summary">
+        Anyone with the link will read the article with{" "}
+        <strong>{approved === 1 ? "1 approved verdict" : `${approved.toLocaleString("en")} approved verdicts`}</strong>, and it joins the
+        public feed. Only approved verdicts are public.
+      </p>
+      {approved === 0 && (
+        <p className="form-message form-message--error" data-testid="publish-warning">
+          No claim is approved yet: the public page will show the article with no verdicts.
+        </p>
+      )}
+      {inReview > 0 && (
+        <p className="form-message form-message--error" data-testid="publish-warning">
+          {inReview === 1 ? "1 claim is" : `${inReview.toLocaleString("en")} claims are`} not approved yet (drafts or in review): not
+          public until an editor approves them.
+        </p>
+      )}
+      {furniture > 0 && (
+        <p className="form-message form-message--error" data-testid="publish-warning">
+          {furniture === 1 ? "1 paragraph" : `${furniture.toLocaleString("en")} paragraphs`} of the article text look like site furniture (a
+          subscription box, a cookie notice, share prompts) and will be public with it. Bring in a cleaned version first (Versions).
+        </p>
+      )}
+      <p>Changing a published verdict later is a public correction, with a dated note.</p>
+    </ConfirmDialog>
   );
 }
 
@@ -101,7 +149,8 @@ function ImportAnnotationsForm({ articleId }: { articleId: string }) {
       <summary>Import annotations…</summary>
       <form ref={form} action={action} aria-label="Import annotations" noValidate>
         <p className="field-hint">
-          A Web Annotations export (.jsonld) of this or another article: each claim found in this article’s text becomes a new draft of yours.
+          A Web Annotations export (.jsonld) of this or another article, or a Hypothesis export or API search (.json): each claim found in this
+          article’s text becomes a new draft of yours, and each reply a comment on it.
         </p>
         <input type="hidden" name="articleId" value={articleId} />
         <div className="export-bar__file">
@@ -136,6 +185,19 @@ function ImportAnnotationsForm({ articleId }: { articleId: string }) {
                   <strong>{orphan.restatement || "(no restatement)"}</strong>
                   {orphan.exact && <span className="muted"> — “{orphan.exact.length > 120 ? `${orphan.exact.slice(0, 119)}…` : orphan.exact}”</span>}
                   {orphan.reason !== "Its text is not in this article." && <span className="muted"> ({orphan.reason})</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {result && result.skipped.length > 0 && (
+          <div className="import-orphans">
+            <p>Skipped (not claims):</p>
+            <ul>
+              {result.skipped.map((skipped, i) => (
+                <li key={skipped.annotationId ?? i} data-testid="skipped-annotation">
+                  {skipped.annotationId && <span className="muted">{skipped.annotationId}: </span>}
+                  {skipped.reason}
                 </li>
               ))}
             </ul>

@@ -12,6 +12,7 @@ export function Field({
   multiline,
   id = name,
   hint,
+  list,
   children,
 }: {
   name: string;
@@ -27,6 +28,8 @@ export function Field({
   defaultValue?: string;
   autoComplete?: string;
   required?: boolean;
+  /** The id of a <datalist> of suggestions for the input. */
+  list?: string;
   /** A custom control (e.g. a select) instead of an input. */
   children?: React.ReactNode;
 }) {
@@ -50,7 +53,7 @@ export function Field({
           {hint}
         </p>
       )}
-      {children ?? (multiline ? <textarea rows={4} {...control} /> : <input type={type} autoComplete={autoComplete} {...control} />)}
+      {children ?? (multiline ? <textarea rows={4} {...control} /> : <input type={type} autoComplete={autoComplete} list={list} {...control} />)}
       {errors && (
         <p id={errorId} className="field-error">
           {errors[0]}
@@ -58,6 +61,16 @@ export function Field({
       )}
     </div>
   );
+}
+
+/** The ids a custom control's aria-describedby names: its hint, and its error when it has one. */
+export function describedBy(state: FormState, name: string, hint?: string) {
+  return [hint, state.fieldErrors?.[name] && `${name}-error`].filter(Boolean).join(" ") || undefined;
+}
+
+/** A custom control's aria-invalid. */
+export function invalid(state: FormState, name: string) {
+  return state.fieldErrors?.[name] ? true : undefined;
 }
 
 export function FormMessage({ state }: { state: FormState }) {

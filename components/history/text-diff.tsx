@@ -1,4 +1,5 @@
 import type { TextChange } from "@/lib/claims/history";
+import { WordParts } from "@/components/versions/word-parts";
 
 /**
  * A text field's change, word by word: removed words struck through in <del>, added words
@@ -7,24 +8,7 @@ import type { TextChange } from "@/lib/claims/history";
 export function TextDiff({ change }: { change: TextChange }) {
   return (
     <div className="text-diff">
-      <span className="text-diff__label">{change.label}:</span>{" "}
-      {change.parts.map((part, i) =>
-        part.change === "removed" ? (
-          <del key={i}>
-            <span className="sr-only">[removed: </span>
-            {part.text}
-            <span className="sr-only">]</span>
-          </del>
-        ) : part.change === "added" ? (
-          <ins key={i}>
-            <span className="sr-only">[added: </span>
-            {part.text}
-            <span className="sr-only">]</span>
-          </ins>
-        ) : (
-          <span key={i}>{part.text}</span>
-        ),
-      )}
+      <span className="text-diff__label">{change.label}:</span> <WordParts parts={change.parts} side="both" />
     </div>
   );
 }

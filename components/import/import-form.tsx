@@ -2,24 +2,22 @@
 
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { importArticleAction, previewImportAction } from "@/lib/articles/actions";
-import { initialFormState, type FormState } from "@/lib/actions/form-state";
-import { Field, FormMessage } from "@/components/forms/field";
-import { ArticleBody } from "@/components/article/article-body";
+import { initialFormState } from "@/lib/actions/form-state";
+import { describedBy, Field, FormMessage, invalid } from "@/components/forms/field";
+import { DuplicateOffer } from "@/components/import/duplicate-offer";
+import { SourceFields, sourceFormData } from "@/components/import/source-fields";
+import { PageDetails } from "@/components/import/page-details";
+import { PreviewBlocks } from "@/components/import/preview-blocks";
+import { LanguageChoices } from "@/components/forms/language-choices";
+import { languageName } from "@/lib/format";
+import { useWorkProgress, WorkProgressBar } from "@/components/progress/work-progress";
 
-const FORMATS = [
-  ["auto", "Auto-detect"],
-  ["TEXT", "Plain text"],
-  ["MARKDOWN", "Markdown"],
-  ["HTML", "HTML"],
-] as const;
-
-/** The ids a control's aria-describedby names: its hint, and its error when it has one. */
-function describedBy(state: FormState, name: string, hint?: string) {
-  return [hint, state.fieldErrors?.[name] && `${name}-error`].filter(Boolean).join(" ") || undefined;
-}
-
-function invalid(state: FormState, name: string) {
-  return state.fieldErrors?.[name] ? true : undefined;
+/** A number per preview result, so the paragraphs' choices start afresh with each preview. */
+const previewIds = new WeakMap<object, number>();
+let previewsSeen = 0;
+function previewId(result: object): number {
+  if (!previewIds.has(result)) previewIds.set(result, ++previewsSeen);
+  return previewIds.get(result)!;
 }
 
 export function ImportForm() {
@@ -30,17 +28,23 @@ export function ImportForm() {
   const state = lastRun === "preview" ? previewState : importState;
   const result = previewState.status === "ok" ? previewState.data : undefined;
   const busy = previewing || importing;
+  const { progressId, progress } = useWorkProgress(importing);
+  // False once the article's source changed after the preview: its edits no longer fit it.
+  const [current, setCurrent] = useState(true);
+  const previewKey = result ? previewId(result) : 0;
+  const page = result?.page;
+  const duplicates = (lastRun === "import" ? importState.duplicates : undefined) ?? (current && result?.duplicates.length ? result.duplicates : undefined);
 
   // Dispatched by hand rather than through <form action>: React resets a form once its
   // action has run, which would drop the chosen file between Preview and Import.
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const run = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "import" ? "import" : "preview";
-    const formData = new FormData(event.currentTarget);
-    // A file input with nothing chosen still submits an empty file, which arrives
-    // at the server under a made-up name ("blob"): leave it out.
-    const file = formData.get("file");
-    if (file instanceof File && file.size === 0 && file.name === "") formData.delete("file");
+    const button = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
+    const run = button === "import" || button === "import-anyway" ? "import" : "preview";
+    const formData = sourceFormData(event.currentTarget);
+    if (button === "import-anyway") formData.set("importAnyway", "1");
+    if (run === "import") formData.set("progressId", progressId);
+    if (run === "preview") setCurrent(true);
     setLastRun(run);
     startTransition(() => (run === "import" ? runImport : preview)(formData));
   }
@@ -50,33 +54,15 @@ export function ImportForm() {
     <form className="import-layout" onSubmit={submit} noValidate aria-label="Import an article">
       <div className="import-steps">
         {state.status === "error" && <FormMessage state={state} />}
-        <fieldset className="card">
+        <fieldset className="card" onChange={() => setCurrent(false)}>
           <legend>The article</legend>
-          <Field name="content" label="Paste the article" state={state}>
-            <textarea id="content" name="content" rows={12} spellCheck={false} aria-invalid={invalid(state, "content")} aria-describedby={describedBy(state, "content")} />
-          </Field>
-          <Field name="file" label="Or choose a file" state={state}>
-            <input
-              id="file"
-              name="file"
-              type="file"
-              accept=".txt,.md,.markdown,.html,.htm"
-              aria-invalid={invalid(state, "file")}
-              aria-describedby={describedBy(state, "file", "file-hint")}
-            />
-            <p id="file-hint" className="field-hint">
-              .txt, .md or .html, up to 2 MB. A chosen file is imported instead of pasted text.
-            </p>
-          </Field>
-          <Field name="format" label="Format" state={state}>
-            <select id="format" name="format" defaultValue="auto" aria-invalid={invalid(state, "format")} aria-describedby={describedBy(state, "format")}>
-              {FORMATS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SourceFields
+            state={state}
+            urlLabel="Web address of the article"
+            urlHint="Verity fetches the page and keeps only the article. A chosen file wins over the address, the address over pasted text."
+            contentLabel="Paste the article"
+          />
+          {page && current && <input type="hidden" name="fetched" value={page.article} />}
           <button className="button button--quiet" type="submit" value="preview" disabled={busy}>
             {previewing ? "Reading…" : "Preview"}
           </button>
@@ -100,12 +86,47 @@ export function ImportForm() {
                 : "Leave blank to use the title found in the article."}
             </p>
           </Field>
-          <Field name="outlet" label="Outlet" state={state} required />
-          <Field name="url" label="URL" type="url" state={state} />
-          <Field name="publicationDate" label="Publication date" type="date" state={state} />
+          <Field name="language" label="Language" state={state}>
+            {/* Refilled with each language a preview detects. */}
+            <input
+              key={result?.language ?? ""}
+              id="language"
+              name="language"
+              list="language-choices"
+              defaultValue={result?.language ?? ""}
+              autoComplete="off"
+              aria-invalid={invalid(state, "language")}
+              aria-describedby={describedBy(state, "language", "language-hint")}
+            />
+            <LanguageChoices id="language-choices" />
+            <p id="language-hint" className="field-hint">
+              {result && !result.language
+                ? "The language could not be detected: enter its tag (en, fr, pt-BR)."
+                : result?.language
+                  ? `Detected: ${languageName(result.language)}. Confirm it, or enter another tag (en, fr, pt-BR). Search stems words in this language.`
+                  : "Detected from the text when you preview; blank uses the detected language."}
+            </p>
+          </Field>
+          {/* Filled in from a web page's own details with each page preview; typed values stay otherwise. */}
+          <Field key={`outlet-${page ? previewKey : 0}`} name="outlet" label="Outlet" state={state} required defaultValue={page?.metadata.siteName ?? undefined} />
+          <Field key={`url-${page ? previewKey : 0}`} name="url" label="URL" type="url" state={state} defaultValue={page ? (page.metadata.canonicalUrl ?? page.pageUrl) : undefined} />
+          <Field
+            key={`date-${page ? previewKey : 0}`}
+            name="publicationDate"
+            label="Publication date"
+            type="date"
+            state={state}
+            defaultValue={page?.metadata.published?.slice(0, 10)}
+          />
+          {duplicates && <DuplicateOffer duplicates={duplicates} busy={busy} sourceUrl={page?.pageUrl ?? null} />}
           <button className="button" type="submit" value="import" disabled={busy}>
             {importing ? "Importing…" : "Import article"}
           </button>
+          {importing && (
+            <p role="status" className="import-progress">
+              <WorkProgressBar progress={progress} waiting="Sending the article…" unit="steps" />
+            </p>
+          )}
         </fieldset>
       </div>
 
@@ -115,9 +136,11 @@ export function ImportForm() {
             <p className="import-preview__note" role="status">
               {previewState.message}
             </p>
+            {!current && <p className="import-preview__note">The article changed since this preview: preview again to keep, leave out or edit its paragraphs.</p>}
+            {page && <PageDetails page={page} />}
             <div className="article">
               <h2 className="article__title">{result.title}</h2>
-              <ArticleBody doc={result.doc} />
+              <PreviewBlocks key={previewKey} doc={result.doc} furniture={result.furniture} current={current} />
             </div>
           </>
         ) : (

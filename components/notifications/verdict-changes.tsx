@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { markNotificationReadAction } from "@/lib/notifications/actions";
-import type { Verdict } from "@/lib/generated/prisma/enums";
-import { verdictLabel } from "@/lib/claims/verdicts";
+import { verdictLabel, type RatingId } from "@/lib/ratings/types";
+import { useRatings } from "@/components/ratings/ratings-provider";
 import { formatDateTime } from "@/lib/format";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
@@ -12,8 +12,9 @@ import { FormMessage } from "@/components/forms/field";
 
 export interface VerdictChange {
   id: string;
-  fromVerdict: Verdict | null;
-  toVerdict: Verdict | null;
+  kind: "VERDICT_CHANGED" | "TEXT_CHANGED";
+  fromVerdict: RatingId | null;
+  toVerdict: RatingId | null;
   note: string;
   createdAt: Date;
   actor: { id: string; name: string } | null;
@@ -26,7 +27,7 @@ export function VerdictChanges({ changes }: { changes: VerdictChange[] }) {
   return (
     <section className="card notifications" aria-labelledby="notifications-heading">
       <h2 id="notifications-heading">
-        Your verdicts changed by others <span className="muted">({changes.length})</span>
+        Your claims changed by others <span className="muted">({changes.length})</span>
       </h2>
       <ul className="work-list">
         {changes.map((change) => (
@@ -39,14 +40,18 @@ export function VerdictChanges({ changes }: { changes: VerdictChange[] }) {
 
 function VerdictChangeItem({ change }: { change: VerdictChange }) {
   const router = useRouter();
+  const ratings = useRatings();
   const [state, action, pending] = useFormAction(markNotificationReadAction);
   useOnSuccess(state, () => router.refresh());
   return (
     <li data-testid="notification">
       <p className="notification__text">
-        Your verdict on &lsquo;
+        {change.kind === "TEXT_CHANGED" ? "The article of your claim " : "Your verdict on "}&lsquo;
         <Link href={`/articles/${change.claim.articleId}?claim=${change.claim.id}`}>{change.claim.restatement}</Link>
-        &rsquo; was changed from {verdictLabel(change.fromVerdict)} to {verdictLabel(change.toVerdict)} by{" "}
+        &rsquo;{" "}
+        {change.kind === "TEXT_CHANGED"
+          ? "has a new version, brought in by "
+          : `was changed from ${verdictLabel(ratings, change.fromVerdict)} to ${verdictLabel(ratings, change.toVerdict)} by `}
         {change.actor?.name ?? "a former user"}: {change.note}
       </p>
       <form action={action} className="notification__actions">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRatings } from "@/components/ratings/ratings-provider";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { EditorContent } from "@tiptap/react";
 import type { DocNode } from "@/lib/documents/schema";
@@ -14,6 +15,7 @@ import { PassagePanel } from "@/components/reader/passage-panel";
 import { FoundBar } from "@/components/reader/found-bar";
 import { ClaimTooltip, SelectionTools } from "@/components/reader/text-overlays";
 import { highlightSpecs, type Span } from "@/components/reader/highlight-specs";
+import type { CheckedBefore } from "@/lib/search/types";
 import { useReaderClaims } from "@/components/reader/use-reader-claims";
 import { useReaderEditor, type TextClick } from "@/components/reader/use-reader-editor";
 import { useReaderKeys } from "@/components/reader/use-reader-keys";
@@ -42,6 +44,7 @@ export function ArticleReader({
   body,
   claims: pageClaims,
   passages,
+  checkedBefore,
   articles,
   evidenceTarget,
   initialClaimId,
@@ -58,6 +61,8 @@ export function ArticleReader({
   body: DocNode;
   claims: ClaimSummary[];
   passages: PassageSummary[];
+  /** The sentences that state a claim approved in another article (marked with its verdict). */
+  checkedBefore: CheckedBefore[];
   articles: ArticleChoice[];
   evidenceTarget: EvidenceTarget | null;
   initialClaimId?: string;
@@ -68,6 +73,7 @@ export function ArticleReader({
   headerTools: ReactNode;
 }) {
   const { claims, anchored, addClaim } = useReaderClaims(pageClaims);
+  const ratings = useRatings();
   const progress = useMemo(() => countClaims(claims), [claims]);
   const textMap = useMemo(() => buildTextMap(body), [body]);
   const text = useMemo(() => canonicalText(body), [body]);
@@ -79,7 +85,10 @@ export function ArticleReader({
   const { found, foundBy, setFound } = useFoundSpan(text);
   // The suggested claims' sentences, marked in the text while their panel is open (it empties this when it closes).
   const [suggested, setSuggested] = useState<Span[]>([]);
-  const highlights = useMemo(() => highlightSpecs(anchored, passages, suggested, textMap), [anchored, passages, suggested, textMap]);
+  const highlights = useMemo(
+    () => highlightSpecs(anchored, passages, suggested, textMap, ratings, checkedBefore),
+    [anchored, passages, suggested, textMap, ratings, checkedBefore],
+  );
 
   // The open claim's or passage's span is outlined.
   const outlined = useMemo(() => {
@@ -121,7 +130,7 @@ export function ArticleReader({
     [anchored, scrollToOffsets, setFound],
   );
 
-  // Back in the list, the claim that was open is scrolled to and focused (the list keeps every item).
+  // Back in the list, the claim that was open is scrolled to and focused.
   const [returnTo, setReturnTo] = useState<string | null>(null);
   const closePanel = useCallback(() => {
     setReturnTo(side.kind === "claim" ? side.id : null);
@@ -282,6 +291,7 @@ export function ArticleReader({
               viewer={viewer}
               assignees={assignees}
               returnTo={returnTo}
+              scrollRef={sheetRef}
             />
           </>
         )}

@@ -8,11 +8,12 @@ import type { ClaimSummary, UserRef } from "@/lib/claims/types";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
+import { useWorkProgress, WorkProgressBar } from "@/components/progress/work-progress";
 
 /**
  * The claim list's bulk actions on the chosen claims: submit my drafts, assign, tag. Each is
- * all or nothing on the server; while one runs, a status line says what is happening to how
- * many claims, then the result, or each claim that stopped it and why.
+ * all or nothing on the server; while one runs, a progress bar counts the claims done so far,
+ * then the status line gives the result, or each claim that stopped it and why.
  */
 export function ClaimBulkActions({
   chosen,
@@ -46,6 +47,7 @@ export function ClaimBulkActions({
     bulk.run(formData);
   };
   const busy = running !== null;
+  const { progressId, progress } = useWorkProgress(busy);
   const byId = new Map(chosen.map((claim) => [claim.id, claim]));
 
   return (
@@ -55,12 +57,14 @@ export function ClaimBulkActions({
         <>
           <form action={start(submit)}>
             <input type="hidden" name="claims" value={refsOf(myDrafts)} />
+            <input type="hidden" name="progressId" value={progressId} />
             <button type="submit" className="button button--small" disabled={myDrafts.length === 0 || busy}>
               Submit my drafts ({myDrafts.length})
             </button>
           </form>
           <form action={start(assign)} className="bulk-actions__row">
             <input type="hidden" name="claims" value={refs} />
+            <input type="hidden" name="progressId" value={progressId} />
             <label htmlFor={assigneeId}>Assign to</label>
             <select id={assigneeId} name="assigneeId" defaultValue={viewer.id}>
               <option value="">Nobody (unassign)</option>
@@ -76,6 +80,7 @@ export function ClaimBulkActions({
           </form>
           <form action={start(tag)} className="bulk-actions__row">
             <input type="hidden" name="claims" value={refs} />
+            <input type="hidden" name="progressId" value={progressId} />
             <input type="hidden" name="mode" value="add" />
             <label htmlFor={tagsId}>Tags to add</label>
             <input id={tagsId} name="tags" placeholder="economy, jobs" aria-describedby={tag.state.fieldErrors?.tags ? `${tagsId}-error` : undefined} />
@@ -92,9 +97,7 @@ export function ClaimBulkActions({
       )}
       <div role="status" className="bulk-actions__status" data-testid="bulk-status">
         {running ? (
-          <>
-            <progress aria-label={running} /> {running}
-          </>
+          <WorkProgressBar progress={progress} waiting={running} unit="claims" />
         ) : (
           latest && <BulkResult state={latest.state} byId={byId} onOpen={onOpen} />
         )}

@@ -1,12 +1,12 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type RefObject } from "react";
 import type { ClaimSummary, UserRef } from "@/lib/claims/types";
 import type { WorkflowActor } from "@/lib/workflow/rules";
-import { STATE_LABELS, UNRATED, VERDICT_ORDER, VERDICTS } from "@/lib/claims/verdicts";
-import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
+import { STATE_LABELS } from "@/lib/claims/verdicts";
+import { VerdictFilterOptions } from "@/components/ratings/verdict-filter-options";
 import { ClaimBulkActions, isMyDraft } from "@/components/reader/claim-bulk-actions";
-import { AssigneeLabel, TagList } from "@/components/reader/claim-organisation";
+import { ClaimItems } from "@/components/reader/claim-items";
 
 export interface ClaimFilters {
   verdict: string;
@@ -41,9 +41,8 @@ function peopleIn(claims: ClaimSummary[], pick: (claim: ClaimSummary) => UserRef
 
 /**
  * The claims beside the text: filterable by verdict, state, reviewer, tag and assignee, with
- * checkboxes to choose claims for the bulk actions. Every claim is in the page, so the
- * browser's find, the keyboard and links to a claim reach all of them. Scrolling 1,000 is
- * measured by the claim-list-scroll benchmark (with `content-visibility: auto` beside it).
+ * checkboxes to choose claims for the bulk actions (chosen claims stay chosen out of view).
+ * The items (claim-items.tsx): up to 50 all in the page, past that a window over the side panel's scroll.
  */
 export function ClaimList({
   claims,
@@ -53,7 +52,10 @@ export function ClaimList({
   viewer,
   assignees,
   returnTo,
+  scrollRef,
 }: {
+  /** The side panel the list scrolls in. */
+  scrollRef: RefObject<HTMLElement | null>;
   /** The claim whose panel was just closed: its item is scrolled to and focused. */
   returnTo: string | null;
   claims: ClaimSummary[];
@@ -67,30 +69,29 @@ export function ClaimList({
   const authors = useMemo(() => peopleIn(claims, (claim) => claim.author), [claims]);
   const assigned = useMemo(() => peopleIn(claims, (claim) => claim.assignee), [claims]);
   const tags = useMemo(() => [...new Set(claims.flatMap((claim) => claim.tags))].sort(), [claims]);
+  const verdictsInUse = useMemo(() => claims.map((claim) => claim.verdict), [claims]);
   const shown = useMemo(() => filterClaims(claims, filters), [claims, filters]);
   const [chosenIds, setChosenIds] = useState<ReadonlySet<string>>(new Set());
   // Claims that have left the list (deleted, filtered out) are no longer chosen.
   const chosen = useMemo(() => shown.filter((claim) => chosenIds.has(claim.id)), [shown, chosenIds]);
-  const choose = (id: string, on: boolean) =>
-    setChosenIds((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  useEffect(() => {
-    if (!returnTo) return;
-    const item = document.querySelector<HTMLButtonElement>(`li[data-claim-id="${CSS.escape(returnTo)}"] .claim-item`);
-    item?.scrollIntoView({ block: "center" });
-    item?.focus({ preventScroll: true });
-  }, [returnTo]);
+  const choose = useCallback(
+    (id: string, on: boolean) =>
+      setChosenIds((current) => {
+        const next = new Set(current);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
+  const heading = useRef<HTMLHeadingElement>(null);
   const set = (key: keyof ClaimFilters) => (event: React.ChangeEvent<HTMLSelectElement>) =>
     onFiltersChange({ ...filters, [key]: event.target.value });
 
   return (
     <section className="claim-list" aria-labelledby="claim-list-heading">
       <div className="claim-list__head">
-        <h2 id="claim-list-heading" tabIndex={-1}>
+        <h2 id="claim-list-heading" tabIndex={-1} ref={heading}>
           Claims
         </h2>
         <span className="muted" aria-live="polite">
@@ -101,13 +102,7 @@ export function ClaimList({
         <label>
           <span>Verdict</span>
           <select value={filters.verdict} onChange={set("verdict")}>
-            <option value={ALL}>All verdicts</option>
-            <option value="UNRATED">{UNRATED.label}</option>
-            {VERDICT_ORDER.map((verdict) => (
-              <option key={verdict} value={verdict}>
-                {VERDICTS[verdict].label}
-              </option>
-            ))}
+            <VerdictFilterOptions anyLabel="All verdicts" inUse={verdictsInUse} />
           </select>
         </label>
         <label>
@@ -181,41 +176,18 @@ export function ClaimList({
           No claims yet. Select a passage in the text and choose <strong>Mark claim</strong> (or press <kbd>M</kbd>).
         </p>
       ) : (
-        <ol className="claim-items">
-          {shown.map((claim) => (
-            <li key={claim.id} data-claim-id={claim.id}>
-              <input
-                type="checkbox"
-                className="claim-item__choose"
-                checked={chosenIds.has(claim.id)}
-                onChange={(event) => choose(claim.id, event.target.checked)}
-                aria-label={`Choose “${claim.restatement}”`}
-              />
-              <button type="button" className="claim-item" onClick={() => onOpen(claim.id)} data-testid="claim-item">
-                <span className="claim-item__badges">
-                  <VerdictBadge verdict={claim.verdict} />
-                  <StateBadge state={claim.state} />
-                </span>
-                <span className="claim-item__text">{claim.restatement}</span>
-                <span className="claim-item__meta muted">
-                  {claim.author.name}
-                  {claim.evidenceCount > 0 && ` · ${claim.evidenceCount} evidence`}
-                  {claim.commentCount > 0 && ` · ${claim.commentCount} comment${claim.commentCount === 1 ? "" : "s"}`}
-                  {claim.anchorStatus === "ORPHANED" && " · text not found"}
-                </span>
-                {(claim.assignee || claim.tags.length > 0) && (
-                  <span className="claim-item__organisation">
-                    <AssigneeLabel assignee={claim.assignee} />
-                    <TagList tags={claim.tags} />
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ol>
+        <ClaimItems
+          claims={shown}
+          chosenIds={chosenIds}
+          onChoose={choose}
+          onOpen={onOpen}
+          scrollRef={scrollRef}
+          returnTo={returnTo}
+          heading={heading}
+        />
       )}
       <p className="shortcuts muted">
-        <kbd>M</kbd> mark the selection · <kbd>J</kbd>/<kbd>K</kbd> next/previous claim · <kbd>Esc</kbd> back to the list
+        <kbd>M</kbd> mark the selection · <kbd>J</kbd>/<kbd>K</kbd> next/previous claim · <kbd>↓</kbd>/<kbd>↑</kbd> next/previous item in the list · <kbd>Esc</kbd> back to the list
       </p>
     </section>
   );

@@ -15,6 +15,9 @@ import { DeleteClaimForm } from "@/components/reader/panel/delete-claim-form";
 import { WorkflowControls } from "@/components/workflow/workflow-controls";
 import { SameClaim } from "@/components/search/same-claim";
 import { OrganiseSection } from "@/components/reader/claim-organisation";
+import { RoundsSection } from "@/components/rounds/rounds-section";
+import { hasRole } from "@/lib/auth/roles";
+import { useLive } from "@/components/live/live-updates";
 
 /** The side panel of the open claim: what it says, its verdict, evidence, comments and history. */
 export function ClaimPanel({
@@ -50,6 +53,7 @@ export function ClaimPanel({
     reload();
     title.current?.focus();
   }, [reload]);
+  const editors = useLive().editors(summary.id);
 
   return (
     <section className="claim-panel" aria-labelledby="claim-panel-title" data-testid="claim-panel" data-claim-id={summary.id}>
@@ -63,6 +67,11 @@ export function ClaimPanel({
         onClose={onClose}
         titleRef={title}
       />
+      {editors.length > 0 && (
+        <p className="live-editing" role="status" data-testid="live-editing">
+          {editors.map((editor) => editor.name).join(", ")} {editors.length === 1 ? "is" : "are"} editing this claim
+        </p>
+      )}
       {error && <p className="form-message form-message--error">{error}</p>}
       {!claim && !error && <p className="muted">Loading…</p>}
       {claim && (
@@ -89,9 +98,11 @@ export function ClaimPanel({
               verdict: claim.verdict,
               rationale: claim.rationale,
               evidenceCount: claim.evidence.length,
+              articlePublic: claim.articlePublic,
             }}
             onChanged={changed}
           />
+          <RoundsSection claim={claim} isEditor={hasRole(viewer, "EDITOR")} people={assignees} onChanged={changed} />
           <OrganiseSection claim={claim} assignees={assignees} viewerId={viewer.id} onChanged={changed} />
           <SameClaim claimId={claim.id} version={claim.version} verdict={claim.verdict} canEdit={claim.permissions.canEdit} onChanged={changed} />
           <EvidenceSection claim={claim} articles={articles} onChanged={reload} />

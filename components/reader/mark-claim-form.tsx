@@ -6,7 +6,8 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { Field, FormMessage } from "@/components/forms/field";
 import { VerdictSelect } from "@/components/reader/verdict-select";
-import type { ClaimSummary } from "@/lib/claims/types";
+import type { Claimant, ClaimSummary } from "@/lib/claims/types";
+import { ClaimantFields } from "@/components/reader/claimant-fields";
 
 export interface SelectedSpan {
   start: number;
@@ -50,17 +51,19 @@ export function MarkClaimForm({
   );
 }
 
-/** Restatement, verdict and rationale: shared by marking and editing a claim. */
+/** Restatement, verdict, rationale and the claimant: shared by marking and editing a claim. */
 export function MarkFields({
   state,
   defaultRestatement,
   defaultVerdict,
   defaultRationale,
+  defaultClaimant,
 }: {
   state: Parameters<typeof Field>[0]["state"];
   defaultRestatement?: string;
   defaultVerdict?: Parameters<typeof VerdictSelect>[0]["defaultValue"];
   defaultRationale?: string | null;
+  defaultClaimant?: Partial<Claimant>;
 }) {
   const verdictError = state.fieldErrors?.verdict;
   // The form takes the focus when it opens, so keyboard users continue there.
@@ -88,6 +91,7 @@ export function MarkFields({
         />
       </Field>
       <Field name="rationale" id="claim-rationale" label="Rationale" multiline state={state} defaultValue={defaultRationale ?? ""} />
+      <ClaimantFields state={state} defaults={defaultClaimant} />
     </>
   );
 }

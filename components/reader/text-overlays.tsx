@@ -1,6 +1,8 @@
 import { useLayoutEffect, useRef } from "react";
-import { STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
+import { STATE_LABELS } from "@/lib/claims/verdicts";
+import { verdictIcon, verdictLabel } from "@/lib/ratings/types";
 import type { SelectedText, Tooltip } from "@/components/reader/use-reader-editor";
+import { useRatings } from "@/components/ratings/ratings-provider";
 
 const GAP = 8;
 
@@ -43,12 +45,13 @@ export function SelectionTools({ selection, onMark, onUseAsEvidence }: { selecti
 
 /** The claims under the mouse: verdict, state and what each says. */
 export function ClaimTooltip({ tooltip }: { tooltip: Tooltip }) {
+  const ratings = useRatings();
   return (
     <div className="hl-tooltip" role="tooltip" style={{ left: tooltip.left, top: tooltip.top + 18 }}>
       {tooltip.claims.map((claim) => (
         <p key={claim.id}>
           <strong>
-            {verdictIcon(claim.verdict)} {verdictLabel(claim.verdict)}
+            {verdictIcon(ratings, claim.verdict)} {verdictLabel(ratings, claim.verdict)}
           </strong>{" "}
           <span className="muted">({STATE_LABELS[claim.state].toLowerCase()})</span>
           <br />

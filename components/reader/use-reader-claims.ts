@@ -25,9 +25,11 @@ export function useReaderClaims(pageClaims: ClaimSummary[]) {
 
 /**
  * The claims with a new one where the page lists it: by start, then by id (a new claim's id
- * sorts after those of the claims already there).
+ * sorts after those of the claims already there), once.
  */
-function withClaimInTextOrder(claims: ClaimSummary[], claim: ClaimSummary): ClaimSummary[] {
+function withClaimInTextOrder(list: ClaimSummary[], claim: ClaimSummary): ClaimSummary[] {
+  // A live update may have rendered the page with the new claim before its action answered.
+  const claims = list.filter((other) => other.id !== claim.id);
   const at = claims.findIndex((other) => other.startOffset > claim.startOffset);
   return at === -1 ? [...claims, claim] : [...claims.slice(0, at), claim, ...claims.slice(at)];
 }

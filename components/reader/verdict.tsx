@@ -1,16 +1,14 @@
-import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
-import { STANCE_ORDER, STANCES, STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
+"use client";
 
-/** A verdict as colour, icon and word together (colour is never the only signal). */
-export function VerdictBadge({ verdict }: { verdict: Verdict | null }) {
-  return (
-    <span className={`verdict-badge v-${verdict ?? "UNRATED"}`}>
-      <span aria-hidden="true" className="verdict-badge__icon">
-        {verdictIcon(verdict)}
-      </span>
-      {verdictLabel(verdict)}
-    </span>
-  );
+import type { ClaimState } from "@/lib/generated/prisma/enums";
+import { ratingOf, type RatingId } from "@/lib/ratings/types";
+import { STANCE_ORDER, STANCES, STATE_LABELS } from "@/lib/claims/verdicts";
+import { RatingBadge } from "@/lib/ratings/rating-badge";
+import { useRatings } from "@/components/ratings/ratings-provider";
+
+/** A claim's verdict (a rating's id) as its rating's badge, on whichever scale it was given. */
+export function VerdictBadge({ verdict }: { verdict: RatingId | null }) {
+  return <RatingBadge rating={ratingOf(useRatings(), verdict)} />;
 }
 
 export function StateBadge({ state }: { state: ClaimState }) {

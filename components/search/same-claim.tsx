@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { adoptVerdictAction, linkSameClaimAction, unlinkSameClaimAction } from "@/lib/search/actions";
 import type { GroupMember, SameClaimView } from "@/lib/search/types";
-import { verdictLabel } from "@/lib/claims/verdicts";
+import { verdictLabel } from "@/lib/ratings/types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
 import { useJson } from "@/components/search/use-json";
 import { StrengthMeter } from "@/components/search/strength-meter";
+import { useRatings } from "@/components/ratings/ratings-provider";
 
 /**
  * "Same claim elsewhere" in the claim panel: the claims in other articles linked with
@@ -124,6 +125,7 @@ function Unlink({ claimId, onUnlinked }: { claimId: string; onUnlinked: () => vo
 }
 
 function AdoptVerdict({ claimId, version, member, onAdopted }: { claimId: string; version: number; member: GroupMember; onAdopted: () => void }) {
+  const ratings = useRatings();
   const [state, action, pending, form] = useFormAction(adoptVerdictAction);
   useOnSuccess(state, onAdopted);
   return (
@@ -132,7 +134,7 @@ function AdoptVerdict({ claimId, version, member, onAdopted }: { claimId: string
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="fromClaimId" value={member.id} />
       <button type="submit" className="button button--small" disabled={pending}>
-        {pending ? "Adopting…" : `Adopt “${verdictLabel(member.verdict)}” as my proposal`}
+        {pending ? "Adopting…" : `Adopt “${verdictLabel(ratings, member.verdict)}” as my proposal`}
       </button>
       {state.message && (
         <p className={`form-status form-status--${state.status === "ok" ? "ok" : "error"}`} role={state.status === "ok" ? "status" : "alert"}>

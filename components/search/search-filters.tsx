@@ -1,6 +1,7 @@
-import { VERDICT_ORDER, VERDICTS, UNRATED } from "@/lib/claims/verdicts";
+import { VerdictFilterOptions } from "@/components/ratings/verdict-filter-options";
 import { MAX_QUERY_CHARS } from "@/lib/search/query";
 import type { SearchFilters } from "@/lib/search/types";
+import { languageName } from "@/lib/format";
 
 /**
  * The search form: the query and the filters, sent as GET parameters so every search has
@@ -11,11 +12,14 @@ export function SearchForm({
   q,
   filters,
   outlets,
+  languages,
   errors,
 }: {
   q: string;
   filters: SearchFilters;
   outlets: string[];
+  /** The languages of the articles the viewer may see (BCP 47 tags). */
+  languages: string[];
   errors: Record<string, string>;
 }) {
   const error = (name: string) =>
@@ -62,6 +66,18 @@ export function SearchForm({
           {error("outlet")}
         </label>
         <label>
+          <span>Language</span>
+          <select name="language" defaultValue={filters.language ?? ""} {...described("language")}>
+            <option value="">All languages</option>
+            {languages.map((language) => (
+              <option key={language} value={language}>
+                {languageName(language)}
+              </option>
+            ))}
+          </select>
+          {error("language")}
+        </label>
+        <label>
           <span>Published from</span>
           <input type="date" name="from" defaultValue={filters.from ?? ""} {...described("from")} />
           {error("from")}
@@ -83,13 +99,7 @@ export function SearchForm({
         <label>
           <span>Verdict</span>
           <select name="verdict" defaultValue={filters.verdict ?? ""} {...described("verdict")}>
-            <option value="">Any verdict</option>
-            <option value="UNRATED">{UNRATED.label}</option>
-            {VERDICT_ORDER.map((verdict) => (
-              <option key={verdict} value={verdict}>
-                {VERDICTS[verdict].label}
-              </option>
-            ))}
+            <VerdictFilterOptions anyLabel="Any verdict" />
           </select>
           {error("verdict")}
         </label>

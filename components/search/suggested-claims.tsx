@@ -7,6 +7,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { useJson } from "@/components/search/use-json";
 import { StrengthMeter } from "@/components/search/strength-meter";
+import { languageName } from "@/lib/format";
 
 /** Suggestions listed at a time: an article can have hundreds, and each is a form. */
 export const SUGGESTIONS_PER_PAGE = 20;
@@ -40,7 +41,7 @@ export function SuggestedClaims({
   /** The suggested spans, for the reader to mark in the text. */
   onLoaded: (spans: Array<{ start: number; end: number }>) => void;
 }) {
-  const { data, error, reload } = useJson<{ suggestions: ClaimSuggestion[]; dismissed: ClaimSuggestion[] }>(
+  const { data, error, reload } = useJson<{ suggestions: ClaimSuggestion[]; dismissed: ClaimSuggestion[]; language: string | null; wordRules: boolean }>(
     `/search/api/claims?article=${encodeURIComponent(articleId)}`,
   );
   const [shown, setShown] = useState(SUGGESTIONS_PER_PAGE);
@@ -78,9 +79,11 @@ export function SuggestedClaims({
         </h2>
         {data && <span className="muted">{data.suggestions.length}</span>}
       </div>
-      <p className="field-hint">
-        Sentences with numbers, quotations, attributions, comparisons, dates or named officials that no claim covers yet. Accept one to mark it, or
-        dismiss it for everyone.
+      <p className="field-hint" data-testid="suggestion-rules">
+        {data && !data.wordRules
+          ? `Sentences with figures, quotations or quotations attributed by punctuation that no claim covers yet. The word rules (attributions, comparisons, dates, officials) cover English only, so they are not used for ${data.language ? languageName(data.language) : "this language"}.`
+          : "Sentences with numbers, quotations, attributions, comparisons, dates or named officials that no claim covers yet (word rules in English)."}{" "}
+        Accept one to mark it, or dismiss it for everyone.
       </p>
       {error && <p className="form-message form-message--error">{error}</p>}
       {!data && !error && <p className="muted">Reading the article…</p>}

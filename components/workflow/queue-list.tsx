@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import type { Verdict } from "@/lib/generated/prisma/enums";
+import type { RatingId } from "@/lib/ratings/types";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { formatDateTime } from "@/lib/format";
 import { VerdictBadge } from "@/components/reader/verdict";
@@ -12,12 +12,15 @@ import { ApprovalNotice, type Approval } from "@/components/workflow/approval-no
 import { EvidenceContent } from "@/components/reader/panel/evidence-section";
 import { CommentContent } from "@/components/reader/panel/comments-section";
 import type { ClaimComment, EvidenceItem } from "@/lib/claims/types";
+import type { Disagreement } from "@/lib/rounds/types";
+import { disagreementText } from "@/lib/rounds/labels";
+import { useRatings } from "@/components/ratings/ratings-provider";
 
 export interface QueueClaim {
   id: string;
   version: number;
   restatement: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   rationale: string | null;
   /** The last note an editor left (why it was sent back or reopened); kept until it is approved. */
   reviewNote: string | null;
@@ -34,6 +37,8 @@ export interface QueueClaim {
   latestComments: ClaimComment[];
   article: { id: string; title: string };
   author: { id: string; name: string };
+  /** Its panel's revealed verdicts, when they differ (lib/rounds). */
+  disagreement: Disagreement | null;
 }
 
 const NO_CURRENT_CLAIM = "Move to a claim first (J, K or Tab): A approves the claim you are on.";
@@ -48,6 +53,7 @@ const NO_CURRENT_CLAIM = "Move to a claim first (J, K or Tab): A approves the cl
  * queue's end, to `empty`).
  */
 export function QueueList({ claims, viewer, empty }: { claims: QueueClaim[]; viewer: WorkflowActor; empty: ReactNode }) {
+  const ratings = useRatings();
   const router = useRouter();
   const [current, setCurrent] = useState<number | null>(null);
   const [approval, setApproval] = useState<Approval | null>(null);
@@ -147,6 +153,11 @@ export function QueueList({ claims, viewer, empty }: { claims: QueueClaim[]; vie
               {claim.suffix}
               {claim.suffix && "…"}
             </p>
+            {claim.disagreement && (
+              <p className="review-note queue-item__disagreement">
+                <strong>Reviewers disagreed:</strong> {disagreementText(claim.disagreement, ratings)}
+              </p>
+            )}
             {claim.rationale && <p className="queue-item__rationale">{claim.rationale}</p>}
             {claim.reviewNote && (
               <p className="review-note">
@@ -170,6 +181,8 @@ export function QueueList({ claims, viewer, empty }: { claims: QueueClaim[]; vie
                 verdict: claim.verdict,
                 rationale: claim.rationale,
                 evidenceCount: claim.evidenceCount,
+                // Submitted claims cannot be reopened: no correction arises in the queue.
+                articlePublic: false,
               }}
               onChanged={(done) => {
                 if (done.action === "approve") setApproval({ claimId: claim.id, restatement: claim.restatement, version: done.version });

@@ -1,8 +1,9 @@
 "use client";
 
 import { useId } from "react";
+import { MentionTextarea } from "@/components/notifications/mention-textarea";
 import { transitionClaimAction } from "@/lib/workflow/actions";
-import { workflowOptions, type WorkflowAction, type WorkflowActor, type WorkflowClaim } from "@/lib/workflow/rules";
+import { isCorrection, workflowOptions, type WorkflowAction, type WorkflowActor, type WorkflowClaim } from "@/lib/workflow/rules";
 import type { FormState } from "@/lib/actions/form-state";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormMessage } from "@/components/forms/field";
@@ -50,6 +51,7 @@ export function WorkflowControls({
           version={version}
           onChanged={onChanged}
           compact={compact}
+          correction={isCorrection(claim, action)}
         />
       ))}
     </div>
@@ -63,6 +65,7 @@ function WorkflowStep({
   version,
   onChanged,
   compact,
+  correction,
 }: {
   action: WorkflowAction;
   blockedBy: string | null;
@@ -70,6 +73,8 @@ function WorkflowStep({
   version: number;
   onChanged: (done: { action: WorkflowAction; version: number }) => void;
   compact: boolean;
+  /** Reopening a published verdict: a public correction note is asked for too. */
+  correction: boolean;
 }) {
   const [state, formAction, pending, formRef] = useFormAction(async (previous: FormState, formData: FormData) => {
     const next = await transitionClaimAction(previous, formData);
@@ -81,6 +86,7 @@ function WorkflowStep({
   const id = useId();
   const noteLabel = NOTE_LABELS[action];
   const noteError = state.fieldErrors?.note?.[0];
+  const correctionError = state.fieldErrors?.correctionNote?.[0];
   const button = (
     <button
       type="submit"
@@ -97,11 +103,11 @@ function WorkflowStep({
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="action" value={action} />
-      {state.status === "error" && !noteError && <FormMessage state={state} />}
+      {state.status === "error" && !noteError && !correctionError && <FormMessage state={state} />}
       {noteLabel && (
         <div className="field">
           <label htmlFor={`${id}-note`}>{noteLabel}</label>
-          <textarea
+          <MentionTextarea
             id={`${id}-note`}
             name="note"
             rows={3}
@@ -112,6 +118,28 @@ function WorkflowStep({
           {noteError && (
             <p id={`${id}-note-error`} className="field-error">
               {noteError}
+            </p>
+          )}
+        </div>
+      )}
+      {correction && (
+        <div className="field">
+          <label htmlFor={`${id}-correction`}>Public correction note (readers of the published page see this)</label>
+          <p id={`${id}-correction-hint`} className="field-hint">
+            Until the claim is approved again, the public page says this fact check was withdrawn, with this note; then it shows the
+            claim as corrected, with the earlier verdict.
+          </p>
+          <textarea
+            id={`${id}-correction`}
+            name="correctionNote"
+            rows={3}
+            defaultValue={state.values?.correctionNote}
+            aria-invalid={correctionError ? true : undefined}
+            aria-describedby={`${id}-correction-hint${correctionError ? ` ${id}-correction-error` : ""}`}
+          />
+          {correctionError && (
+            <p id={`${id}-correction-error`} className="field-error">
+              {correctionError}
             </p>
           )}
         </div>

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getCurrentUser, isSessionUserDisabled, type Actor } from "@/lib/auth/current-user";
 import { ACCOUNT_DISABLED_MESSAGE } from "@/lib/auth/messages";
-import { BulkRefusedError, ConflictError, FieldError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
+import { BulkRefusedError, ConflictError, DuplicateArticleError, FieldError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
@@ -56,6 +56,9 @@ export function errorState(error: unknown): FormState<never> {
   }
   if (error instanceof BulkRefusedError) {
     return { status: "error", message: error.message, refusals: error.refusals };
+  }
+  if (error instanceof DuplicateArticleError) {
+    return { status: "error", message: error.message, duplicates: error.duplicates };
   }
   if (error instanceof ConflictError) {
     return { status: "error", message: error.message, current: error.current };

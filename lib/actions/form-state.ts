@@ -1,5 +1,5 @@
 import type { ClaimConflict } from "@/lib/claims/types";
-import type { ClaimRefusal } from "@/lib/errors";
+import type { ClaimRefusal, ExistingArticle } from "@/lib/errors";
 
 interface FormStateFields {
   message?: string;
@@ -14,6 +14,8 @@ interface FormStateFields {
   current?: ClaimConflict;
   /** On a refused bulk action: each claim that could not be changed, and why (nothing was). */
   refusals?: ClaimRefusal[];
+  /** On an import of an article Verity already has: the articles it would copy. */
+  duplicates?: ExistingArticle[];
 }
 
 /**

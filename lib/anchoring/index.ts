@@ -24,6 +24,7 @@ export {
 } from "./selectors";
 export { anchor, type AnchorMethod, type AnchorResult, type OrphanReason } from "./anchor";
 export { prepareText, type AnchoringText } from "./prepared-text";
+export { codePointIndex, type CodePointIndex } from "./code-points";
 export { checkSpan, type CheckedSpan, type SpanProblem } from "./checked-span";
 export { FUZZY_MAX_EDIT_SHARE, FUZZY_MAX_LENGTH, FUZZY_MAX_WORK, type FuzzyBudget } from "./fuzzy";
 export { MIN_CONTEXT_SIMILARITY, MIN_SCORE } from "./score";

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 
 /** Long texts for tests of anchoring's cost: the seed articles' words in random order, in paragraphs. */
 
@@ -42,4 +43,12 @@ export function noise(length: number, seed: number): string {
     text += "abcdefghijklmnopqrstuvwxyz "[state % 27];
   }
   return text;
+}
+
+/** Pieces of text where code points and UTF-16 units differ: emoji (ZWJ sequences, skin tones), astral CJK, combining marks. */
+const UNICODE_PIECES = ["a", "Z", " ", "é", "e\u0301", "中", "😀", "🚢", "👩‍👩‍👧", "👍🏽", "𠀀", "𩸽", "\u{1D400}", "ก\u0E34"];
+
+/** Text made of those pieces, with line breaks too unless `lines` is false. */
+export function unicodeText({ lines = true, minLength = 0 } = {}) {
+  return fc.array(fc.constantFrom(...UNICODE_PIECES, ...(lines ? ["\n"] : [])), { minLength, maxLength: 40 }).map((parts) => parts.join(""));
 }

@@ -5,13 +5,29 @@ import type { Actor } from "@/lib/auth/current-user";
 import { assertRole } from "@/lib/auth/roles";
 import { PUBLIC_ARTICLES, visibleArticleWhere } from "@/lib/auth/visibility";
 import { recordAudit } from "@/lib/audit/record";
-import { FieldError, NotFoundError } from "@/lib/errors";
+import { DuplicateArticleError, FieldError, NotFoundError } from "@/lib/errors";
 import { countClaims } from "@/lib/claims/progress";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocNode } from "@/lib/documents/schema";
-import { decodeUpload, detectFormat, importArticleSource, ImportError, type ImportSource, type SourceFormat } from "@/lib/import";
+import {
+  applyEdits,
+  decodeUpload,
+  detectFormat,
+  importArticleSource,
+  ImportError,
+  type FurnitureKind,
+  type ImportedArticle,
+  type ImportSource,
+  type PreviewEdits,
+  type SourceFormat,
+} from "@/lib/import";
+import { FetchRefusedError, readArticleAt, type ArticleFromPage, type PageMetadata } from "@/lib/import/url";
+import { findDuplicates, type DuplicateArticle } from "@/lib/articles/duplicates";
 import type { ArticleListQuery, articleDetailsSchema, importArticleSchema, importSourceSchema } from "@/lib/articles/schemas";
-import { indexPassages } from "@/lib/search/index-passages";
+import { indexLanguage, indexPassages } from "@/lib/search/index-passages";
+import { withProgress, type Progress } from "@/lib/progress/track";
+import { detectLanguage } from "@/lib/languages/detect";
+import { recordFirstVersion } from "@/lib/versions/first-version";
 import { isStorableText } from "@/lib/storable-text";
 
 export type { ClaimCounts } from "@/lib/claims/progress";
@@ -107,6 +123,8 @@ export async function getArticle(actor: Actor, id: string) {
       publishedAt: true,
       createdAt: true,
       importedBy: { select: { name: true } },
+      assignee: { select: { id: true, name: true } },
+      dueOn: true,
     },
   });
   if (!article) throw new NotFoundError("That article");
@@ -127,6 +145,8 @@ export async function updateArticleDetails(actor: Actor, input: z.output<typeof 
       data: details,
       select: { title: true, outlet: true, url: true, publicationDate: true, language: true },
     });
+    // Another language: its title and passages are searched with that language's configuration.
+    if (after.language !== before.language) await indexLanguage(tx, articleId, after.language);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "article.update_details",
@@ -146,27 +166,69 @@ function jsonDates<Details extends { publicationDate: Date | null }>(details: De
 export interface ImportPreview {
   title: string;
   titleIsGuess: boolean;
+  /** The whole document read, furniture included: the form shows each block to keep or leave out. */
   doc: DocNode;
+  /** For each top-level block of `doc`: the site furniture it looks like (left out unless kept), or null. */
+  furniture: Array<FurnitureKind | null>;
   format: SourceFormat;
+  /** Words of the article with its furniture left out. */
   wordCount: number;
   /** What the import changed to fit the reader (deep nesting flattened), in sentences. */
   notices: string[];
+  /** For a web page: where it came from, what it says about itself, and its article's HTML for the import. */
+  page: (Omit<ArticleFromPage, "source"> & { article: string }) | null;
+  /** Articles already in Verity with this URL or this text. */
+  duplicates: DuplicateArticle[];
+  /** The language detected in the text (BCP 47), for the editor to confirm; null when it could not be told. */
+  language: string | null;
 }
 
 /** What an import would make, for the editor to check; writes nothing. */
 export async function previewImport(actor: Actor, input: z.output<typeof importSourceSchema>): Promise<ImportPreview> {
   assertRole(actor, "EDITOR");
-  const { format, imported } = await importSource(input);
-  const wordCount = imported.canonicalText.split(/\s+/).filter(Boolean).length;
-  return { title: imported.title, titleIsGuess: imported.titleIsGuess, doc: imported.doc, format, wordCount, notices: imported.notices };
+  const { format, imported, page } = await importSource(input, { title: null, fetched: null });
+  const kept = editedArticle(imported, null);
+  const wordCount = kept.canonicalText.split(/\s+/).filter(Boolean).length;
+  const metadata: PageMetadata | undefined = page?.metadata;
+  return {
+    // A page's own headline beats a guess from its first sentence.
+    title: metadata?.title ?? imported.title,
+    titleIsGuess: metadata?.title ? false : imported.titleIsGuess,
+    doc: imported.doc,
+    furniture: imported.furniture,
+    format,
+    wordCount,
+    notices: imported.notices,
+    page: page && { pageUrl: page.pageUrl, metadata: page.metadata, leftOut: page.leftOut, article: page.source.content },
+    language: await detectLanguage(kept.canonicalText),
+    duplicates: await findDuplicates(prisma, actor, { canonicalText: kept.canonicalText, urls: [metadata?.canonicalUrl, page?.pageUrl, input.sourceUrl] }),
+  };
 }
 
 /** Imports an article and returns its id. The document and its canonical text are made here, from the source. */
 export async function importArticle(actor: Actor, input: z.output<typeof importArticleSchema>): Promise<string> {
   assertRole(actor, "EDITOR");
-  const { format, imported } = await importSource(input);
-  const details = { title: input.title ?? imported.title, outlet: input.outlet, url: input.url, publicationDate: input.publicationDate };
+  return withProgress({ userId: actor.id, progressId: input.progressId, label: "Reading the article", total: IMPORT_STEPS }, (progress) => importArticleWith(actor, input, progress));
+}
+
+/** The steps an import's progress bar counts: reading, checking for copies, indexing, saving. */
+const IMPORT_STEPS = 4;
+
+async function importArticleWith(actor: Actor, input: z.output<typeof importArticleSchema>, progress: Progress): Promise<string> {
+  const { format, imported: read, page } = await importSource(input, input);
+  const imported = editedArticle(read, input.edits);
+  const details = {
+    title: input.title ?? page?.metadata.title ?? imported.title,
+    outlet: input.outlet,
+    url: input.url ?? page?.metadata.canonicalUrl ?? input.sourceUrl,
+    publicationDate: input.publicationDate,
+    language: input.language ?? (await detectLanguage(imported.canonicalText)),
+  };
+  progress.advance(1, "Checking for articles Verity already has");
   return prisma.$transaction(async (tx) => {
+    const duplicates = await findDuplicates(tx, actor, { canonicalText: imported.canonicalText, urls: [details.url, input.sourceUrl] });
+    if (duplicates.length > 0 && !input.importAnyway) throw new DuplicateArticleError(duplicates);
+    progress.advance(2, "Indexing its sentences for search");
     const article = await tx.article.create({
       data: {
         ...details,
@@ -177,32 +239,63 @@ export async function importArticle(actor: Actor, input: z.output<typeof importA
       },
       select: { id: true },
     });
-    await indexPassages(tx, article.id, imported.canonicalText);
+    await indexPassages(tx, article.id, imported.canonicalText, details.language);
+    progress.advance(3, "Saving");
+    await recordFirstVersion(tx, { id: article.id, body: imported.doc as unknown as Prisma.InputJsonValue, canonicalText: imported.canonicalText, sourceFormat: format, importedById: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "article.import",
       entityType: "Article",
       entityId: article.id,
-      after: { ...jsonDates(details), sourceFormat: format, fileName: input.file?.name ?? null },
+      after: {
+        ...jsonDates(details),
+        sourceFormat: format,
+        fileName: input.file?.name ?? null,
+        sourceUrl: input.sourceUrl,
+        blocksLeftOut: input.edits ? input.edits.dropped.length : read.furniture.filter(Boolean).length,
+        // Imported although Verity had these articles already (the editor chose "Import anyway").
+        duplicateOf: duplicates.map((duplicate) => duplicate.id),
+      },
     });
     return article.id;
   });
 }
 
-/** Reads and imports the source; what is wrong with it is an error on its field. */
-async function importSource(input: z.output<typeof importSourceSchema>) {
+/** The article with the preview's edits (or its furniture left out); a problem with them is an error on the source's field. */
+function editedArticle(imported: ImportedArticle, edits: PreviewEdits | null) {
   try {
-    const source = await readSource(input);
-    return { format: source.format, imported: importArticleSource(source) };
+    return applyEdits(imported, edits);
   } catch (error) {
-    if (error instanceof ImportError) throw new FieldError(input.file ? "file" : "content", error.message);
+    if (error instanceof ImportError) throw new FieldError("content", error.message);
     throw error;
   }
 }
 
-/** An uploaded file wins over pasted text; a format the editor chose wins over the file's or the detected one. */
-async function readSource({ format, content, file }: z.output<typeof importSourceSchema>): Promise<ImportSource> {
-  if (!file) return { format: detectFormat(content ?? "", format), content: content ?? "" };
-  const upload = decodeUpload(file.name, new Uint8Array(await file.arrayBuffer()));
-  return format === "auto" ? upload : { ...upload, format };
+/**
+ * Reads and imports the source, given the form's title and the article a preview already read
+ * from the web page (an import does not fetch it again); what is wrong is an error on its field.
+ */
+export async function importSource(input: z.output<typeof importSourceSchema>, { title, fetched }: { title: string | null; fetched: string | null } = { title: null, fetched: null }) {
+  try {
+    const { source, page } = await readSource(input, fetched);
+    return { format: source.format, imported: importArticleSource(source, title ?? page?.metadata.title), page };
+  } catch (error) {
+    if (error instanceof FetchRefusedError) throw new FieldError("sourceUrl", error.message);
+    if (error instanceof ImportError) throw new FieldError(input.file ? "file" : input.sourceUrl ? "sourceUrl" : "content", error.message);
+    throw error;
+  }
+}
+
+/** An uploaded file wins over a web page, which wins over pasted text; a format the editor chose wins over the file's or the detected one. */
+async function readSource({ format, content, file, sourceUrl }: z.output<typeof importSourceSchema>, fetched: string | null): Promise<{ source: ImportSource; page: ArticleFromPage | null }> {
+  if (file) {
+    const upload = decodeUpload(file.name, new Uint8Array(await file.arrayBuffer()));
+    return { source: format === "auto" ? upload : { ...upload, format }, page: null };
+  }
+  if (sourceUrl && fetched) return { source: { format: "HTML", content: fetched }, page: null };
+  if (sourceUrl) {
+    const page = await readArticleAt(sourceUrl);
+    return { source: page.source, page };
+  }
+  return { source: { format: detectFormat(content ?? "", format), content: content ?? "" }, page: null };
 }

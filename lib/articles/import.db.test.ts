@@ -192,14 +192,14 @@ describe("importArticleAction", () => {
         { format: "PDF", content: "", file: NO_FILE, title: "t".repeat(301), outlet: " ", url: "javascript:alert(1)", publicationDate: "2025-02-30" },
         {
           format: ["Choose a format."],
-          content: ["Paste the article or choose a file."],
+          content: ["Paste the article, choose a file or enter its web address."],
           title: ["A title has at most 300 characters."],
           outlet: ["Enter the outlet."],
           url: ["Enter a web address starting with http:// or https://."],
           publicationDate: ["Enter a real date (YYYY-MM-DD)."],
         },
       ],
-      [{ content: " \n ", file: NO_FILE }, { content: ["Paste the article or choose a file."] }],
+      [{ content: " \n ", file: NO_FILE }, { content: ["Paste the article, choose a file or enter its web address."] }],
       [{ content: "x".repeat(2 * 1024 * 1024 + 1) }, { content: ["The text is larger than 2 MB."] }],
       [{ file: new File(["x".repeat(2 * 1024 * 1024 + 1)], "big.txt") }, { file: ["The file is larger than 2 MB."] }],
       [{ file: new File([], "empty.txt") }, { file: ["The file is empty."] }],
@@ -235,8 +235,20 @@ describe("previewImportAction", () => {
     const state = await previewImportAction(initialFormState, form({ format: "auto", content: HTML, file: NO_FILE }));
     expect(state).toEqual({
       status: "ok",
-      message: "Read as HTML: 14 words.",
-      data: { title: "Council approves the budget", titleIsGuess: false, doc: importHtml(HTML).doc, format: "HTML", wordCount: 14, notices: [] } satisfies ImportPreview,
+      message: "Read as HTML: 14 words. Language: English (detected).",
+      data: {
+        title: "Council approves the budget",
+        titleIsGuess: false,
+        doc: importHtml(HTML).doc,
+        furniture: importHtml(HTML).doc.content.map(() => null),
+        format: "HTML",
+        wordCount: 14,
+        notices: [],
+        language: "en",
+        page: null,
+        // The first test imported this article already.
+        duplicates: [{ id: expect.any(String), title: "Council approves the budget", outlet: "City Times", reason: "text" }],
+      } satisfies ImportPreview,
     });
 
     const guessed = await previewImportAction(initialFormState, form({ format: "MARKDOWN", content: "No heading here. Just text." }));

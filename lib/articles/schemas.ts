@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { progressIdField } from "@/lib/progress/schemas";
 import { MAX_SOURCE_BYTES, MAX_TITLE_CHARS, SOURCE_FORMATS, uploadProblem } from "@/lib/import";
 import {
   DATE_OUT_OF_RANGE,
@@ -35,7 +36,35 @@ const noFile = (value: unknown) =>
   // A file input with nothing chosen still sends an empty, nameless file.
   value === "" || (value instanceof File && value.name === "" && value.size === 0) ? undefined : value;
 
-const importSourceShape = {
+const EDITS_UNREADABLE = "The preview's changes could not be read. Preview again.";
+const editsShape = z.object({
+  dropped: z.array(z.int().min(0).max(100_000)).max(100_000),
+  texts: z.record(z.string().regex(/^\d{1,6}$/), z.string().max(MAX_SOURCE_BYTES).transform((v) => v.replaceAll("\u0000", ""))),
+});
+
+/**
+ * The preview's edits, sent by the form as JSON (lib/import applyEdits): blocks left out and
+ * rewritten. Absent or empty: no edits; anything else must be that JSON (a JSON null is not).
+ */
+const previewEdits = z
+  .string()
+  .optional()
+  .transform((v, ctx): z.output<typeof editsShape> | null => {
+    if (!v) return null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(v);
+    } catch {
+      parsed = undefined;
+    }
+    const edits = editsShape.safeParse(parsed);
+    if (edits.success) return edits.data;
+    ctx.addIssue({ code: "custom", message: EDITS_UNREADABLE });
+    return z.NEVER;
+  });
+
+/** The fields of an import's source: a format, pasted text, an uploaded file or a web address (a new version's too). */
+export const importSourceShape = {
   format: z.enum(["auto", ...SOURCE_FORMATS], { error: "Choose a format." }).default("auto"),
   content: z
     .string()
@@ -46,6 +75,8 @@ const importSourceShape = {
     // PostgreSQL cannot store U+0000: pasted text loses it, as every import does (lib/import).
     .transform((v) => v?.replaceAll("\u0000", ""))
     .transform((v) => (v && /\S/.test(v) ? v : null)),
+  // A web page to import; the fetch itself says what it refuses (lib/import/url).
+  sourceUrl: omittable(optionalText(2000, "A web address has at most 2,000 characters.")),
   file: z
     .preprocess(noFile, z.file({ error: "Choose a file." }).optional())
     .superRefine((file, ctx) => {
@@ -55,15 +86,16 @@ const importSourceShape = {
     .transform((file) => file ?? null),
 };
 
-const hasSource = (v: { content: string | null; file: File | null }) => Boolean(v.content || v.file);
-const sourceRequired: z.core.$ZodCustomParams = {
+export const hasSource = (v: { content: string | null; file: File | null; sourceUrl: string | null }) => Boolean(v.content || v.file || v.sourceUrl);
+const SOURCE_FIELDS = new Set<unknown>(["content", "file", "sourceUrl"]);
+export const sourceRequired: z.core.$ZodCustomParams = {
   path: ["content"],
-  error: "Paste the article or choose a file.",
+  error: "Paste the article, choose a file or enter its web address.",
   // Also when other fields failed, so every message shows at once; not when the source fields did.
-  when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === "content" || issue.path?.[0] === "file"),
+  when: ({ issues }) => !issues.some((issue) => SOURCE_FIELDS.has(issue.path?.[0])),
 };
 
-/** The source of an import: pasted text or an uploaded file (which wins), and its format. */
+/** The source of an import: an uploaded file, else a web page, else pasted text; and its format. */
 export const importSourceSchema = z.object(importSourceShape).refine(hasSource, sourceRequired);
 
 export const importArticleSchema = z
@@ -74,6 +106,18 @@ export const importArticleSchema = z
     outlet: articleDetailsSchema.shape.outlet,
     url: articleDetailsSchema.shape.url,
     publicationDate: articleDetailsSchema.shape.publicationDate,
+    // The article a preview read from sourceUrl, so the import does not fetch the page again.
+    fetched: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || new TextEncoder().encode(v).length <= MAX_SOURCE_BYTES, { error: "The page's article is larger than 2 MB." })
+      .transform((v) => v?.replaceAll("\u0000", "") || null),
+    edits: previewEdits,
+    // Set when the editor chose "Import anyway" over an article already in Verity.
+    importAnyway: z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()),
+    // Blank: the language detected in the text.
+    language: articleDetailsSchema.shape.language,
+    progressId: progressIdField,
   })
   .refine(hasSource, sourceRequired);
 
@@ -111,3 +155,8 @@ export const articleListQuerySchema = z.object({
 });
 
 export type ArticleListQuery = z.output<typeof articleListQuerySchema>;
+
+/** Retire or restore an article: which one. */
+export const articleRefSchema = z.object({
+  articleId: recordId("Choose an article."),
+});

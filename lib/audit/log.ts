@@ -12,7 +12,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The record an event is about, as the log names and links it (null href: it no longer exists). */
 export interface AuditRecord {
-  kind: "User" | "Article" | "Claim";
+  kind: "User" | "Article" | "Claim" | "Organisation" | "RatingScale";
   name: string;
   href: string | null;
 }
@@ -95,6 +95,10 @@ async function recordsOf(actor: Actor, events: Array<{ entityType: string; entit
 }
 
 function goneRecord(event: { entityType: string; entityId: string }): AuditRecord {
+  // The organisation's one row is never deleted.
+  if (event.entityType === "Organisation") return { kind: "Organisation", name: "Organisation settings", href: "/admin/organisation" };
+  // A scale is deleted only with its organisation's database; its events link to the scales page.
+  if (event.entityType === "RatingScale") return { kind: "RatingScale", name: "Rating scales", href: "/admin/ratings" };
   const kind = event.entityType === "User" || event.entityType === "Article" ? event.entityType : "Claim";
   return { kind, name: `a ${kind.toLowerCase()} that no longer exists (${event.entityId})`, href: null };
 }

@@ -16,7 +16,12 @@ export const AUDIT_ACTIONS = [
   "article.update_details",
   "article.publish",
   "article.unpublish",
+  "article.retire",
+  "article.restore",
   "article.import_annotations",
+  "article.new_version",
+  "claim.reanchored",
+  "evidence.reanchored",
   "claim.create",
   "claim.update",
   "claim.delete",
@@ -35,7 +40,29 @@ export const AUDIT_ACTIONS = [
   "suggestion.dismissed",
   "suggestion.restored",
   "claim.approval_undone",
+  "claim.correction_opened",
+  "claim.correction_published",
   "notification.read",
+  "notification.read_all",
+  "notification.digest_set",
+  "article.assign",
+  "api_token.create",
+  "api_token.revoke",
+  "organisation.create",
+  "organisation.update",
+  "rating_scale.copy",
+  "rating_scale.update",
+  "rating_scale.switch",
+  "rating.create",
+  "rating.update",
+  "rating.move",
+  "rating.retire",
+  "rating.restore",
+  "rating.delete",
+  "round.open",
+  "round.submit_verdict",
+  "round.reveal",
+  "round.reconcile",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -43,7 +70,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export interface AuditEntry {
   actorId: string | null;
   action: AuditAction;
-  entityType: "User" | "Article" | "Claim";
+  entityType: "User" | "Article" | "Claim" | "Organisation" | "RatingScale";
   entityId: string;
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;

@@ -1,17 +1,10 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "@/lib/audit/record";
-import { DATE_OUT_OF_RANGE, MAX_RECORD_ID_CHARS, blankToUndefined, isDateInRange, isRealDate, pageNumber } from "@/lib/validation/fields";
+import { MAX_RECORD_ID_CHARS, blankToUndefined, optionalDay, pageNumber } from "@/lib/validation/fields";
 
 const recordFilter = (message: string) => z.preprocess(blankToUndefined, z.string({ error: message }).trim().max(MAX_RECORD_ID_CHARS, { error: message }).optional());
 
-const day = z.preprocess(
-  blankToUndefined,
-  z
-    .string({ error: "Enter a real date (YYYY-MM-DD)." })
-    .refine(isRealDate, { error: "Enter a real date (YYYY-MM-DD)." })
-    .refine(isDateInRange, { error: DATE_OUT_OF_RANGE })
-    .optional(),
-);
+const day = optionalDay();
 
 /** The audit log's filters and page, as its URL query carries them. Dates are whole UTC days. */
 export const auditLogQuerySchema = z

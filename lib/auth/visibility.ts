@@ -48,3 +48,17 @@ export function isVisibleArticle(viewer: Viewer, article: { publishedAt: Date | 
 export function isPublicArticle<T extends { publishedAt: Date | null; retiredAt: Date | null }>(article: T): article is T & { publishedAt: Date; retiredAt: null } {
   return article.publishedAt !== null && article.retiredAt === null;
 }
+
+/**
+ * Which independent verdicts of blind rounds (lib/rounds) the viewer may read the value of:
+ * their own, and all of a round once it is revealed (closed). Before that nobody else reads
+ * them, editors and admins included: they learn who has submitted, not what. Every read of a
+ * verdict's value or rationale goes through this `where`; audit events of a round carry no
+ * value until it is revealed, so history and the audit log need no second form of the rule.
+ */
+export function visibleIndependentVerdictWhere(viewer: { id: string; role: Role }): Prisma.IndependentVerdictWhereInput {
+  return {
+    round: { claim: visibleClaimWhere(viewer) },
+    OR: [{ reviewerId: viewer.id }, { round: { closedAt: { not: null } } }],
+  };
+}

@@ -4,7 +4,7 @@ import { describeSpan } from "@/lib/anchoring";
 import type { Actor } from "@/lib/auth/current-user";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ClaimState, Role } from "@/lib/generated/prisma/enums";
-import { addComment, addEvidence, createClaim, deleteClaim, listClaimsForArticle, updateClaim } from "@/lib/claims/data";
+import { addComment, addEvidence, createClaim, deleteClaim, getClaimDetail, listClaimants, listClaimsForArticle, updateClaim } from "@/lib/claims/data";
 import {
   auditSince,
   lastAuditId,
@@ -473,5 +473,62 @@ describe("deleteClaim", () => {
     // The loser finds the claim gone (not found) or, if it read first, a conflict that turns into not found.
     expect(failure).toBeInstanceOf(NotFoundError);
     expect(await auditSince(auditMark)).toHaveLength(1);
+  });
+});
+
+describe("the claimant (who made the claim, when and where)", () => {
+  const mayor = { claimant: "Mayor Jane Holt", claimantKind: "PERSON" as const, claimDate: "2025-03-07", appearanceUrl: "https://council.example/meeting" };
+
+  it("is stored with a new claim and recorded in its audit event", async () => {
+    const auditMark = await lastAuditId();
+    const created = await createClaim(reviewer, { articleId: article.id, ...spanOf(article.text, "figures"), restatement: "The figures were withheld.", ...mayor });
+    const row = await prisma.claim.findUniqueOrThrow({ where: { id: created.id }, select: { claimant: true, claimantKind: true, claimDate: true, appearanceUrl: true } });
+    expect({ ...row, claimDate: row.claimDate?.toISOString().slice(0, 10) }).toEqual(mayor);
+    const [event] = await auditSince(auditMark);
+    expect(event.after).toMatchObject(mayor);
+    expect((await getClaimDetail(reviewer, created.id)).history[0].summary).toBe("Marked the claim, made by Mayor Jane Holt");
+  });
+
+  it("is changed with the claim's version, audited before and after, and shown in its history", async () => {
+    const claim = await makeClaim(reviewer, article, "bridge cost 40 million");
+    const auditMark = await lastAuditId();
+    const base = { claimId: claim.id, restatement: claim.restatement, verdict: null, rationale: null };
+    const version = await updateClaim(reviewer, { ...base, version: claim.version, ...mayor });
+    expect(version).toBe(claim.version + 1);
+    const [event] = await auditSince(auditMark);
+    expect(event).toMatchObject({ action: "claim.update", before: { claimant: null, claimDate: null, version: claim.version }, after: { ...mayor, version } });
+
+    // Only what changed is recorded; a field left out stays as it is.
+    const next = await updateClaim(reviewer, { ...base, version, claimant: "Council of Lisbon", claimantKind: "ORGANIZATION" });
+    const [second] = await auditSince(auditMark).then((events) => events.slice(1));
+    expect(second.before).toEqual({ claimant: "Mayor Jane Holt", claimantKind: "PERSON", version });
+    expect(second.after).toEqual({ claimant: "Council of Lisbon", claimantKind: "ORGANIZATION", version: next });
+    const detail = await getClaimDetail(reviewer, claim.id);
+    expect(detail).toMatchObject({ claimant: "Council of Lisbon", claimantKind: "ORGANIZATION", claimDate: "2025-03-07", appearanceUrl: mayor.appearanceUrl });
+    expect(detail.history.at(-1)?.summary).toBe("Claimant: Mayor Jane Holt → Council of Lisbon; claimant is a: person → organisation");
+  });
+
+  it("refuses a change to a version someone else already changed, and writes nothing", async () => {
+    const claim = await makeClaim(reviewer, article, "Officials claimed");
+    const base = { claimId: claim.id, restatement: claim.restatement, verdict: null, rationale: null };
+    await updateClaim(reviewer, { ...base, version: claim.version, claimant: "First", claimantKind: "PERSON" });
+    const before = await snapshot();
+    await expect(updateClaim(editor, { ...base, version: claim.version, claimant: "Second", claimantKind: "PERSON" })).rejects.toBeInstanceOf(ConflictError);
+    expect(await snapshot()).toEqual(before);
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).claimant).toBe("First");
+  });
+
+  it("suggests earlier claimants of the claims the user may see, most often named first", async () => {
+    const hidden = await makeClaim(editor, retired, "bridge cost 40 million");
+    await prisma.claim.update({ where: { id: hidden.id }, data: { claimant: "Only on a retired article" } });
+    for (const [phrase, claimant] of [["traffic fell", "Port Authority"], ["never published", "Port Authority"], ["Critics say", "Aardvark Weekly"]] as const) {
+      await prisma.claim.update({ where: { id: (await makeClaim(reviewer, article, phrase)).id }, data: { claimant } });
+    }
+    const names = await listClaimants(reviewer);
+    expect(names.indexOf("Port Authority")).toBeLessThan(names.indexOf("Aardvark Weekly"));
+    expect(names).toContain("Mayor Jane Holt");
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).not.toContain("Only on a retired article");
+    expect(await listClaimants(editor)).toContain("Only on a retired article");
   });
 });

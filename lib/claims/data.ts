@@ -4,7 +4,7 @@
  * Who may see which claims is lib/auth/visibility.ts; who may change one is
  * lib/claims/permissions.ts.
  */
-export { listClaimsForArticle, listPassagesInArticle, getClaimDetail, articleIdsOfClaim } from "@/lib/claims/reads";
+export { listClaimsForArticle, listPassagesInArticle, getClaimDetail, articleIdsOfClaim, listClaimants } from "@/lib/claims/reads";
 export { createClaim, updateClaim, deleteClaim } from "@/lib/claims/writes";
 export { addEvidence, removeEvidence } from "@/lib/claims/evidence";
 export { addComment } from "@/lib/claims/comments";

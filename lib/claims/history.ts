@@ -1,5 +1,6 @@
-import { STANCES, STATE_LABELS, verdictLabel } from "@/lib/claims/verdicts";
-import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
+import { STANCES, STATE_LABELS } from "@/lib/claims/verdicts";
+import type { ClaimState } from "@/lib/generated/prisma/enums";
+import { verdictLabel, type RatingCatalogue } from "@/lib/ratings/types";
 import type { AuditAction } from "@/lib/audit/record";
 import { diffWordsWithSpace } from "diff";
 
@@ -24,17 +25,26 @@ const ACTION_NAMES: Partial<Record<AuditAction, string>> = {
   "claim.request_changes": "Requested changes",
   "claim.reopen": "Reopened",
   "claim.approval_undone": "Undid the approval",
+  "claim.correction_opened": "Opened a public correction",
+  "claim.correction_published": "Published the correction",
   "same_claim.linked": "Linked as the same claim as a claim in another article",
   "same_claim.unlinked": "Unlinked from the same claim in other articles",
   "verdict.adopted": "Adopted the approved verdict of the same claim in another article",
+  "claim.reanchored": "Placed on a new version of the article",
+  "evidence.reanchored": "An evidence passage placed on a new version of its article",
+  "round.reconcile": "Reconciled the independent verdicts",
 };
 
-export function summariseEvent(event: HistoryEvent): string {
+export function summariseEvent(event: HistoryEvent, ratings: RatingCatalogue): string {
+  const verdictName = (value: unknown) => verdictLabel(ratings, typeof value === "string" && value ? value : null);
+  const changes = (before: Fields, after: Fields) => changePhrases(before, after, verdictName);
   const before = fieldsOf(event.before);
   const after = fieldsOf(event.after);
   switch (event.action) {
-    case "claim.create":
-      return after.verdict ? `Marked the claim with the verdict ${verdictName(after.verdict)}` : "Marked the claim";
+    case "claim.create": {
+      const marked = after.verdict ? `Marked the claim with the verdict ${verdictName(after.verdict)}` : "Marked the claim";
+      return typeof after.claimant === "string" ? `${marked}, made by ${truncate(after.claimant)}` : marked;
+    }
     case "claim.update":
       return sentence(changes(before, after)) || "Saved the claim without changes";
     case "claim.delete":
@@ -49,6 +59,13 @@ export function summariseEvent(event: HistoryEvent): string {
       return isUserRef(after.assignee) ? `Assigned to ${after.assignee.name}` : "Unassigned";
     case "claim.tag":
       return `Tags: ${tagList(before.tags)} → ${tagList(after.tags)}`;
+    // A round's events carry no verdict until it is revealed (lib/rounds/reveal.ts).
+    case "round.open":
+      return `Asked for independent verdicts from ${nameList(after.reviewers)}`;
+    case "round.submit_verdict":
+      return "Gave an independent verdict";
+    case "round.reveal":
+      return `${after.closedEarly ? "Closed the round early" : "All independent verdicts are in"}: ${revealedList(after.verdicts, verdictName)}`;
     default: {
       const what = ACTION_NAMES[event.action as AuditAction] ?? humanise(event.action);
       const details = sentence(changes(before, after));
@@ -58,7 +75,7 @@ export function summariseEvent(event: HistoryEvent): string {
 }
 
 /** The changes between before and after, one phrase per changed field, most important first. */
-function changes(before: Fields, after: Fields): string[] {
+function changePhrases(before: Fields, after: Fields, verdictName: (value: unknown) => string): string[] {
   const phrases: string[] = [];
   const changed = (key: string) => key in after && before[key] !== after[key];
   if (changed("verdict")) phrases.push(`Verdict: ${verdictName(before.verdict)} → ${verdictName(after.verdict)}`);
@@ -66,6 +83,9 @@ function changes(before: Fields, after: Fields): string[] {
   if (changed("restatement")) phrases.push("Restated claim changed");
   if (changed("rationale")) {
     phrases.push(!before.rationale ? "Rationale added" : !after.rationale ? "Rationale removed" : "Rationale changed");
+  }
+  for (const [field, label] of Object.entries(CLAIMANT_LABELS)) {
+    if (changed(field)) phrases.push(`${label}: ${shownValue(before[field])} → ${shownValue(after[field])}`);
   }
   if (typeof after.reviewNote === "string" && after.reviewNote && changed("reviewNote")) {
     phrases.push(`Note: ${quote(after.reviewNote)}`);
@@ -75,10 +95,32 @@ function changes(before: Fields, after: Fields): string[] {
   return phrases;
 }
 
+// Who made the claim, when and where: each change shown as its old and new value.
+const CLAIMANT_LABELS = { claimant: "Claimant", claimantKind: "Claimant is a", claimDate: "Claim made on", appearanceUrl: "Appeared at" } as const;
+
+function shownValue(value: unknown) {
+  if (value === "PERSON") return "person";
+  if (value === "ORGANIZATION") return "organisation";
+  return typeof value === "string" && value ? truncate(value) : "none";
+}
+
 /** A text field an event changed, word by word: kept, removed and added runs in reading order. */
 export interface TextChange {
   label: string;
-  parts: Array<{ text: string; change: "kept" | "removed" | "added" }>;
+  parts: WordPart[];
+}
+
+export interface WordPart {
+  text: string;
+  change: "kept" | "removed" | "added";
+}
+
+/** Two texts' words in reading order, each kept, removed or added. */
+export function wordParts(old: string, now: string): WordPart[] {
+  return diffWordsWithSpace(old, now).map((part) => ({
+    text: part.value,
+    change: part.added ? ("added" as const) : part.removed ? ("removed" as const) : ("kept" as const),
+  }));
 }
 
 const TEXT_FIELDS = { restatement: "Restated claim", rationale: "Rationale", reviewNote: "Editor’s note" } as const;
@@ -94,11 +136,7 @@ export function textChanges(event: HistoryEvent): TextChange[] {
     const old = textOf(before[field]);
     const now = textOf(after[field]);
     if (old === now) continue;
-    const parts = diffWordsWithSpace(old, now).map((part) => ({
-      text: part.value,
-      change: part.added ? ("added" as const) : part.removed ? ("removed" as const) : ("kept" as const),
-    }));
-    changes.push({ label, parts });
+    changes.push({ label, parts: wordParts(old, now) });
   }
   return changes;
 }
@@ -122,13 +160,20 @@ function isUserRef(value: unknown): value is { name: string } {
   return typeof value === "object" && value !== null && typeof (value as { name?: unknown }).name === "string";
 }
 
+function nameList(value: unknown) {
+  return Array.isArray(value) ? value.filter(isUserRef).map((user) => user.name).join(", ") : "reviewers";
+}
+
+function revealedList(value: unknown, verdictName: (value: unknown) => string) {
+  if (!Array.isArray(value)) return "none given";
+  const given = value.map(fieldsOf).filter((seat) => isUserRef(seat.reviewer));
+  return given.map((seat) => `${(seat.reviewer as { name: string }).name}: ${seat.verdict ? verdictName(seat.verdict) : "none given"}`).join("; ") || "none given";
+}
+
 function tagList(value: unknown) {
   return Array.isArray(value) && value.length > 0 ? value.join(", ") : "none";
 }
 
-function verdictName(value: unknown) {
-  return verdictLabel(typeof value === "string" && value ? (value as Verdict) : null);
-}
 
 function stateName(value: unknown) {
   return STATE_LABELS[value as ClaimState] ?? "Unknown";

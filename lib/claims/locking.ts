@@ -26,6 +26,10 @@ const changeSelect = {
   restatement: true,
   verdict: true,
   rationale: true,
+  claimant: true,
+  claimantKind: true,
+  claimDate: true,
+  appearanceUrl: true,
   exact: true,
   verdictProposedById: true,
 } as const satisfies Prisma.ClaimSelect;

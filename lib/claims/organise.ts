@@ -12,6 +12,9 @@ import { assertMayAssign, assertMayTag } from "@/lib/claims/permissions";
 import { MAX_TAGS_PER_CLAIM, type AssignClaimsInput, type ClaimRef, type TagClaimsInput } from "@/lib/claims/schemas";
 import { userRef } from "@/lib/claims/shapes";
 import type { UserRef } from "@/lib/claims/types";
+import { isoDate } from "@/lib/format";
+import { notify } from "@/lib/notifications/notify";
+import { assignmentNote, findAssignee } from "@/lib/assignments/data";
 
 /**
  * Organising claims: who a claim is assigned to and how it is tagged, for one claim (its
@@ -35,6 +38,8 @@ const organiseSelect = {
   version: true,
   assigneeId: true,
   assignee: userRef,
+  dueOn: true,
+  restatement: true,
   tags: true,
 } as const satisfies Prisma.ClaimSelect;
 
@@ -49,19 +54,28 @@ async function claimToOrganise(tx: Tx, actor: Actor, ref: ClaimRef, check: (clai
   return claim;
 }
 
-/** Gives each claim the assignee (null: nobody); one audit event per claim that changed. */
-export async function assignClaims(actor: Actor, input: AssignClaimsInput): Promise<OrganiseResult> {
+/** Gives each claim the assignee (null: nobody) and due day; one audit event per claim that changed; a new assignee is told. */
+export async function assignClaims(actor: Actor, input: Omit<AssignClaimsInput, "dueOn"> & { dueOn?: Date | null }): Promise<OrganiseResult> {
   const assignee = input.assigneeId ? await findAssignee(input.assigneeId) : null;
+  const dueOn = input.dueOn ?? null;
   const outcomes = await changeEachClaim(input.claims, async (tx, ref) => {
     const claim = await claimToOrganise(tx, actor, ref, (c) => assertMayAssign(actor, c, assignee?.id ?? null));
-    if (claim.assigneeId === (assignee?.id ?? null)) return { claim, version: null };
-    const version = await saveChange(tx, actor, claim, "claim.assign", { assigneeId: assignee?.id ?? null }, {
-      before: { assignee: claim.assignee },
-      after: { assignee: assignee && { id: assignee.id, name: assignee.name } },
+    if (claim.assigneeId === (assignee?.id ?? null) && isoDate(claim.dueOn) === isoDate(dueOn)) return { claim, version: null };
+    const version = await saveChange(tx, actor, claim, "claim.assign", { assigneeId: assignee?.id ?? null, dueOn: dueOn }, {
+      before: { assignee: claim.assignee, ...dueChange(claim.dueOn) },
+      after: { assignee: assignee && { id: assignee.id, name: assignee.name }, ...dueChange(dueOn) },
     });
+    if (assignee && assignee.id !== claim.assigneeId) {
+      await notify(tx, [{ kind: "ASSIGNED", recipientId: assignee.id, actorId: actor.id, claimId: claim.id, note: assignmentNote(claim.restatement, dueOn) }]);
+    }
     return { claim, version };
-  });
+  }, { userId: actor.id, progressId: input.progressId, label: input.assigneeId ? "Assigning claims" : "Unassigning claims" });
   return result(outcomes);
+}
+
+/** A due day in an audit event, only when there is one (events of assignments without one read as before). */
+function dueChange(dueOn: Date | null) {
+  return dueOn ? { dueOn: isoDate(dueOn) } : {};
 }
 
 /** Adds tags to, removes them from, or sets the tags of each claim; one audit event per claim that changed. */
@@ -73,7 +87,7 @@ export async function tagClaims(actor: Actor, input: TagClaimsInput): Promise<Or
     if (tags.join("\n") === claim.tags.join("\n")) return { claim, version: null };
     const version = await saveChange(tx, actor, claim, "claim.tag", { tags }, { before: { tags: claim.tags }, after: { tags } });
     return { claim, version };
-  });
+  }, { userId: actor.id, progressId: input.progressId, label: "Tagging claims" });
   return result(outcomes);
 }
 
@@ -107,13 +121,6 @@ function nextTags(current: string[], input: TagClaimsInput): string[] {
 function result(outcomes: { claim: { id: string; articleId: string }; version: number | null }[]): OrganiseResult {
   const changed = outcomes.flatMap(({ claim, version }) => (version === null ? [] : [{ id: claim.id, version }]));
   return { changed, unchanged: outcomes.length - changed.length, articleIds: [...new Set(outcomes.map(({ claim }) => claim.articleId))] };
-}
-
-/** Someone a claim can be assigned to: a user who can sign in. */
-async function findAssignee(id: string): Promise<UserRef> {
-  const user = await prisma.user.findFirst({ where: { id, disabledAt: null }, select: { id: true, name: true } });
-  if (!user) throw new FieldError("assigneeId", "Choose a person from the list.");
-  return user;
 }
 
 /** Whom the actor may assign claims to: editors and admins anyone who can sign in, a reviewer only themselves. */

@@ -265,6 +265,8 @@ describe("getClaimDetail", () => {
     const passageSpan = spanOf(source.text, "Real wages fell for the third year running.");
     expect(detail).toEqual({
       id: claim.id,
+      // Its article is not published: reopening it is no public correction.
+      articlePublic: false,
       restatement: "Wages outpaced prices.",
       verdict: "MOSTLY_FALSE",
       state: "DRAFT",
@@ -282,6 +284,10 @@ describe("getClaimDetail", () => {
       commentCount: 2,
       updatedAt: stored.updatedAt,
       rationale: "Real wages fell, per the statistics office.",
+      claimant: null,
+      claimantKind: null,
+      claimDate: null,
+      appearanceUrl: null,
       reviewNote: null,
       verdictProposedBy: { id: reviewer.id, name: "Rita Reviewer" },
       contentChangedBy: { id: editor.id, name: "Elena Editor" },
@@ -309,10 +315,12 @@ describe("getClaimDetail", () => {
         },
       ],
       comments: [
-        { id: expect.any(String), body: "Which index?", createdAt: expect.any(Date), author: { id: otherReviewer.id, name: "Otto Other" } },
-        { id: expect.any(String), body: "The official one.", createdAt: expect.any(Date), author: { id: reviewer.id, name: "Rita Reviewer" } },
+        { id: expect.any(String), body: "Which index?", createdAt: expect.any(Date), author: { id: otherReviewer.id, name: "Otto Other" }, parentId: null },
+        { id: expect.any(String), body: "The official one.", createdAt: expect.any(Date), author: { id: reviewer.id, name: "Rita Reviewer" }, parentId: null },
       ],
       history: expect.any(Array),
+      // No round of independent verdicts was asked for (lib/rounds/rounds.db.test.ts).
+      rounds: [],
       permissions: { canEdit: false, canDelete: false, canAddEvidence: false, canComment: true, canTag: false, canAssign: "nobody" },
       // The verdict is the reviewer's: anyone else changing it must say why.
       verdictChangeNeedsNote: true,

@@ -1,14 +1,17 @@
 import "server-only";
 import { prisma, queryRows } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
-import { visibleArticleWhere, visibleClaimWhere } from "@/lib/auth/visibility";
+import { isPublicArticle, visibleArticleWhere, visibleClaimWhere } from "@/lib/auth/visibility";
 import { NotFoundError } from "@/lib/errors";
 import { summariseEvent, textChanges } from "@/lib/claims/history";
+import { readCatalogue } from "@/lib/ratings/catalogue";
 import { verdictChangeNeedsNote, claimPermissions } from "@/lib/claims/permissions";
 import { TEXT_ORDER, evidenceSelect, summarySelect, toEvidenceItem, toSummary, userRef } from "@/lib/claims/shapes";
 import { isStorableText } from "@/lib/storable-text";
 import { claimListStatement } from "@/lib/claims/statements";
 import type { ClaimDetail, ClaimSummary, PassageSummary, UserRef } from "@/lib/claims/types";
+import { isoDate } from "@/lib/format";
+import { listRoundsOfClaim } from "@/lib/rounds/read-rounds";
 
 /** Reading claims: an article's list, the passages cited from it, one claim's detail. Everyone signed in reads the claims of the articles they may see. */
 
@@ -99,7 +102,7 @@ export async function listPassagesInArticle(actor: Actor, articleId: string): Pr
 export async function getClaimDetail(actor: Actor, claimId: string): Promise<ClaimDetail> {
   // An id PostgreSQL cannot even compare (from a URL: /api/claims/%00) names no claim.
   if (!isStorableText(claimId)) throw new NotFoundError("That claim");
-  const [claim, events] = await Promise.all([
+  const [claim, events, rounds, ratings] = await Promise.all([
     prisma.claim.findFirst({
       where: { id: claimId, ...visibleClaimWhere(actor) },
       select: {
@@ -110,6 +113,10 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
         updatedAt: true,
         authorId: true,
         rationale: true,
+        claimant: true,
+        claimantKind: true,
+        claimDate: true,
+        appearanceUrl: true,
         reviewNote: true,
         verdictProposedBy: userRef,
         contentChangedBy: userRef,
@@ -118,10 +125,10 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
         submittedAt: true,
         createdAt: true,
         articleId: true,
-        article: { select: { title: true } },
+        article: { select: { title: true, publishedAt: true, retiredAt: true } },
         evidence: { select: evidenceSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
         comments: {
-          select: { id: true, body: true, createdAt: true, author: userRef },
+          select: { id: true, body: true, createdAt: true, author: userRef, parentId: true },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         },
       },
@@ -132,6 +139,8 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
       // Insertion order: `at` is the transaction start time, which two close writes may share.
       orderBy: { id: "asc" },
     }),
+    listRoundsOfClaim(actor, claimId),
+    readCatalogue(),
   ]);
   if (!claim) throw new NotFoundError("That claim");
   return {
@@ -141,6 +150,10 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
     suffix: claim.suffix,
     updatedAt: claim.updatedAt,
     rationale: claim.rationale,
+    claimant: claim.claimant,
+    claimantKind: claim.claimantKind,
+    claimDate: isoDate(claim.claimDate) || null,
+    appearanceUrl: claim.appearanceUrl,
     reviewNote: claim.reviewNote,
     verdictProposedBy: claim.verdictProposedBy,
     contentChangedBy: claim.contentChangedBy,
@@ -150,6 +163,7 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
     createdAt: claim.createdAt,
     articleId: claim.articleId,
     articleTitle: claim.article.title,
+    articlePublic: isPublicArticle(claim.article),
     evidence: claim.evidence.map(toEvidenceItem),
     comments: claim.comments,
     history: events.map((event) => ({
@@ -157,9 +171,10 @@ export async function getClaimDetail(actor: Actor, claimId: string): Promise<Cla
       at: event.at,
       actor: event.actor,
       action: event.action,
-      summary: summariseEvent(event),
+      summary: summariseEvent(event, ratings),
       textChanges: textChanges(event),
     })),
+    rounds,
     permissions: claimPermissions(actor, claim),
     verdictChangeNeedsNote: verdictChangeNeedsNote(actor, claim.verdictProposedBy?.id ?? null),
   };
@@ -187,4 +202,19 @@ export async function articleIdsOfClaim(
 
 function findVisibleArticle(actor: Actor, articleId: string) {
   return prisma.article.findFirst({ where: { id: articleId, ...visibleArticleWhere(actor) }, select: { id: true } });
+}
+
+/** How many earlier claimants the mark and edit forms suggest. */
+export const CLAIMANT_SUGGESTIONS = 200;
+
+/** The claimants of the claims the actor may see, most often named first: what the claimant field suggests. */
+export async function listClaimants(actor: Actor): Promise<string[]> {
+  const rows = await prisma.claim.groupBy({
+    by: ["claimant"],
+    where: { claimant: { not: null }, ...visibleClaimWhere(actor) },
+    _count: { claimant: true },
+    orderBy: [{ _count: { claimant: "desc" } }, { claimant: "asc" }],
+    take: CLAIMANT_SUGGESTIONS,
+  });
+  return rows.flatMap((row) => (row.claimant ? [row.claimant] : []));
 }

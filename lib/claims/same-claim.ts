@@ -1,3 +1,4 @@
+import { onCurrentScale } from "@/lib/ratings/rules";
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -9,6 +10,8 @@ import { FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { bumpVersion, conflict } from "@/lib/claims/locking";
 import { assertMayChange } from "@/lib/claims/permissions";
 import { lockClaimsStatement } from "@/lib/claims/statements";
+import { assertNoRoundUnderway } from "@/lib/rounds/rules";
+import { roundsUnderwayOf } from "@/lib/rounds/read-rounds";
 
 /**
  * Linking claims in different articles as the same claim: they share a ClaimGroup
@@ -146,8 +149,12 @@ export async function adoptVerdict(actor: Actor, input: { claimId: string; versi
     if (source.state !== "APPROVED" || !source.verdict) {
       throw new FieldError("fromClaimId", "Only an approved verdict can be adopted.");
     }
+    assertNoRoundUnderway(await roundsUnderwayOf(tx, claim.id));
+    // A verdict approved on an earlier scale is adopted at its place on the truth axis.
+    const verdict = await onCurrentScale(tx, source.verdict);
+    if (!verdict) throw new FieldError("fromClaimId", "That verdict has no counterpart on your organisation’s rating scale: choose the verdict yourself.");
     // The four-eyes rule compares the approver with whoever set the verdict: here the adopter.
-    const adopted: Prisma.ClaimUncheckedUpdateManyInput = { verdict: source.verdict, rationale: source.rationale, verdictProposedById: actor.id, contentChangedById: actor.id };
+    const adopted: Prisma.ClaimUncheckedUpdateManyInput = { verdict, rationale: source.rationale, verdictProposedById: actor.id, contentChangedById: actor.id };
     const version = await bumpVersion(tx, actor, claim.id, input.version, adopted);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -155,7 +162,7 @@ export async function adoptVerdict(actor: Actor, input: { claimId: string; versi
       entityType: "Claim",
       entityId: claim.id,
       before: { verdict: claim.verdict, rationale: claim.rationale, version: input.version },
-      after: { verdict: source.verdict, rationale: source.rationale, version, fromClaimId: source.id },
+      after: { verdict, rationale: source.rationale, version, fromClaimId: source.id },
     });
     return version;
   });

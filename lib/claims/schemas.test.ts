@@ -34,6 +34,8 @@ const mark = {
   rationale: "",
 };
 
+const NO_CLAIMANT = { claimant: null, claimantKind: null, claimDate: null, appearanceUrl: null };
+
 describe("createClaimSchema", () => {
   it("coerces offsets, trims text and turns empty optional fields into null", () => {
     expect(createClaimSchema.parse(mark)).toEqual({
@@ -44,7 +46,19 @@ describe("createClaimSchema", () => {
       restatement: "The claim, restated.",
       verdict: null,
       rationale: null,
+      ...NO_CLAIMANT,
     });
+  });
+
+  it("takes who made the claim, when and where; the kind only with a claimant, a person unless told otherwise", () => {
+    const made = { claimant: " Mayor Jane Holt ", claimDate: "2025-03-07", appearanceUrl: "https://council.example/m" };
+    expect(createClaimSchema.parse({ ...mark, ...made })).toMatchObject({ ...made, claimant: "Mayor Jane Holt", claimantKind: "PERSON" });
+    expect(createClaimSchema.parse({ ...mark, claimant: "Port Authority", claimantKind: "ORGANIZATION" }).claimantKind).toBe("ORGANIZATION");
+    expect(createClaimSchema.parse({ ...mark, claimantKind: "ORGANIZATION" }).claimantKind).toBeNull();
+    expect(fieldErrors(createClaimSchema, { ...mark, claimDate: "2999-01-01" })).toEqual({ claimDate: ["The claim cannot have been made in the future."] });
+    expect(fieldErrors(createClaimSchema, { ...mark, claimDate: "2025-02-30" })).toEqual({ claimDate: ["Enter the real date the claim was made (YYYY-MM-DD), or leave it empty."] });
+    expect(fieldErrors(createClaimSchema, { ...mark, appearanceUrl: "javascript:alert(1)" })).toEqual({ appearanceUrl: ["Enter a web address starting with http:// or https://."] });
+    expect(fieldErrors(createClaimSchema, { ...mark, claimantKind: "ROBOT" })).toEqual({ claimantKind: ["Choose whether the claimant is a person or an organisation."] });
   });
 
   it("treats a missing verdict and rationale as null, keeps given ones, and passes the client's context through", () => {
@@ -73,7 +87,7 @@ describe("createClaimSchema", () => {
     ["restatement", "(spaces)", "   ", "Restate the claim in your own words."],
     ["restatement", "1001 characters", "x".repeat(1001), "A restated claim has at most 1,000 characters."],
     ["rationale", "10,001 characters", "x".repeat(10_001), "A rationale has at most 10,000 characters."],
-    ["verdict", "MAYBE", "MAYBE", "Choose a verdict from the list."],
+    ["verdict", "65 characters", "x".repeat(65), "Choose a verdict from the list."],
     ["articleId", "(empty)", "", "Choose an article."],
   ])("rejects %s = %s with its own message", (field, _label, value, message) => {
     expect(fieldErrors(createClaimSchema, { ...mark, [field]: value })).toEqual({ [field]: [message] });
@@ -95,7 +109,7 @@ describe("updateClaimSchema and deleteClaimSchema", () => {
   const update = { claimId: "claim-1", version: "3", restatement: "Restated.", verdict: "FALSE", rationale: "" };
 
   it("coerces the version and maps an empty verdict to Unrated (null)", () => {
-    expect(updateClaimSchema.parse(update)).toEqual({ claimId: "claim-1", version: 3, restatement: "Restated.", verdict: "FALSE", rationale: null, note: null });
+    expect(updateClaimSchema.parse(update)).toEqual({ claimId: "claim-1", version: 3, restatement: "Restated.", verdict: "FALSE", rationale: null, ...NO_CLAIMANT, note: null });
     expect(updateClaimSchema.parse({ ...update, verdict: "" }).verdict).toBeNull();
     expect(deleteClaimSchema.parse({ claimId: "claim-1", version: "2" })).toEqual({ claimId: "claim-1", version: 2 });
   });
@@ -210,7 +224,7 @@ describe("removeEvidenceSchema and addCommentSchema", () => {
   });
 
   it("trims a comment and limits it to 5,000 characters", () => {
-    expect(addCommentSchema.parse({ claimId: "c1", body: "  Good point.\r\nBut…  " })).toEqual({ claimId: "c1", body: "Good point.\nBut…" });
+    expect(addCommentSchema.parse({ claimId: "c1", body: "  Good point.\r\nBut…  " })).toEqual({ claimId: "c1", body: "Good point.\nBut…", parentId: null });
     expect(fieldErrors(addCommentSchema, { claimId: "c1", body: " \n " })).toEqual({ body: ["Write a comment."] });
     expect(fieldErrors(addCommentSchema, { claimId: "c1", body: "x".repeat(5001) })).toEqual({
       body: ["A comment has at most 5,000 characters."],

@@ -1,17 +1,26 @@
 import { z } from "zod";
-import { EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
+import { EvidenceStance } from "@/lib/generated/prisma/enums";
+import { progressIdField } from "@/lib/progress/schemas";
 import {
   blankToUndefined,
   DATE_OUT_OF_RANGE,
   isDateInRange,
   isRealDate,
+  isWebAddress,
+  latestToday,
+  MAX_RECORD_ID_CHARS,
   normaliseLineBreaks,
   omittable,
+  optionalRatingId,
   optionalText,
+  optionalWebAddress,
   recordId,
   requiredText,
   text,
+  WEB_ADDRESS_MESSAGE,
 } from "@/lib/validation/fields";
+import { ClaimantKind } from "@/lib/generated/prisma/enums";
+import { assigneeField, dueNeedsAssignee, dueOnField } from "@/lib/assignments/schemas";
 import { isStorableText } from "@/lib/storable-text";
 
 /**
@@ -44,9 +53,7 @@ const restatement = requiredText(
 const rationale = optionalText(10_000, "A rationale has at most 10,000 characters.");
 
 /** A verdict, or "" for Unrated. */
-const verdict = z
-  .enum(["", ...Object.values(Verdict)] as ["", ...Verdict[]], { error: "Choose a verdict from the list." })
-  .transform((v) => (v === "" ? null : v));
+const verdict = optionalRatingId();
 
 const stance = z.enum(EvidenceStance, {
   error: "Choose whether the evidence supports, contradicts or gives context to the claim.",
@@ -74,6 +81,33 @@ const endsAfterStartError = {
     !issues.some((issue) => issue.path?.[0] === "start" || issue.path?.[0] === "end"),
 };
 
+const CLAIM_DATE_MESSAGE = "Enter the real date the claim was made (YYYY-MM-DD), or leave it empty.";
+
+/**
+ * Who made the claim, when and where (ClaimReview's itemReviewed): each may be left empty,
+ * when ClaimReview names the article's outlet, date and address instead. The kind matters
+ * only with a claimant (schema.org's Person or Organization).
+ */
+export const claimantFields = {
+  claimant: omittable(optionalText(300, "A claimant's name has at most 300 characters.")),
+  claimantKind: omittable(
+    z.enum(["", ...Object.values(ClaimantKind)] as ["", ...ClaimantKind[]], { error: "Choose whether the claimant is a person or an organisation." }),
+  ),
+  claimDate: omittable(
+    optionalText(10, CLAIM_DATE_MESSAGE)
+      .refine((v) => v === null || isRealDate(v), { error: CLAIM_DATE_MESSAGE, abort: true })
+      .refine((v) => v === null || isDateInRange(v), { error: DATE_OUT_OF_RANGE, abort: true })
+      .refine((v) => v === null || v <= latestToday(), { error: "The claim cannot have been made in the future." }),
+  ),
+  appearanceUrl: omittable(optionalWebAddress()),
+};
+
+/** The kind is kept only with a claimant; a claimant without one is a person, as most claimants are. */
+const withClaimantKind = <T extends { claimant: string | null; claimantKind: "" | ClaimantKind }>(v: T) => ({
+  ...v,
+  claimantKind: v.claimant ? (v.claimantKind || "PERSON") : null,
+});
+
 export const createClaimSchema = z
   .object({
     articleId: recordId("Choose an article."),
@@ -84,17 +118,22 @@ export const createClaimSchema = z
     restatement,
     verdict: omittable(verdict),
     rationale: omittable(rationale),
+    ...claimantFields,
   })
-  .refine(endsAfterStart, endsAfterStartError);
+  .refine(endsAfterStart, endsAfterStartError)
+  .transform(withClaimantKind);
 
-export const updateClaimSchema = z.object({
-  claimId,
-  version,
-  restatement,
-  verdict,
-  rationale,
-  note: omittable(optionalText(2000, "A note has at most 2,000 characters.")),
-});
+export const updateClaimSchema = z
+  .object({
+    claimId,
+    version,
+    restatement,
+    verdict,
+    rationale,
+    ...claimantFields,
+    note: omittable(optionalText(2000, "A note has at most 2,000 characters.")),
+  })
+  .transform(withClaimantKind);
 
 export const deleteClaimSchema = z.object({ claimId, version });
 
@@ -119,7 +158,7 @@ const externalEvidence = z.object({
     .trim()
     .min(1, { error: "Enter the source's web address." })
     .max(2000, { error: "A web address has at most 2,000 characters." })
-    .refine(isWebAddress, { error: "Enter a web address starting with http:// or https://." }),
+    .refine(isWebAddress, { error: WEB_ADDRESS_MESSAGE }),
   title: requiredText(300, "Enter the source's title.", "A title has at most 300 characters."),
   excerpt: omittable(optionalText(5000, "An excerpt has at most 5,000 characters.")),
   accessedAt: z
@@ -142,21 +181,12 @@ export const removeEvidenceSchema = z.object({
 export const addCommentSchema = z.object({
   claimId,
   body: requiredText(5000, "Write a comment.", "A comment has at most 5,000 characters."),
+  // Empty: a new thread.
+  parentId: omittable(z.string({ error: "Choose the comment to reply to." }).trim().max(MAX_RECORD_ID_CHARS, { error: "Choose the comment to reply to." })).transform(
+    (v) => v || null,
+  ),
 });
 
-function isWebAddress(v: string) {
-  if (!/^https?:\/\/[^\s]+$/i.test(v)) return false;
-  try {
-    return ["http:", "https:"].includes(new URL(v).protocol);
-  } catch {
-    return false;
-  }
-}
-
-/** Today's date where it is latest (UTC+14), so "today" is never in the future for anyone. */
-function latestToday() {
-  return new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The most claims one bulk action changes: an article's whole list on the benchmark's article. */
 export const MAX_BULK_CLAIMS = 1000;
@@ -188,7 +218,7 @@ export const MAX_TAG_CHARS = 40;
 export const MAX_TAGS_PER_CLAIM = 20;
 
 /** A tag as stored: trimmed, inner spaces single, lower-cased, so "Economy " and "economy" are one tag. */
-const tag = z
+export const claimTag = z
   .string()
   .transform((v) => v.trim().replace(/\s+/g, " ").toLowerCase())
   .pipe(
@@ -201,22 +231,25 @@ const tag = z
 /** Tags typed as one field, separated by commas; empty pieces are dropped and repeats count once. */
 const tagList = text("Enter tags separated by commas.")
   .transform((v) => v.split(","))
-  .pipe(z.array(tag))
+  .pipe(z.array(claimTag))
   .transform((tags) => [...new Set(tags.filter(Boolean))])
   .pipe(z.array(z.string()).max(MAX_TAGS_PER_CLAIM, { error: `A claim has at most ${MAX_TAGS_PER_CLAIM} tags.` }));
 
-export const assignClaimsSchema = z.object({
-  claims: claimRefs,
-  // Empty: nobody (the claims are unassigned).
-  assigneeId: omittable(z.string({ error: "Choose a person from the list." }).trim().max(64, { error: "Choose a person from the list." })).transform(
-    (v) => v || null,
-  ),
-});
+export const assignClaimsSchema = z
+  .object({
+    claims: claimRefs,
+    progressId: progressIdField,
+    // Empty: nobody (the claims are unassigned).
+    assigneeId: assigneeField(),
+    dueOn: dueOnField(),
+  })
+  .refine(...dueNeedsAssignee);
 
 /** add and remove: the bulk action's tags join or leave each claim's; set: the claim's tags become these (its panel). */
 export const tagClaimsSchema = z
   .object({
     claims: claimRefs,
+    progressId: progressIdField,
     tags: omittable(tagList),
     mode: z.enum(["add", "remove", "set"], { error: "Choose to add, remove or set tags." }),
   })

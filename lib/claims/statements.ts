@@ -2,7 +2,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleArticleSql, type Viewer } from "@/lib/auth/visibility";
 import type { AuditAction } from "@/lib/audit/record";
 import type { CheckedSpan } from "@/lib/anchoring";
-import type { Verdict } from "@/lib/generated/prisma/enums";
+import { CLAIMANT_FIELDS, type Claimant } from "@/lib/claims/types";
+import type { RatingId } from "@/lib/ratings/types";
 
 /**
  * The hand-written SQL of the claims data layer. Marking a claim is the busiest write
@@ -16,14 +17,15 @@ export function articleTextStatement(viewer: Viewer, articleId: string): Prisma.
     SELECT "canonicalText" FROM "Article" WHERE id = ${articleId} ${visibleArticleSql(viewer, Prisma.sql`id`)}`;
 }
 
-export interface NewClaim {
+export interface NewClaim extends Partial<Claimant> {
   id: string;
   articleId: string;
   authorId: string;
   restatement: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   rationale: string | null;
   span: CheckedSpan;
+  canonicalIri?: string | null;
 }
 
 const CREATED: AuditAction = "claim.create";
@@ -39,20 +41,28 @@ export function insertClaimStatement(claim: NewClaim): Prisma.Sql {
     startOffset: span.startOffset,
     endOffset: span.endOffset,
     exact: span.exact,
+    ...(claim.canonicalIri ? { canonicalIri: claim.canonicalIri } : {}),
+    ...givenClaimant(claim),
   };
   return Prisma.sql`
     WITH claim AS (
       INSERT INTO "Claim" (id, "articleId", "authorId", restatement, verdict, rationale, "verdictProposedById", "contentChangedById",
-                           "startOffset", "endOffset", exact, prefix, suffix, "updatedAt")
-      VALUES (${claim.id}, ${claim.articleId}, ${claim.authorId}, ${claim.restatement}, ${claim.verdict}::"Verdict", ${claim.rationale},
+                           "startOffset", "endOffset", exact, prefix, suffix, claimant, "claimantKind", "claimDate", "appearanceUrl", "canonicalIri", "updatedAt")
+      VALUES (${claim.id}, ${claim.articleId}, ${claim.authorId}, ${claim.restatement}, ${claim.verdict}, ${claim.rationale},
               ${claim.verdict ? claim.authorId : null}, ${claim.authorId}, ${span.startOffset}, ${span.endOffset}, ${span.exact}, ${span.prefix},
-              ${span.suffix}, CURRENT_TIMESTAMP)
+              ${span.suffix}, ${claim.claimant ?? null}, ${claim.claimantKind ?? null}::"ClaimantKind", ${claim.claimDate ?? null}::date,
+              ${claim.appearanceUrl ?? null}, ${claim.canonicalIri ?? null}, CURRENT_TIMESTAMP)
       RETURNING id, state, version
     ), audit AS (
       INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", after)
       SELECT ${claim.authorId}, ${CREATED}, 'Claim', id, ${JSON.stringify(after)}::jsonb FROM claim
     )
     SELECT id, state, version FROM claim`;
+}
+
+/** The claimant fields a new claim was given (the audit event names only those). */
+function givenClaimant(claim: Partial<Claimant>): Partial<Claimant> {
+  return Object.fromEntries(CLAIMANT_FIELDS.flatMap((field) => (claim[field] == null ? [] : [[field, claim[field]]])));
 }
 
 /** An article's claims in text order, with their authors and evidence and comment counts (the reader's list). */

@@ -1,5 +1,7 @@
 import type { TextChange } from "@/lib/claims/history";
-import type { AnchorStatus, ClaimState, EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
+import type { RoundView } from "@/lib/rounds/types";
+import type { AnchorStatus, ClaimantKind, ClaimState, EvidenceStance } from "@/lib/generated/prisma/enums";
+import type { RatingId } from "@/lib/ratings/types";
 
 /**
  * What the claims data layer returns. Plain types with no server code, so the reader's
@@ -18,7 +20,7 @@ export interface UserRef {
 export interface ClaimSummary {
   id: string;
   restatement: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   state: ClaimState;
   version: number;
   startOffset: number;
@@ -45,7 +47,7 @@ export interface PassageSummary {
   claim: {
     id: string;
     restatement: string;
-    verdict: Verdict | null;
+    verdict: RatingId | null;
     state: ClaimState;
     articleId: string;
     articleTitle: string;
@@ -80,6 +82,8 @@ export interface ClaimComment {
   body: string;
   createdAt: Date;
   author: UserRef;
+  /** The comment this one replies to; null: a comment of its own. */
+  parentId: string | null;
 }
 
 export interface HistoryEntry {
@@ -104,7 +108,19 @@ export interface ClaimPermissions {
   canAssign: "anyone" | "self" | "nobody";
 }
 
-export interface ClaimDetail extends ClaimSummary {
+/** Who made a claim, when and where (ClaimReview's itemReviewed); null: the article's outlet, date and address. */
+export interface Claimant {
+  claimant: string | null;
+  /** Set exactly when `claimant` is. */
+  claimantKind: ClaimantKind | null;
+  /** YYYY-MM-DD */
+  claimDate: string | null;
+  appearanceUrl: string | null;
+}
+
+export const CLAIMANT_FIELDS = ["claimant", "claimantKind", "claimDate", "appearanceUrl"] as const satisfies ReadonlyArray<keyof Claimant>;
+
+export interface ClaimDetail extends ClaimSummary, Claimant {
   /** The W3C TextQuoteSelector of the claim's span. */
   exact: string;
   prefix: string;
@@ -121,9 +137,13 @@ export interface ClaimDetail extends ClaimSummary {
   createdAt: Date;
   articleId: string;
   articleTitle: string;
+  /** Whether its article has a public page (reopening it approved is then a public correction). */
+  articlePublic: boolean;
   evidence: EvidenceItem[];
   comments: ClaimComment[];
   history: HistoryEntry[];
+  /** Rounds of blind independent verdicts, newest first, as the viewer may see them. */
+  rounds: RoundView[];
   permissions: ClaimPermissions;
   /** Changing the verdict needs a note: someone else proposed it, and they will be told. */
   verdictChangeNeedsNote: boolean;
@@ -133,7 +153,7 @@ export interface ClaimDetail extends ClaimSummary {
 export interface ClaimConflict {
   version: number;
   restatement: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   rationale: string | null;
   state: ClaimState;
   updatedAt: Date;
@@ -142,7 +162,8 @@ export interface ClaimConflict {
 }
 
 /** What the write functions take (the schemas in schemas.ts produce these from form data). */
-export interface CreateClaimInput {
+/** Claimant fields left out (undefined) are not given: none on a new claim, unchanged on an edit. */
+export interface CreateClaimInput extends Partial<Claimant> {
   articleId: string;
   start: number;
   end: number;
@@ -152,16 +173,18 @@ export interface CreateClaimInput {
   /** Ignored, like prefix. */
   suffix?: string;
   restatement: string;
-  verdict?: Verdict | null;
+  verdict?: RatingId | null;
   rationale?: string | null;
+  /** The canonical IRI of the annotation a client created the claim with (lib/annotation-protocol), kept as given. */
+  canonicalIri?: string | null;
 }
 
-export interface UpdateClaimInput {
+export interface UpdateClaimInput extends Partial<Claimant> {
   claimId: string;
   /** The version the user read. */
   version: number;
   restatement: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   rationale: string | null;
   /** Why the verdict changes; required when it was proposed by someone else, who is told. */
   note?: string | null;
@@ -205,4 +228,6 @@ export interface RemoveEvidenceInput {
 export interface AddCommentInput {
   claimId: string;
   body: string;
+  /** The comment replied to; null or left out: a new thread. */
+  parentId?: string | null;
 }

@@ -11,7 +11,11 @@ import { toSummary } from "@/lib/claims/shapes";
 import { articleTextStatement, insertClaimStatement } from "@/lib/claims/statements";
 import { storedSpan } from "@/lib/claims/stored-span";
 import { verdictChangeNeedsNote } from "@/lib/claims/permissions";
-import type { ClaimSummary, CreateClaimInput, DeleteClaimInput, UpdateClaimInput } from "@/lib/claims/types";
+import { CLAIMANT_FIELDS, type ClaimSummary, type CreateClaimInput, type DeleteClaimInput, type UpdateClaimInput } from "@/lib/claims/types";
+import { isoDate } from "@/lib/format";
+import { assertNoRoundUnderway } from "@/lib/rounds/rules";
+import { roundsUnderwayOf } from "@/lib/rounds/read-rounds";
+import { assertChoosable } from "@/lib/ratings/rules";
 
 /**
  * Marking, editing and deleting claims. Every change is one transaction with its audit
@@ -28,6 +32,7 @@ export async function createClaim(actor: Actor, input: CreateClaimInput): Promis
   if (!article) throw new NotFoundError("That article");
   const span = storedSpan(article.canonicalText, input);
   const verdict = input.verdict ?? null;
+  await assertChoosable(prisma, "verdict", verdict);
   const [claim] = await queryRows<{ id: string; state: ClaimState; version: number }>(
     insertClaimStatement({
       id: newRecordId(),
@@ -37,6 +42,11 @@ export async function createClaim(actor: Actor, input: CreateClaimInput): Promis
       verdict,
       rationale: input.rationale ?? null,
       span,
+      canonicalIri: input.canonicalIri ?? null,
+      claimant: input.claimant,
+      claimantKind: input.claimantKind,
+      claimDate: input.claimDate,
+      appearanceUrl: input.appearanceUrl,
     }),
   );
   return toSummary({
@@ -54,19 +64,26 @@ export async function createClaim(actor: Actor, input: CreateClaimInput): Promis
   });
 }
 
-/** Changes a claim's restatement, verdict and rationale; returns the new version. */
+/** Changes a claim's restatement, verdict, rationale and claimant fields; returns the new version. */
 export async function updateClaim(actor: Actor, input: UpdateClaimInput): Promise<number> {
   return prisma.$transaction(async (tx) => {
     const claim = await claimToChange(tx, actor, input.claimId, input.version, "edit");
+    const current = { ...claim, claimDate: isoDate(claim.claimDate) || null };
     const before: Record<string, string | number | null> = {};
     const after: Record<string, string | number | null> = {};
-    for (const field of ["restatement", "verdict", "rationale"] as const) {
-      if (claim[field] === input[field]) continue;
-      before[field] = claim[field];
-      after[field] = input[field];
+    for (const field of ["restatement", "verdict", "rationale", ...CLAIMANT_FIELDS] as const) {
+      const value = input[field];
+      // A claimant field left out stays as it is.
+      if (value === undefined || current[field] === value) continue;
+      before[field] = current[field];
+      after[field] = value;
     }
     // Saving what is already there changes nothing, so there is nothing to record.
     if (Object.keys(after).length === 0) return claim.version;
+    if ("verdict" in after) {
+      assertNoRoundUnderway(await roundsUnderwayOf(tx, claim.id));
+      await assertChoosable(tx, "verdict", input.verdict ?? null, claim.verdict);
+    }
     const note = input.note ?? null;
     // Someone else's verdict is changed only with a reason, and they are told (lib/notifications).
     const proposerToTell = "verdict" in after && verdictChangeNeedsNote(actor, claim.verdictProposedById) ? claim.verdictProposedById : null;
@@ -78,6 +95,10 @@ export async function updateClaim(actor: Actor, input: UpdateClaimInput): Promis
       restatement: input.restatement,
       verdict: input.verdict,
       rationale: input.rationale,
+      claimant: input.claimant,
+      claimantKind: input.claimantKind,
+      claimDate: input.claimDate === undefined ? undefined : input.claimDate && new Date(`${input.claimDate}T00:00:00Z`),
+      appearanceUrl: input.appearanceUrl,
       contentChangedById: actor.id,
       // The four-eyes rule compares the approver with whoever set the current verdict.
       ...("verdict" in after ? { verdictProposedById: input.verdict ? actor.id : null } : {}),

@@ -189,10 +189,21 @@ function parentsFirst(tables: TableInfo[], references: Array<{ child: string; pa
   return ordered;
 }
 
+/**
+ * Rows the migrations write themselves (the rating presets, migration 20261206010000_rating_scales):
+ * a new database has them and every backup carries them, so they do not make a database
+ * "not empty", and a restore replaces them with the backup's. Children first.
+ */
+export const MIGRATION_ROWS: ReadonlyArray<{ table: string; where: string }> = [
+  { table: "Rating", where: `"scaleId" IN (SELECT "id" FROM "RatingScale" WHERE "preset" IS NOT NULL)` },
+  { table: "RatingScale", where: `"preset" IS NOT NULL` },
+];
+
 async function nonEmptyTables(client: Client, tables: TableInfo[]): Promise<string[]> {
   const found: string[] = [];
   for (const { name } of tables) {
-    const { rows } = await client.query(`SELECT 1 FROM ${quote(name)} LIMIT 1`);
+    const made = MIGRATION_ROWS.find((rows) => rows.table === name);
+    const { rows } = await client.query(`SELECT 1 FROM ${quote(name)}${made ? ` WHERE NOT (${made.where})` : ""} LIMIT 1`);
     if (rows.length > 0) found.push(name);
   }
   return found;
@@ -410,10 +421,14 @@ async function load(
 
   await client.query("BEGIN");
   await client.query(SESSION_SETTINGS);
+  // Restored audit events are history, not changes: no live events for them (the trigger of
+  // migration 20261205040000_live_updates reads this), and the backup's own LiveEvent rows are kept.
+  await client.query("SET LOCAL verity.restoring = 'on'");
   const { tables } = await readSchema(client);
   // No app should run during a restore; should one write anyway, it waits or we refuse.
   if (tables.length > 0) await client.query(`LOCK TABLE ${tables.map((t) => quote(t.name)).join(", ")} IN EXCLUSIVE MODE`);
   await refuseNonEmpty(client);
+  for (const { table, where } of MIGRATION_ROWS) await client.query(`DELETE FROM ${quote(table)} WHERE ${where}`);
 
   const counts: TableCount[] = [];
   let rowsDone = 0;

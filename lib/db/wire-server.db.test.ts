@@ -116,3 +116,68 @@ it("reports an error to the connection that made it and keeps serving", async ()
   await client.query("ROLLBACK");
   expect((await client.query("SELECT $1::int AS n", [7])).rows[0].n).toBe(7);
 });
+
+// LISTEN/NOTIFY as live updates use it (lib/live/hub.ts): the same expectations on the wire
+// server and, when one is configured, on a real PostgreSQL server.
+const databases: Array<[string, () => string]> = [["the wire server", () => `postgresql://postgres@${server.address}/postgres`]];
+if (process.env.TEST_DATABASE_URL) databases.push(["PostgreSQL", () => process.env.TEST_DATABASE_URL!]);
+describe.each(databases)("LISTEN/NOTIFY on %s", (_name, url) => {
+  async function open() {
+    const client = new Client({ connectionString: url() });
+    await client.connect();
+    clients.push(client);
+    return client;
+  }
+
+  function received(client: Client) {
+    const payloads: string[] = [];
+    client.on("notification", (message) => payloads.push(`${message.channel}:${message.payload}`));
+    return payloads;
+  }
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+  const channel = `live_${Math.random().toString(36).slice(2, 8)}`;
+
+  it("delivers a notification to every connection that listens on its channel, and to no other", async () => {
+    const [first, second, deaf, writer] = await Promise.all([open(), open(), open(), open()]);
+    const [toFirst, toSecond, toDeaf, toWriter] = [received(first), received(second), received(deaf), received(writer)];
+    await first.query(`LISTEN ${channel}`);
+    await second.query(`LISTEN ${channel}`);
+    await deaf.query(`LISTEN ${channel}_other`);
+    await writer.query("SELECT pg_notify($1, $2)", [channel, "7"]);
+    await settle();
+    expect(toFirst).toEqual([`${channel}:7`]);
+    expect(toSecond).toEqual([`${channel}:7`]);
+    expect(toDeaf).toEqual([]);
+    expect(toWriter).toEqual([]);
+  });
+
+  it("delivers a transaction's notifications on commit, and none of a rolled-back one", async () => {
+    const [listener, writer] = await Promise.all([open(), open()]);
+    const payloads = received(listener);
+    await listener.query(`LISTEN ${channel}`);
+    await writer.query("BEGIN");
+    await writer.query("SELECT pg_notify($1, 'committed')", [channel]);
+    await settle();
+    expect(payloads).toEqual([]);
+    await writer.query("COMMIT");
+    await writer.query("BEGIN");
+    await writer.query("SELECT pg_notify($1, 'rolled back')", [channel]);
+    await writer.query("ROLLBACK");
+    await settle();
+    expect(payloads).toEqual([`${channel}:committed`]);
+  });
+
+  it("stops delivering after UNLISTEN, and the listener's own queries still get their answers", async () => {
+    const [listener, writer] = await Promise.all([open(), open()]);
+    const payloads = received(listener);
+    await listener.query(`LISTEN ${channel}`);
+    await writer.query("SELECT pg_notify($1, 'before')", [channel]);
+    await settle();
+    expect((await listener.query("SELECT 41 + 1 AS n")).rows).toEqual([{ n: 42 }]);
+    await listener.query(`UNLISTEN ${channel}`);
+    await writer.query("SELECT pg_notify($1, 'after')", [channel]);
+    await settle();
+    expect(payloads).toEqual([`${channel}:before`]);
+  });
+});

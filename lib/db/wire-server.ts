@@ -11,6 +11,10 @@ import type { PGlite } from "@electric-sql/pglite";
  * message and only kept a session during transactions, so two connections' Parse/Bind/Execute
  * interleaved: "unnamed prepared statement does not exist", "portal does not exist", or one
  * connection's query answered with another's rows (electric-sql/pglite issue 1046).
+ *
+ * LISTEN/NOTIFY: on the one session, a notification comes back in the reply of whichever
+ * connection's batch committed it. The server takes it out of that reply and sends it to
+ * every connection that issued LISTEN on its channel, as PostgreSQL does.
  */
 export interface WireServer {
   /** "127.0.0.1:PORT" */
@@ -26,11 +30,12 @@ const PART_OF_EXCHANGE = new Set(["P", "B", "D", "E", "C"]);
 
 export async function serveOverWire(db: PGlite, options: { host: string; port: number }): Promise<WireServer> {
   const session = new SessionTurns();
+  const listeners = new Listeners();
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.setNoDelay(true);
-    const connection = new Connection(db, session, socket);
+    const connection = new Connection(db, session, listeners, socket);
     socket.on("data", (chunk) => connection.receive(chunk));
     socket.on("error", () => socket.destroy());
     socket.on("close", () => {
@@ -79,10 +84,74 @@ class SessionTurns {
   }
 }
 
+/** Which connections listen on which channels, and the notifications they are sent. */
+class Listeners {
+  private readonly channels = new Map<string, Set<Connection>>();
+  /** Whether any connection ever listened (until then, replies are not searched for notifications). */
+  everUsed = false;
+
+  /** Notes the LISTEN and UNLISTEN commands among a batch's simple queries and Parse messages. */
+  noteCommands(connection: Connection, bytes: Buffer) {
+    for (const { type, body } of messages(bytes)) {
+      if (type !== "Q" && type !== "P") continue;
+      // A Parse message starts with the statement's name; a Query with its text.
+      const text = type === "Q" ? cString(body, 0) : cString(body, body.indexOf(0) + 1);
+      for (const match of text.matchAll(/(?:^|;)\s*(UN)?LISTEN\s+("[^"]+"|[^\s;]+)/gi)) {
+        const channel = match[2].startsWith('"') ? match[2].slice(1, -1) : match[2].toLowerCase();
+        if (match[1]) this.remove(connection, channel === "*" ? null : channel);
+        else this.add(connection, channel);
+      }
+    }
+  }
+
+  add(connection: Connection, channel: string) {
+    this.everUsed = true;
+    let set = this.channels.get(channel);
+    if (!set) this.channels.set(channel, (set = new Set()));
+    set.add(connection);
+  }
+
+  /** Stops a connection listening on a channel, or on all (null). */
+  remove(connection: Connection, channel: string | null) {
+    for (const [name, set] of this.channels) if (channel === null || name === channel) set.delete(connection);
+  }
+
+  /** Takes the notifications out of a reply, sends them to their listeners, and returns the rest. */
+  deliver(reply: Uint8Array): Uint8Array {
+    if (!this.everUsed) return reply;
+    const bytes = Buffer.from(reply.buffer, reply.byteOffset, reply.byteLength);
+    const found = messages(bytes).filter(({ type }) => type === "A");
+    if (found.length === 0) return reply;
+    for (const notification of found) {
+      const channel = cString(notification.body, 4);
+      for (const connection of this.channels.get(channel) ?? []) connection.send(notification.bytes);
+    }
+    return Buffer.concat(messages(bytes).flatMap(({ type, bytes: message }) => (type === "A" ? [] : [message])));
+  }
+}
+
+/** The protocol messages in a buffer of whole messages (type byte, length, body). */
+function messages(bytes: Buffer): Array<{ type: string; body: Buffer; bytes: Buffer }> {
+  const found = [];
+  for (let at = 0; at + 5 <= bytes.length; ) {
+    const end = at + 1 + bytes.readInt32BE(at + 1);
+    found.push({ type: String.fromCharCode(bytes[at]), body: bytes.subarray(at + 5, end), bytes: bytes.subarray(at, end) });
+    at = end;
+  }
+  return found;
+}
+
+function cString(bytes: Buffer, start: number): string {
+  const end = bytes.indexOf(0, start);
+  return bytes.toString("utf8", start, end === -1 ? bytes.length : end);
+}
+
 /** Messages to run together; `keepsTurn` when they end with a Flush, whose exchange goes on. */
 interface Batch {
   bytes: Buffer;
   keepsTurn: boolean;
+  /** The startup message, which has no type byte. */
+  startup?: boolean;
 }
 
 class Connection {
@@ -95,8 +164,14 @@ class Connection {
   constructor(
     private readonly db: PGlite,
     private readonly session: SessionTurns,
+    private readonly listeners: Listeners,
     private readonly socket: net.Socket,
   ) {}
+
+  /** Sends a message that did not answer this connection's query (a notification). */
+  send(message: Buffer) {
+    if (!this.socket.destroyed) this.socket.write(message);
+  }
 
   receive(chunk: Buffer) {
     this.buffer = Buffer.concat([this.buffer, chunk]);
@@ -114,6 +189,7 @@ class Connection {
   /** Ends the connection's turns: once its batches are done, a transaction it left open is rolled back. */
   async closed() {
     this.gone = true;
+    this.listeners.remove(this, null);
     await this.work;
     if (this.session.holds(this) && this.db.isInTransaction()) await this.db.exec("ROLLBACK").catch(() => undefined);
     this.session.release(this);
@@ -157,13 +233,14 @@ class Connection {
       return "wait";
     }
     this.started = true;
-    return { bytes: message, keepsTurn: false }; // PGlite answers the startup message itself
+    return { bytes: message, keepsTurn: false, startup: true }; // PGlite answers the startup message itself
   }
 
   private async run(batch: Batch) {
     await this.session.take(this);
     if (this.gone) return;
-    const reply = await this.db.runExclusive(() => this.db.execProtocolRaw(new Uint8Array(batch.bytes)));
+    if (!batch.startup) this.listeners.noteCommands(this, batch.bytes);
+    const reply = this.listeners.deliver(await this.db.runExclusive(() => this.db.execProtocolRaw(new Uint8Array(batch.bytes))));
     if (reply.length > 0 && !this.socket.destroyed) this.socket.write(reply);
     if (!batch.keepsTurn && !this.db.isInTransaction()) this.session.release(this);
   }

@@ -12,16 +12,19 @@ export const importAnnotationsAction = formAction(importAnnotationsSchema, async
   try {
     json = JSON.parse(await input.file.text());
   } catch {
-    throw new FieldError("file", "This file is not JSON: choose a Web Annotations export (.jsonld).");
+    throw new FieldError("file", "This file is not JSON: choose a Web Annotations export (.jsonld) or a Hypothesis export (.json).");
   }
   const result = await importAnnotations(actor, input.articleId, json);
   revalidateArticles([input.articleId]);
   const created = result.created.length;
   const changed = result.created.filter((claim) => claim.method === "fuzzy").length;
   const orphaned = result.orphaned.length;
+  const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
   const message =
     `${created === 0 ? "No" : created.toLocaleString("en")} draft claim${created === 1 ? "" : "s"} created` +
     (changed > 0 ? ` (${changed.toLocaleString("en")} on text that has changed: check ${changed === 1 ? "it" : "them"})` : "") +
-    (orphaned > 0 ? `; ${orphaned.toLocaleString("en")} could not be placed on this article’s text. ${notSearchedNote(result.orphaned)}`.trimEnd() : ".");
+    (result.comments > 0 ? `, with ${count(result.comments, "reply as a comment", "replies as comments")}` : "") +
+    (orphaned > 0 ? `; ${orphaned.toLocaleString("en")} could not be placed on this article’s text. ${notSearchedNote(result.orphaned)}`.trimEnd() : ".") +
+    (result.skipped.length > 0 ? ` ${count(result.skipped.length, "annotation", "annotations")} skipped.` : "");
   return { message, data: result };
 });

@@ -47,7 +47,8 @@ beforeAll(async () => {
     makeUser("EDITOR", "Ben Editor"),
   ]);
   article = await makeArticle(LINES);
-  source = await makeArticle(["Jobs Study", "An independent study expects about 600 permanent jobs at the harbour."]);
+  // An emoji before the passage: its W3C position (in code points) is one less than its offsets.
+  source = await makeArticle(["Jobs Study", "An independent study 📊 expects about 600 permanent jobs at the harbour."]);
 
   // Made out of text order on purpose.
   ids.budget = (await claimIn("APPROVED", reviewer, editorA, article, "the budget had doubled since 2019", "FALSE")).id;
@@ -104,6 +105,9 @@ describe("loadArticleExport", () => {
         passage: expect.objectContaining({ articleId: source.id, articleTitle: "Jobs Study", exact: "about 600 permanent jobs", articlePublished: false }),
       }),
     ]);
+    const passage = jobs.evidence[1].kind === "PASSAGE" ? jobs.evidence[1].passage : null;
+    const start = source.text.indexOf("about 600 permanent jobs");
+    expect(passage).toMatchObject({ startOffset: start, endOffset: start + 24, codePoints: { start: start - 1, end: start + 23 } });
   });
 
   it("gives an editor who asks the pending claims too, numbered among the others in text order", async () => {
@@ -117,7 +121,7 @@ describe("loadArticleExport", () => {
       [5, "the largest investment", "DRAFT"],
       [6, "the budget had doubled since 2019", "APPROVED"],
     ]);
-    expect(model.claims.find((c) => c.id === ids.draft)).toMatchObject({ verdict: null, approvedBy: null, approvedAt: null });
+    expect(model.claims.find((c) => c.id === ids.draft)).toMatchObject({ rating: null, approvedBy: null, approvedAt: null });
   });
 
   it("shows a published article to an anonymous reader with its approved claims only", async () => {
@@ -194,7 +198,7 @@ describe("loadArticleExport", () => {
     const gazette = await makeArticle(["Gazette Report", "Officials claim the harbour will create 2,000 jobs."]);
     const radio = await makeArticle(["Radio Notes", "The mayor repeated that the harbour will create 2,000 jobs."]);
     const unpublished = await makeArticle(["Blog Post", "A blogger wrote the harbour will create 2,000 jobs."]);
-    // The gazette claim is its article's second approved claim in text order: its public entry is #claim-2.
+    // The gazette claim is its article's second approved claim in text order: its public page is /claims/2.
     await claimIn("APPROVED", reviewer, editorA, gazette, "Officials claim", "TRUE");
     const published = await claimIn("APPROVED", reviewer, editorA, gazette, "the harbour will create 2,000 jobs", "FALSE");
     await publishArticle(editorA, gazette.id);
@@ -210,13 +214,13 @@ describe("loadArticleExport", () => {
       {
         id: published.id,
         restatement: "Claim: the harbour will create 2,000 jobs",
-        verdict: "FALSE",
+        rating: expect.objectContaining({ id: "FALSE", label: "False", worstRating: 1, bestRating: 5 }),
         state: "APPROVED",
         article: expect.objectContaining({ id: gazette.id, title: "Gazette Report", publishedAt: expect.stringMatching(/^\d{4}-/) }),
         publicNumber: 2,
       },
     ]);
-    expect(renderExport(publicModel, "html")).toContain(`${APP}/p/${gazette.id}#claim-2`);
+    expect(renderExport(publicModel, "html")).toContain(`${APP}/p/${gazette.id}/claims/2`);
     expect(publicModel.claims.filter((c) => c.id !== ids.jobs).every((c) => c.sameClaim.length === 0)).toBe(true);
 
     const internal = await loadArticleExport(editorA, article.id, { appUrl: APP, includePending: true });

@@ -1,15 +1,22 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { currentVersion } from "@/lib/versions/data";
 import type { Actor } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { isPublicArticle, isVisibleArticle, PUBLIC_ARTICLES, visibleArticleWhere } from "@/lib/auth/visibility";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocNode } from "@/lib/documents/schema";
-import { compareClaims, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
+import { compareClaims, type ExportClaim, type ExportEvidence, type ExportModel, type ExportOrganisation, type ExportSameClaim } from "@/lib/export/model";
+import { logoChecksum, logoDataUri, readOrganisation } from "@/lib/organisation/store";
+import { organisationLogoUrl } from "@/lib/export/urls";
 import { claimReview } from "@/lib/export/claim-review";
 import { FEED_PAGE_SIZE } from "@/lib/export/schemas";
 import { isStorableText } from "@/lib/storable-text";
+import { codePointIndex, type CodePointIndex } from "@/lib/anchoring";
+import { loadClaimCorrections, loadWithdrawals } from "@/lib/corrections/reads";
+import { readCatalogue } from "@/lib/ratings/catalogue";
+import { ratingKey, scaledRating, type RatingCatalogue } from "@/lib/ratings/types";
 
 /**
  * What exports and the public page read. Authorisation is the query's `where`: an
@@ -22,10 +29,12 @@ import { isStorableText } from "@/lib/storable-text";
  */
 
 export interface LoadExportOptions {
-  /** The app's origin (lib/export/urls.ts resolveAppUrl). */
+  /** The origin public addresses hang off (lib/organisation/data.ts resolvePublicUrl). */
   appUrl: string;
   /** Editors only: pending claims too, marked as pending. */
   includePending?: boolean;
+  /** The actor's own pending claims too (the Annotation Protocol's view for reviewers; lib/annotation-protocol). */
+  includeOwnPending?: boolean;
   /** The export's timestamp (tests fix it). */
   now?: Date;
 }
@@ -47,6 +56,8 @@ const person = { select: { name: true } } as const;
 
 const claimSelect = {
   id: true,
+  version: true,
+  canonicalIri: true,
   restatement: true,
   verdict: true,
   state: true,
@@ -57,6 +68,7 @@ const claimSelect = {
   suffix: true,
   anchorStatus: true,
   rationale: true,
+  ...claimantSelect(),
   createdAt: true,
   updatedAt: true,
   approvedAt: true,
@@ -98,38 +110,75 @@ export async function loadArticleExport(actor: Actor | null, articleId: string, 
   if (includePending && !(actor && hasRole(actor, "EDITOR"))) {
     throw new ForbiddenError("Only editors may export pending claims.");
   }
-  const [article, rows] = await Promise.all([
+  const [article, rows, organisation, version] = await Promise.all([
     prisma.article.findFirst({
       where: { id: articleId, ...visibleArticleWhere(actor) },
       select: { ...articleRefSelect, body: true, canonicalText: true },
     }),
     prisma.claim.findMany({
-      where: { articleId, ...(includePending ? {} : { state: "APPROVED" }) },
+      where: { articleId, ...claimsShown(actor, includePending, options.includeOwnPending ?? false) },
       select: claimSelect,
     }),
+    readOrganisation(),
+    currentVersion(prisma, articleId),
   ]);
   if (!article) throw new NotFoundError("That article");
-  const sameClaims = await loadSameClaims(rows.map((row) => ({ ...row, articleId })), { includePending });
-  const claims = rows.sort(compareClaims).map((row, i) => toExportClaim(actor, row, i + 1, sameClaims.get(row.id) ?? []));
+  const catalogue = await readCatalogue();
+  const [sameClaims, passageTexts, corrections, withdrawn] = await Promise.all([
+    loadSameClaims(rows.map((row) => ({ ...row, articleId })), { includePending, catalogue }),
+    loadPassageTexts(rows),
+    loadClaimCorrections(rows.map((row) => row.id)),
+    loadWithdrawals(articleId),
+  ]);
+  const claims = rows
+    .sort(compareClaims)
+    .map((row, i) => ({ ...toExportClaim(actor, row, i + 1, sameClaims.get(row.id) ?? [], passageTexts, catalogue), corrections: corrections.get(row.id) ?? [] }));
   return {
     appUrl: options.appUrl,
     generatedAt: (options.now ?? new Date()).toISOString(),
     includesPending: includePending,
+    organisation: toExportOrganisation(options.appUrl, organisation),
     article: {
       ...toArticleRef(article),
+      version: { number: version.number, updatedOn: isoDay(version.outletUpdatedOn) },
       body: article.body as unknown as DocNode,
       text: article.canonicalText,
     },
     claims,
+    ratingKey: ratingKey(catalogue, rows.map((row) => row.verdict)),
+    withdrawn,
   };
 }
 
-function toExportClaim(viewer: Actor | null, row: ClaimRow, number: number, sameClaim: ExportSameClaim[]): ExportClaim {
+function claimsShown(actor: Actor | null, includePending: boolean, includeOwnPending: boolean): Prisma.ClaimWhereInput {
+  if (includePending) return {};
+  if (includeOwnPending && actor) return { OR: [{ state: "APPROVED" }, { authorId: actor.id }] };
+  return { state: "APPROVED" };
+}
+
+/** The texts of the articles the claims' evidence passages are in, each indexed for W3C positions (code points). */
+async function loadPassageTexts(rows: ClaimRow[]): Promise<Map<string, CodePointIndex>> {
+  const ids = [...new Set(rows.flatMap((row) => row.evidence.flatMap((e) => (e.sourceArticleId ? [e.sourceArticleId] : []))))];
+  if (ids.length === 0) return new Map();
+  const articles = await prisma.article.findMany({ where: { id: { in: ids } }, select: { id: true, canonicalText: true } });
+  return new Map(articles.map((article) => [article.id, codePointIndex(article.canonicalText)]));
+}
+
+function toExportClaim(
+  viewer: Actor | null,
+  row: ClaimRow,
+  number: number,
+  sameClaim: ExportSameClaim[],
+  passageTexts: Map<string, CodePointIndex>,
+  catalogue: RatingCatalogue,
+): Omit<ExportClaim, "corrections"> {
   return {
     number,
     id: row.id,
+    version: row.version,
+    canonicalIri: row.canonicalIri,
     restatement: row.restatement,
-    verdict: row.verdict,
+    rating: scaledRating(catalogue, row.verdict),
     state: row.state,
     startOffset: row.startOffset,
     endOffset: row.endOffset,
@@ -138,6 +187,7 @@ function toExportClaim(viewer: Actor | null, row: ClaimRow, number: number, same
     suffix: row.suffix,
     anchorStatus: row.anchorStatus,
     rationale: row.rationale,
+    ...toClaimant(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     author: { name: row.author.name },
@@ -150,6 +200,7 @@ function toExportClaim(viewer: Actor | null, row: ClaimRow, number: number, same
         // Passage columns are written together; a row missing one cannot be placed.
         if (e.startOffset === null || e.endOffset === null || e.exact === null) return [];
         if (!isVisibleArticle(viewer, e.sourceArticle)) return [{ ...base, kind: "WITHHELD" }];
+        const points = passageTexts.get(e.sourceArticleId)!;
         return [
           {
             ...base,
@@ -161,6 +212,7 @@ function toExportClaim(viewer: Actor | null, row: ClaimRow, number: number, same
               articlePublished: isPublicArticle(e.sourceArticle),
               startOffset: e.startOffset,
               endOffset: e.endOffset,
+              codePoints: { start: points.toCodePoints(e.startOffset), end: points.toCodePoints(e.endOffset) },
               exact: e.exact,
               prefix: e.prefix ?? "",
               suffix: e.suffix ?? "",
@@ -187,8 +239,9 @@ function toExportClaim(viewer: Actor | null, row: ClaimRow, number: number, same
  */
 async function loadSameClaims(
   claims: Array<{ id: string; groupId: string | null; articleId: string }>,
-  { includePending }: { includePending: boolean },
+  options: { includePending: boolean; catalogue: RatingCatalogue },
 ): Promise<Map<string, ExportSameClaim[]>> {
+  const { includePending } = options;
   const groupIds = [...new Set(claims.flatMap((claim) => (claim.groupId ? [claim.groupId] : [])))];
   if (groupIds.length === 0) return new Map();
   const members = await prisma.claim.findMany({
@@ -207,7 +260,7 @@ async function loadSameClaims(
       .map((m) => ({
         id: m.id,
         restatement: m.restatement,
-        verdict: m.verdict,
+        rating: scaledRating(options.catalogue, m.verdict),
         state: m.state,
         article: toArticleRef(m.article),
         publicNumber: numbers.get(m.id) ?? null,
@@ -217,8 +270,8 @@ async function loadSameClaims(
   return byClaim;
 }
 
-/** Each approved claim's place among its article's approved claims in text order: its entry #claim-N on the public page. */
-async function publicNumbers(articleIds: string[]): Promise<Map<string, number>> {
+/** Each approved claim's place among its article's approved claims in text order: its page /p/<article>/claims/N. */
+export async function publicNumbers(articleIds: string[]): Promise<Map<string, number>> {
   const numbers = new Map<string, number>();
   if (articleIds.length === 0) return numbers;
   const approved = await prisma.claim.findMany({
@@ -233,6 +286,25 @@ async function publicNumbers(articleIds: string[]): Promise<Map<string, number>>
   }
   for (const list of byArticle.values()) list.sort(compareClaims).forEach((claim, i) => numbers.set(claim.id, i + 1));
   return numbers;
+}
+
+/** The claimant columns, read alike for every export and the feed. */
+function claimantSelect() {
+  return { claimant: true, claimantKind: true, claimDate: true, appearanceUrl: true } as const;
+}
+
+function toClaimant(row: Prisma.ClaimGetPayload<{ select: ReturnType<typeof claimantSelect> }>) {
+  return { claimant: row.claimant, claimantKind: row.claimantKind, claimDate: isoDay(row.claimDate), appearanceUrl: row.appearanceUrl };
+}
+
+function toExportOrganisation(appUrl: string, { logo, ...organisation }: Awaited<ReturnType<typeof readOrganisation>>): ExportOrganisation {
+  return {
+    name: organisation.name,
+    url: organisation.url,
+    contactEmail: organisation.contactEmail,
+    policyUrl: organisation.policyUrl,
+    logo: logo && { url: organisationLogoUrl(appUrl, logoChecksum(logo)), dataUri: logoDataUri(logo) },
+  };
 }
 
 function isoDay(date: Date | null) {
@@ -261,7 +333,7 @@ export async function listPublishedClaimReviews(options: { appUrl: string; page:
     approvedAt: { not: null },
     article: PUBLIC_ARTICLES,
   };
-  const [total, rows] = await Promise.all([
+  const [total, rows, organisation] = await Promise.all([
     prisma.claim.count({ where }),
     prisma.claim.findMany({
       where,
@@ -273,21 +345,27 @@ export async function listPublishedClaimReviews(options: { appUrl: string; page:
         restatement: true,
         verdict: true,
         rationale: true,
+        ...claimantSelect(),
         approvedAt: true,
         groupId: true,
         article: { select: articleRefSelect },
       },
     }),
+    readOrganisation(),
   ]);
-  const [numbers, sameClaims] = await Promise.all([
+  const catalogue = await readCatalogue();
+  const [numbers, sameClaims, corrections] = await Promise.all([
     publicNumbers(rows.map((row) => row.article.id)),
-    loadSameClaims(rows.map((row) => ({ id: row.id, groupId: row.groupId, articleId: row.article.id })), { includePending: false }),
+    loadSameClaims(rows.map((row) => ({ id: row.id, groupId: row.groupId, articleId: row.article.id })), { includePending: false, catalogue }),
+    loadClaimCorrections(rows.map((row) => row.id)),
   ]);
+  const author = toExportOrganisation(options.appUrl, organisation);
   const items = rows.map((row) =>
     claimReview(
       options.appUrl,
+      author,
       toArticleRef(row.article),
-      { ...row, approvedAt: row.approvedAt!.toISOString(), sameClaim: sameClaims.get(row.id) ?? [] },
+      { ...row, ...toClaimant(row), rating: scaledRating(catalogue, row.verdict), approvedAt: row.approvedAt!.toISOString(), sameClaim: sameClaims.get(row.id) ?? [], corrections: corrections.get(row.id) ?? [] },
       numbers.get(row.id) ?? 1,
     ),
   );

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/current-user";
-import type { Verdict } from "@/lib/generated/prisma/enums";
+import type { RatingId } from "@/lib/ratings/types";
 import { addEvidence } from "@/lib/claims/data";
 import { makeClaim, type TestArticle } from "@/lib/claims/test-fixtures";
 import { transitionClaim } from "@/lib/workflow/data";
@@ -7,7 +7,7 @@ import { transitionClaim } from "@/lib/workflow/data";
 /** Claims in given workflow states for the export database tests. */
 
 /** A claim with a verdict, a rationale and an external source: ready to submit. Returns its id and version. */
-export async function readyClaim(author: Actor, article: TestArticle, phrase: string, verdict: Verdict, rationale = `Checked: ${phrase}.`) {
+export async function readyClaim(author: Actor, article: TestArticle, phrase: string, verdict: RatingId, rationale = `Checked: ${phrase}.`) {
   const claim = await makeClaim(author, article, phrase, { verdict, rationale, restatement: `Claim: ${phrase}` });
   const { version } = await addEvidence(author, {
     kind: "EXTERNAL",
@@ -28,7 +28,7 @@ export async function claimIn(
   approver: Actor,
   article: TestArticle,
   phrase: string,
-  verdict: Verdict = "MOSTLY_FALSE",
+  verdict: RatingId = "MOSTLY_FALSE",
 ) {
   const { id, version } = await readyClaim(author, article, phrase, verdict);
   let v = await transitionClaim(author, { claimId: id, version, action: "submit", note: null });

@@ -61,7 +61,9 @@ it("refuses the report's hostile file on a 1 MB article, saying what it did not 
   const before = await snapshot();
 
   const stopWatching = watchEventLoop();
+  const started = performance.now();
   const error = await importAnnotations(reviewer, article.id, file).catch((e: unknown) => e);
+  const duration = performance.now() - started;
   const longestWait = stopWatching();
 
   expect(error).toBeInstanceOf(FieldError);
@@ -71,9 +73,11 @@ it("refuses the report's hostile file on a 1 MB article, saying what it did not 
   );
   expect(await snapshot()).toEqual(before);
   // The longest another request waited for the event loop. Before the fix it was the whole
-  // import (20 s on the report's article); the bound is generous for a shared, loaded machine:
-  // one step of the import is one fuzzy search of at most FUZZY_MAX_WORK cells.
-  expect(longestWait).toBeLessThan(1000);
+  // import (20 s on the report's article); now one step of the import, one fuzzy search of at
+  // most FUZZY_MAX_WORK cells, is a small part of it. As a share of the import's own time, so
+  // that a loaded machine, which slows both alike, does not decide it (its time in
+  // milliseconds is the annotation-import benchmark's).
+  expect(longestWait).toBeLessThan(duration / 4);
 }, SLOW_SETUP_MS);
 
 it("imports what it places and reports how many annotations the limits left unsearched", async () => {
@@ -94,6 +98,6 @@ it("imports what it places and reports how many annotations the limits left unse
   // The first searches spend the import's fuzzy work; the rest are not searched.
   expect(unsearched).toBeGreaterThan(0);
   expect(result.orphaned.slice(0, hostile - unsearched).every((each) => !each.notSearched)).toBe(true);
-  expect(notSearchedNote(result.orphaned)).toBe(`${unsearched} of them were not fully searched for, because one import’s work is limited: import them in a smaller file.`);
+  expect(notSearchedNote(result.orphaned)).toBe(`${unsearched.toLocaleString("en")} of them were not fully searched for, because one import’s work is limited: import them in a smaller file.`);
   expect(await prisma.claim.count({ where: { articleId: article.id, authorId: reviewer.id } })).toBe(1);
 }, SLOW_SETUP_MS);

@@ -1,8 +1,8 @@
 import { STANCES } from "@/lib/claims/verdicts";
 import { topHeadingLevel, type BlockNode, type InlineNode, type Mark, type TextNode } from "@/lib/documents/schema";
-import { STATE_LABELS, UNRATED, VERDICTS, VERDICT_ORDER, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
-import type { Verdict } from "@/lib/generated/prisma/enums";
-import { credit, isPending, WITHHELD_PASSAGE, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
+import { STATE_LABELS } from "@/lib/claims/verdicts";
+import { countByRating, ratingIcon, ratingLabel, UNRATED, type RatingInfo } from "@/lib/ratings/types";
+import { claimantSentence, credit, exportVersionPhrase, isPending, MADE_WITH, organisationLinks, WITHHELD_PASSAGE, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
 import { claimUrl, publicPageUrl } from "@/lib/export/urls";
 import { safeHref, webHref } from "@/lib/documents/links";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -21,10 +21,11 @@ export function renderMarkdown(model: ExportModel): string {
   lines.push(`# ${escapeLine(article.title)}`, "");
   const meta = [escapeLine(article.outlet)];
   if (article.publicationDate) meta.push(formatDate(new Date(`${article.publicationDate}T00:00:00Z`))!);
+  meta.push(exportVersionPhrase(article.version));
   const original = safeHref(article.url);
   if (original) meta.push(`[original article](${linkTarget(original)})`);
   lines.push(meta.join(" · "), "");
-  lines.push(`**Verity fact-check.** ${summary(claims)}`, "");
+  lines.push(`**Fact-check by ${escapeLine(model.organisation.name)}.** ${summary(claims, model.ratingKey)}`, "");
   if (pending > 0) {
     lines.push(
       `> **Internal export, not for publication:** ${pending === 1 ? "1 claim is" : `${pending} claims are`} pending and not approved.`,
@@ -48,24 +49,35 @@ export function renderMarkdown(model: ExportModel): string {
     lines.push(`No longer found in the article’s current text: ${unplaced.map((claim) => `[^${claim.number}]`).join(", ")}.`, "");
   }
   for (const claim of claims) lines.push(footnote(claim, model.appUrl), "");
+  if (model.withdrawn.length > 0) {
+    lines.push("## Withdrawn fact checks", "");
+    for (const item of model.withdrawn) {
+      lines.push(
+        `- **A fact check of this claim was withdrawn on ${formatDate(new Date(item.withdrawnAt))}:** ${escapeText(oneLine(item.note))} ` +
+          `(${quoted(item.restatement)}, published verdict: ${escapeLine(item.previousVerdict)})`,
+        "",
+      );
+    }
+  }
 
   lines.push("---", "");
   lines.push(
-    `Exported from Verity on ${formatDateTime(model.generatedAt)}. ` +
+    `Exported on ${formatDateTime(model.generatedAt)}. ` +
       (model.includesPending ? "Includes pending claims: not for publication." : "Only approved verdicts are included."),
   );
   if (article.publishedAt) lines.push("", `Public page: <${publicPageUrl(model.appUrl, article.id)}>`);
-  lines.push("", `Key: ${[...VERDICT_ORDER.map((v) => `${VERDICTS[v].icon} ${VERDICTS[v].label}`), `${UNRATED.icon} ${UNRATED.label}`].join(" · ")}`);
+  const { organisation } = model;
+  const name = organisation.url ? `[${escapeLine(organisation.name)}](${linkTarget(organisation.url)})` : escapeLine(organisation.name);
+  const publisher = [`Published by ${name}`, ...organisationLinks(model.organisation).map((link) => `[${escapeLine(link.label)}](${linkTarget(link.href)})`)];
+  lines.push("", publisher.join(" · "), "", MADE_WITH);
+  lines.push("", `Key: ${[...model.ratingKey, UNRATED].map((rating) => `${rating.icon} ${escapeLine(rating.label)}`).join(" · ")}`);
   return `${lines.join("\n")}\n`;
 }
 
-function summary(claims: ExportClaim[]) {
+function summary(claims: ExportClaim[], key: RatingInfo[]) {
   if (claims.length === 0) return "No claims checked yet.";
-  const counts = new Map<Verdict | null, number>();
-  for (const { verdict } of claims) counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
-  const verdicts = [...VERDICT_ORDER, null]
-    .filter((v) => counts.has(v))
-    .map((v) => `${verdictIcon(v)} ${verdictLabel(v)} × ${counts.get(v)}`)
+  const verdicts = countByRating(claims.map((claim) => claim.rating), key)
+    .map(({ rating, count }) => `${ratingIcon(rating)} ${escapeLine(ratingLabel(rating))} × ${count}`)
     .join(", ");
   return `${claims.length === 1 ? "1 claim" : `${claims.length} claims`} checked: ${verdicts}.`;
 }
@@ -73,7 +85,12 @@ function summary(claims: ExportClaim[]) {
 function footnote(claim: ExportClaim, appUrl: string): string {
   const status = isPending(claim) ? ` (pending: ${STATE_LABELS[claim.state].toLowerCase()}, not approved)` : "";
   const paragraphs: string[] = [];
-  paragraphs.push(`**${verdictIcon(claim.verdict)} ${verdictLabel(claim.verdict)}${status}.** ${escapeInline(claim.restatement)}`);
+  paragraphs.push(`**${ratingIcon(claim.rating)} ${escapeLine(ratingLabel(claim.rating))}${status}.** ${escapeInline(claim.restatement)}`);
+  for (const correction of claim.corrections) {
+    paragraphs.push(
+      `**Corrected on ${formatDate(new Date(correction.correctedAt))}:** ${escapeText(correction.note)} (earlier verdict: ${escapeLine(correction.previousVerdict)})`,
+    );
+  }
   paragraphs.push(
     withoutEnclosingQuotes(claim.exact)
       .split("\n")
@@ -81,6 +98,9 @@ function footnote(claim: ExportClaim, appUrl: string): string {
       .join("\n"),
   );
   if (claim.anchorStatus !== "ANCHORED") paragraphs.push("*This passage is no longer found in the article’s current text.*");
+  const made = claimantSentence(claim, (isoDay) => formatDate(new Date(`${isoDay}T00:00:00Z`))!);
+  const where = webHref(claim.appearanceUrl);
+  if (made || where) paragraphs.push([made && escapeLine(made), where && `[Where it appeared](${linkTarget(where)})`].filter(Boolean).join(" "));
   if (claim.rationale) paragraphs.push(`Rationale: ${escapeText(claim.rationale).replace(/\n/g, "  \n")}`);
   if (claim.evidence.length > 0) {
     paragraphs.push("Evidence:");
@@ -126,7 +146,7 @@ function quoted(text: string) {
 function sameClaimLine(other: ExportSameClaim, appUrl: string) {
   const pending = isPending(other) ? ` (pending: ${STATE_LABELS[other.state].toLowerCase()})` : "";
   const title = `[*${escapeLine(other.article.title)}*](${linkTarget(claimUrl(appUrl, other.article, other.id, other.publicNumber))})`;
-  return `${verdictIcon(other.verdict)} ${verdictLabel(other.verdict)}: ${quoted(other.restatement)} in ${title}${other.article.outlet ? `, ${escapeLine(other.article.outlet)}` : ""}${pending}`;
+  return `${ratingIcon(other.rating)} ${escapeLine(ratingLabel(other.rating))}: ${quoted(other.restatement)} in ${title}${other.article.outlet ? `, ${escapeLine(other.article.outlet)}` : ""}${pending}`;
 }
 
 /** Writes the article's blocks, with footnote references after the claims' last characters. */

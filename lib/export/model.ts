@@ -1,5 +1,8 @@
+import { versionPhrase } from "@/lib/versions/labels";
 import type { DocNode } from "@/lib/documents/schema";
-import type { AnchorStatus, ClaimState, EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
+import type { AnchorStatus, ClaimState, EvidenceStance } from "@/lib/generated/prisma/enums";
+import type { RatingInfo, ScaledRating } from "@/lib/ratings/types";
+import type { Claimant } from "@/lib/claims/types";
 
 /**
  * What every export format is made from: one article with its claims, as plain data.
@@ -15,9 +18,51 @@ export interface ExportModel {
   generatedAt: string;
   /** True for an editor's internal export that lists pending claims too. */
   includesPending: boolean;
+  /** Who publishes the fact-check. */
+  organisation: ExportOrganisation;
   article: ExportArticle;
   /** In text order (see compareClaims), numbered from 1. */
   claims: ExportClaim[];
+  /** The key to the ratings: the organisation's scale, then any other rating a claim has. */
+  ratingKey: RatingInfo[];
+  /** Fact checks taken down from the published article, newest first: each leaves a public notice. */
+  withdrawn: ExportWithdrawal[];
+}
+
+/** A published correction of a claim's verdict (lib/corrections): the note, when, and what was published before. */
+export interface ExportCorrection {
+  id: string;
+  note: string;
+  /** When the corrected verdict was approved (ISO 8601). */
+  correctedAt: string;
+  /** The earlier verdict's label, as it was published. */
+  previousVerdict: string;
+  previousRationale: string | null;
+  /** When the earlier verdict was approved (ISO 8601). */
+  previousApprovedAt: string;
+}
+
+/** A fact check taken down from a published article (reopened and not approved again, or deleted). */
+export interface ExportWithdrawal {
+  id: string;
+  note: string;
+  /** ISO 8601. */
+  withdrawnAt: string;
+  /** The claim as the public saw it. */
+  restatement: string;
+  exact: string;
+  previousVerdict: string;
+}
+
+/** The organisation that publishes the fact-checks, as exports and the public page name it. */
+export interface ExportOrganisation {
+  name: string;
+  url: string | null;
+  /** The logo's public address (ClaimReview), and the same picture as a data: URI (documents, which load nothing). */
+  logo: { url: string; dataUri: string } | null;
+  contactEmail: string | null;
+  /** The methodology and corrections policy. */
+  policyUrl: string | null;
 }
 
 /** An article as exports name it (ClaimReview appearances, claims elsewhere). */
@@ -34,21 +79,41 @@ export interface ExportArticleRef {
 }
 
 export interface ExportArticle extends ExportArticleRef {
+  /** The version of the article's text the export was made from (lib/versions). */
+  version: ExportVersion;
   body: DocNode;
   /** The canonical text of `body`: the coordinates of every offset below. */
   text: string;
+}
+
+export interface ExportVersion {
+  /** From 1 (the import). */
+  number: number;
+  /** YYYY-MM-DD: the day the outlet updated the article to this version; null for the first. */
+  updatedOn: string | null;
+}
+
+/** The export's version in words ("version 2, updated by the outlet on 10 Mar 2025"). */
+export function exportVersionPhrase(version: ExportVersion): string {
+  return versionPhrase({ number: version.number, updatedOn: version.updatedOn ? new Date(`${version.updatedOn}T00:00:00Z`) : null });
 }
 
 export interface ExportPerson {
   name: string;
 }
 
-export interface ExportClaim {
+/** Who made the claim, when and where (null: the article's outlet, date and address). */
+export interface ExportClaim extends Claimant {
   /** Position in text order, from 1: the claim's marker and its entry in the list. */
   number: number;
   id: string;
+  /** The claim's edit version: the Annotation Protocol's ETag names it. */
+  version: number;
+  /** The canonical IRI of the annotation a client created the claim with, if it gave one. */
+  canonicalIri: string | null;
   restatement: string;
-  verdict: Verdict | null;
+  /** The rating given, with its scale's bounds; null: unrated. */
+  rating: ScaledRating | null;
   state: ClaimState;
   startOffset: number;
   endOffset: number;
@@ -67,6 +132,8 @@ export interface ExportClaim {
   evidence: ExportEvidence[];
   /** The same claim in other articles (its claim group), as far as this export's reader may see them. */
   sameClaim: ExportSameClaim[];
+  /** Its published corrections, newest first. */
+  corrections: ExportCorrection[];
 }
 
 /**
@@ -76,10 +143,11 @@ export interface ExportClaim {
 export interface ExportSameClaim {
   id: string;
   restatement: string;
-  verdict: Verdict | null;
+  /** The rating given, with its scale's bounds; null: unrated. */
+  rating: ScaledRating | null;
   state: ClaimState;
   article: ExportArticleRef;
-  /** Its entry on the article's public page (#claim-N), while the article is published and the claim approved. */
+  /** Its number N on the article's public page (its page /p/<article>/claims/N), while the article is published and the claim approved. */
   publicNumber: number | null;
 }
 
@@ -109,6 +177,8 @@ export interface ExportPassageEvidence {
     articlePublished: boolean;
     startOffset: number;
     endOffset: number;
+    /** The same span in Unicode code points, as W3C positions count (lib/anchoring/code-points.ts), from its article's text. */
+    codePoints: { start: number; end: number };
     exact: string;
     prefix: string;
     suffix: string;
@@ -163,7 +233,30 @@ export function approvedOnly(model: ExportModel): ExportModel {
   return { ...model, includesPending: false, claims };
 }
 
+/** When a claim's fact check was first published: before its earliest correction, else at its approval. */
+export function firstPublishedAt(claim: { approvedAt: string; corrections: ExportCorrection[] }): string {
+  return claim.corrections.at(-1)?.previousApprovedAt ?? claim.approvedAt;
+}
+
 /** Who wrote what a claim publishes, in a sentence: its author, and whoever last changed it when that was someone else. */
 export function credit(claim: Pick<ExportClaim, "author" | "editedBy">): string {
   return `Written by ${claim.author.name}${claim.editedBy ? `, edited by ${claim.editedBy.name}` : ""}.`;
+}
+
+/** The only place public output names the software (a small line in the footer). */
+export const MADE_WITH = "Made with Verity";
+
+/** The organisation's links a reader of a published fact-check is given besides its site: its policy and its contact. */
+export function organisationLinks(organisation: ExportOrganisation): Array<{ label: string; href: string }> {
+  return [
+    ...(organisation.policyUrl ? [{ label: "Methodology and corrections policy", href: organisation.policyUrl }] : []),
+    ...(organisation.contactEmail ? [{ label: `Contact: ${organisation.contactEmail}`, href: `mailto:${organisation.contactEmail}` }] : []),
+  ];
+}
+
+/** Who made a claim and when, in a sentence ("Made by Mayor Jane Holt on 7 Mar 2025."); null when neither is recorded. */
+export function claimantSentence(claim: Pick<ExportClaim, "claimant" | "claimDate">, formatDay: (isoDay: string) => string): string | null {
+  if (!claim.claimant && !claim.claimDate) return null;
+  const who = claim.claimant ? `Made by ${claim.claimant}` : "Made";
+  return `${who}${claim.claimDate ? ` on ${formatDay(claim.claimDate)}` : ""}.`;
 }

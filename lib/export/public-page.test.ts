@@ -1,9 +1,12 @@
 import { DomUtils, parseDocument } from "htmlparser2";
-import { renderNotPublishedPage, renderPublicPage } from "@/lib/export/public-page";
+import { renderClaimPage, renderNotPublishedPage, renderPublicPage } from "@/lib/export/public-page";
 import { toClaimReviews } from "@/lib/export/claim-review";
 import { fixtureModel, fixtureWithQuotedEvidence } from "@/lib/export/test-fixture";
 
-/** The public page: the export's document with the page's metadata and its ClaimReview JSON-LD in the head. */
+/**
+ * The public pages: the article's (the export's document with the page's metadata, linking to
+ * each claim's page) and each approved claim's, which carries its one ClaimReview JSON-LD.
+ */
 
 function parse(html: string) {
   const root = parseDocument(html).children;
@@ -17,13 +20,13 @@ describe("the public page", () => {
   const model = fixtureModel();
   const { all, head, body } = parse(renderPublicPage(model));
 
-  it("has the ClaimReview JSON-LD in its head, one review per approved claim, and no other script", () => {
-    const scripts = all.filter((el) => el.name === "script");
-    expect(scripts).toHaveLength(1);
-    expect(scripts[0].parent).toBe(head);
-    expect(scripts[0].attribs.type).toBe("application/ld+json");
-    expect(JSON.parse(DomUtils.textContent(scripts[0]))).toEqual(toClaimReviews(model));
+  it("embeds no ClaimReview and runs nothing: each claim links to its own page instead", () => {
+    expect(all.filter((el) => el.name === "script")).toHaveLength(0);
     for (const el of all) for (const name of Object.keys(el.attribs)) expect(name).not.toMatch(/^on/i);
+    const pages = DomUtils.findAll((el) => el.name === "a" && (el.parent as { attribs?: Record<string, string> })?.attribs?.class === "claim-entry__page", [body]);
+    expect(pages.map((a) => [DomUtils.textContent(a), a.attribs.href])).toEqual(
+      model.claims.map((claim) => [`Claim ${claim.number}’s fact-check page`, `https://verity.example/p/art-harbour/claims/${claim.number}`]),
+    );
   });
 
   it("names itself for search engines and link previews", () => {
@@ -33,6 +36,24 @@ describe("the public page", () => {
     expect(meta("property", "og:url")).toBe("https://verity.example/p/art-harbour");
     expect(DomUtils.findOne((el) => el.name === "link" && el.attribs.rel === "canonical", [head])?.attribs.href).toBe("https://verity.example/p/art-harbour");
     expect(meta("name", "robots")).toBeUndefined();
+  });
+
+  it("is published by the organisation: its logo, name and links; the software is named only in the footer's small print", () => {
+    const logo = DomUtils.findOne((el) => el.name === "img" && el.attribs.class === "public-bar__logo", [body]);
+    expect(logo?.attribs.src).toBe(model.organisation.logo!.dataUri);
+    const links = DomUtils.findAll((el) => el.name === "a", [body]).map((a) => [DomUtils.textContent(a), a.attribs.href]);
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ["Coastal Fact Check", "https://factcheck.example"],
+        ["Methodology and corrections policy", "https://factcheck.example/methodology"],
+        ["Contact: desk@factcheck.example", "mailto:desk@factcheck.example"],
+      ]),
+    );
+    const meta = DomUtils.findOne((el) => el.name === "meta" && el.attribs.property === "og:site_name", [head]);
+    expect(meta?.attribs.content).toBe("Coastal Fact Check");
+    const mentions = DomUtils.findAll((el) => DomUtils.getChildren(el).some((child) => child.type === "text" && /Verity/.test(DomUtils.textContent(child))), [body, head]);
+    expect(mentions.map((el) => [el.attribs.class, DomUtils.textContent(el)])).toEqual([["doc-made-with", "Made with Verity"]]);
+    expect(JSON.stringify(head.attribs) + DomUtils.findAll((el) => el.name === "meta", [head]).map((el) => JSON.stringify(el.attribs)).join("")).not.toContain("Verity");
   });
 
   it("shows approved verdicts only, even when handed pending claims", () => {
@@ -45,7 +66,16 @@ describe("the public page", () => {
     // Numbered among themselves, as the ClaimReview urls say.
     expect(entries.map((el) => el.attribs.id)).toEqual(["claim-1", "claim-2", "claim-3", "claim-4", "claim-5", "claim-6"]);
     expect(renderPublicPage(fixtureModel({ includePending: true }))).toBe(renderPublicPage(fixtureModel()));
-    expect(JSON.parse(DomUtils.textContent(internal.all.find((el) => el.name === "script")!))).toHaveLength(6);
+  });
+
+  it("has one banner landmark: a <header> is a banner only outside main, article, aside, nav and section", () => {
+    const sectioning = new Set(["main", "article", "aside", "nav", "section"]);
+    const isBanner = (el: (typeof all)[number]) => {
+      if (el.name !== "header" && el.attribs.role !== "banner") return false;
+      for (let up = el.parent; up && up.type === "tag"; up = up.parent) if (sectioning.has(up.name)) return false;
+      return true;
+    };
+    expect(all.filter(isBanner).map((el) => el.attribs.class)).toEqual(["public-bar"]);
   });
 
   it("links to every download", () => {
@@ -67,14 +97,61 @@ describe("the public page", () => {
     for (const q of quotes) expect(DomUtils.textContent(q)).not.toMatch(/^["“]|["”]$/);
   });
 
+});
+
+describe("a claim's public page", () => {
+  const model = fixtureModel({ includePending: true });
+  const publicClaims = fixtureModel().claims;
+
+  it("exists for each approved claim, numbered as on the article's page, and for nothing else", () => {
+    for (const claim of publicClaims) expect(renderClaimPage(model, claim.number)).not.toBeNull();
+    expect(renderClaimPage(model, publicClaims.length + 1)).toBeNull();
+    expect(renderClaimPage(model, 0)).toBeNull();
+  });
+
+  it("carries exactly one ClaimReview, of its own claim, whose url is the page's own address", () => {
+    const reviews = toClaimReviews(fixtureModel());
+    for (const claim of publicClaims) {
+      const { all, head } = parse(renderClaimPage(model, claim.number)!);
+      const scripts = all.filter((el) => el.name === "script");
+      expect(scripts).toHaveLength(1);
+      expect(scripts[0].parent).toBe(head);
+      expect(scripts[0].attribs.type).toBe("application/ld+json");
+      const review = JSON.parse(DomUtils.textContent(scripts[0]));
+      expect(review).toEqual(reviews[claim.number - 1]);
+      expect(review).toMatchObject({ "@type": "ClaimReview", claimReviewed: claim.restatement, url: `https://verity.example/p/art-harbour/claims/${claim.number}` });
+      expect(DomUtils.findOne((el) => el.name === "link" && el.attribs.rel === "canonical", [head])?.attribs.href).toBe(review.url);
+    }
+  });
+
+  it("shows the claim as its heading with its verdict, quote, rationale and evidence, and links back to the article", () => {
+    const claim = publicClaims.find((c) => c.rationale && c.evidence.length > 0)!;
+    const { body } = parse(renderClaimPage(model, claim.number)!);
+    expect(DomUtils.textContent(DomUtils.findOne((el) => el.name === "h1", [body])!)).toBe(claim.restatement);
+    const text = DomUtils.textContent(body);
+    expect(text).toContain(claim.exact);
+    expect(text).toContain(claim.rationale!);
+    expect(DomUtils.findAll((el) => el.attribs.class === "evidence-entry", [body])).toHaveLength(claim.evidence.length);
+    const links = DomUtils.findAll((el) => el.name === "a", [body]).map((a) => a.attribs.href);
+    expect(links).toContain("https://verity.example/p/art-harbour");
+    expect(links).toContain(`https://verity.example/p/art-harbour#claim-${claim.number}-text`);
+  });
+
+  it("names no workbench address: every link is public", () => {
+    for (const claim of publicClaims) {
+      const html = renderClaimPage(model, claim.number)!;
+      expect(html).not.toMatch(/\/articles\/|\/annotations\/|\/api\/claims|\?claim=/);
+    }
+    expect(renderPublicPage(model)).not.toMatch(/https:\/\/verity\.example\/(articles|annotations)\//);
+  });
+
   it("keeps text that looks like markup out of the script", () => {
     const hostile = fixtureModel();
     hostile.claims[0] = { ...hostile.claims[0], restatement: "</script><script>alert(1)</script>" };
-    const html = renderPublicPage(hostile);
-    const { all: elements } = parse(html);
+    const { all: elements } = parse(renderClaimPage(hostile, 1)!);
     expect(elements.filter((el) => el.name === "script")).toHaveLength(1);
-    const reviews = JSON.parse(DomUtils.textContent(elements.find((el) => el.name === "script")!));
-    expect(reviews[0].claimReviewed).toBe("</script><script>alert(1)</script>");
+    const review = JSON.parse(DomUtils.textContent(elements.find((el) => el.name === "script")!));
+    expect(review.claimReviewed).toBe("</script><script>alert(1)</script>");
   });
 });
 

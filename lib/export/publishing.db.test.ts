@@ -113,13 +113,13 @@ describe("the ClaimReview feed", () => {
     expect(await listPublishedClaimReviews({ appUrl: APP, page: 4, pageSize: 2 })).toMatchObject({ items: [], total: 5, next: null });
   });
 
-  it("links each review to its claim's entry on the public page, numbered as the page numbers them", async () => {
+  it("links each review to its claim's public page, numbered as the article's page numbers them", async () => {
     const { items } = await listPublishedClaimReviews({ appUrl: APP, page: 1, pageSize: 50 });
     for (const article of [harbour, bridge]) {
       const page = await loadArticleExport(null, article.id, { appUrl: APP });
       for (const claim of page.claims) {
         const review = items.find((item) => item.claimReviewed === claim.restatement);
-        expect(review?.url).toBe(`${APP}/p/${article.id}#claim-${claim.number}`);
+        expect(review?.url).toBe(`${APP}/p/${article.id}/claims/${claim.number}`);
       }
     }
   });

@@ -8,7 +8,7 @@ const noFile = (value: unknown) =>
   // A file input with nothing chosen still sends an empty, nameless file.
   value === "" || (value instanceof File && value.name === "" && value.size === 0) ? undefined : value;
 
-/** An uploaded W3C Web Annotation export (.jsonld or .json) for an article. */
+/** An uploaded W3C Web Annotation export (.jsonld or .json) or Hypothesis file (.json) for an article. */
 export const importAnnotationsSchema = z.object({
   articleId: recordId("Choose an article."),
   file: z
@@ -26,6 +26,20 @@ const wholeNumber = (min: number, max: number, message: string) =>
 export const feedQuerySchema = z.object({
   page: wholeNumber(1, 1_000_000, "page must be a whole number of 1 or more.").default(1),
   pageSize: wholeNumber(1, 100, "pageSize must be a whole number from 1 to 100.").default(FEED_PAGE_SIZE),
+});
+
+/** ?pageSize=M&pageToken=T of the ClaimReviewMarkupPage feed, as Google's list calls name them; the token is the page number. */
+export const markupFeedQuerySchema = z
+  .object({
+    pageSize: wholeNumber(1, 100, "pageSize must be a whole number from 1 to 100.").default(FEED_PAGE_SIZE),
+    pageToken: wholeNumber(1, 1_000_000, "pageToken must be one this feed gave as nextPageToken.").default(1),
+  })
+  .transform(({ pageSize, pageToken }) => ({ pageSize, page: pageToken }));
+
+/** /p/<article>/claims/<n>: n counts the article's approved claims from 1. */
+export const claimPageParamsSchema = z.object({
+  articleId: z.string(),
+  n: z.string().regex(/^[1-9]\d{0,5}$/, { error: "There is no such claim." }).transform(Number),
 });
 
 /** /articles/<id>/export/<format>: a format that is not one of ours names nothing. */

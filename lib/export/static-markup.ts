@@ -10,6 +10,9 @@ import { Fragment, isValidElement, type ReactElement, type ReactNode } from "rea
  * is tested to equal renderToStaticMarkup's for the same components (static-markup.test.tsx).
  * The same components render normally on the public page.
  *
+ * Styles come from classes; the one inline style allowed is a rating's colours, as CSS custom
+ * properties holding hex colours (lib/ratings: admins choose them), written as React writes them.
+ *
  * Anything that could carry script is refused: a <script> element (but for JSON-LD, which
  * is data and never runs), an `on*` handler, a javascript: URL (React would render the
  * last two; an export must never).
@@ -61,7 +64,10 @@ function write(node: ReactNode, out: string[]): void {
     const value = props[name];
     if (value === null || value === undefined || SKIPPED_PROPS.has(name)) continue;
     if (typeof value === "function" || isEventHandler(name)) throw new Error(`An export never carries event handlers (${name}).`);
-    if (name === "style") throw new Error("Static markup takes classes, not inline styles.");
+    if (name === "style") {
+      tag += ` style="${colourProperties(value)}"`;
+      continue;
+    }
     const attribute = ATTRIBUTE_NAMES.get(name) ?? name;
     if (typeof value === "boolean") {
       if (attribute.startsWith("aria-") || attribute.startsWith("data-")) tag += ` ${attribute}="${value}"`;
@@ -69,7 +75,8 @@ function write(node: ReactNode, out: string[]): void {
       continue;
     }
     const text = String(value);
-    if (URL_ATTRIBUTES.has(attribute) && SCRIPT_URL.test(text)) throw new Error(`An export never carries a script URL (${attribute}).`);
+    const inlinePicture = type === "img" && attribute === "src" && IMAGE_DATA_URL.test(text);
+    if (URL_ATTRIBUTES.has(attribute) && SCRIPT_URL.test(text) && !inlinePicture) throw new Error(`An export never carries a script URL (${attribute}).`);
     tag += ` ${attribute}="${escapeHtml(text)}"`;
   }
   out.push(tag);
@@ -89,6 +96,8 @@ function isJsonLd(props: Record<string, unknown>) {
 
 const URL_ATTRIBUTES = new Set(["href", "src", "action"]);
 const SCRIPT_URL = /^\s*(javascript|data|vbscript):/i;
+// A picture held in the document (the organisation's logo): an <img> never runs what it shows.
+const IMAGE_DATA_URL = /^data:image\/(?:png|svg\+xml);base64,[A-Za-z0-9+/]*={0,2}$/;
 
 /** onClick, onMouseOver…: "on" and a capital letter, as React names handlers. */
 function isEventHandler(name: string) {
@@ -103,4 +112,15 @@ const SPECIALS = /[&<>"']/g;
 /** As React escapes text and attribute values. */
 export function escapeHtml(text: string) {
   return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]) : text;
+}
+
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+/** `{ "--v": "#b42318" }` as React writes it ("--v:#b42318"); anything else is refused. */
+function colourProperties(style: unknown): string {
+  const entries = Object.entries(style as Record<string, unknown>);
+  if (!entries.every(([property, value]) => property.startsWith("--") && typeof value === "string" && HEX_COLOUR.test(value))) {
+    throw new Error("Static markup takes classes; an inline style may only set colour custom properties.");
+  }
+  return entries.map(([property, value]) => `${property}:${value}`).join(";");
 }

@@ -1,7 +1,10 @@
+import { VERITY_CATALOGUE, verityRating } from "@/lib/ratings/test-catalogue";
 import { canonicalText, describeSpan } from "@/lib/anchoring";
 import type { DocNode } from "@/lib/documents/schema";
-import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
-import { compareClaims, isPublicSameClaim, type ExportClaim, type ExportEvidence, type ExportModel, type ExportSameClaim } from "@/lib/export/model";
+import type { ClaimState } from "@/lib/generated/prisma/enums";
+import type { RatingId } from "@/lib/ratings/types";
+import { compareClaims, isPublicSameClaim, type ExportClaim, type ExportEvidence, type ExportModel, type ExportOrganisation, type ExportSameClaim } from "@/lib/export/model";
+import type { Claimant } from "@/lib/claims/types";
 
 /**
  * A fixed article with claims for the export tests (golden files and structural checks):
@@ -12,6 +15,17 @@ import { compareClaims, isPublicSameClaim, type ExportClaim, type ExportEvidence
  * Everything is fixed (ids, dates), so the output is byte-for-byte the same every run.
  */
 export const FIXTURE_APP_URL = "https://verity.example";
+
+const LOGO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" fill="#1a4d8f"/></svg>';
+
+/** The organisation that publishes the fixture's fact-checks. */
+export const FIXTURE_ORGANISATION: ExportOrganisation = {
+  name: "Coastal Fact Check",
+  url: "https://factcheck.example",
+  logo: { url: `${FIXTURE_APP_URL}/api/organisation/logo?v=0123456789abcdef`, dataUri: `data:image/svg+xml;base64,${Buffer.from(LOGO_SVG).toString("base64")}` },
+  contactEmail: "desk@factcheck.example",
+  policyUrl: "https://factcheck.example/methodology",
+};
 
 export const FIXTURE_DOC: DocNode = {
   type: "doc",
@@ -75,7 +89,7 @@ const JOBS_ELSEWHERE: ExportSameClaim[] = [
   {
     id: "claim-gazette-jobs",
     restatement: "The harbour brings 2,000 new jobs.",
-    verdict: "FALSE",
+    rating: verityRating("FALSE"),
     state: "APPROVED",
     article: {
       id: "art-gazette",
@@ -90,7 +104,7 @@ const JOBS_ELSEWHERE: ExportSameClaim[] = [
   {
     id: "claim-draft-jobs",
     restatement: "2,000 jobs <from> the harbour.",
-    verdict: "MOSTLY_FALSE",
+    rating: verityRating("MOSTLY_FALSE"),
     state: "SUBMITTED",
     article: { id: "art-radio", title: "Radio interview with the mayor", outlet: "Coast FM", url: null, publicationDate: null, publishedAt: null },
     publicNumber: null,
@@ -102,7 +116,7 @@ interface ClaimSpec {
   phrase: string;
   /** The phrase's end, when the claim runs from `phrase` to the end of `until`. */
   until?: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   state: ClaimState;
   restatement: string;
   rationale: string | null;
@@ -111,7 +125,11 @@ interface ClaimSpec {
   editedBy?: string;
   evidence?: ExportEvidence[];
   sameClaim?: ExportSameClaim[];
+  /** Who made the claim, when not the outlet. */
+  claimant?: Claimant;
 }
+
+const NO_CLAIMANT: Claimant = { claimant: null, claimantKind: null, claimDate: null, appearanceUrl: null };
 
 const APPROVED: ClaimSpec[] = [
   {
@@ -145,6 +163,8 @@ const APPROVED: ClaimSpec[] = [
           ...STUDY,
           startOffset: 120,
           endOffset: 171,
+          // The study's text has no character outside the BMP before the passage.
+          codePoints: { start: 120, end: 171 },
           exact: "about 600 jobs once the harbour is fully operating",
           prefix: "The study, published in March, expects ",
           suffix: ", far fewer than the authority said.",
@@ -160,6 +180,7 @@ const APPROVED: ClaimSpec[] = [
     state: "APPROVED",
     restatement: "2,000 jobs will be created.",
     rationale: "No source supports 2,000 permanent jobs.",
+    claimant: { claimant: "Harbour Authority", claimantKind: "ORGANIZATION", claimDate: null, appearanceUrl: null },
     evidence: [
       {
         kind: "EXTERNAL",
@@ -186,6 +207,7 @@ const APPROVED: ClaimSpec[] = [
     state: "APPROVED",
     restatement: "The mayor said construction starts next spring.",
     rationale: "There is no recording of the mayor's remarks.",
+    claimant: { claimant: "Mayor Jane Holt", claimantKind: "PERSON", claimDate: "2025-03-07", appearanceUrl: "https://council.example/meetings/2025-03-07" },
   },
   {
     id: "claim-2027",
@@ -240,12 +262,15 @@ function toClaim(spec: ClaimSpec, index: number, includePending: boolean): Expor
   return {
     number: 0,
     id: spec.id,
+    version: 3,
+    canonicalIri: null,
     restatement: spec.restatement,
-    verdict: spec.verdict,
+    rating: spec.verdict ? verityRating(spec.verdict) : null,
     state: spec.state,
     ...span,
     anchorStatus: spec.orphaned ? "ORPHANED" : "ANCHORED",
     rationale: spec.rationale,
+    ...(spec.claimant ?? NO_CLAIMANT),
     createdAt: stamp(9),
     updatedAt: stamp(15),
     author: { name: index % 2 === 0 ? "Rita Reviewer" : "Ravi Reviewer" },
@@ -254,6 +279,7 @@ function toClaim(spec: ClaimSpec, index: number, includePending: boolean): Expor
     approvedAt: approved ? stamp(16) : null,
     evidence: spec.evidence ?? [],
     sameClaim: (spec.sameClaim ?? []).filter((other) => includePending || isPublicSameClaim(other)),
+    corrections: [],
   };
 }
 
@@ -268,6 +294,8 @@ export function fixtureModel(options: { includePending?: boolean; published?: bo
     appUrl: FIXTURE_APP_URL,
     generatedAt: "2025-03-20T08:30:00.000Z",
     includesPending: options.includePending ?? false,
+    organisation: FIXTURE_ORGANISATION,
+    ratingKey: VERITY_CATALOGUE.choices,
     article: {
       id: "art-harbour",
       title: "Harbour plan approved: 2,000 jobs & “the biggest project in our history”",
@@ -275,10 +303,12 @@ export function fixtureModel(options: { includePending?: boolean; published?: bo
       url: "https://coastal.example/news/harbour-plan",
       publicationDate: "2025-03-09",
       publishedAt: options.published === false ? null : "2025-03-18T12:00:00.000Z",
+      version: { number: 2, updatedOn: "2025-03-10" },
       body: FIXTURE_DOC,
       text: FIXTURE_TEXT,
     },
     claims,
+    withdrawn: [],
   };
 }
 

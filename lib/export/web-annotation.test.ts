@@ -1,14 +1,15 @@
-import { ANNO_CONTEXT, toAnnotationCollection } from "@/lib/export/web-annotation";
-import { fixtureModel, FIXTURE_APP_URL, FIXTURE_TEXT } from "@/lib/export/test-fixture";
+import { VERITY_CATALOGUE } from "@/lib/ratings/test-catalogue";
+import { EXPORT_CONTEXT, toAnnotationCollection } from "@/lib/export/web-annotation";
+import { fixtureModel, FIXTURE_APP_URL, FIXTURE_ORGANISATION, FIXTURE_TEXT } from "@/lib/export/test-fixture";
 import { IMPORT_FUZZY_WORK, IMPORT_TIME_LIMIT_MS, notSearchedNote, planAnnotationImport, verdictOf } from "@/lib/export/import-annotations";
-import { VERDICT_ORDER, VERDICTS } from "@/lib/claims/verdicts";
 
 /**
  * The Web Annotation export checked against the W3C Web Annotation Data Model
  * (https://www.w3.org/TR/annotation-model/): the required fields of collections, pages,
  * annotations, bodies, targets and selectors, and that every key is a term of the
  * model's JSON-LD context (http://www.w3.org/ns/anno.jsonld) or a CURIE on one of its
- * prefixes, so a JSON-LD processor loses nothing.
+ * prefixes or on the verity: prefix the export's own context defines, so a JSON-LD
+ * processor loses nothing.
  */
 
 // The terms and prefixes of http://www.w3.org/ns/anno.jsonld.
@@ -20,7 +21,7 @@ const CONTEXT_TERMS = new Set([
   "email", "email_sha1", "nickname", "label", "created", "modified", "generated", "sourceDate", "sourceDateStart",
   "sourceDateEnd", "start", "end", "total", "startIndex",
 ]);
-const CONTEXT_PREFIXES = ["oa", "dc", "dcterms", "dctypes", "foaf", "rdf", "rdfs", "skos", "xsd", "iana", "owl", "as", "schema"];
+const CONTEXT_PREFIXES = ["oa", "dc", "dcterms", "dctypes", "foaf", "rdf", "rdfs", "skos", "xsd", "iana", "owl", "as", "schema", "verity"];
 const CLASSES = new Set([
   "Annotation", "Dataset", "Image", "Video", "Audio", "Text", "TextualBody", "ResourceSelection", "SpecificResource",
   "FragmentSelector", "CssSelector", "XPathSelector", "TextQuoteSelector", "TextPositionSelector", "DataPositionSelector",
@@ -38,7 +39,8 @@ function walk(value: unknown, visit: (node: Node, path: string) => void, path = 
   if (Array.isArray(value)) value.forEach((item, i) => walk(item, visit, `${path}[${i}]`));
   else if (value && typeof value === "object") {
     visit(value as Node, path);
-    for (const [key, child] of Object.entries(value)) walk(child, visit, `${path}.${key}`);
+    // The context defines terms; it uses none.
+    for (const [key, child] of Object.entries(value)) if (key !== "@context") walk(child, visit, `${path}.${key}`);
   }
 }
 
@@ -54,8 +56,8 @@ describe.each([
   const items = page.items as Node[];
 
   it("is an AnnotationCollection with its page embedded", () => {
-    expect(collection["@context"]).toBe(ANNO_CONTEXT);
-    expect(collection.id).toBe(`${FIXTURE_APP_URL}/articles/art-harbour/annotations`);
+    expect(collection["@context"]).toEqual(["http://www.w3.org/ns/anno.jsonld", { verity: expect.stringMatching(/[:/#]$/) }]);
+    expect(collection.id).toBe(`${FIXTURE_APP_URL}/articles/art-harbour/export/annotations.jsonld${model.includesPending ? "?pending=1" : ""}`);
     expect(collection.type).toBe("AnnotationCollection");
     expect(typeof collection.label).toBe("string");
     expect(collection.total).toBe(items.length);
@@ -78,13 +80,13 @@ describe.each([
     });
   });
 
-  it("gives every annotation the required fields, a unique IRI, and a target on the text with both selectors", () => {
+  it("gives every annotation the required fields, a unique IRI, and a target on the text with both selectors, or only its quote once orphaned", () => {
     const ids = new Set<string>();
     for (const item of items) {
-      expect(item["@context"]).toBe(ANNO_CONTEXT);
+      expect(item["@context"]).toEqual(EXPORT_CONTEXT);
       expect(item.type).toBe("Annotation");
       expect(typeof item.id).toBe("string");
-      expect(item.id as string).toMatch(new RegExp(`^${FIXTURE_APP_URL}/annotations/(claims|evidence)/`));
+      expect(item.id as string).toMatch(new RegExp(`^${FIXTURE_APP_URL}/annotations/(art-harbour|evidence)/`));
       expect(ids.has(item.id as string)).toBe(false);
       ids.add(item.id as string);
       expect(item.created).toMatch(ISO);
@@ -94,35 +96,46 @@ describe.each([
       const source = target.source as Node;
       expect(typeof source.id).toBe("string");
       const selectors = many(target.selector) as Node[];
-      const position = selectors.find((s) => s.type === "TextPositionSelector")!;
+      const position = selectors.find((s) => s.type === "TextPositionSelector");
       const quote = selectors.find((s) => s.type === "TextQuoteSelector")!;
-      expect(Number.isInteger(position.start) && Number.isInteger(position.end) && (position.start as number) < (position.end as number)).toBe(true);
+      if (target["verity:orphaned"] === true) expect(position).toBeUndefined();
+      else expect(Number.isInteger(position!.start) && Number.isInteger(position!.end) && (position!.start as number) < (position!.end as number)).toBe(true);
       expect(typeof quote.exact).toBe("string");
       expect(typeof quote.prefix).toBe("string");
       expect(typeof quote.suffix).toBe("string");
     }
   });
 
-  it("has one assessing annotation per claim, whose selectors give exactly the claim's text in the article", () => {
+  it("has one assessing annotation per claim on the public page, whose position (in code points) and quote give exactly the claim's text", () => {
     const claims = items.filter((item) => item.motivation === "assessing");
-    expect(claims.map((item) => item.id)).toEqual(model.claims.map((claim) => `${FIXTURE_APP_URL}/annotations/claims/${claim.id}`));
+    expect(claims.map((item) => item.id)).toEqual(model.claims.map((claim) => `${FIXTURE_APP_URL}/annotations/art-harbour/${claim.id}`));
+    const codePoints = [...FIXTURE_TEXT];
     for (const [i, item] of claims.entries()) {
       const claim = model.claims[i];
       const target = item.target as Node;
-      expect((target.source as Node).id).toBe(`${FIXTURE_APP_URL}/articles/art-harbour`);
-      const [position, quote] = target.selector as Node[];
-      expect(position).toEqual({ type: "TextPositionSelector", start: claim.startOffset, end: claim.endOffset });
-      expect(quote).toEqual({ type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix });
+      expect(target.source).toEqual({
+        id: `${FIXTURE_APP_URL}/p/art-harbour`,
+        type: "Text",
+        "dcterms:title": model.article.title,
+        via: "https://coastal.example/news/harbour-plan",
+      });
+      const quote = { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix };
       if (claim.anchorStatus === "ANCHORED") {
-        const { start, end } = position as { start: number; end: number };
-        expect(FIXTURE_TEXT.slice(start, end)).toBe(quote.exact);
-        expect(FIXTURE_TEXT.slice(0, start).endsWith(quote.prefix as string)).toBe(true);
-        expect(FIXTURE_TEXT.slice(end).startsWith(quote.suffix as string)).toBe(true);
+        const [position] = target.selector as Array<{ start: number; end: number }>;
+        expect(target.selector).toEqual([{ type: "TextPositionSelector", start: position.start, end: position.end }, quote]);
+        expect(codePoints.slice(position.start, position.end).join("")).toBe(quote.exact);
+        expect(codePoints.slice(0, position.start).join("").endsWith(quote.prefix)).toBe(true);
+        expect(codePoints.slice(position.end).join("").startsWith(quote.suffix)).toBe(true);
+        expect(target["verity:orphaned"]).toBeUndefined();
+      } else {
+        // Its stored position now selects other text: only the quote, and the reason why.
+        expect(target.selector).toEqual([quote]);
+        expect(target["verity:orphaned"]).toBe(true);
       }
       const bodies = many(item.body) as Node[];
       const textual = (purpose: string) => bodies.filter((b) => b.type === "TextualBody" && b.purpose === purpose).map((b) => b.value);
       expect(textual("describing")).toEqual([claim.restatement]);
-      expect(textual("assessing")).toEqual(claim.verdict ? [VERDICTS[claim.verdict].label] : []);
+      expect(textual("assessing")).toEqual(claim.rating ? [claim.rating.label] : []);
       expect(textual("commenting")).toEqual(claim.rationale ? [claim.rationale] : []);
       expect(textual("tagging").some((v) => /^Pending/.test(v as string))).toBe(claim.state !== "APPROVED");
       const links = bodies.filter((b) => b.purpose === "linking" && b.label !== "Same claim");
@@ -130,7 +143,7 @@ describe.each([
       for (const link of links) expect(link).toMatchObject({ type: "SpecificResource", source: { id: expect.stringMatching(/^https?:\/\//) } });
       const sameClaim = bodies.filter((b) => b.label === "Same claim");
       expect(sameClaim).toEqual(
-        claim.sameClaim.map((other) => ({ type: "SpecificResource", purpose: "linking", label: "Same claim", source: `${FIXTURE_APP_URL}/annotations/claims/${other.id}` })),
+        claim.sameClaim.map((other) => ({ type: "SpecificResource", purpose: "linking", label: "Same claim", source: `${FIXTURE_APP_URL}/annotations/${other.article.id}/${other.id}` })),
       );
     }
   });
@@ -146,19 +159,19 @@ describe.each([
       if (e.kind !== "PASSAGE") throw new Error("unreachable");
       expect(item.id).toBe(`${FIXTURE_APP_URL}/annotations/evidence/${e.id}`);
       const target = item.target as Node;
-      expect(target.source).toMatchObject({ id: `${FIXTURE_APP_URL}/articles/${e.passage.articleId}`, "dcterms:title": e.passage.articleTitle });
+      expect(target.source).toMatchObject({ id: `${FIXTURE_APP_URL}/p/${e.passage.articleId}`, "dcterms:title": e.passage.articleTitle });
       expect(target.selector).toEqual([
-        { type: "TextPositionSelector", start: e.passage.startOffset, end: e.passage.endOffset },
+        { type: "TextPositionSelector", ...e.passage.codePoints },
         { type: "TextQuoteSelector", exact: e.passage.exact, prefix: e.passage.prefix, suffix: e.passage.suffix },
       ]);
       expect(many(item.body)).toEqual(
-        expect.arrayContaining([{ type: "SpecificResource", purpose: "linking", source: `${FIXTURE_APP_URL}/annotations/claims/${claim.id}` }]),
+        expect.arrayContaining([{ type: "SpecificResource", purpose: "linking", source: `${FIXTURE_APP_URL}/annotations/art-harbour/${claim.id}` }]),
       );
     }
   });
 
-  it("carries no email address, comment or review note", () => {
-    const json = JSON.stringify(collection);
+  it("carries no email address but the organisation's public contact, no comment and no review note", () => {
+    const json = JSON.stringify(collection).replaceAll(`mailto:${FIXTURE_ORGANISATION.contactEmail}`, "");
     expect(json).not.toMatch(/@[a-z0-9-]+\.[a-z]/i);
     expect(json).not.toMatch(/reviewNote|comment"/i);
   });
@@ -167,22 +180,22 @@ describe.each([
 describe("reading an export back", () => {
   it("finds every placed claim at the same span with its restatement, verdict and rationale", async () => {
     const model = fixtureModel({ includePending: true });
-    const plan = await planAnnotationImport(FIXTURE_TEXT, JSON.parse(JSON.stringify(toAnnotationCollection(model))));
+    const plan = await planAnnotationImport(FIXTURE_TEXT, JSON.parse(JSON.stringify(toAnnotationCollection(model))), VERITY_CATALOGUE.choices);
     const placed = model.claims.filter((claim) => claim.anchorStatus === "ANCHORED");
     expect(plan.claims.map((c) => [c.start, c.end, c.exact, c.restatement, c.verdict, c.rationale, c.method])).toEqual(
-      placed.map((claim) => [claim.startOffset, claim.endOffset, claim.exact, claim.restatement, claim.verdict, claim.rationale, "position"]),
+      placed.map((claim) => [claim.startOffset, claim.endOffset, claim.exact, claim.restatement, claim.rating?.id ?? null, claim.rationale, "position"]),
     );
     // The orphaned claim's text is not in the article: reported, not placed.
     expect(plan.orphaned.map((o) => o.restatement)).toEqual(["The harbour will pay for itself within a decade."]);
-    expect(plan.skipped).toBe(1);
+    expect(plan.skipped).toHaveLength(1);
   });
 
-  it("maps every verdict label and name back to the verdict", () => {
-    for (const verdict of VERDICT_ORDER) {
-      expect(verdictOf(VERDICTS[verdict].label)).toBe(verdict);
-      expect(verdictOf(verdict)).toBe(verdict);
+  it("maps every verdict label and id of the scale back to the verdict, and nothing else", () => {
+    for (const rating of VERITY_CATALOGUE.choices) {
+      expect(verdictOf(rating.label, VERITY_CATALOGUE.choices)).toBe(rating.id);
+      expect(verdictOf(rating.id, VERITY_CATALOGUE.choices)).toBe(rating.id);
     }
-    expect(verdictOf("Pants on fire")).toBeNull();
+    expect(verdictOf("Pants on fire", VERITY_CATALOGUE.choices)).toBeNull();
   });
 
   /** A claim annotation quoting `exact` at `start`, with the context given. */
@@ -204,16 +217,16 @@ describe("reading an export back", () => {
 
   it("stops searching for changed text once the import's fuzzy work is spent, and marks what it left unsearched", async () => {
     const file = [claimAnnotation(placedQuote, 40), claimAnnotation(changedQuote, 40)];
-    expect((await planAnnotationImport(FIXTURE_TEXT, file)).claims.map((c) => c.method)).toEqual(["position", "fuzzy"]);
+    expect((await planAnnotationImport(FIXTURE_TEXT, file, VERITY_CATALOGUE.choices)).claims.map((c) => c.method)).toEqual(["position", "fuzzy"]);
 
-    const plan = await planAnnotationImport(FIXTURE_TEXT, file, { fuzzyWork: 0, timeLimitMs: IMPORT_TIME_LIMIT_MS });
+    const plan = await planAnnotationImport(FIXTURE_TEXT, file, VERITY_CATALOGUE.choices, { fuzzyWork: 0, timeLimitMs: IMPORT_TIME_LIMIT_MS });
     // Text that is there word for word needs no fuzzy search.
     expect(plan.claims.map((c) => c.method)).toEqual(["position"]);
     expect(plan.orphaned).toEqual([expect.objectContaining({ exact: changedQuote, notSearched: true, reason: expect.stringMatching(/used up its searches for changed text.*smaller file/) })]);
   });
 
   it("looks for nothing more once the import's time is up, and marks what it left", async () => {
-    const plan = await planAnnotationImport(FIXTURE_TEXT, [claimAnnotation(placedQuote, 40)], { fuzzyWork: IMPORT_FUZZY_WORK, timeLimitMs: 0 });
+    const plan = await planAnnotationImport(FIXTURE_TEXT, [claimAnnotation(placedQuote, 40)], VERITY_CATALOGUE.choices, { fuzzyWork: IMPORT_FUZZY_WORK, timeLimitMs: 0 });
     expect(plan.claims).toEqual([]);
     expect(plan.orphaned).toEqual([expect.objectContaining({ exact: placedQuote, notSearched: true, reason: expect.stringMatching(/time limit.*smaller file/) })]);
   });
@@ -234,7 +247,7 @@ describe("reading an export back", () => {
     const text = `${FIXTURE_TEXT}\n${FIXTURE_TEXT}`;
     const quote = { type: "TextQuoteSelector", exact: placedQuote, prefix: FIXTURE_TEXT.slice(8, 40), suffix: FIXTURE_TEXT.slice(80, 112) };
     const file = [{ type: "Annotation", motivation: "assessing", target: { selector: [quote] } }];
-    const plan = await planAnnotationImport(text, file);
+    const plan = await planAnnotationImport(text, file, VERITY_CATALOGUE.choices);
     expect(plan.claims).toEqual([]);
     expect(plan.orphaned).toEqual([expect.objectContaining({ exact: placedQuote, reason: "Its text is in 2 places in this article, too alike to choose between." })]);
     expect(plan.orphaned[0].notSearched).toBeUndefined();
@@ -243,14 +256,14 @@ describe("reading an export back", () => {
   it("reads only the context Verity keeps, however long the file's", async () => {
     const prefix = "x".repeat(900) + FIXTURE_TEXT.slice(8, 40);
     const suffix = FIXTURE_TEXT.slice(80, 112) + "x".repeat(900);
-    const plan = await planAnnotationImport(FIXTURE_TEXT, [claimAnnotation(placedQuote, 40, prefix, suffix)]);
+    const plan = await planAnnotationImport(FIXTURE_TEXT, [claimAnnotation(placedQuote, 40, prefix, suffix)], VERITY_CATALOGUE.choices);
     // The first 900 units of each side would disagree with the text; the 32 nearest the quote agree.
     expect(plan.claims).toEqual([expect.objectContaining({ start: 40, end: 80, method: "position" })]);
   });
 
   it("refuses what is not a Web Annotation export, saying why", async () => {
-    await expect(planAnnotationImport(FIXTURE_TEXT, { hello: "world" })).rejects.toThrow(/not a W3C Web Annotation export/);
-    await expect(planAnnotationImport(FIXTURE_TEXT, { type: "AnnotationCollection", first: "https://x.example/page1" })).rejects.toThrow(/embedded/);
-    await expect(planAnnotationImport(FIXTURE_TEXT, [])).rejects.toThrow(/no claim annotations/);
+    await expect(planAnnotationImport(FIXTURE_TEXT, { hello: "world" }, VERITY_CATALOGUE.choices)).rejects.toThrow(/not a W3C Web Annotation export/);
+    await expect(planAnnotationImport(FIXTURE_TEXT, { type: "AnnotationCollection", first: "https://x.example/page1" }, VERITY_CATALOGUE.choices)).rejects.toThrow(/embedded/);
+    await expect(planAnnotationImport(FIXTURE_TEXT, [], VERITY_CATALOGUE.choices)).rejects.toThrow(/no claim annotations/);
   });
 });

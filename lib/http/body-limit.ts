@@ -9,6 +9,8 @@ export const BODY_LIMITS = {
   read: 0,
   /** next-auth's sign-in and sign-out posts: a CSRF token, an email, a password, a callback URL. */
   auth: 16 * 1024,
+  /** One W3C annotation posted to the Annotation Protocol server (lib/annotation-protocol). */
+  annotation: 256 * 1024,
 } as const;
 
 export const BODY_TOO_LARGE_MESSAGE = "The request is too large.";

@@ -4,6 +4,8 @@ import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
 import { isDatabaseUnavailable, unavailableResponse } from "@/lib/db/unavailable";
 import { BODY_LIMITS, limitBody } from "@/lib/http/body-limit";
+import { actorForToken } from "@/lib/api-tokens/data";
+import { bearerToken } from "@/lib/api-tokens/secret";
 
 /**
  * Every route handler under app/ goes through here (next-auth's through limitBody alone):
@@ -44,7 +46,15 @@ interface RouteOptions<Mode extends UserMode, Params extends z.ZodType, Query ex
   headers?: Record<string, string>;
   /** The kind of body the route takes (BODY_LIMITS). */
   body?: keyof typeof BODY_LIMITS;
+  /**
+   * For routes other programs call: a personal API token (`Authorization: Bearer …`) stands
+   * for its user instead of a session; "write" routes need a read-write token.
+   */
+  token?: "read" | "write";
 }
+
+export const INVALID_TOKEN_MESSAGE = "This API token is not valid: it is unknown, revoked, or its user is disabled.";
+export const READ_ONLY_TOKEN_MESSAGE = "This API token may only read: make a read-and-write token to change annotations.";
 
 interface RouteInput<Mode extends UserMode, Params extends z.ZodType, Query extends z.ZodType> {
   request: Request;
@@ -61,7 +71,13 @@ export function route<Mode extends UserMode, Params extends z.ZodType = typeof N
 
   const answer = limitBody(BODY_LIMITS[options.body ?? "read"], async (request: Request, context: RouteContext): Promise<Response> => {
     let user: Actor | null = null;
-    if (options.user !== "none") {
+    const token = options.token && options.user !== "none" ? bearerToken(request.headers.get("authorization")) : null;
+    if (token) {
+      const found = await actorForToken(token);
+      if (!found) return fail(401, INVALID_TOKEN_MESSAGE);
+      if (options.token === "write" && found.scope !== "READ_WRITE") return fail(403, READ_ONLY_TOKEN_MESSAGE);
+      user = found.actor;
+    } else if (options.user !== "none") {
       user = await getCurrentUser();
       if (!user && options.user === "required") return fail(401, options.signedOut ?? new UnauthenticatedError().message);
     }

@@ -1,4 +1,4 @@
-import { decodeUpload, detectFormat, importArticleSource, ImportError, MAX_SOURCE_BYTES, uploadProblem } from "./index";
+import { applyEdits, decodeUpload, detectFormat, furnitureLeftIn, importArticleSource, ImportError, MAX_SOURCE_BYTES, uploadProblem } from "./index";
 import { canonicalText } from "../anchoring/canonical-text";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -129,5 +129,20 @@ describe("decodeUpload", () => {
     expect(uploadProblem("a.txt", MAX_SOURCE_BYTES + 1)).toBe("The file is larger than 2 MB.");
     expect(uploadProblem("a.txt", 0)).toBe("The file is empty.");
     expect(uploadProblem("a.doc", 10)).toBe("Choose a .txt, .md, .markdown, .html or .htm file.");
+  });
+});
+
+describe("furnitureLeftIn", () => {
+  const text = [
+    "Council approves harbour budget",
+    "The council approved the harbour budget on Tuesday by 31 votes to 12.",
+    "Sign up for our newsletter to get the latest local news.",
+    "Work starts in March.",
+  ].join("\n");
+
+  it("counts the paragraphs of a stored article that look like site furniture, and none once they are left out", () => {
+    const imported = importArticleSource({ format: "TEXT", content: text });
+    expect(furnitureLeftIn(imported.doc, imported.title)).toBe(1);
+    expect(furnitureLeftIn(applyEdits(imported, null).doc, imported.title)).toBe(0);
   });
 });

@@ -1,4 +1,6 @@
 import { heading, paragraph, type DocNode } from "../documents/schema";
+import { isFurniture } from "./furniture";
+import { abbreviationsOf } from "../languages/abbreviations";
 
 /** Rejected input; the message is meant for the user. */
 export class ImportError extends Error {
@@ -37,7 +39,7 @@ export function importPlainText(raw: string): ImportedDocument {
   // A lone line is the body, never just a title.
   const t =
     lines.length > 1
-      ? lines.slice(0, TITLE_MAX_LINES).findIndex(looksLikeHeadline)
+      ? lines.slice(0, TITLE_MAX_LINES).findIndex((line) => looksLikeHeadline(line) && !isFurniture(line))
       : -1;
 
   let title: string;
@@ -49,7 +51,7 @@ export function importPlainText(raw: string): ImportedDocument {
     const repeated = lines[t + 1] === title && t + 2 < lines.length;
     body = [...lines.slice(0, t), ...lines.slice(t + (repeated ? 2 : 1))];
   } else {
-    title = guessTitle(lines[0]);
+    title = guessTitle(lines.find((line) => !isFurniture(line)) ?? lines[0]);
     body = lines;
   }
 
@@ -107,45 +109,56 @@ export interface TextSpan {
 }
 
 /**
- * A period after one of these words (lower-cased, without the period) does
- * not end a sentence: titles before names and AP-style month abbreviations.
- */
-const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "jr", "sr", "rev", "hon",
-  "rep", "reps", "sen", "sens", "gov", "pres", "gen", "lt", "col", "maj",
-  "capt", "sgt", "cmdr", "adm", "vs",
-  "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec",
-]);
-
-/**
  * Terminal punctuation (an ellipsis included), then any closing quotes or
  * brackets, then whitespace or the end: a possible sentence end. "3.5" and
- * the inner dot of "U.S." never match because no whitespace follows. Only a
- * run's first mark starts a match (the lookbehind): tried from each mark of a
- * long run of them, the search took time quadratic in the run's length.
+ * the inner dot of "U.S." never match because no whitespace follows. A French
+ * closing guillemet may follow after a space ("Non ! »"). Only a run's first
+ * mark starts a match (the lookbehind): tried from each mark of a long run of
+ * them, the search took time quadratic in the run's length.
  */
-const SENTENCE_END = /(?<![.!?…])[.!?…]+[”’"'»)\]]*(?=\s|$)/gu;
+const SENTENCE_END = /(?<![.!?…])[.!?…]+(?:[ \u00A0\u202F]»)?[”’"'»)\]]*(?=\s|$)/gu;
+
+/**
+ * The end of a sentence in another script's punctuation (Chinese "。", Arabic "؟", Devanagari
+ * "।", Armenian "։"…), closers included: Intl.Segmenter finds these for the article's language.
+ */
+const OTHER_SCRIPT_END = /(?![.!?])\p{Sentence_Terminal}[”’"'»)\]」』]*\s*$/u;
+const OTHER_SCRIPT_MARK = /(?![.!?])\p{Sentence_Terminal}/u;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function sentenceSegmenter(language: string | null): Intl.Segmenter {
+  const key = language ?? "und";
+  let segmenter = segmenters.get(key);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language ?? undefined, { granularity: "sentence" });
+    segmenters.set(key, segmenter);
+  }
+  return segmenter;
+}
 
 /**
  * Splits text into sentences, as UTF-16 spans without surrounding
- * whitespace. A line break always ends a sentence.
+ * whitespace. A line break always ends a sentence. `language` (BCP 47; null:
+ * not known) adds its abbreviations, and its script's sentence marks found by
+ * Intl.Segmenter. Latin-script punctuation keeps the rules below, which know
+ * abbreviations, initials and acronyms: ICU's segmenter breaks after every
+ * "Mr." and "U.S." followed by a capital.
  */
-export function splitSentences(text: string): TextSpan[] {
+export function splitSentences(text: string, language: string | null = null): TextSpan[] {
   const spans: TextSpan[] = [];
   const push = (start: number, end: number) => {
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
     if (start < end) spans.push({ start, end });
   };
+  const abbreviations = abbreviationsOf(language);
   let lineStart = 0;
   for (const line of text.split("\n")) {
     let sentenceStart = lineStart;
-    for (const match of line.matchAll(SENTENCE_END)) {
-      const end = match.index + match[0].length;
-      if (endsSentence(line, match.index, match[0], end)) {
-        push(sentenceStart, lineStart + end);
-        sentenceStart = lineStart + end;
-      }
+    for (const end of sentenceEnds(line, language, abbreviations)) {
+      push(sentenceStart, lineStart + end);
+      sentenceStart = lineStart + end;
     }
     push(sentenceStart, lineStart + line.length);
     lineStart += line.length + 1;
@@ -153,13 +166,29 @@ export function splitSentences(text: string): TextSpan[] {
   return spans;
 }
 
+/** The offsets in `line` where its sentences end, in order. */
+function sentenceEnds(line: string, language: string | null, abbreviations: ReadonlySet<string>): number[] {
+  const ends: number[] = [];
+  for (const match of line.matchAll(SENTENCE_END)) {
+    const end = match.index + match[0].length;
+    if (endsSentence(line, match.index, match[0], end, abbreviations)) ends.push(end);
+  }
+  // Only a line with another script's sentence marks is segmented: the rest has none to find.
+  if (!OTHER_SCRIPT_MARK.test(line)) return ends;
+  for (const { index } of sentenceSegmenter(language).segment(line)) {
+    if (index > 0 && OTHER_SCRIPT_END.test(line.slice(Math.max(0, index - 16), index))) ends.push(index);
+  }
+  return [...new Set(ends)].sort((a, b) => a - b);
+}
+
 // Both are matched at a position of the line (sticky), not on a slice of it: a regex anchored
 // at a slice's end is tried from every start, which made a 1 MB import spend 0.4 s here.
-const LOWER_CASE_NEXT = /\s*[“‘"'«(\[]*\p{Ll}/uy;
-const OPENING = /[\s“‘"'«(\[]/;
+// A closing guillemet after a space is still the quotation's ("« Non ! » a-t-il dit").
+const LOWER_CASE_NEXT = /\s*(?:»\s*)?[“‘"'«„¿¡(\[]*\p{Ll}/uy;
+const OPENING = /[\s“‘"'«„¿¡(\[]/;
 
 /** Whether the possible sentence end `mark` at line[index, end) is a real one. */
-function endsSentence(line: string, index: number, mark: string, end: number): boolean {
+function endsSentence(line: string, index: number, mark: string, end: number, abbreviations: ReadonlySet<string>): boolean {
   // A lower-case word next means the sentence goes on:
   // "“Why?” she asked", "the U.S. would", "wait… and see".
   LOWER_CASE_NEXT.lastIndex = end;
@@ -174,6 +203,7 @@ function endsSentence(line: string, index: number, mark: string, end: number): b
   return !(
     /^\p{Lu}$/u.test(word) || // an initial: "J. D. Vance", "George W. Bush" (so "Plan B. Then" is missed)
     /^(\p{L}\.)+\p{L}$/u.test(word) || // a dotted acronym: "U.S.", "e.g."
-    ABBREVIATIONS.has(word.toLowerCase())
+    /^\p{Ll}$/u.test(word) || // a spaced abbreviation's letter: German "z. B.", "d. h."
+    abbreviations.has(word.toLowerCase())
   );
 }

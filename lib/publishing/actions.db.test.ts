@@ -136,7 +136,7 @@ describe.each(ACTIONS)("$name", ({ setup, call, expected, verify }) => {
 describe("importAnnotationsAction's input", () => {
   it.each([
     ["no file", {}, "Choose a .jsonld file (a Web Annotations export)."],
-    ["a file that is not JSON", { file: new File(["not json"], "a.jsonld") }, "This file is not JSON: choose a Web Annotations export (.jsonld)."],
+    ["a file that is not JSON", { file: new File(["not json"], "a.jsonld") }, "This file is not JSON: choose a Web Annotations export (.jsonld) or a Hypothesis export (.json)."],
     ["a file of another kind", { file: new File(["{}"], "a.txt") }, "Choose a .jsonld or .json file."],
     ["JSON that is not an export", { file: new File(['{"a":1}'], "a.json") }, expect.stringContaining("not a W3C Web Annotation export")],
   ])("refuses %s on the file field, writing nothing", async (_label, fields, message) => {

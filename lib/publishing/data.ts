@@ -1,5 +1,7 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
+import { PUBLIC_ARTICLES } from "@/lib/auth/visibility";
+import { isStorableText } from "@/lib/storable-text";
 import type { Actor } from "@/lib/auth/current-user";
 import { assertRole } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
@@ -21,7 +23,7 @@ export async function publishArticle(actor: Actor, articleId: string): Promise<{
     // Only if still unpublished: of two editors publishing at once, one records it.
     const { count } = await tx.article.updateMany({
       where: { id: articleId, publishedAt: null },
-      data: { publishedAt, publishedById: actor.id },
+      data: { publishedAt, publishedById: actor.id, unpublishedAt: null },
     });
     if (count === 0) {
       const now = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { publishedAt: true } });
@@ -39,25 +41,43 @@ export async function publishArticle(actor: Actor, articleId: string): Promise<{
   });
 }
 
-/** Takes the article's public page down at once (it answers 404 from the next request). */
+/** Takes the article's public page down at once: from the next request it answers 410, withdrawn (see withdrawnAt). */
 export async function unpublishArticle(actor: Actor, articleId: string): Promise<void> {
   assertRole(actor, "EDITOR");
   await prisma.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { publishedAt: true } });
     if (!article) throw new NotFoundError("That article");
     if (!article.publishedAt) return;
-    const { count } = await tx.article.updateMany({
-      where: { id: articleId, publishedAt: { not: null } },
-      data: { publishedAt: null, publishedById: null },
-    });
-    if (count === 0) return;
+    const unpublishedAt = await takeDown(tx, articleId);
+    if (!unpublishedAt) return;
     await recordAudit(tx, {
       actorId: actor.id,
       action: "article.unpublish",
       entityType: "Article",
       entityId: articleId,
       before: { publishedAt: article.publishedAt.toISOString() },
-      after: { publishedAt: null },
+      after: { publishedAt: null, unpublishedAt: unpublishedAt.toISOString() },
     });
   });
+}
+
+/**
+ * Takes the public page down, if it is up (unpublishing, retiring): the article remembers
+ * when, for the withdrawn notice. Returns that time, or null when it was not published
+ * (of two editors at once, one takes it down).
+ */
+export async function takeDown(tx: Tx, articleId: string): Promise<Date | null> {
+  const unpublishedAt = new Date();
+  const { count } = await tx.article.updateMany({
+    where: { id: articleId, publishedAt: { not: null } },
+    data: { publishedAt: null, publishedById: null, unpublishedAt },
+  });
+  return count === 0 ? null : unpublishedAt;
+}
+
+/** When the article's public page was taken down, while it is down; null if it never had one (or has one now). */
+export async function withdrawnAt(articleId: string): Promise<Date | null> {
+  if (!isStorableText(articleId)) return null;
+  const article = await prisma.article.findFirst({ where: { id: articleId, NOT: PUBLIC_ARTICLES }, select: { unpublishedAt: true } });
+  return article?.unpublishedAt ?? null;
 }

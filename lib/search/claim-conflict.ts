@@ -38,10 +38,15 @@ export function figuresOf(text: string): Set<number> {
 
 /** Words that state one direction, each beside the words of the opposite one. */
 const OPPOSITES: Array<[RegExp, RegExp]> = [
-  [/\b(?:added|adds|gained|rose|rises|risen|raised|increased|up|higher|more|above|over)\b/iu, /\b(?:cut|cuts|lost|fell|falls|fallen|falling|lowered|decreased|down|lower|fewer|less|below|under)\b/iu],
-  [/\b(?:largest|biggest|highest|most|best|first|ahead)\b/iu, /\b(?:smallest|lowest|least|worst|second|behind)\b/iu],
-  [/\b(?:approved?|passed|backed|won|profit|gain)\b/iu, /\b(?:rejected?|defeated|opposed|lost|loss|deficit)\b/iu],
+  [/(?<!\p{L})(?:added|adds|gained|rose|rises|risen|raised|increased|up|higher|more|above|over|larger|hausse|augmenté|subió|superen)(?!\p{L})/iu, /(?<!\p{L})(?:cut|cuts|lost|fell|falls|fallen|falling|lowered|decreased|down|lower|fewer|less|below|under|smaller|baisse|baissé|reculé|bajó|menos)(?!\p{L})/iu],
+  [/(?<!\p{L})(?:largest|biggest|highest|most|best|first|ahead|plus haut)(?!\p{L})/iu, /(?<!\p{L})(?:smallest|lowest|least|worst|second|behind|plus bas)(?!\p{L})/iu],
+  [/(?<!\p{L})(?:approve|approved|approves|passed|backed|won|profit|gain|Gewinn)(?!\p{L})/iu, /(?<!\p{L})(?:reject|rejected|rejects|defeated|opposed|lost|loss|deficit|Verlust)(?!\p{L})/iu],
+  [/\bvoted for\b/iu, /\bvoted against\b/iu],
 ];
+
+/** A figure that moved ("raised", "rises") against one that stayed ("held", "unchanged"). */
+const MOVED = /\b(?:raised|rises|rose|risen|increased|cut|lowered|fell|falls|decreased)\b/iu;
+const HELD = /\b(?:held|holds|unchanged|flat|steady|kept)\b/iu;
 
 function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both" | null {
   const isUp = up.test(text);
@@ -51,13 +56,15 @@ function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both
 
 /**
  * Two claims conflict when each states figures and neither's figures are all among the
- * other's, or when one goes up (or is the most, or passed) where the other goes down.
+ * other's, when one goes up (or is the most, or passed) where the other goes down, or when
+ * one moved where the other held.
  */
 export function claimsConflict(a: string, b: string): boolean {
   const figuresA = figuresOf(a);
   const figuresB = figuresOf(b);
   const within = (x: Set<number>, y: Set<number>) => [...x].every((figure) => y.has(figure));
   if (figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB) && !within(figuresB, figuresA)) return true;
+  if ((MOVED.test(a) && HELD.test(b) && !MOVED.test(b)) || (MOVED.test(b) && HELD.test(a) && !MOVED.test(a))) return true;
   return OPPOSITES.some((pair) => {
     const [poleA, poleB] = [pole(a, pair), pole(b, pair)];
     return (poleA === "up" && poleB === "down") || (poleA === "down" && poleB === "up");

@@ -16,6 +16,8 @@ interface ClaimRow {
   articleId: string;
   restatement: string;
   exact: string;
+  /** The text search configuration of the claim's article. */
+  config: string;
   evidence: Array<{ sourceArticleId: string; startOffset: number; endOffset: number; stance: EvidenceStance }>;
 }
 

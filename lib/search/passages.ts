@@ -18,13 +18,13 @@ export interface PassageSpan extends TextSpan {
 export const MAX_QUOTED_PASSAGE_CHARS = 800;
 
 /**
- * Splits an article's canonical text into passages: its sentences (splitSentences, which
- * keeps "U.S.", "Rep." and initials inside a sentence; a quotation closed right after an
+ * Splits an article's canonical text into passages: its sentences in its language
+ * (splitSentences, which keeps "U.S.", "Rep." and initials inside a sentence; a quotation closed right after an
  * acronym ends one), with the sentences of one quotation kept together ("“Regimes are
  * watching closely. Let’s send the message…”").
  * Offsets are UTF-16 offsets into `text`; a passage never crosses a line (block) break.
  */
-export function splitPassages(text: string): PassageSpan[] {
+export function splitPassages(text: string, language: string | null = null): PassageSpan[] {
   const passages: PassageSpan[] = [];
   let open: TextSpan | null = null;
   const flush = () => {
@@ -32,7 +32,7 @@ export function splitPassages(text: string): PassageSpan[] {
     passages.push({ ordinal: passages.length, start: open.start, end: open.end, text: text.slice(open.start, open.end) });
     open = null;
   };
-  for (const sentence of splitSentences(text).flatMap((span) => splitAt(QUOTED_ACRONYM_END, text, span)).flatMap((span) => splitAt(CLOCK_TIME_END, text, span))) {
+  for (const sentence of splitSentences(text, language).flatMap((span) => splitAt(QUOTED_ACRONYM_END, text, span)).flatMap((span) => splitAt(CLOCK_TIME_END, text, span))) {
     if (open) {
       const sameBlock = !text.slice(open.end, sentence.start).includes("\n");
       if (sameBlock && sentence.end - open.start <= MAX_QUOTED_PASSAGE_CHARS) {
@@ -80,18 +80,20 @@ function splitAt(pattern: RegExp, text: string, span: TextSpan): TextSpan[] {
 }
 
 /**
- * Whether `sentence` ends inside a quotation: more “ than ”, or an odd number of straight
- * double quotes. Single quotes are not counted: ’ is also the apostrophe.
+ * Whether `sentence` ends inside a quotation: a “, « or „ not closed, or an odd number of
+ * straight double quotes. “ closes a German „ („Wir sind bereit“) and opens anywhere else.
+ * Single quotes are not counted: ’ is also the apostrophe.
  */
 export function insideQuotation(sentence: string): boolean {
-  let curly = 0;
+  const open: string[] = [];
   let straight = 0;
   for (const char of sentence) {
-    if (char === "“" || char === "«") curly++;
-    else if ((char === "”" || char === "»") && curly > 0) curly--;
+    if (char === "“" && open.at(-1) === "„") open.pop();
+    else if (char === "“" || char === "«" || char === "„") open.push(char);
+    else if (char === "”" || char === "»") open.pop();
     else if (char === '"') straight++;
   }
-  return curly > 0 || straight % 2 === 1;
+  return open.length > 0 || straight % 2 === 1;
 }
 
 /** A run of letters and digits: a word, lower-cased, as the search dictionary holds words. */

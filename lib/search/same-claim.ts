@@ -6,26 +6,26 @@ import { visibleClaimWhere } from "@/lib/auth/visibility";
 import { sameClaimCandidatesStatement, similarityThresholdStatement } from "@/lib/search/statements";
 import { NotFoundError } from "@/lib/errors";
 import type { GroupMember, SameClaimCandidate, SameClaimView } from "@/lib/search/types";
-import { claimsConflict } from "@/lib/search/claim-conflict";
+import { SAME_CLAIM_SCORE, sameClaimMatch } from "@/lib/search/same-claim-match";
 
 /**
- * The same claim across articles, as reviewers find it: claims whose restatements or
- * quotes are similar enough (pg_trgm similarity, the greater of the two, at least
- * SAME_CLAIM_THRESHOLD) and that do not conflict with it (other figures, the opposite
- * direction: claim-conflict.ts) are offered as candidates. Linking, unlinking and adopting a
- * verdict are claim writes (lib/claims/same-claim.ts).
+ * The same claim across articles, as reviewers find it: claims whose restatements or quotes
+ * are alike in letters (pg_trgm similarity, the greater of the two, at least
+ * SAME_CLAIM_THRESHOLD: the search, through the trigram indexes), then read as claims
+ * (same-claim-match.ts: shared figures and words, no other figure, direction, negation or
+ * swapped detail) and kept at SAME_CLAIM_SCORE. Linking, unlinking and adopting a verdict are
+ * claim writes (lib/claims/same-claim.ts).
  */
 
 /**
- * Tuned on lib/search/__fixtures__/same-claims.json (40 claims on the seed articles, 21
- * pairs across articles that say the same thing, 572 that do not): at 0.30 precision is
- * 0.59 and recall 0.81. The F1 optimum (0.36: 0.88 and 0.71) misses a third more of the
- * true pairs; a candidate costs the reviewer a glance, a missed one a whole check, so the
- * threshold leans to recall. It is also pg_trgm's default similarity_threshold.
+ * The search's similarity floor: low, so that a restatement in other words ("Prime-age
+ * participation hit 83.5%") is still found; the reading (sameClaimMatch) then decides. On the
+ * development half of bench/quality's pairs the search and the reading, at SAME_CLAIM_SCORE, had
+ * precision 0.71 at recall 0.67, where similarity at 0.3 with the conflict rules had 0.53 at 0.71.
  */
-export const SAME_CLAIM_THRESHOLD = 0.3;
+export const SAME_CLAIM_THRESHOLD = 0.15;
 export const SAME_CLAIM_CANDIDATES = 5;
-const CONFLICT_HEADROOM = 3;
+const CANDIDATE_HEADROOM = 10;
 
 const memberSelect = {
   id: true,
@@ -73,8 +73,8 @@ export async function sameClaimView(actor: Actor, claimId: string): Promise<Same
 
 /**
  * Claims in other articles, not in this claim's group, at least SAME_CLAIM_THRESHOLD similar
- * and not in conflict with it; most similar first. Conflicting claims are dropped after the
- * search, so it asks for CONFLICT_HEADROOM times as many.
+ * and read as the same claim (SAME_CLAIM_SCORE); the likeliest first. The reading drops rows
+ * after the search, so it asks for CANDIDATE_HEADROOM times as many.
  */
 export async function sameClaimCandidates(
   actor: Actor,
@@ -84,8 +84,12 @@ export async function sameClaimCandidates(
   // `%` (through the trigram indexes) finds the claims at pg_trgm.similarity_threshold or above; set for this transaction.
   const [, rows] = await prisma.$transaction([
     prisma.$queryRaw(similarityThresholdStatement(SAME_CLAIM_THRESHOLD)),
-    prisma.$queryRaw<Array<SameClaimCandidate>>(sameClaimCandidatesStatement(actor, claim, SAME_CLAIM_THRESHOLD, limit * CONFLICT_HEADROOM)),
+    prisma.$queryRaw<Array<SameClaimCandidate>>(sameClaimCandidatesStatement(actor, claim, SAME_CLAIM_THRESHOLD, limit * CANDIDATE_HEADROOM)),
   ]);
-  const stated = `${claim.restatement} ${claim.exact}`;
-  return rows.filter((row) => !claimsConflict(stated, `${row.restatement} ${row.exact}`)).slice(0, limit);
+  return rows
+    .map((row) => ({ row, score: sameClaimMatch(claim, row) }))
+    .filter(({ score }) => score >= SAME_CLAIM_SCORE)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ row }) => row);
 }

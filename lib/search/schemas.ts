@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { Verdict } from "@/lib/generated/prisma/enums";
 import type { SearchFilters } from "@/lib/search/types";
 import { isStorableText } from "@/lib/storable-text";
-import { blankToUndefined, DATE_OUT_OF_RANGE, isDateInRange, isRealDate, recordId, text } from "@/lib/validation/fields";
+import { UNRATED } from "@/lib/ratings/types";
+import { blankToUndefined, CHOOSE_VERDICT, DATE_OUT_OF_RANGE, isDateInRange, isRealDate, languageTag, optionalRatingId, recordId, text } from "@/lib/validation/fields";
 
 /** Form input of the search module's actions, and the search page's query parameters. */
 
@@ -62,12 +62,11 @@ const searchParamShapes = {
     .max(120, { error: "An outlet name has at most 120 characters." })
     .refine(isStorableText, { error: "An outlet name cannot hold NUL or broken Unicode characters." })
     .transform((v) => v || null),
+  language: languageTag(),
   from: isoDay("from"),
   to: isoDay("to"),
   claims: z.enum(["", "with", "without"], { error: "Choose passages with or without claims." }).transform((v) => v || null),
-  verdict: z
-    .enum(["", "UNRATED", ...Object.values(Verdict)] as ["", "UNRATED", ...Verdict[]], { error: "Choose a verdict from the list." })
-    .transform((v) => v || null),
+  verdict: optionalRatingId(),
   page: z.coerce.number({ error: "The page must be a whole number." }).int({ error: "The page must be a whole number." }).min(1, { error: "Pages start at 1." }).max(10_000, { error: "That page is too far." }),
 };
 
@@ -78,9 +77,10 @@ export interface ParsedSearchParams {
   errors: Record<string, string>;
 }
 
-const DEFAULTS: Omit<SearchFilters, "page"> & { page: number } = { outlet: null, from: null, to: null, claims: null, verdict: null, page: 1 };
+const DEFAULTS: Omit<SearchFilters, "page"> & { page: number } = { outlet: null, language: null, from: null, to: null, claims: null, verdict: null, page: 1 };
 
-export function parseSearchParams(params: Record<string, string | string[] | undefined>): ParsedSearchParams {
+/** `isRating` says whether a verdict filter names a rating (the scales are data: lib/ratings). */
+export function parseSearchParams(params: Record<string, string | string[] | undefined>, isRating: (id: string) => boolean): ParsedSearchParams {
   const errors: Record<string, string> = {};
   const value = (key: string) => {
     const raw = params[key];
@@ -96,12 +96,17 @@ export function parseSearchParams(params: Record<string, string | string[] | und
   };
   const filters: SearchFilters = {
     outlet: read("outlet", DEFAULTS.outlet),
+    language: read("language", DEFAULTS.language),
     from: read("from", DEFAULTS.from),
     to: read("to", DEFAULTS.to),
     claims: read("claims", DEFAULTS.claims),
     verdict: read("verdict", DEFAULTS.verdict),
     page: read("page", DEFAULTS.page),
   };
+  if (filters.verdict && filters.verdict !== UNRATED.id && !isRating(filters.verdict)) {
+    errors.verdict = CHOOSE_VERDICT;
+    filters.verdict = null;
+  }
   if (filters.from && filters.to && filters.from > filters.to) {
     errors.to = "The “to” date is before the “from” date.";
     filters.to = null;

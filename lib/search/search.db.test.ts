@@ -17,7 +17,7 @@ import { makeClaim } from "@/lib/claims/test-fixtures";
 
 const database = useTestDatabase();
 
-const NO_FILTERS: SearchFilters = { outlet: null, from: null, to: null, claims: null, verdict: null, page: 1 };
+const NO_FILTERS: SearchFilters = { outlet: null, language: null, from: null, to: null, claims: null, verdict: null, page: 1 };
 
 let editor: Actor;
 let reviewer: Actor;
@@ -27,15 +27,24 @@ async function user(email: string): Promise<Actor> {
   return prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true, role: true } });
 }
 
-async function importText(actor: Actor, content: string, details: { outlet?: string; publicationDate?: Date | null; title?: string } = {}) {
+async function importText(
+  actor: Actor,
+  content: string,
+  details: { outlet?: string; publicationDate?: Date | null; title?: string; language?: string } = {},
+) {
   return importArticle(actor, {
     format: "TEXT",
     content,
     file: null,
+    sourceUrl: null,
+    fetched: null,
+    edits: null,
+    importAnyway: false,
     title: details.title ?? null,
     outlet: details.outlet ?? "Test Outlet",
     url: null,
     publicationDate: details.publicationDate ?? null,
+    language: details.language ?? null,
   });
 }
 

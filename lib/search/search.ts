@@ -1,10 +1,18 @@
 import "server-only";
-import { prisma, queryRows } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
-import { visibleArticleWhere } from "@/lib/auth/visibility";
 import { normaliseQuery, STOP_WORDS_MESSAGE } from "@/lib/search/query";
-import { lexemeCountStatement, queryTsquery, RANKED_CANDIDATES, searchStatements, similarSpellingsStatement, spellingsTsquery } from "@/lib/search/statements";
+import {
+  lexemeCountStatement,
+  queryTsquery,
+  RANKED_CANDIDATES,
+  searchConfigsStatement,
+  searchStatements,
+  similarSpellingsStatement,
+  spellingsTsquery,
+  type TsqueryFor,
+} from "@/lib/search/statements";
+import { stemmingNotice, UNKNOWN_LANGUAGE } from "@/lib/languages/text-search";
 import { isDictionaryLength, queryWords } from "@/lib/search/passages";
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit, type SearchOutcome, type TitleHit } from "@/lib/search/types";
 
@@ -23,11 +31,12 @@ export async function searchPassages(actor: Actor, rawQuery: unknown, filters: S
   const query = normaliseQuery(rawQuery);
   if (query.kind === "empty") return { status: "empty", message: query.message };
   const page = Math.min(Math.max(1, Math.trunc(filters.page) || 1), MAX_PAGE);
-  const found = await runSearch(actor, queryTsquery(query), filters, page);
-  const outcome = { status: "ok" as const, query: query.text, truncated: query.truncated, fuzzy: false };
+  const { configs, stemming } = await searchConfigs(actor, filters);
+  const found = await runSearch(actor, queryTsquery(query), configs, filters, page);
+  const outcome = { status: "ok" as const, query: query.text, truncated: query.truncated, fuzzy: false, stemming };
   if (found.total > 0) return { ...outcome, ...found };
 
-  const [{ lexemes }] = await queryRows<{ lexemes: number }>(lexemeCountStatement(query.include));
+  const [{ lexemes }] = await queryRows<{ lexemes: number }>(lexemeCountStatement(query.include, configs));
   if (lexemes === 0) return { ...outcome, ...found, message: STOP_WORDS_MESSAGE };
   // Plain words that no passage contains may be misspelt (or spelt another way): search
   // again for the words of the articles spelt like them. Not phrases, OR or exclusions:
@@ -35,12 +44,24 @@ export async function searchPassages(actor: Actor, rawQuery: unknown, filters: S
   if (query.exclude || /["]|\bOR\b/.test(query.include)) return { ...outcome, ...found };
   const spellings = await similarSpellings(queryWords(query.include));
   if (!spellings) return { ...outcome, ...found };
-  const respelt = await runSearch(actor, spellingsTsquery(spellings), filters, page);
+  const respelt = await runSearch(actor, spellingsTsquery(spellings), configs, filters, page);
   return { ...outcome, ...respelt, fuzzy: respelt.total > 0 };
 }
 
-async function runSearch(actor: Actor, tsquery: Prisma.Sql, filters: SearchFilters, page: number) {
-  const { statement } = searchStatements(actor, tsquery, filters, page);
+/**
+ * The text search configurations of the articles searched (the query is parsed with each:
+ * statements.ts), and what the search cannot do for their languages (stemmingNotice).
+ */
+async function searchConfigs(actor: Actor, filters: SearchFilters): Promise<{ configs: string[]; stemming: string[] }> {
+  const rows = await queryRows<{ config: string; language: string | null }>(searchConfigsStatement(actor, filters));
+  const configs = [...new Set(rows.map((row) => row.config))];
+  const stemming = rows.flatMap((row) => (row.language ? [stemmingNotice(row.language, row.config)] : [])).filter((notice) => notice !== null);
+  // No article to search: any configuration finds nothing.
+  return { configs: configs.length > 0 ? configs : [UNKNOWN_LANGUAGE], stemming: [...new Set(stemming)] };
+}
+
+async function runSearch(actor: Actor, tsquery: TsqueryFor, configs: string[], filters: SearchFilters, page: number) {
+  const { statement } = searchStatements(actor, tsquery, configs, filters, page);
   const [result] = await queryRows<{ total: number; hits: SearchHit[]; titles: TitleHit[] }>(statement);
   const total = Math.min(result.total, RANKED_CANDIDATES);
   return {
@@ -64,15 +85,4 @@ async function similarSpellings(words: string[]): Promise<string[][] | null> {
   const found = new Map(rows.map((row) => [row.word, row.spellings]));
   const spellings = words.map((word) => found.get(word) ?? (isDictionaryLength(word) ? null : [word]));
   return spellings.every((each) => each !== null) && spellings.length > 0 ? spellings : null;
-}
-
-/** The outlets of the articles the actor may see, for the outlet filter. */
-export async function listOutlets(actor: Actor): Promise<string[]> {
-  const rows = await prisma.article.findMany({
-    where: visibleArticleWhere(actor),
-    select: { outlet: true },
-    distinct: ["outlet"],
-    orderBy: { outlet: "asc" },
-  });
-  return rows.map((row) => row.outlet);
 }

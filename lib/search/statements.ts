@@ -17,55 +17,118 @@ import { RESULTS_PER_PAGE, type SearchFilters } from "@/lib/search/types";
  */
 export const RANKED_CANDIDATES = 5_000;
 
+/**
+ * A search is parsed once per text search configuration of the articles it searches
+ * (lib/languages/text-search.ts), as the words of each article were indexed with its own: a
+ * query in French stems as French and finds French passages. `TsqueryFor` builds the tsquery
+ * for one configuration (an SQL expression).
+ */
+export type TsqueryFor = (config: Prisma.Sql) => Prisma.Sql;
+
+/**
+ * A configuration's name as an SQL literal: written out, never a parameter, so the planner
+ * sees the whole tsquery (websearch_to_tsquery is immutable) and estimates its matches. Only
+ * the names PostgreSQL itself gives (pg_ts_config) come here; the check keeps it so.
+ */
+export function configLiteral(name: string): Prisma.Sql {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`Not a text search configuration name: ${name}`);
+  return Prisma.raw(`'${name}'::regconfig`);
+}
+
 /** A search query as PostgreSQL's tsquery: its words in websearch syntax, less the excluded ones. */
-export function queryTsquery(query: Extract<NormalisedQuery, { kind: "query" }>): Prisma.Sql {
-  return query.exclude
-    ? Prisma.sql`(websearch_to_tsquery('english', ${query.include}) && !! websearch_to_tsquery('english', ${query.exclude}))`
-    : Prisma.sql`websearch_to_tsquery('english', ${query.include})`;
+export function queryTsquery(query: Extract<NormalisedQuery, { kind: "query" }>): TsqueryFor {
+  return (config) =>
+    query.exclude
+      ? Prisma.sql`(websearch_to_tsquery(${config}, ${query.include}) && !! websearch_to_tsquery(${config}, ${query.exclude}))`
+      : Prisma.sql`websearch_to_tsquery(${config}, ${query.include})`;
 }
 
 /**
  * A query for passages with one of the spellings of each word: `spellings` holds, per word
  * of the search, the dictionary's words spelt like it (lib/search/search.ts).
  */
-export function spellingsTsquery(spellings: string[][]): Prisma.Sql {
+export function spellingsTsquery(spellings: string[][]): TsqueryFor {
+  return (config) =>
+    Prisma.sql`(${Prisma.join(
+      spellings.map((words) => Prisma.sql`websearch_to_tsquery(${config}, ${words.join(" OR ")})`),
+      " && ",
+    )})`;
+}
+
+/**
+ * Rows (vector column `vector`, configuration column `rowConfig`) that match the query parsed
+ * with their own configuration, one of `configs`: per configuration, its rows and the GIN
+ * index scanned for its tsquery (a BitmapOr of them).
+ */
+function matchesSql(vector: Prisma.Sql, rowConfig: Prisma.Sql, configs: string[], tsquery: TsqueryFor): Prisma.Sql {
+  if (configs.length === 1) return Prisma.sql`${vector} @@ ${tsquery(configLiteral(configs[0]))}`;
   return Prisma.sql`(${Prisma.join(
-    spellings.map((words) => Prisma.sql`websearch_to_tsquery('english', ${words.join(" OR ")})`),
-    " && ",
+    configs.map((config) => Prisma.sql`(${rowConfig} = ${configLiteral(config)} AND ${vector} @@ ${tsquery(configLiteral(config))})`),
+    " OR ",
   )})`;
 }
 
+/** The query parsed with a row's own configuration (`rowConfig`, one of `configs`), for ranking and headlines. */
+function rowTsquerySql(rowConfig: Prisma.Sql, configs: string[], tsquery: TsqueryFor): Prisma.Sql {
+  if (configs.length === 1) return tsquery(configLiteral(configs[0]));
+  return Prisma.sql`(CASE ${rowConfig} ${Prisma.join(
+    configs.map((config) => Prisma.sql`WHEN ${configLiteral(config)} THEN ${tsquery(configLiteral(config))}`),
+    " ",
+  )} END)`;
+}
+
+/** The text search configurations, and languages, of the articles a search looks in (visible, and filtered). */
+export function searchConfigsStatement(actor: Viewer, filters: SearchFilters): Prisma.Sql {
+  return Prisma.sql`
+    SELECT DISTINCT a."searchConfig"::text AS config, a.language FROM "Article" a
+     WHERE true ${articleConditions(actor, filters, Prisma.sql`a.id`)} ORDER BY 1, 2`;
+}
+
+/** The names of the text search configurations this database has (those PostgreSQL ships). */
+export const textSearchConfigurationsStatement = Prisma.sql`
+  SELECT cfgname::text AS name FROM pg_ts_config WHERE cfgnamespace = 'pg_catalog'::regnamespace ORDER BY 1`;
+
 /** The statement one search runs: the ranked page of passages, how many match, and (on page 1) the articles whose title matches. */
-export function searchStatements(actor: Viewer, tsquery: Prisma.Sql, filters: SearchFilters, page: number) {
+export function searchStatements(actor: Viewer, tsquery: TsqueryFor, configs: string[], filters: SearchFilters, page: number) {
   const where = articleConditions(actor, filters, Prisma.sql`p."articleId"`);
   const claimWhere = claimConditions(filters);
   const titles = page > 1 ? Prisma.sql`'[]'::json` : Prisma.sql`COALESCE((SELECT json_agg(t) FROM (
     SELECT a.id AS "articleId", a.title, a.outlet, to_char(a."publicationDate", 'YYYY-MM-DD') AS "publicationDate"
       FROM "Article" a
-     WHERE a."titleVector" @@ ${tsquery} ${articleConditions(actor, filters, Prisma.sql`a.id`)}
-     ORDER BY ts_rank(a."titleVector", ${tsquery}) DESC, a."publicationDate" DESC NULLS LAST, a.id
+     WHERE ${matchesSql(Prisma.sql`a."titleVector"`, Prisma.sql`a."searchConfig"`, configs, tsquery)} ${articleConditions(actor, filters, Prisma.sql`a.id`)}
+     ORDER BY ts_rank(a."titleVector", ${rowTsquerySql(Prisma.sql`a."searchConfig"`, configs, tsquery)}) DESC, a."publicationDate" DESC NULLS LAST, a.id
      LIMIT 5) t), '[]'::json)`;
   // The query is written out where it is used, never read from a CTE: the planner then sees
   // its value (the function is immutable) and estimates how many passages match, so a
   // common word scans with an early stop instead of hashing every match.
   const statement = Prisma.sql`
       WITH matches AS MATERIALIZED (
-        SELECT p."articleId", p.ordinal, p."startOffset", p."endOffset", p.text, ts_rank(p."searchVector", ${tsquery}, 1) AS rank
+        SELECT p."articleId", p.ordinal, p."startOffset", p."endOffset", p.text, p."searchConfig",
+               ts_rank(p."searchVector", ${rowTsquerySql(Prisma.sql`p."searchConfig"`, configs, tsquery)}, 1) AS rank
           FROM "Passage" p
-         WHERE p."searchVector" @@ ${tsquery} ${where} ${claimWhere}
+         WHERE ${matchesSql(Prisma.sql`p."searchVector"`, Prisma.sql`p."searchConfig"`, configs, tsquery)} ${where} ${claimWhere}
          LIMIT ${RANKED_CANDIDATES + 1}
       ),
+      -- Copies of one passage (the same sentence in several articles) are one result: the best-ranked.
+      keyed AS MATERIALIZED (
+        SELECT m.*, ${copyKeySql(Prisma.sql`m.text`)} AS key FROM matches m
+      ),
+      collapsed AS MATERIALIZED (
+        SELECT DISTINCT ON (key) * FROM keyed ORDER BY key, rank DESC, "articleId", ordinal
+      ),
       shown AS (
-        SELECT * FROM matches ORDER BY rank DESC, "articleId", ordinal LIMIT ${RESULTS_PER_PAGE} OFFSET ${(page - 1) * RESULTS_PER_PAGE}
+        SELECT c.*, (SELECT count(DISTINCT k."articleId") - 1 FROM keyed k WHERE k.key = c.key)::int AS "alsoIn"
+          FROM collapsed c ORDER BY rank DESC, "articleId", ordinal LIMIT ${RESULTS_PER_PAGE} OFFSET ${(page - 1) * RESULTS_PER_PAGE}
       )
-      SELECT (SELECT count(*)::int FROM matches) AS total,
+      SELECT (SELECT count(*)::int FROM collapsed) AS total,
              COALESCE((
                SELECT json_agg(json_build_object(
                         'articleId', s."articleId", 'articleTitle', a.title, 'outlet', a.outlet,
                         'publicationDate', to_char(a."publicationDate", 'YYYY-MM-DD'),
-                        'ordinal', s.ordinal, 'startOffset', s."startOffset", 'endOffset', s."endOffset", 'rank', s.rank,
+                        'ordinal', s.ordinal, 'startOffset', s."startOffset", 'endOffset', s."endOffset", 'rank', s.rank, 'alsoIn', s."alsoIn",
                         -- The markers are private-use characters; a passage that contains them loses them.
-                        'snippet', ts_headline('english', translate(s.text, chr(57344) || chr(57345), ''), ${tsquery}, ${HEADLINE_OPTIONS}),
+                        'snippet', ts_headline(s."searchConfig", translate(s.text, chr(57344) || chr(57345), ''),
+                                             ${rowTsquerySql(Prisma.sql`s."searchConfig"`, configs, tsquery)}, ${HEADLINE_OPTIONS}),
                         'claims', ${claimsOnPassage(Prisma.sql`s`)}
                       ) ORDER BY s.rank DESC, s."articleId", s.ordinal)
                  FROM shown s JOIN "Article" a ON a.id = s."articleId"
@@ -83,6 +146,7 @@ export function articleConditions(actor: Viewer, filters: SearchFilters, article
   const parts: Prisma.Sql[] = [visibleArticleSql(actor, articleId)];
   const filtered: Prisma.Sql[] = [];
   if (filters.outlet) filtered.push(Prisma.sql`outlet = ${filters.outlet}`);
+  if (filters.language) filtered.push(Prisma.sql`language = ${filters.language}`);
   if (filters.from) filtered.push(Prisma.sql`"publicationDate" >= ${filters.from}::date`);
   if (filters.to) filtered.push(Prisma.sql`"publicationDate" <= ${filters.to}::date`);
   if (filtered.length > 0) parts.push(Prisma.sql`AND ${articleId} IN (SELECT id FROM "Article" WHERE ${Prisma.join(filtered, " AND ")})`);
@@ -97,7 +161,7 @@ export function claimConditions(filters: SearchFilters): Prisma.Sql {
   if (filters.claims === "with") parts.push(Prisma.sql`AND EXISTS (${overlapping})`);
   if (filters.claims === "without") parts.push(Prisma.sql`AND NOT EXISTS (${overlapping})`);
   if (filters.verdict === "UNRATED") parts.push(Prisma.sql`AND EXISTS (${overlapping} AND c.verdict IS NULL)`);
-  else if (filters.verdict) parts.push(Prisma.sql`AND EXISTS (${overlapping} AND c.verdict = ${filters.verdict}::"Verdict")`);
+  else if (filters.verdict) parts.push(Prisma.sql`AND EXISTS (${overlapping} AND c.verdict = ${filters.verdict})`);
   return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
@@ -127,6 +191,15 @@ export function claimsOnPassage(alias: Prisma.Sql) {
  */
 export const SUGGESTIONS = 10;
 
+/**
+ * The article and its identical copies (the same text imported again, "Import anyway"): a
+ * passage or claim in one of them is the claim's own text, never evidence for it or the same
+ * claim made elsewhere.
+ */
+function copiesOfArticle(articleId: string): Prisma.Sql {
+  return Prisma.sql`SELECT ${articleId}::text UNION SELECT a.id FROM "Article" a WHERE a."textKey" = (SELECT "textKey" FROM "Article" WHERE id = ${articleId})`;
+}
+
 /** A text's letters and digits, lower-cased: two passages with the same key are copies of one sentence. */
 export function copyKeySql(text: Prisma.Sql | string): Prisma.Sql {
   return Prisma.sql`lower(regexp_replace(${text}, '[^[:alnum:]]+', '', 'g'))`;
@@ -138,14 +211,15 @@ const RERANKED = 40;
 /** The one statement "Suggest evidence" runs for a claim. */
 export function suggestEvidenceStatement(
   actor: Viewer,
-  claim: { articleId: string; restatement: string; exact: string },
+  claim: { articleId: string; restatement: string; exact: string; config: string },
   options: { candidateRows?: number } = {},
 ) {
   const candidateRows = options.candidateRows ?? CANDIDATE_ROWS;
-  const visible = articleConditions(actor, { outlet: null, from: null, to: null, claims: null, verdict: null, page: 1 }, Prisma.sql`p."articleId"`);
+  const visible = articleConditions(actor, { outlet: null, language: null, from: null, to: null, claims: null, verdict: null, page: 1 }, Prisma.sql`p."articleId"`);
+  // The claim's words stemmed as its article's language: they match the passages indexed in it.
   return Prisma.sql`
     WITH terms AS (
-      SELECT lexeme FROM unnest(tsvector_to_array(to_tsvector('english', ${claim.restatement} || ' ' || ${claim.exact}))) AS lexeme
+      SELECT lexeme FROM unnest(tsvector_to_array(to_tsvector(${configLiteral(claim.config)}, ${claim.restatement} || ' ' || ${claim.exact}))) AS lexeme
        WHERE lexeme !~ '[''\\\\]'
     ),
     stats AS MATERIALIZED (
@@ -167,7 +241,7 @@ export function suggestEvidenceStatement(
     candidates AS (
       SELECT p."articleId", p.ordinal, p."startOffset", p."endOffset", p.text, p."searchVector"
         FROM "Passage" p, q
-       WHERE p."searchVector" @@ q.rarest AND p."articleId" <> ${claim.articleId} ${visible}
+       WHERE p."searchVector" @@ q.rarest AND p."articleId" NOT IN (${copiesOfArticle(claim.articleId)}) ${visible}
        LIMIT ${CANDIDATE_LIMIT}
     ),
     best AS MATERIALIZED (
@@ -188,9 +262,9 @@ export function suggestEvidenceStatement(
      ORDER BY s.score DESC, s."articleId", s.ordinal`;
 }
 
-/** How many words of a search PostgreSQL keeps (0: only stop words). */
-export function lexemeCountStatement(include: string): Prisma.Sql {
-  return Prisma.sql`SELECT numnode(websearch_to_tsquery('english', ${include}))::int AS lexemes`;
+/** How many words of a search PostgreSQL keeps in the configuration that keeps most (0: only stop words in each). */
+export function lexemeCountStatement(include: string, configs: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT greatest(${Prisma.join(configs.map((config) => Prisma.sql`numnode(websearch_to_tsquery(${configLiteral(config)}, ${include}))`))})::int AS lexemes`;
 }
 
 /** Per word, the dictionary's `perWord` words spelt most like it (pg_trgm similarity, through the trigram index). */
@@ -209,7 +283,7 @@ export function similarSpellingsStatement(words: string[], perWord: number): Pri
 /** The claim to suggest evidence for, if the viewer may see it, with the passages already attached to it. */
 export function claimToMatchStatement(viewer: Viewer, claimId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT c."articleId", c.restatement, c.exact,
+    SELECT c."articleId", c.restatement, c.exact, (SELECT a."searchConfig"::text FROM "Article" a WHERE a.id = c."articleId") AS config,
            COALESCE((SELECT json_agg(json_build_object('sourceArticleId', e."sourceArticleId", 'startOffset', e."startOffset",
                                                        'endOffset', e."endOffset", 'stance', e.stance))
                        FROM "Evidence" e WHERE e."claimId" = c.id AND e."sourceArticleId" IS NOT NULL), '[]'::json) AS evidence
@@ -236,8 +310,27 @@ export function sameClaimCandidatesStatement(
              greatest(similarity(c.restatement, ${claim.restatement}), similarity(c.exact, ${claim.exact}))::float8 AS similarity
         FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
        WHERE (c.restatement % ${claim.restatement} OR c.exact % ${claim.exact})
-         AND c."articleId" <> ${claim.articleId} ${otherGroup} ${visibleArticleSql(viewer, Prisma.sql`c."articleId"`)}
+         AND c."articleId" NOT IN (${copiesOfArticle(claim.articleId)}) ${otherGroup} ${visibleArticleSql(viewer, Prisma.sql`c."articleId"`)}
          AND greatest(similarity(c.restatement, ${claim.restatement}), similarity(c.exact, ${claim.exact})) >= ${threshold}
        ORDER BY similarity DESC, c.id
        LIMIT ${limit}`;
+}
+
+/**
+ * "Checked before": per passage of the article, the APPROVED claims of other articles (not
+ * copies of it) that the viewer may see whose restatement or quote is at least `threshold`
+ * similar to the passage (`%` through the claims' trigram indexes, at the transaction's
+ * pg_trgm.similarity_threshold); the reading in TypeScript then decides (checked-before.ts).
+ */
+export function checkedBeforeStatement(viewer: Viewer, articleId: string, threshold: number): Prisma.Sql {
+  return Prisma.sql`
+      SELECT p."startOffset" AS start, p."endOffset" AS "end", p.text,
+             c.id AS "claimId", c.restatement, c.exact, c.verdict, c."articleId", a.title AS "articleTitle"
+        FROM "Passage" p
+        JOIN "Claim" c ON (c.restatement % p.text OR c.exact % p.text)
+        JOIN "Article" a ON a.id = c."articleId"
+       WHERE p."articleId" = ${articleId} AND c.state = 'APPROVED'
+         AND c."articleId" NOT IN (${copiesOfArticle(articleId)}) ${visibleArticleSql(viewer, Prisma.sql`c."articleId"`)}
+         AND greatest(similarity(c.restatement, p.text), similarity(c.exact, p.text)) >= ${threshold}
+       ORDER BY p.ordinal, c.id`;
 }

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { visibleArticleWhere } from "@/lib/auth/visibility";
 import { recordAudit } from "@/lib/audit/record";
 import { FieldError, NotFoundError } from "@/lib/errors";
-import { checkWorthiness, SUGGEST_THRESHOLD } from "@/lib/search/check-worthy";
+import { checkWorthiness, SUGGEST_THRESHOLD, usesWordRules } from "@/lib/search/check-worthy";
 import { splitPassages } from "@/lib/search/passages";
 import type { ClaimSuggestion } from "@/lib/search/types";
 
@@ -16,24 +16,28 @@ import type { ClaimSuggestion } from "@/lib/search/types";
 export interface ClaimSuggestions {
   suggestions: ClaimSuggestion[];
   dismissed: ClaimSuggestion[];
+  /** The article's language (BCP 47), null when not known. */
+  language: string | null;
+  /** Whether the English word rules scored its sentences (check-worthy.ts), or only the signals of any language. */
+  wordRules: boolean;
 }
 
 function visibleArticle(actor: Actor, articleId: string) {
   return prisma.article.findFirst({
     where: { id: articleId, ...visibleArticleWhere(actor) },
-    select: { id: true, canonicalText: true },
+    select: { id: true, canonicalText: true, language: true },
   });
 }
 
 /** The article's sentences: its stored passages, or (for an article indexed before passages existed) split now. */
-async function sentencesOf(article: { id: string; canonicalText: string }) {
+async function sentencesOf(article: { id: string; canonicalText: string; language: string | null }) {
   const stored = await prisma.passage.findMany({
     where: { articleId: article.id },
     select: { startOffset: true, endOffset: true, text: true },
     orderBy: { ordinal: "asc" },
   });
   if (stored.length > 0) return stored.map((p) => ({ start: p.startOffset, end: p.endOffset, text: p.text }));
-  return splitPassages(article.canonicalText).map((p) => ({ start: p.start, end: p.end, text: p.text }));
+  return splitPassages(article.canonicalText, article.language).map((p) => ({ start: p.start, end: p.end, text: p.text }));
 }
 
 export async function suggestClaims(actor: Actor, articleId: string): Promise<ClaimSuggestions> {
@@ -45,11 +49,11 @@ export async function suggestClaims(actor: Actor, articleId: string): Promise<Cl
     prisma.dismissedSuggestion.findMany({ where: { articleId }, select: { startOffset: true, endOffset: true } }),
   ]);
   const dismissedSpans = new Set(dismissals.map((d) => `${d.startOffset}:${d.endOffset}`));
-  const result: ClaimSuggestions = { suggestions: [], dismissed: [] };
+  const result: ClaimSuggestions = { suggestions: [], dismissed: [], language: article.language, wordRules: usesWordRules(article.language) };
   for (const sentence of sentences) {
     // A sentence a claim already covers, even in part, has been looked at.
     if (claims.some((c) => c.startOffset < sentence.end && sentence.start < c.endOffset)) continue;
-    const { score, reasons } = checkWorthiness(sentence.text);
+    const { score, reasons } = checkWorthiness(sentence.text, article.language);
     if (score < SUGGEST_THRESHOLD) continue;
     const suggestion = { ...sentence, score, reasons };
     (dismissedSpans.has(`${sentence.start}:${sentence.end}`) ? result.dismissed : result.suggestions).push(suggestion);

@@ -1,4 +1,5 @@
-import type { ClaimState, EvidenceStance, Verdict } from "@/lib/generated/prisma/enums";
+import type { ClaimState, EvidenceStance } from "@/lib/generated/prisma/enums";
+import type { RatingId } from "@/lib/ratings/types";
 
 /**
  * What the search module returns. Plain types with no server code, so client components
@@ -9,20 +10,22 @@ export const RESULTS_PER_PAGE = 20;
 
 export interface SearchFilters {
   outlet: string | null;
+  /** Only articles in this language (a BCP 47 tag, as Article.language holds it). */
+  language: string | null;
   /** YYYY-MM-DD, inclusive. */
   from: string | null;
   to: string | null;
   /** Only passages with a claim on them, or only those without. */
   claims: "with" | "without" | null;
   /** Only passages with a claim of this verdict on them ("UNRATED": a claim without one). */
-  verdict: Verdict | "UNRATED" | null;
+  verdict: RatingId | "UNRATED" | null;
   page: number;
 }
 
 export interface ClaimOnPassage {
   id: string;
   restatement: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   state: ClaimState;
 }
 
@@ -38,6 +41,8 @@ export interface SearchHit {
   /** The passage with the matched words between MARK_START and MARK_END (lib/search/snippet.ts). */
   snippet: string;
   rank: number;
+  /** How many other articles have this same passage (collapsed into this result). */
+  alsoIn: number;
   claims: ClaimOnPassage[];
 }
 
@@ -68,6 +73,8 @@ export type SearchOutcome =
        * like them (trigram similarity), e.g. "Zelenskyy" for "Zelensky".
        */
       fuzzy: boolean;
+      /** Languages of the articles searched whose words are matched exactly, not stemmed, as sentences to show. */
+      stemming: string[];
       /** Set when nothing can match (e.g. only stop words). */
       message?: string;
     };
@@ -89,7 +96,7 @@ export interface GroupMember {
   id: string;
   restatement: string;
   exact: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   state: ClaimState;
   rationale: string | null;
   articleId: string;
@@ -117,4 +124,18 @@ export interface ClaimSuggestion {
   /** 0..1 */
   score: number;
   reasons: string[];
+}
+
+/** A sentence of an article that states a claim approved in another article ("checked before"). */
+export interface CheckedBefore {
+  /** The sentence: offsets into the article's canonical text, and its text. */
+  start: number;
+  end: number;
+  text: string;
+  /** The approved claim it matches, its verdict, and where it is. */
+  claimId: string;
+  restatement: string;
+  verdict: RatingId | null;
+  articleId: string;
+  articleTitle: string;
 }

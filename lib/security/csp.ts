@@ -52,6 +52,8 @@ export const DOCUMENT_POLICY = policy({
   "default-src": ["'none'"],
   "script-src": ["'none'"],
   "style-src": [exportStyleHash],
+  // Each rating's colours (lib/ratings, data an admin sets) are custom properties in style attributes.
+  "style-src-attr": ["'unsafe-inline'"],
   "img-src": ["'self'", "data:"],
   "object-src": ["'none'"],
   "base-uri": ["'none'"],

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
+import { recordFirstVersion } from "@/lib/versions/first-version";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
@@ -8,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { canonicalText } from "@/lib/anchoring/canonical-text";
 import { importPlainText } from "@/lib/import/plain-text";
 import { indexMissingPassages, indexPassages } from "@/lib/search/index-passages";
+import { detectLanguage } from "@/lib/languages/detect";
 
 /** The demo accounts `npm start` prints. Change or disable them before real use. */
 export const DEMO_USERS: ReadonlyArray<{ name: string; email: string; role: Role; password: string }> = [
@@ -48,6 +50,7 @@ export async function seed(db: Db, seedsDir = SEEDS_DIR) {
   for (const file of files) {
     const { title, doc } = importPlainText(await readFile(path.join(seedsDir, file), "utf8"));
     const text = canonicalText(doc);
+    const language = await detectLanguage(text);
     if (await db.article.findFirst({ where: { canonicalText: text }, select: { id: true } })) continue;
     await db.$transaction(async (tx) => {
       const article = await tx.article.create({
@@ -57,11 +60,13 @@ export async function seed(db: Db, seedsDir = SEEDS_DIR) {
           body: doc as unknown as Prisma.InputJsonValue,
           canonicalText: text,
           sourceFormat: "TEXT",
+          language,
           importedById: importer?.id,
         },
       });
-      await indexPassages(tx, article.id, text);
-      await recordAudit(tx, { actorId: null, action: "article.import", entityType: "Article", entityId: article.id, after: { title, seedFile: file } });
+      await indexPassages(tx, article.id, text, language);
+      await recordFirstVersion(tx, { ...article, body: doc as unknown as Prisma.InputJsonValue });
+      await recordAudit(tx, { actorId: null, action: "article.import", entityType: "Article", entityId: article.id, after: { title, language, seedFile: file } });
     });
     created.articles++;
   }

@@ -12,6 +12,14 @@ export const MAX_RECORD_ID_CHARS = 64;
 export const recordId = (message: string) =>
   z.string({ error: message }).trim().min(1, { error: message }).max(MAX_RECORD_ID_CHARS, { error: message });
 
+/** A verdict: a rating's id (the data layer checks it is one the scale offers). */
+export const CHOOSE_VERDICT = "Choose a verdict from the list.";
+/** Not trimmed: a rating's id is matched exactly, so " FALSE" names no rating. */
+export const ratingId = () => z.string({ error: CHOOSE_VERDICT }).min(1, { error: CHOOSE_VERDICT }).max(MAX_RECORD_ID_CHARS, { error: CHOOSE_VERDICT });
+/** A verdict that may be left blank: "" is null (Unrated on a claim, any verdict in a filter). */
+export const optionalRatingId = () =>
+  z.string({ error: CHOOSE_VERDICT }).max(MAX_RECORD_ID_CHARS, { error: CHOOSE_VERDICT }).transform((v) => v || null);
+
 /** An empty form field means "not given" (never 0 for a number). */
 export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -85,6 +93,27 @@ export const languageTag = () =>
     .refine((v) => v === null || isLanguageTag(v), { error: LANGUAGE_TAG_MESSAGE })
     .transform((v) => (v === null ? null : Intl.getCanonicalLocales(v)[0]));
 
+export const WEB_ADDRESS_MESSAGE = "Enter a web address starting with http:// or https://.";
+
+/** Whether `v` is an absolute http(s) address with no spaces. */
+export function isWebAddress(v: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/i.test(v)) return false;
+  try {
+    return ["http:", "https:"].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A web address a form may leave empty (then null). */
+export const optionalWebAddress = () =>
+  optionalText(2000, "A web address has at most 2,000 characters.").refine((v) => v === null || isWebAddress(v), { error: WEB_ADDRESS_MESSAGE });
+
+/** Today's date where it is latest (UTC+14), so "today" is never in the future for anyone. */
+export function latestToday() {
+  return new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
 const PAGE_MESSAGE = "A page is a whole number from 1.";
 
 /** A list's page number from its URL: missing is the first page. */
@@ -92,4 +121,15 @@ export const pageNumber = () =>
   z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: PAGE_MESSAGE }).int({ error: PAGE_MESSAGE }).min(1, { error: PAGE_MESSAGE }).max(100_000, { error: PAGE_MESSAGE }).default(1),
+  );
+
+/** A list filter's day (YYYY-MM-DD, a whole UTC day); blank: no filter. */
+export const optionalDay = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "Enter a real date (YYYY-MM-DD)." })
+      .refine(isRealDate, { error: "Enter a real date (YYYY-MM-DD)." })
+      .refine(isDateInRange, { error: DATE_OUT_OF_RANGE })
+      .optional(),
   );

@@ -603,6 +603,23 @@ describe("listQueue", () => {
     expect(unrated).not.toContain(ids.oldest);
   });
 
+  it("filters by tag, offering the tags of the claims in the queue", async () => {
+    await prisma.claim.update({ where: { id: ids.oldest }, data: { tags: ["economy", "harbour"] } });
+    await prisma.claim.update({ where: { id: ids.newest }, data: { tags: ["economy"] } });
+    await prisma.claim.update({ where: { id: ids.retired }, data: { tags: ["retired-only"] } });
+    try {
+      expect((await listQueue(editorA, { tag: "economy" })).map((c) => c.id)).toEqual([ids.oldest, ids.newest]);
+      expect((await listQueue(editorA, { tag: "harbour", articleId: queueArticle.id })).map((c) => c.id)).toEqual([ids.oldest]);
+      expect(await listQueue(editorA, { tag: "retired-only" })).toEqual([]);
+      const { tags } = await queueFilterChoices(editorA);
+      expect(tags).toEqual(expect.arrayContaining(["economy", "harbour"]));
+      expect(tags).not.toContain("retired-only");
+      expect((await queueFilterChoices(editorA, { tag: "gone" })).tags).toContain("gone");
+    } finally {
+      await prisma.claim.updateMany({ where: { id: { in: [ids.oldest, ids.newest, ids.retired] } }, data: { tags: [] } });
+    }
+  });
+
   it("offers as filters only the articles and reviewers that have claims in the queue", async () => {
     // A reviewer whose only submitted claim is on a retired article is not in the queue, so not a choice.
     const retiredOnly = await makeUser("REVIEWER", "Rhea Retired-Only");

@@ -5,13 +5,17 @@ import { assertRole } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Verdict } from "@/lib/generated/prisma/enums";
+import type { RatingId } from "@/lib/ratings/types";
 import { bumpVersion, conflict } from "@/lib/claims/locking";
-import { visibleClaimWhere } from "@/lib/auth/visibility";
+import { isPublicArticle, visibleClaimWhere } from "@/lib/auth/visibility";
 import { evidenceSelect, toEvidenceItem, userRef } from "@/lib/claims/shapes";
-import { TRANSITIONS, workflowRefusal } from "@/lib/workflow/rules";
+import { isCorrection, TRANSITIONS, workflowRefusal } from "@/lib/workflow/rules";
+import { openCorrection, publishCorrections } from "@/lib/corrections/data";
 import type { SubmitClaimsInput, TransitionInput } from "@/lib/workflow/schemas";
 import { changeEachClaim } from "@/lib/claims/bulk";
+import { notify, notifyMentions } from "@/lib/notifications/notify";
+import { APPROVE_IN_ROUND, isUnderway } from "@/lib/rounds/rules";
+import { disagreementsOf, roundsUnderwayOf } from "@/lib/rounds/read-rounds";
 
 /**
  * Moves a claim through the workflow (rules.ts), under the same optimistic lock as
@@ -35,13 +39,21 @@ async function transitionInTx(tx: Tx, actor: Actor, input: TransitionInput): Pro
       verdict: true,
       rationale: true,
       reviewNote: true,
+      articleId: true,
+      restatement: true,
+      exact: true,
+      approvedAt: true,
+      article: { select: { publishedAt: true, retiredAt: true } },
       _count: { select: { evidence: true } },
     },
   });
   if (!claim) throw new NotFoundError("That claim");
-  const refusal = workflowRefusal(actor, { ...claim, evidenceCount: claim._count.evidence }, input.action, input.note);
+  const workflowClaim = { ...claim, evidenceCount: claim._count.evidence, articlePublic: isPublicArticle(claim.article) };
+  const refusal = workflowRefusal(actor, workflowClaim, input.action, input.note, input.correctionNote);
   if (refusal) throw refusal.field ? new FieldError(refusal.field, refusal.message) : new ForbiddenError(refusal.message);
   if (claim.version !== input.version) throw await conflict(tx, actor, claim.id);
+  // A verdict given blind by a panel is approved once an editor has reconciled it (lib/rounds).
+  if (input.action === "approve" && (await roundsUnderwayOf(tx, claim.id)).some(isUnderway)) throw new ForbiddenError(APPROVE_IN_ROUND);
 
   const state = TRANSITIONS[input.action].to;
   const now = new Date();
@@ -61,7 +73,25 @@ async function transitionInTx(tx: Tx, actor: Actor, input: TransitionInput): Pro
     before: { state: claim.state, version: claim.version, reviewNote: claim.reviewNote },
     after: { state, version, reviewNote: "reviewNote" in changes ? (changes.reviewNote as string | null) : claim.reviewNote },
   });
+  if (isCorrection(workflowClaim, input.action) && claim.approvedAt) {
+    await openCorrection(tx, actor.id, { ...claim, approvedAt: claim.approvedAt }, input.correctionNote!);
+  }
+  if (input.action === "approve") await publishCorrections(tx, actor.id, claim.id, now);
+  await notifyOfTransition(tx, actor, claim, input);
   return version;
+}
+
+/** Tells the claim's author that it was approved or needs changes, and whoever the review note mentions. */
+async function notifyOfTransition(tx: Tx, actor: Actor, claim: { id: string; authorId: string }, input: TransitionInput) {
+  if (input.action === "approve") {
+    await notify(tx, [{ kind: "APPROVED", recipientId: claim.authorId, actorId: actor.id, claimId: claim.id, note: "Approved." }]);
+  }
+  if (input.action === "request_changes" && input.note) {
+    await notify(tx, [{ kind: "CHANGES_REQUESTED", recipientId: claim.authorId, actorId: actor.id, claimId: claim.id, note: input.note }]);
+  }
+  if (input.note && (input.action === "request_changes" || input.action === "reopen")) {
+    await notifyMentions(tx, { actorId: actor.id, text: input.note, claimId: claim.id });
+  }
 }
 
 /**
@@ -76,7 +106,7 @@ export async function submitClaims(actor: Actor, input: SubmitClaimsInput) {
     if (claim.authorId !== actor.id) throw new ForbiddenError("Only your own drafts can be submitted together.");
     const version = await transitionInTx(tx, actor, { claimId: ref.id, version: ref.version, action: "submit", note: null });
     return { id: ref.id, version, articleId: claim.articleId };
-  });
+  }, { userId: actor.id, progressId: input.progressId, label: "Submitting claims" });
   return {
     changed: submitted.map(({ id, version }) => ({ id, version })),
     articleIds: [...new Set(submitted.map(({ articleId }) => articleId))],
@@ -85,8 +115,10 @@ export async function submitClaims(actor: Actor, input: SubmitClaimsInput) {
 
 export interface QueueFilters {
   articleId?: string;
-  verdict?: Verdict | "UNRATED";
+  verdict?: RatingId | "UNRATED";
   authorId?: string;
+  /** A tag the claims carry (lower-cased, as stored). */
+  tag?: string;
   /** The page of the queue, from 1 (QUEUE_PAGE_SIZE claims a page). */
   page?: number;
 }
@@ -107,6 +139,7 @@ function queueWhere(filters: QueueFilters): Prisma.ClaimWhereInput {
     ...(filters.articleId ? { articleId: filters.articleId } : {}),
     ...(filters.verdict ? { verdict: filters.verdict === "UNRATED" ? null : filters.verdict } : {}),
     ...(filters.authorId ? { authorId: filters.authorId } : {}),
+    ...(filters.tag ? { tags: { has: filters.tag } } : {}),
   };
 }
 
@@ -147,14 +180,16 @@ export async function listQueue(actor: Actor, filters: QueueFilters = {}) {
       // Prisma reads each relation for the whole page in one query (no query per claim).
       evidence: { select: evidenceSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
       comments: {
-        select: { id: true, body: true, createdAt: true, author: userRef },
+        select: { id: true, body: true, createdAt: true, author: userRef, parentId: true },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: QUEUE_LATEST_COMMENTS,
       },
     },
   });
+  const disagreements = await disagreementsOf(actor, claims.map((claim) => claim.id));
   return claims.map(({ _count, evidence, comments, ...claim }) => ({
     ...claim,
+    disagreement: disagreements.get(claim.id) ?? null,
     evidence: evidence.map(toEvidenceItem),
     latestComments: comments.reverse(),
     evidenceCount: _count.evidence,
@@ -170,7 +205,7 @@ export async function listQueue(actor: Actor, filters: QueueFilters = {}) {
  */
 export async function queueFilterChoices(actor: Actor, selected: QueueFilters = {}) {
   assertRole(actor, "EDITOR");
-  const [articles, authors] = await Promise.all([
+  const [articles, authors, tagged] = await Promise.all([
     prisma.article.findMany({
       where: {
         retiredAt: null,
@@ -190,8 +225,10 @@ export async function queueFilterChoices(actor: Actor, selected: QueueFilters = 
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
+    prisma.claim.findMany({ where: { ...queueWhere({}), tags: { isEmpty: false } }, select: { tags: true } }),
   ]);
-  return { articles, authors };
+  const tags = [...new Set([...tagged.flatMap((claim) => claim.tags), ...(selected.tag ? [selected.tag] : [])])].sort();
+  return { articles, authors, tags };
 }
 
 const RECENT_APPROVALS_DAYS = 30;

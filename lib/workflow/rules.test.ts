@@ -1,5 +1,6 @@
 import type { ClaimState, Role } from "@/lib/generated/prisma/enums";
 import {
+  isCorrection,
   missingForSubmit,
   TRANSITIONS,
   WORKFLOW_ACTIONS,
@@ -51,6 +52,7 @@ function claim(state: ClaimState, overrides: Partial<WorkflowClaim> = {}): Workf
     verdict: "MOSTLY_FALSE",
     rationale: "The study expects 600 jobs, not 2,000.",
     evidenceCount: 1,
+    articlePublic: false,
     ...overrides,
   };
 }
@@ -369,5 +371,23 @@ describe("workflowOptions", () => {
         }
       }
     }
+  });
+});
+
+describe("reopening a published verdict is a public correction", () => {
+  it("needs the public correction note besides the reviewer's note, only when the article is published", () => {
+    const published = claim("APPROVED", { articlePublic: true });
+    expect(isCorrection(published, "reopen")).toBe(true);
+    expect(workflowRefusal(editor, published, "reopen", "Recheck the figure.")).toEqual({
+      field: "correctionNote",
+      message: expect.stringContaining("write the correction note readers will see"),
+    });
+    expect(workflowRefusal(editor, published, "reopen", "Recheck the figure.", "   ")).toMatchObject({ field: "correctionNote" });
+    expect(workflowRefusal(editor, published, "reopen", "Recheck the figure.", "The figure was misread.")).toBeNull();
+    // The reviewer's note is asked for first.
+    expect(workflowRefusal(editor, published, "reopen", null, "The figure was misread.")).toMatchObject({ field: "note" });
+    expect(isCorrection(claim("APPROVED"), "reopen")).toBe(false);
+    expect(workflowRefusal(editor, claim("APPROVED"), "reopen", "Recheck the figure.")).toBeNull();
+    expect(isCorrection(claim("SUBMITTED", { articlePublic: true }), "approve")).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { hasRole } from "@/lib/auth/roles";
-import type { ClaimState, Role, Verdict } from "@/lib/generated/prisma/enums";
+import type { ClaimState, Role } from "@/lib/generated/prisma/enums";
+import type { RatingId } from "@/lib/ratings/types";
 
 /**
  * The editorial workflow as pure rules: DRAFT → SUBMITTED → APPROVED,
@@ -15,6 +16,16 @@ export const TRANSITIONS: Record<WorkflowAction, { from: ClaimState[]; to: Claim
   request_changes: { from: ["SUBMITTED"], to: "CHANGES_REQUESTED", verb: "sent back with changes requested" },
   reopen: { from: ["APPROVED"], to: "SUBMITTED", verb: "reopened" },
 };
+
+/**
+ * Where a claim goes when a new version of its article changes or loses the text it quotes:
+ * a submitted claim goes back to its reviewer (changes requested); a draft or a claim with
+ * changes requested stays with them. An approved claim stays approved, so nothing leaves a
+ * public page silently: its reviewer and approving editor are told instead (lib/versions).
+ */
+export function stateAfterTextChange(state: ClaimState): ClaimState {
+  return state === "SUBMITTED" ? TRANSITIONS.request_changes.to : state;
+}
 
 /**
  * How long the queue offers Undo after an approval. The server allows a little longer, for
@@ -34,14 +45,16 @@ export interface WorkflowClaim {
   verdictProposedById: string | null;
   /** Who last changed what the claim publishes (restatement, verdict, rationale, evidence). */
   contentChangedById: string | null;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   rationale: string | null;
   evidenceCount: number;
+  /** Whether the claim's article has a public page: reopening an approved claim then is a public correction. */
+  articlePublic: boolean;
 }
 
 export interface Refusal {
   /** The form field the message belongs to, when the user can fix it there. */
-  field?: "note";
+  field?: "note" | "correctionNote";
   message: string;
 }
 
@@ -96,12 +109,29 @@ function blocker(actor: WorkflowActor, claim: WorkflowClaim, action: WorkflowAct
   return null;
 }
 
+/** Whether taking this step is a public correction: reopening an approved claim of a published article. */
+export function isCorrection(claim: WorkflowClaim, action: WorkflowAction) {
+  return action === "reopen" && claim.articlePublic;
+}
+
 /** Why the actor may not take this step now, or null when they may. */
-export function workflowRefusal(actor: WorkflowActor, claim: WorkflowClaim, action: WorkflowAction, note?: string | null): Refusal | null {
+export function workflowRefusal(
+  actor: WorkflowActor,
+  claim: WorkflowClaim,
+  action: WorkflowAction,
+  note?: string | null,
+  correctionNote?: string | null,
+): Refusal | null {
   const refusal = stepRefusal(actor, claim, action) ?? blocker(actor, claim, action);
   if (refusal) return refusal;
   if ((action === "request_changes" || action === "reopen") && !note?.trim()) {
     return { field: "note", message: action === "reopen" ? "Say why the claim is reopened." : "Say what should change." };
+  }
+  if (isCorrection(claim, action) && !correctionNote?.trim()) {
+    return {
+      field: "correctionNote",
+      message: "This verdict is published: write the correction note readers will see (the claim shows as withdrawn until it is approved again).",
+    };
   }
   return null;
 }

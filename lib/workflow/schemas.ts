@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow/rules";
 import { claimRefs } from "@/lib/claims/schemas";
+import { progressIdField } from "@/lib/progress/schemas";
 import { omittable, optionalText, recordId } from "@/lib/validation/fields";
 
 export const transitionSchema = z.object({
@@ -8,9 +9,12 @@ export const transitionSchema = z.object({
   version: z.coerce.number({ error: "Reload the claim and try again." }).int().min(1),
   action: z.enum(WORKFLOW_ACTIONS, { error: "Choose submit, approve, request changes or reopen." }),
   note: omittable(optionalText(2000, "A note has at most 2,000 characters.")),
+  /** Reopening a published verdict: the public correction note. */
+  correctionNote: omittable(optionalText(2000, "A correction note has at most 2,000 characters.")),
 });
 
-export type TransitionInput = z.output<typeof transitionSchema>;
+/** The correction note may be left out where no correction can arise (scripts, tests, bulk submits). */
+export type TransitionInput = Omit<z.output<typeof transitionSchema>, "correctionNote"> & { correctionNote?: string | null };
 
 export const undoApprovalSchema = z.object({
   claimId: recordId("Choose a claim."),
@@ -20,6 +24,6 @@ export const undoApprovalSchema = z.object({
 export type UndoApprovalInput = z.output<typeof undoApprovalSchema>;
 
 /** "Submit my drafts": the chosen claims, each with the version the user read. */
-export const submitClaimsSchema = z.object({ claims: claimRefs });
+export const submitClaimsSchema = z.object({ claims: claimRefs, progressId: progressIdField });
 
 export type SubmitClaimsInput = z.output<typeof submitClaimsSchema>;

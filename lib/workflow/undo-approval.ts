@@ -6,6 +6,7 @@ import { visibleClaimWhere } from "@/lib/auth/visibility";
 import { recordAudit } from "@/lib/audit/record";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { bumpVersion } from "@/lib/claims/locking";
+import { unpublishCorrections } from "@/lib/corrections/data";
 import { UNDO_APPROVAL_GRACE_SECONDS, UNDO_APPROVAL_SECONDS } from "@/lib/workflow/rules";
 import type { UndoApprovalInput } from "@/lib/workflow/schemas";
 
@@ -41,6 +42,8 @@ export async function undoApproval(actor: Actor, input: UndoApprovalInput): Prom
     const before = approval?.before as { reviewNote?: unknown } | null | undefined;
     const reviewNote = typeof before?.reviewNote === "string" ? before.reviewNote : null;
 
+    // A correction the approval published is open again: the public page shows the claim withdrawn.
+    const reopenedCorrections = await unpublishCorrections(tx, claim.id, claim.approvedAt);
     const version = await bumpVersion(tx, actor, claim.id, input.version, {
       state: "SUBMITTED",
       approvedAt: null,
@@ -53,7 +56,7 @@ export async function undoApproval(actor: Actor, input: UndoApprovalInput): Prom
       entityType: "Claim",
       entityId: claim.id,
       before: { state: claim.state, version: claim.version, reviewNote: null },
-      after: { state: "SUBMITTED", version, reviewNote },
+      after: { state: "SUBMITTED", version, reviewNote, ...(reopenedCorrections.length > 0 ? { reopenedCorrections } : {}) },
     });
     return version;
   });

@@ -5,16 +5,21 @@ import { hasRole } from "@/lib/auth/roles";
 import { listMyWork } from "@/lib/workflow/data";
 import { listUnreadNotifications } from "@/lib/notifications/data";
 import { VerdictChanges } from "@/components/notifications/verdict-changes";
+import { listMyAssignments } from "@/lib/assignments/data";
+import { AssignmentList } from "@/components/assignments/assignment-list";
 import { formatDateTime } from "@/lib/format";
 import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
-import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
+import type { ClaimState } from "@/lib/generated/prisma/enums";
+import type { RatingId } from "@/lib/ratings/types";
+import { latestEventId } from "@/lib/live/events";
+import { LiveUpdates } from "@/components/live/live-updates";
 
 export const metadata: Metadata = { title: "My work" };
 
 interface MyClaim {
   id: string;
   restatement: string;
-  verdict: Verdict | null;
+  verdict: RatingId | null;
   state: ClaimState;
   reviewNote: string | null;
   updatedAt: Date;
@@ -24,10 +29,13 @@ interface MyClaim {
 
 export default async function HomePage() {
   const user = await requireUser();
-  const [work, verdictChanges] = await Promise.all([listMyWork(user), listUnreadNotifications(user)]);
+  // Read before the work: the live stream starts after it, so no change in between is missed.
+  const since = await latestEventId();
+  const [work, verdictChanges, assignments] = await Promise.all([listMyWork(user), listUnreadNotifications(user), listMyAssignments(user)]);
   const nothing = work.drafts.length + work.changesRequested.length + work.submitted.length + work.approved.length === 0;
   return (
     <>
+      <LiveUpdates follow={{ mywork: true }} since={since} />
       <div className="page-head">
         <h1>My work</h1>
         {hasRole(user, "EDITOR") && (
@@ -37,6 +45,7 @@ export default async function HomePage() {
         )}
       </div>
       <VerdictChanges changes={verdictChanges} />
+      {assignments.length > 0 && <AssignmentList title="Assigned to you" assignments={assignments} empty="Nothing is assigned to you." />}
       {nothing ? (
         <div className="card empty">
           <p>You have no claims yet.</p>

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate } from "@/lib/format";
 import { parseSearchParams } from "@/lib/search/schemas";
-import { listOutlets, RANKED_CANDIDATES, searchPassages } from "@/lib/search/search";
+import { loadCatalogue } from "@/lib/ratings/catalogue";
+import { RANKED_CANDIDATES, searchPassages } from "@/lib/search/search";
+import { articleFilterChoices } from "@/lib/articles/data";
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit } from "@/lib/search/types";
 import { SearchForm } from "@/components/search/search-filters";
 import { Snippet } from "@/components/search/snippet";
@@ -23,7 +25,7 @@ function searchUrl(q: string, filters: SearchFilters, change: Partial<SearchFilt
   const next = { ...filters, ...change };
   const params = new URLSearchParams();
   if (q) params.set("q", q);
-  for (const key of ["outlet", "from", "to", "claims", "verdict"] as const) {
+  for (const key of ["outlet", "language", "from", "to", "claims", "verdict"] as const) {
     const value = next[key];
     if (value) params.set(key, value);
   }
@@ -38,8 +40,9 @@ function hitUrl(hit: SearchHit, q: string) {
 
 export default async function SearchPage({ searchParams }: Props) {
   const user = await requireUser();
-  const { q, filters, errors } = parseSearchParams(await searchParams);
-  const [outcome, outlets] = await Promise.all([searchPassages(user, q, filters), listOutlets(user)]);
+  const { ratings } = await loadCatalogue();
+  const { q, filters, errors } = parseSearchParams(await searchParams, (id) => id in ratings);
+  const [outcome, choices] = await Promise.all([searchPassages(user, q, filters), articleFilterChoices(user)]);
 
   return (
     <>
@@ -47,7 +50,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <h1>Search</h1>
         <p>Every sentence of every article, as imported.</p>
       </div>
-      <SearchForm q={q} filters={filters} outlets={outlets} errors={errors} />
+      <SearchForm q={q} filters={filters} outlets={choices.outlets} languages={choices.languages} errors={errors} />
 
       {outcome.status === "empty" ? (
         <p className="card empty search-message" role="status">
@@ -79,6 +82,11 @@ export default async function SearchPage({ searchParams }: Props) {
               {outcome.message}
             </p>
           )}
+          {outcome.stemming.map((notice) => (
+            <p key={notice} className="field-hint search-stemming" role="note">
+              {notice}
+            </p>
+          ))}
           {outcome.capped && (
             <p className="field-hint">
               The best matches among the first {RANKED_CANDIDATES.toLocaleString("en")} found are shown. Add a word, a phrase or a filter to narrow the search.
@@ -119,6 +127,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     {" · "}
                     {hit.outlet}
                     {hit.publicationDate && <> · {formatDate(new Date(`${hit.publicationDate}T00:00:00Z`))}</>}
+                    {hit.alsoIn > 0 && <> · also in {hit.alsoIn === 1 ? "1 other article" : `${hit.alsoIn} other articles`}</>}
                   </span>
                 </p>
                 <Link href={hitUrl(hit, outcome.query)} className="search-hit__passage">

@@ -1,25 +1,20 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { loadArticleExport } from "@/lib/export/data";
 import { renderNotPublishedPage, renderPublicPage } from "@/lib/export/public-page";
-import { resolveAppUrl } from "@/lib/export/urls";
+import { HTML, publicArticlePage } from "@/lib/export/public-route";
 import { DOCUMENT_POLICY } from "@/lib/security/csp";
 
-const HTML = { "Content-Type": "text/html; charset=utf-8" };
-
-// The public, read-only page of a published article: no sign-in, approved verdicts only
-// (read as an anonymous reader, whoever asks), the ClaimReview JSON-LD in its head. Read
-// from the database on every request, so unpublishing takes it down at once everywhere.
+// The public, read-only page of a published article: no sign-in, approved verdicts only,
+// each claim linking to its own page (app/p/[articleId]/claims/[n]); 410 once withdrawn.
 export const GET = route(
   {
     user: "none",
     params: z.object({ articleId: z.string() }),
     notFound: () => new Response(renderNotPublishedPage(), { status: 404, headers: HTML }),
     errors: "text",
+    // Kept, but checked with the ETag on every use: a change shows at the next request.
+    cache: "public, no-cache",
     headers: { "Content-Security-Policy": DOCUMENT_POLICY },
   },
-  async ({ request, params }) => {
-    const model = await loadArticleExport(null, params.articleId, { appUrl: resolveAppUrl(new URL(request.url).origin) });
-    return new Response(renderPublicPage(model), { headers: HTML });
-  },
+  async ({ request, params }) => publicArticlePage(request, params.articleId, renderPublicPage),
 );

@@ -19,7 +19,7 @@ export interface HighlightSpec {
    */
   style?: string;
   /** A small marker before the highlight: the verdict's icon, so colour is not the only signal. */
-  marker?: { text: string; className: string; label: string; data: Record<string, string> };
+  marker?: { text: string; className: string; style?: string; label: string; data: Record<string, string> };
 }
 
 const highlightsKey = new PluginKey<DecorationSet>("verityHighlights");
@@ -72,6 +72,7 @@ function decorationsFor(specs: HighlightSpec[]) {
 function markerElement(marker: NonNullable<HighlightSpec["marker"]>) {
   const element = document.createElement("span");
   element.className = marker.className;
+  if (marker.style) element.setAttribute("style", marker.style);
   element.textContent = marker.text;
   element.setAttribute("aria-label", marker.label);
   element.setAttribute("role", "img");

@@ -1,8 +1,9 @@
 import type { RefObject } from "react";
 import type { ClaimSummary } from "@/lib/claims/types";
-import { verdictLabel } from "@/lib/claims/verdicts";
+import { verdictLabel } from "@/lib/ratings/types";
 import { StateBadge, VerdictBadge } from "@/components/reader/verdict";
 import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
+import { useRatings } from "@/components/ratings/ratings-provider";
 
 /**
  * The top of the claim panel: the way back to the list, the claim's verdict and state, what it
@@ -29,6 +30,7 @@ export function ClaimHeader({
   /** The title, focusable (tabIndex -1) so the focus can return to the claim after an action. */
   titleRef: RefObject<HTMLHeadingElement | null>;
 }) {
+  const ratings = useRatings();
   return (
     <>
       <div className="panel-bar">
@@ -59,7 +61,7 @@ export function ClaimHeader({
                 <button type="button" className="link-button" onClick={() => onOpenClaim(other.id)}>
                   {other.restatement}
                 </button>{" "}
-                <span className="muted">({verdictLabel(other.verdict)})</span>
+                <span className="muted">({verdictLabel(ratings, other.verdict)})</span>
               </li>
             ))}
           </ul>

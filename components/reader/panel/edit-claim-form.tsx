@@ -1,13 +1,16 @@
 "use client";
 
+import { useEffect } from "react";
 import { updateClaimAction } from "@/lib/claims/actions";
 import type { FormState } from "@/lib/actions/form-state";
-import { verdictLabel } from "@/lib/claims/verdicts";
+import { verdictLabel } from "@/lib/ratings/types";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { Field, FormMessage } from "@/components/forms/field";
 import { MarkFields } from "@/components/reader/mark-claim-form";
 import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
+import { useLive } from "@/components/live/live-updates";
+import { useRatings } from "@/components/ratings/ratings-provider";
 
 type EditableField = "restatement" | "verdict" | "rationale";
 export type KeptEdits = Partial<Record<EditableField, string>>;
@@ -19,35 +22,62 @@ const sameText = (a: string | null | undefined, b: string | null | undefined) =>
 /**
  * Editing a claim. After a conflict, "Load the current version" starts the form again from
  * the current version, keeping only the fields this user changed: a field they did not touch
- * takes the other person's value, so saving cannot silently undo it.
+ * takes the other person's value, so saving cannot silently undo it. The same is offered
+ * when someone saves the claim while the form is open (live updates): the form keeps what
+ * the user typed and says who changed it.
  */
 export function EditClaimForm({
   claim,
+  current,
   kept,
   onDone,
   onReload,
 }: {
+  /** The claim as the form started from it. */
   claim: ClaimDetailData;
+  /** The claim as it is now (newer when someone else saved it meanwhile). */
+  current: ClaimDetailData;
   kept: KeptEdits;
   onDone: () => void;
-  onReload: (kept: KeptEdits) => void;
+  /** Starts again from `version` of the claim (or a later one), keeping these edits. */
+  onReload: (kept: KeptEdits, version: number) => void;
 }) {
   const [state, action, pending, form] = useFormAction(updateClaimAction);
   useOnSuccess(state, onDone);
-  const reloadKeepingEdits = () => {
-    const submitted = state.values ?? {};
+  const { setEditing, changedBy } = useLive();
+  // The others see "… is editing this claim" while the form is open.
+  useEffect(() => {
+    setEditing(claim.id);
+    return () => setEditing(null);
+  }, [setEditing, claim.id]);
+  /** Starts again from the current version, keeping the fields the user changed (as submitted, or as typed). */
+  const reloadKeepingEdits = (values: Record<string, string>, version: number) => {
     const edits: KeptEdits = {};
     for (const field of ["restatement", "verdict", "rationale"] as const) {
-      const value = submitted[field];
+      const value = values[field];
       if (value !== undefined && !sameText(value, claim[field])) edits[field] = value;
     }
-    onReload(edits);
+    onReload(edits, version);
   };
+  const typedValues = () =>
+    Object.fromEntries([...new FormData(form.current ?? undefined)].flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+  const changedMeanwhile = current.version !== claim.version && !state.current;
   const keptFields = (Object.keys(kept) as EditableField[]).map((field) => FIELD_NAMES[field]);
   return (
     <form ref={form} action={action} className="panel-form" noValidate key={claim.version}>
       <FormMessage state={state} />
-      <ConflictNotice state={state} onReload={reloadKeepingEdits} />
+      <ConflictNotice state={state} onReload={() => reloadKeepingEdits(state.values ?? {}, state.current!.version)} />
+      {changedMeanwhile && (
+        <div className="live-changed" role="status" data-testid="changed-meanwhile">
+          <p>
+            <strong>Changed by {changedBy(claim.id) ?? current.contentChangedBy?.name ?? "someone else"} just now.</strong> Your changes are
+            still here; saving them as they are would be refused as a conflict.
+          </p>
+          <button type="button" className="button button--quiet button--small" onClick={() => reloadKeepingEdits(typedValues(), current.version)}>
+            Load the new values, keeping my changes
+          </button>
+        </div>
+      )}
       {state.status === "idle" && keptFields.length > 0 && (
         <p className="form-message form-message--ok" role="status">
           This is the current version, with your unsaved changes kept in: {keptFields.join(", ")}. Review and save.
@@ -60,6 +90,7 @@ export function EditClaimForm({
         defaultRestatement={kept.restatement ?? claim.restatement}
         defaultVerdict={kept.verdict !== undefined ? ((kept.verdict || null) as ClaimDetailData["verdict"]) : claim.verdict}
         defaultRationale={kept.rationale ?? claim.rationale}
+        defaultClaimant={claim}
       />
       {claim.verdictChangeNeedsNote && (
         <Field
@@ -85,6 +116,7 @@ export function EditClaimForm({
 
 /** After a conflicting edit: the claim as someone else saved it, and the way to start again from it. */
 function ConflictNotice({ state, onReload }: { state: FormState; onReload: () => void }) {
+  const ratings = useRatings();
   const current = state.current;
   if (!current) return null;
   return (
@@ -96,7 +128,7 @@ function ConflictNotice({ state, onReload }: { state: FormState; onReload: () =>
         <dt>Claim</dt>
         <dd>{current.restatement}</dd>
         <dt>Verdict</dt>
-        <dd>{verdictLabel(current.verdict)}</dd>
+        <dd>{verdictLabel(ratings, current.verdict)}</dd>
         <dt>Rationale</dt>
         <dd>{current.rationale || "—"}</dd>
       </dl>

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from "react";
 import { topHeadingLevel, type BlockNode, type DocNode, type InlineNode, type Mark } from "@/lib/documents/schema";
-import type { ClaimState, Verdict } from "@/lib/generated/prisma/enums";
-import { verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
+import type { ClaimState } from "@/lib/generated/prisma/enums";
+import { ratingClass, ratingIcon, ratingLabel, ratingStyle, type RatingInfo } from "@/lib/ratings/types";
 import { safeHref } from "@/lib/documents/links";
 
 /** What the highlighted text needs of a claim. */
@@ -9,7 +9,7 @@ export interface BodyClaim {
   number: number;
   startOffset: number;
   endOffset: number;
-  verdict: Verdict | null;
+  rating: RatingInfo | null;
   state: ClaimState;
   restatement: string;
 }
@@ -20,8 +20,11 @@ export interface BodyClaim {
  * a server component. Each claim is a <mark> in its verdict's colour with a numbered
  * marker (the verdict's icon and the claim's number, linking to its entry in the list).
  *
- * Offsets are canonical-text offsets (lib/anchoring): textblocks in document order, one
- * "\n" between them, a hard break one "\n". The text of each textblock is cut at every
+ * The text content of the rendered body is exactly the canonical text (lib/anchoring), so
+ * annotation tools anchor the exported selectors on it: one "\n" text node before every
+ * textblock but the first and after every <br> (whitespace HTML does not show), and markers
+ * with no text of their own (CSS shows their icon and number from data attributes; their
+ * aria-label names them). The text of each textblock is cut at every
  * claim boundary; each piece is wrapped in the marks of the claims covering it, the
  * outermost (earliest start, then longest) outside. Claims that nest give nested marks;
  * claims that cross are split into several marks (the marker only on the first).
@@ -38,13 +41,26 @@ function renderDocument(doc: DocNode, claims: BodyClaim[]): ReactNode[] {
   const top = topHeadingLevel(doc.content);
   const state = { cursor: 0, key: 0, marked: new Set<number>() };
 
+  // The canonical text's "\n" between this textblock and the one before it.
+  const separator = () => (state.cursor > 0 ? "\n" : null);
+
   const renderBlock = (block: BlockNode, key: number): ReactNode => {
     switch (block.type) {
       case "paragraph":
-        return <p key={key}>{renderTextblock(block.content ?? [])}</p>;
+        return (
+          <Fragment key={key}>
+            {separator()}
+            <p>{renderTextblock(block.content ?? [])}</p>
+          </Fragment>
+        );
       case "heading": {
         const Tag = (["h2", "h3", "h4"] as const)[block.attrs.level - top] ?? "h4";
-        return <Tag key={key}>{renderTextblock(block.content ?? [])}</Tag>;
+        return (
+          <Fragment key={key}>
+            {separator()}
+            <Tag>{renderTextblock(block.content ?? [])}</Tag>
+          </Fragment>
+        );
       }
       case "blockquote":
         return <blockquote key={key}>{block.content.map(renderBlock)}</blockquote>;
@@ -104,7 +120,7 @@ function renderDocument(doc: DocNode, claims: BodyClaim[]): ReactNode[] {
         frames.push({ claim, first, children: first ? [markerElement(claim, `k${state.key++}`)] : [] });
       }
       const target = frames[frames.length - 1].children;
-      if (piece.node.type === "hardBreak") target.push(<br key={`b${state.key++}`} />);
+      if (piece.node.type === "hardBreak") target.push(<br key={`b${state.key++}`} />, "\n");
       else target.push(<Fragment key={`t${state.key++}`}>{applyMarks(piece.node.text.slice(from - piece.from, to - piece.from), piece.node.marks ?? [])}</Fragment>);
     }
     while (frames.length > 1) close();
@@ -115,15 +131,15 @@ function renderDocument(doc: DocNode, claims: BodyClaim[]): ReactNode[] {
 }
 
 function markElement(claim: BodyClaim, first: boolean, children: ReactNode[], key: string) {
-  const verdict = claim.verdict ?? "UNRATED";
   const pending = claim.state !== "APPROVED";
   return (
     <mark
       key={key}
       id={first ? `claim-${claim.number}-text` : undefined}
-      className={`claim-mark v-${verdict}${pending ? " claim-mark--pending" : ""}`}
+      className={`claim-mark ${ratingClass(claim.rating)}${pending ? " claim-mark--pending" : ""}`}
+      style={ratingStyle(claim.rating)}
       data-claim={claim.number}
-      title={`${claim.number}. ${verdictLabel(claim.verdict)}${pending ? " (pending)" : ""}: ${claim.restatement}`}
+      title={`${claim.number}. ${ratingLabel(claim.rating)}${pending ? " (pending)" : ""}: ${claim.restatement}`}
     >
       {children}
     </mark>
@@ -131,18 +147,17 @@ function markElement(claim: BodyClaim, first: boolean, children: ReactNode[], ke
 }
 
 function markerElement(claim: BodyClaim, key: string) {
-  const verdict = claim.verdict ?? "UNRATED";
   const pending = claim.state !== "APPROVED";
   return (
     <a
       key={key}
-      className={`claim-marker v-${verdict}`}
+      className={`claim-marker ${ratingClass(claim.rating)}`}
+      style={ratingStyle(claim.rating)}
       href={`#claim-${claim.number}`}
-      aria-label={`Claim ${claim.number}: ${verdictLabel(claim.verdict)}${pending ? ", pending" : ""}`}
-    >
-      <span aria-hidden="true">{verdictIcon(claim.verdict)}</span>
-      {claim.number}
-    </a>
+      aria-label={`Claim ${claim.number}: ${ratingLabel(claim.rating)}${pending ? ", pending" : ""}`}
+      data-icon={ratingIcon(claim.rating)}
+      data-number={claim.number}
+    />
   );
 }
 

@@ -1,54 +1,73 @@
 import type { ExportClaim, ExportEvidence, ExportSameClaim } from "@/lib/export/model";
-import { credit, isPending, WITHHELD_PASSAGE } from "@/lib/export/model";
-import { STANCES, STATE_LABELS, verdictIcon, verdictLabel } from "@/lib/claims/verdicts";
-import { claimUrl, publicPageUrl } from "@/lib/export/urls";
+import { claimantSentence, credit, isPending, WITHHELD_PASSAGE } from "@/lib/export/model";
+import { STANCES, STATE_LABELS } from "@/lib/claims/verdicts";
+import { ratingClass, ratingStyle } from "@/lib/ratings/types";
+import { RatingBadge } from "@/lib/ratings/rating-badge";
+import { claimUrl, publicClaimUrl, publicPageUrl } from "@/lib/export/urls";
 import { webHref } from "@/lib/documents/links";
 import { formatDate } from "@/lib/format";
 import { withoutEnclosingQuotes } from "@/lib/export/quotes";
+import { ClaimCorrections } from "@/lib/export/document/corrections";
 
 /**
  * The numbered list of an article's claims: verdict, the claim restated and as quoted,
  * rationale, evidence (passages quoted with their article's title, sources as links), the
- * same claim in other articles, and who approved it when. Shared by the standalone HTML export and the public page; each
- * entry's id (claim-N) is what the markers in the text and ClaimReview urls point at.
+ * same claim in other articles, and who approved it when. Shared by the standalone HTML export and the public pages; each
+ * entry's id (claim-N) is what the markers in the text point at. On the article's public page
+ * (`claimPagesOf` its id) each entry links to the claim's own page, which carries its ClaimReview.
  */
-export function ClaimEntries({ claims, appUrl }: { claims: ExportClaim[]; appUrl: string }) {
+export function ClaimEntries({ claims, appUrl, claimPagesOf }: { claims: ExportClaim[]; appUrl: string; claimPagesOf?: string }) {
   return (
     <ol className="claim-entries">
       {claims.map((claim) => (
-        <ClaimEntry key={claim.id} claim={claim} appUrl={appUrl} />
+        <ClaimEntry key={claim.id} claim={claim} appUrl={appUrl} pageHref={claimPagesOf ? publicClaimUrl(appUrl, claimPagesOf, claim.number) : undefined} />
       ))}
     </ol>
   );
 }
 
-function ClaimEntry({ claim, appUrl }: { claim: ExportClaim; appUrl: string }) {
-  const verdict = claim.verdict ?? "UNRATED";
+/**
+ * One claim's entry. `textHref`: where its number leads, to its place in the text (on the
+ * same page unless given); `restated` false when the page's heading already restates it.
+ */
+export function ClaimEntry({
+  claim,
+  appUrl,
+  pageHref,
+  textHref = `#claim-${claim.number}-text`,
+  restated = true,
+}: {
+  claim: ExportClaim;
+  appUrl: string;
+  pageHref?: string;
+  textHref?: string;
+  restated?: boolean;
+}) {
   const pending = isPending(claim);
   const placed = claim.anchorStatus === "ANCHORED";
+  const colours = { className: ratingClass(claim.rating), style: ratingStyle(claim.rating) };
   return (
-    <li id={`claim-${claim.number}`} className={`claim-entry v-${verdict}${pending ? " claim-entry--pending" : ""}`}>
+    <li id={`claim-${claim.number}`} className={`claim-entry ${colours.className}${pending ? " claim-entry--pending" : ""}`} style={colours.style}>
       <div className="claim-entry__head">
         {placed ? (
-          <a className={`claim-entry__number v-${verdict}`} href={`#claim-${claim.number}-text`} aria-label={`Claim ${claim.number}, show it in the text`}>
+          <a className={`claim-entry__number ${colours.className}`} style={colours.style} href={textHref} aria-label={`Claim ${claim.number}, show it in the text`}>
             {claim.number}
           </a>
         ) : (
-          <span className={`claim-entry__number v-${verdict}`}>{claim.number}</span>
-        )}
-        <span className={`verdict-badge v-${verdict}`}>
-          <span aria-hidden="true" className="verdict-badge__icon">
-            {verdictIcon(claim.verdict)}
+          <span className={`claim-entry__number ${colours.className}`} style={colours.style}>
+            {claim.number}
           </span>
-          {verdictLabel(claim.verdict)}
-        </span>
+        )}
+        <RatingBadge rating={claim.rating} />
         {pending && <span className="pending-badge">Pending: {STATE_LABELS[claim.state].toLowerCase()}, not approved</span>}
       </div>
-      <p className="claim-entry__claim">{claim.restatement}</p>
+      <ClaimCorrections corrections={claim.corrections} />
+      {restated && <p className="claim-entry__claim">{claim.restatement}</p>}
       <blockquote className="claim-entry__quote">
         <p>{claim.exact}</p>
       </blockquote>
       {!placed && <p className="claim-entry__note">This passage is no longer found in the article’s current text.</p>}
+      <Claimant claim={claim} />
       {claim.rationale && (
         <div className="claim-entry__section">
           <h3>Rationale</h3>
@@ -85,7 +104,30 @@ function ClaimEntry({ claim, appUrl }: { claim: ExportClaim; appUrl: string }) {
           `Not approved yet (${STATE_LABELS[claim.state].toLowerCase()}).`
         )}
       </p>
+      {pageHref && (
+        <p className="claim-entry__page">
+          <a href={pageHref}>Claim {claim.number}’s fact-check page</a>
+        </p>
+      )}
     </li>
+  );
+}
+
+/** Who made the claim, when, and where it first appeared (when that is not this article). */
+function Claimant({ claim }: { claim: ExportClaim }) {
+  const made = claimantSentence(claim, day);
+  const where = webHref(claim.appearanceUrl);
+  if (!made && !where) return null;
+  return (
+    <p className="claim-entry__claimant">
+      {made}
+      {made && where && " "}
+      {where && (
+        <a href={where} rel="noopener noreferrer">
+          Where it appeared
+        </a>
+      )}
+    </p>
   );
 }
 
@@ -147,15 +189,9 @@ function EvidenceEntry({ item, appUrl }: { item: ExportEvidence; appUrl: string 
 }
 
 function SameClaimEntry({ other, appUrl }: { other: ExportSameClaim; appUrl: string }) {
-  const verdict = other.verdict ?? "UNRATED";
   return (
     <li className="elsewhere-entry">
-      <span className={`verdict-badge v-${verdict}`}>
-        <span aria-hidden="true" className="verdict-badge__icon">
-          {verdictIcon(other.verdict)}
-        </span>
-        {verdictLabel(other.verdict)}
-      </span>
+      <RatingBadge rating={other.rating} />
       <q>{withoutEnclosingQuotes(other.restatement)}</q> in{" "}
       <a href={claimUrl(appUrl, other.article, other.id, other.publicNumber)} rel="noopener noreferrer">
         <cite>{other.article.title}</cite>
@@ -170,7 +206,7 @@ function SameClaimEntry({ other, appUrl }: { other: ExportSameClaim; appUrl: str
 const days = new Map<string, string>();
 
 /** "10 Mar 2025" for an ISO date or timestamp (its UTC day). */
-function day(iso: string) {
+export function day(iso: string) {
   const key = iso.slice(0, 10);
   let label = days.get(key);
   if (label === undefined) {

@@ -1,23 +1,17 @@
 /**
  * The standalone HTML export's stylesheet, inlined into the file (no requests, no
  * scripts). Verdict colours are the reader's (app/globals.css), each passing WCAG AA
- * with white text; the tints sit behind ink text. Printing keeps the highlight colours,
+ * with white text; the tints sit behind ink text. Every text colour reaches 4.5:1 on its
+ * background (export-styles.test.ts). Printing keeps the highlight colours,
  * prints link targets, starts the claim list on a new page and never splits an entry.
  */
 export const EXPORT_CSS = `
 :root {
-  --ink: #1d232b; --ink-soft: #4a5561; --ink-faint: #6b7582; --line: #dde1e6; --paper: #fff; --canvas: #f5f6f8;
+  --ink: #1d232b; --ink-soft: #4a5561; --ink-faint: #5f6976; --line: #dde1e6; --paper: #fff; --canvas: #f5f6f8;
   --accent: #1f4f8f; --ok: #1e6b3a; --danger: #a4262c;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --serif: "Iowan Old Style", Charter, "Bitstream Charter", Georgia, "DejaVu Serif", serif;
 }
-.v-FALSE { --v: #b42318; --v-tint: #fde2e0; }
-.v-MOSTLY_FALSE { --v: #b54708; --v-tint: #fdead7; }
-.v-MIXED { --v: #8a6100; --v-tint: #faf0c8; }
-.v-MOSTLY_TRUE { --v: #3d7a1f; --v-tint: #e6f2da; }
-.v-TRUE { --v: #1e6b3a; --v-tint: #d9efe1; }
-.v-MISLEADING { --v: #7a3fb0; --v-tint: #efe4fa; }
-.v-UNVERIFIABLE { --v: #55606e; --v-tint: #e7eaee; }
 .v-UNRATED { --v: #1f4f8f; --v-tint: #e8eff8; }
 * { box-sizing: border-box; }
 html { color: var(--ink); background: var(--canvas); font-family: var(--sans); font-size: 16px; line-height: 1.5; }
@@ -38,7 +32,7 @@ h1 { font-family: var(--serif); font-size: 2.1rem; line-height: 1.2; margin: 0 0
 .verdict-key__title { font-weight: 700; }
 .verdict-badge { display: inline-flex; align-items: center; gap: 0.3em; font-size: 0.8rem; font-weight: 700; padding: 0.1rem 0.55rem; border-radius: 999px; background: var(--v); color: #fff; white-space: nowrap; }
 .verdict-badge.v-UNRATED { background: var(--paper); color: var(--v); border: 1px solid var(--v); }
-.doc-article { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 2rem clamp(1.25rem, 5vw, 3rem); margin-bottom: 2.5rem; }
+.doc-article { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 2rem clamp(1.25rem, 5vw, 3rem); margin-bottom: 2.5rem; overflow-x: clip; }
 .article-text { font-family: var(--serif); font-size: 1.1rem; line-height: 1.75; overflow-wrap: break-word; }
 .article-text p { margin: 0 0 1.1em; }
 .article-text h2, .article-text h3, .article-text h4 { font-family: var(--sans); margin: 1.5em 0 0.6em; font-size: 1.2rem; }
@@ -49,7 +43,9 @@ h1 { font-family: var(--serif); font-size: 2.1rem; line-height: 1.2; margin: 0 0
 /* A nested claim's underline sits below its container's, so both stay visible. */
 .claim-mark .claim-mark { padding-bottom: 0.2em; }
 .claim-marker { display: inline-block; font-family: var(--sans); font-size: 0.64em; font-weight: 700; line-height: 1.35; padding: 0 0.3em; margin-right: 0.2em; border-radius: 3px; vertical-align: 0.35em; background: var(--v); color: #fff; text-decoration: none; white-space: nowrap; user-select: none; }
-.claim-marker span { margin-right: 0.15em; }
+/* The marker's icon and number are generated, so the article's text content stays exactly its canonical text. */
+.claim-marker::before { content: attr(data-icon); margin-right: 0.15em; }
+.claim-marker::after { content: attr(data-number); }
 .doc-claims h2 { font-size: 1.35rem; margin: 0 0 1rem; }
 .claim-entries { list-style: none; margin: 0; padding: 0; }
 .claim-entry { position: relative; background: var(--paper); border: 1px solid var(--line); border-left: 5px solid var(--v); border-radius: 8px; padding: 1rem 1.25rem 0.9rem; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
@@ -60,6 +56,7 @@ h1 { font-family: var(--serif); font-size: 2.1rem; line-height: 1.2; margin: 0 0
 .claim-entry__claim { margin: 0 0 0.4rem; font-size: 1.08rem; font-weight: 600; }
 .claim-entry__quote { margin: 0 0 0.6rem; padding: 0.1rem 0 0.1rem 0.8rem; border-left: 3px solid var(--v-tint); font-family: var(--serif); color: var(--ink-soft); }
 .claim-entry__quote p { margin: 0; white-space: pre-line; }
+.claim-entry__claimant { margin: 0 0 0.6rem; font-size: 0.88rem; color: var(--ink-faint); }
 .claim-entry__note { margin: 0 0 0.6rem; font-size: 0.88rem; color: var(--danger); }
 .claim-entry__section h3 { font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--ink-faint); margin: 0.7rem 0 0.25rem; }
 .claim-entry__rationale { margin: 0; white-space: pre-line; }
@@ -76,15 +73,37 @@ h1 { font-family: var(--serif); font-size: 2.1rem; line-height: 1.2; margin: 0 0
 .elsewhere-entry q { font-family: var(--serif); color: var(--ink-soft); }
 .elsewhere-entry__state { color: var(--ink-faint); font-size: 0.88rem; }
 .claim-entry__approval { margin: 0.7rem 0 0; font-size: 0.84rem; color: var(--ink-faint); }
+.claim-entry__page { margin: 0.4rem 0 0; font-size: 0.88rem; }
 .doc-footer { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); font-size: 0.85rem; color: var(--ink-faint); }
 .doc-footer p { margin: 0 0 0.3rem; }
+/* Addresses written out (the public page's) break anywhere on a phone, not a few pixels past the edge. */
+.doc-footer a { word-break: break-all; }
 .public-bar { background: var(--paper); border-bottom: 1px solid var(--line); }
 .public-bar__inner { max-width: 48rem; margin: 0 auto; padding: 0.6rem 1.25rem; display: flex; align-items: center; gap: 0.9rem; }
 .public-bar__brand { display: flex; align-items: center; gap: 0.4rem; font-weight: 700; font-size: 1.15rem; }
 .public-bar__mark { display: inline-grid; place-items: center; width: 1.6rem; height: 1.6rem; border-radius: 5px; background: var(--accent); color: #fff; font-size: 0.95rem; }
+.public-bar__logo { height: 1.9rem; width: auto; max-width: 8rem; }
+.public-bar__brand a { color: inherit; text-decoration: none; }
+.doc-made-with { font-size: 0.75rem; }
 .public-bar__label { font-size: 0.75rem; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--ink-faint); }
 .claim-entry:target { box-shadow: 0 0 0 3px var(--v-tint); }
 .doc--not-found { padding-top: 5rem; }
+.claim-corrections { margin: 0 0 0.6rem; display: grid; gap: 0.4rem; }
+.claim-correction { padding: 0.45rem 0.7rem; border-left: 3px solid var(--accent); background: var(--canvas); font-size: 0.92rem; }
+.claim-correction p { margin: 0; }
+.claim-correction__earlier { color: var(--ink-soft); white-space: pre-line; }
+.doc-withdrawn { margin-top: 2rem; }
+.withdrawn-entries { margin: 0; padding: 0; list-style: none; display: grid; gap: 0.6rem; }
+.withdrawn-entry { padding: 0.7rem 1rem; border: 1px dashed var(--ink-faint); border-radius: 6px; background: var(--paper); }
+.withdrawn-entry p { margin: 0; }
+.withdrawn-entry__claim { margin-top: 0.3rem !important; color: var(--ink-soft); font-size: 0.92rem; }
+.withdrawn-entry:target { box-shadow: 0 0 0 3px var(--line); }
+.corrections-log { margin: 0; padding: 0; list-style: none; display: grid; gap: 0.8rem; }
+.corrections-log__entry { padding: 0.8rem 1rem; border: 1px solid var(--line); border-radius: 6px; background: var(--paper); }
+.corrections-log__entry p { margin: 0 0 0.3rem; }
+.corrections-log__kind { font-size: 0.75rem; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--accent); }
+.corrections-log__kind--withdrawn { color: var(--danger); }
+.corrections-log__meta { font-size: 0.88rem; color: var(--ink-faint); }
 @media print {
   .public-bar, .doc-downloads { display: none; }
   @page { margin: 16mm 15mm; }

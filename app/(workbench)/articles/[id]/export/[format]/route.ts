@@ -3,7 +3,7 @@ import { loadArticleExport } from "@/lib/export/data";
 import { EXPORT_FORMATS, exportFileName } from "@/lib/export/formats";
 import { renderExport } from "@/lib/export/render";
 import { exportParamsSchema, exportQuerySchema } from "@/lib/export/schemas";
-import { resolveAppUrl } from "@/lib/export/urls";
+import { resolvePublicUrl } from "@/lib/organisation/data";
 import { DOCUMENT_POLICY } from "@/lib/security/csp";
 
 // One article as HTML, Markdown, Web Annotations or ClaimReview, as a download.
@@ -19,7 +19,7 @@ export const GET = route(
     headers: { "Content-Security-Policy": DOCUMENT_POLICY },
   },
   async ({ request, user, params: { id, format }, query: { pending } }) => {
-    const model = await loadArticleExport(user, id, { appUrl: resolveAppUrl(new URL(request.url).origin), includePending: pending });
+    const model = await loadArticleExport(user, id, { appUrl: await resolvePublicUrl(new URL(request.url).origin), includePending: pending });
     const name = exportFileName(model.article.title, format, pending);
     return new Response(renderExport(model, format), {
       headers: {

@@ -1,0 +1,233 @@
+/**
+ * What "Suggest claims" reads in a sentence: named cues a fact-checker looks for (figures,
+ * quotations, attributions, named officials, dates) or discounts (opinion, hedging, forecasts,
+ * timetables, sport results, clock times), and, for the word-rule languages, the sentence's
+ * hashed words and word pairs. Pure, shared by the scorer (check-worthy.ts) and the script that
+ * learns the cues' weights (bench/quality/train.ts), so both read a sentence the same way.
+ *
+ * Every pattern is linear in the sentence's length: a stored sentence is any user's input.
+ */
+
+export interface Cue {
+  id: string;
+  /** The cue reads English words (or English capitalisation): it counts only where the word rules do. */
+  english?: true;
+  /** Matched against the sentence less its clock times, scores and rankings (see NOT_QUANTITIES). */
+  quantity?: true;
+  /** The reason shown when the cue raises the score, or null for cues that only describe. */
+  reason: (match: RegExpMatchArray) => string | null;
+  pattern: RegExp;
+}
+
+/** The languages the word rules are written in (BCP 47 primary subtags). */
+export const WORD_RULE_LANGUAGES = ["en"];
+
+/** Whether the word rules read an article in `language` (null: not known, read as English). */
+export function usesWordRules(language: string | null): boolean {
+  return language === null || WORD_RULE_LANGUAGES.includes(language.split("-")[0].toLowerCase());
+}
+
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const ATTRIBUTION =
+  "said|says|stated|told|warned|claimed|argued|accused|announced|noted|insisted|described|asserted|reiterated|acknowledged|" +
+  "emphasized|emphasised|declared|rejected|criticized|criticised|ruled out|vowed|proposed|labeled|labelled|likened|expressed|" +
+  "confirmed|denied|admitted|reported|reportedly|according to|characterized|characterised|signaled|signalled|demanded|suggested|suggesting|" +
+  "found|concluded|wrote|estimated|estimates|show|shows|showed(?! up)";
+const TITLES =
+  "President|Vice[- ]President|Secretary|Minister|Prime Minister|Chancellor|Rep\\.|Sen\\.|Gov\\.|Senator|Governor|Mayor|" +
+  "ambassador|director|diplomat|lawmaker|spokesperson|spokesman|spokeswoman|fellow|adviser|advisor|General|Admiral|Pentagon|Kremlin";
+/** A source whose finding is a record to check: a study, its authors, data, records, a named survey or report. */
+const SOURCE_FINDING =
+  /\b((?:the |a |an |this |that |their |its )?(?:study|studies|survey|report|review|analysis|authors|researchers|scientists|data|records|figures|statistics|estimates|poll|census|audit)(?: \w+){0,6}? (?:found|find|finds|show|shows|showed|wrote|concluded|reported|estimated|suggest|suggests|put the figure))\b/iu;
+
+export const CUES: Cue[] = [
+  // Quantities.
+  { id: "percentage", quantity: true, pattern: /(?<!\d)\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|Prozent\b|por ciento\b|pour cent\b)/iu, reason: () => "a percentage" },
+  {
+    id: "amount",
+    quantity: true,
+    pattern: /[$€£]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:million|billion|trillion|bn|m|millions?|milliards?|Millionen|Milliarden|millones|euros?|dollars|pounds)\b|\b(?:tens|hundreds|dozens) of (?:thousands|millions|billions)?/iu,
+    reason: () => "an amount",
+  },
+  { id: "number", quantity: true, pattern: /\b\d[\d,.]*\b(?!\s?%)/u, reason: () => "a number" },
+  // Two figures: a statistic and its comparison ("from 12 percent to 18"), more than an event's one number.
+  { id: "two-figures", quantity: true, pattern: /\d\D+\d/u, reason: () => null },
+  { id: "year", quantity: true, pattern: /\b(?:1[89]|20)\d\d\b/u, reason: () => "a year" },
+  { id: "number-words", english: true, pattern: /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|third|quarter|twice|double)\b/iu, reason: () => "a number in words" },
+  // Numbers of events rather than statistics: clock times, scores and votes, rankings, small prices.
+  { id: "clock-time", pattern: /\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b|h\s?\d{2}\b)|\b\d{1,2}:\d{2}\b/iu, reason: () => null },
+  { id: "score", pattern: /\b\d{1,2}[-–]\d{1,2}\b/u, reason: () => null },
+  { id: "ranking", pattern: /\bNo\.\s?\d+|\b(?:ranked|seeded) \d+/iu, reason: () => null },
+  { id: "unit-price", english: true, pattern: /\b\d+p\b|[$€£]\d+(?:\.\d\d)? (?:a|an|per|each) (?!year|hour)/iu, reason: () => null },
+  // Who said what.
+  // Two words between an opening quote and a later closing one. Only the first opening quote
+  // is tried (the ^): it encloses the most, and trying each one made "“a a a …" cubic.
+  { id: "quotation", pattern: /^[^“"«„]*[“"«„]\s*\S+\s+\S[^]*[”"»“]/u, reason: () => "a quotation" },
+  // A quotation closed and followed by ", <speaker or verb>" is attributed in any language (« … », a déclaré ; „…“, sagte).
+  { id: "quote-then-speaker", pattern: /[”"»“]\s*,\s+\p{L}/u, reason: () => null },
+  // A sentence that opens, or only closes, a quotation: speech, colour more often than a checkable record.
+  { id: "speech-opens", pattern: /^[“"«„]/u, reason: () => null },
+  { id: "speech-closes", pattern: /^[^“"«„]*[”"»]\s*$/u, reason: () => "the end of a quotation" },
+  { id: "source-finding", english: true, pattern: SOURCE_FINDING, reason: (m) => `an attribution: “${m[1].toLowerCase()}”` },
+  { id: "attribution", english: true, pattern: new RegExp(`\\b(${ATTRIBUTION})\\b`, "iu"), reason: (m) => `an attribution: ${m[1].toLowerCase()}` },
+  {
+    id: "named-official",
+    english: true,
+    // A name before the title is matched from the start of its word (the lookbehind) up to its
+    // first capital: tried from every capital of a long word, the search was quadratic.
+    pattern: new RegExp(`\\b(?:${TITLES})\\b(?:\\s+(?:of|for|at|on)\\s+(?:\\p{Lu}[\\p{L}’'-]+\\s*)+|\\s+\\p{Lu}[\\p{L}’'-]+)|(?<![\\p{L}’'-])[\\p{Ll}\\p{Lt}\\p{Lm}\\p{Lo}’'-]*\\p{Lu}[\\p{L}’'-]+,?\\s+(?:a\\s+|the\\s+)?(?:former\\s+|top\\s+|senior\\s+)?(?:${TITLES})`, "u"),
+    reason: () => "a named official",
+  },
+  { id: "named", english: true, pattern: /(?<!^)\b\p{Lu}[\p{Ll}’'-]+(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}’'-]+)+/u, reason: () => "a named person or body" },
+  {
+    id: "action",
+    english: true,
+    pattern:
+      /\b(visited|met|spoke|announced|agreed|provided|occupies|occupied|faces|failed|declined|backtracked|pulled back|pressured|signed|launched|invaded|annexed|deployed|approved|voted|commented|called on|insists|seeks|offered|framed|made no mention|posted|rose|fell|grew|shrank|increased|decreased|doubled|halved|reached|cut|raised|lost|gained)\b/iu,
+    reason: (m) => `an action: ${m[1].toLowerCase()}`,
+  },
+  {
+    id: "comparison",
+    english: true,
+    pattern: /\b(more|less|fewer|greater|higher|lower|larger|smaller|than|most|least|biggest|largest|smallest|highest|lowest|worst|best|record|never|roughly|nearly|almost|first time|since)\b/iu,
+    reason: (m) => `a comparison: ${m[1].toLowerCase()}`,
+  },
+  {
+    id: "date",
+    english: true,
+    pattern: new RegExp(`\\b(${MONTHS}|${WEEKDAYS})\\b|\\b(?:yesterday|last (?:week|month|year)|a day earlier|hours later|the following day|years? ago)\\b`, "u"),
+    reason: () => "a date",
+  },
+  // What makes a sentence opinion, colour or structure rather than fact.
+  { id: "hedge", english: true, pattern: /\b(could|may|might|would likely|perhaps|possibly|probably|fear|fears|speculated|remains? to be seen|risks?|hint|hints|hinting|seems?|appears?)\b/iu, reason: () => null },
+  { id: "reaction", english: true, pattern: /\b(concerns?|alarm|outrage|uneasy|anxious|anxiety|debate|backlash|firestorm|apprehension|chaos|mood|complexity|dynamics|worried|worry|hope|hopes)\b/iu, reason: () => null },
+  { id: "opener", english: true, pattern: /^(?:In conclusion|Overall|However|While|Yet|Instead|But|And|So)\b/u, reason: () => null },
+  // Opinion and colour in the first person ("I think…", "my daughter said I was mad").
+  { id: "first-person", english: true, pattern: /(?<![\p{L}’'])(?:I|I’m|I'm|I’ve|I've|my|me)(?![\p{L}’'])/u, reason: () => null },
+  { id: "opinion-verb", english: true, pattern: /\b(?:I|we|you)\s+(?:really\s+|still\s+|just\s+|do not\s+|don[’']t\s+)?(?:think|believe|feel|guess|hope|suppose|reckon|would|care|like|love|want|can[’']t|cannot)\b|\bin my (?:view|opinion)\b/iu, reason: () => null },
+  { id: "second-person", english: true, pattern: /(?<![\p{L}’'])(?:you|your|let[’']s)(?![\p{L}’'])/iu, reason: () => null },
+  { id: "ought", english: true, pattern: /\b(?:should|must|ought to|need to|needs to)\b/iu, reason: () => null },
+  { id: "evaluative", english: true, pattern: /\b(?:good|bad|great|wrong|right|important|useless|easy|difficult|hard|obviously|simply|real|serious|satisfying|unfair|better)\b/iu, reason: () => null },
+  // Forecasts and pledges: what will happen cannot be checked yet.
+  { id: "forecast", english: true, pattern: /\b(?:will|would|plans? to|pledge|pledged|expects?|expected|prediction|predicts?)\b/iu, reason: () => null },
+  // Sport: results and records of a game are news, rarely a claim worth a check.
+  {
+    id: "sport",
+    english: true,
+    pattern:
+      /\b(?:match|matches|semi-finals?|quarter-finals?|finals?|seed|seeded|tie-break|goals?|scored|striker|midfielder|defender|goalkeeper|season|tournament|unforced|serve|kick-off|league|champions?|winners|straight sets|sets?|points|minutes|half-time|penalty|stoppage|fixture|squad|stadium|title|titles|runner-up|coach|coached|victory|defeat|club|manager)\b/iu,
+    reason: () => null,
+  },
+  // The colour of an event (a queue, a crowd, a cheer): news, not a matter of public record to check.
+  {
+    id: "event-colour",
+    english: true,
+    pattern: /\b(?:customers|shoppers|queue|crowd|fans|audience|cheers?|cheered|jeers|laughed|joked|applause|ribbon|doors|ceremony|celebrate|rally|petition|signatures|free)\b/iu,
+    reason: () => null,
+  },
+  // Matters of public record: the economy, public money, health, science, elections, crime.
+  {
+    id: "public-matter",
+    english: true,
+    pattern:
+      /\b(jobs|unemployment|employment|wages?|tax|taxes|budget|deficit|debt|inflation|spending|revenue|economy|economic|GDP|growth|rate|rates|poll|voters|election|government|ministers|police|crime|deaths|died|patients|hospitals?|disease|vaccines?|emissions|climate|housing|homes|schools|pupils|health|pension|pensions|profit|profits|sales|market|population|migrants|immigration|households|statistics|average)\b/iu,
+    reason: (m) => `a public matter: ${m[1].toLowerCase()}`,
+  },
+  // Timetables: when something will happen is news, not a claim to check.
+  {
+    id: "timetable",
+    english: true,
+    pattern: /\b(?:scheduled|will be held|will be open|will face|will publish|is due to|are due to|has until|next (?:meeting|hearing)|local time|begins?|travels?)\b/iu,
+    reason: () => null,
+  },
+  // A quotation whose speaker is only "he" or "she" is colour more often than a checkable statement.
+  { id: "pronoun-speaker", english: true, pattern: /,?[”"],?\s+(?:he|she|they)\s+(?:said|told|added)\b/iu, reason: () => null },
+  { id: "vague-speakers", english: true, pattern: /\b(?:critics|experts|observers|some|they|others|supporters|opponents)\b\s+(?:argue|argued|fear|feared|claim|claimed|warn|warned|speculated|say|said|hope|worry)\b/iu, reason: () => null },
+  { id: "question", pattern: /\?[”"’»]?\s*$/u, reason: () => null },
+  { id: "exclamation", pattern: /![”"’»]?\s*$/u, reason: () => null },
+];
+
+/** Numbers that are not quantities to check: clock times ("7 p.m.", "8 h 45"), scores and votes ("6-4"), rankings ("No. 4"). */
+export const NOT_QUANTITIES = /\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b|h\s?\d{2}\b)|\b\d{1,2}:\d{2}\b|\b\d{1,2}[-–]\d{1,2}\b|\bNo\.\s?\d+/giu;
+
+/** The reasons that say a sentence states a figure. */
+export const QUANTITY_REASONS = ["a percentage", "an amount", "a number", "a number in words"];
+
+/** Hashed word and word-pair features: this many buckets. */
+export const HASH_BUCKETS = 4096;
+
+/** The sentence's length in words, in bands (short ones are fragments of speech more often). */
+function lengthBand(words: number): string {
+  return words <= 5 ? "len:short" : words <= 12 ? "len:medium" : words <= 30 ? "len:long" : "len:very-long";
+}
+
+/** FNV-1a, 32 bits: a stable hash, the same in the trainer and the app. */
+function bucket(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % HASH_BUCKETS;
+}
+
+/** Lower-cased words with every run of digits one token, so "148,000" and "12" read alike. */
+function tokens(text: string): string[] {
+  return Array.from(text.toLowerCase().matchAll(/\d[\d,.]*|[\p{L}’']+/gu), ([token]) => (/^\d/u.test(token) ? "#" : token.replace(/’/gu, "'")));
+}
+
+export interface SentenceFeatures {
+  /** Named features that fired: "cue:<id>", "len:<band>", "cue:quote-no-figure". */
+  named: string[];
+  /** Hashed word and word-pair buckets (word-rule languages only), each once. */
+  hashed: number[];
+  /** The reason of each cue that fired, by cue id. */
+  reasons: Map<string, string>;
+}
+
+/** The features of one sentence (trimmed), with or without the word rules (see usesWordRules), and its hashed words when asked. */
+export function sentenceFeatures(text: string, wordRules: boolean, withHashed = true): SentenceFeatures {
+  const quantities = text.replace(NOT_QUANTITIES, " ");
+  const named: string[] = [lengthBand(text.split(/\s+/u).filter(Boolean).length)];
+  const reasons = new Map<string, string>();
+  for (const cue of CUES) {
+    if (cue.english && !wordRules) continue;
+    const match = (cue.quantity ? quantities : text).match(cue.pattern);
+    if (!match) continue;
+    named.push(`cue:${cue.id}`);
+    const reason = cue.reason(match);
+    if (reason) reasons.set(cue.id, reason);
+  }
+  const hasFigure = [...reasons.values()].some((r) => QUANTITY_REASONS.includes(r));
+  // A quotation with no figure in it is opinion or colour more often than a checkable statement.
+  if (reasons.has("quotation") && !hasFigure) named.push("cue:quote-no-figure");
+  // A figure with a named source to check it against ("…, the Labor Department reported").
+  if (hasFigure && (reasons.has("source-finding") || reasons.has("attribution")) && (reasons.has("named") || reasons.has("named-official"))) {
+    named.push("cue:figure-and-source");
+    reasons.set("figure-and-source", "a number and a named source");
+  }
+  if (!wordRules || !withHashed) return { named, hashed: [], reasons };
+  const words = tokens(text);
+  const hashed = new Set<number>();
+  words.forEach((word, i) => {
+    hashed.add(bucket(word));
+    hashed.add(bucket(`${i === 0 ? "^" : words[i - 1]} ${word}`));
+  });
+  return { named, hashed: [...hashed], reasons };
+}
+
+/** The learned weights of one reading: named features, and hashed words (none where the word rules do not read). */
+export interface Weights {
+  bias: number;
+  named: Record<string, number>;
+  hashed: number[];
+}
+
+/** The model's log-odds for a sentence's features under `weights`. */
+export function logOdds(weights: Weights, features: { named: string[]; hashed: number[] }): number {
+  let sum = weights.bias;
+  for (const name of features.named) sum += weights.named[name] ?? 0;
+  for (const index of features.hashed) sum += weights.hashed[index] ?? 0;
+  return sum;
+}
