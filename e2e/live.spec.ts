@@ -122,3 +122,47 @@ test("saving a form that kept the old version is still refused as a conflict, wi
   await elena.context().close();
   await avery.context().close();
 });
+
+test("closing a claim while a live refresh is on its way keeps the page as it is: no reload", async ({ browser }) => {
+  const ravi = await newSignedInPage(browser, REVIEWER);
+  const elena = await newSignedInPage(browser, EDITOR);
+  const title = `Night flights ${RUN}`;
+  const content = [`Night flights rose by a fifth this year (${RUN}).`, PARAGRAPHS[2], `Filed as “${title}”.`].join("\n\n");
+  const articleId = await importArticle(elena, { content, title, outlet: "Verity live tests" });
+  const claimId = await markClaim(elena, "1,400 noise complaints", { restatement: `Residents filed 1,400 complaints [live-${RUN}].` });
+  await openReader(ravi, articleId, claimId);
+  // A reload would start the page's scripts again and lose this.
+  await ravi.evaluate(() => Object.assign(window, { __samePage: true }));
+
+  // The refresh that a change of Elena's sets off reaches Ravi only once he has closed the claim.
+  const isRefresh = (url: URL) => url.pathname === `/articles/${articleId}` && url.searchParams.has("_rsc");
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let refreshing = () => {};
+  const refreshSent = new Promise<void>((resolve) => (refreshing = resolve));
+  await ravi.route(isRefresh, async (route) => {
+    refreshing();
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  }, { times: 1 });
+
+  const changed = `Residents filed 1,400 noise complaints since January [live-${RUN}].`;
+  await panel(elena).getByRole("button", { name: "Edit claim" }).click();
+  await panel(elena).getByLabel("The claim, in your words").fill(changed);
+  await panel(elena).getByRole("button", { name: "Save changes" }).click();
+  await refreshSent;
+  await ravi.keyboard.press("Escape");
+  await expect(ravi).not.toHaveURL(/[?&]claim=/);
+  await ravi.waitForTimeout(500);
+  release();
+
+  // The change arrives in the list, and the page is the one it was, still without the claim open.
+  await expect(ravi.getByTestId("claim-item").filter({ hasText: changed })).toBeVisible();
+  await ravi.waitForTimeout(1_000);
+  expect(await ravi.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+  await expect(ravi).not.toHaveURL(/[?&]claim=/);
+  await expect(panel(ravi)).toHaveCount(0);
+  await ravi.context().close();
+  await elena.context().close();
+});

@@ -20,7 +20,7 @@ import { useReaderClaims } from "@/components/reader/use-reader-claims";
 import { useReaderEditor, type TextClick } from "@/components/reader/use-reader-editor";
 import { useReaderKeys } from "@/components/reader/use-reader-keys";
 import { useClaimsSheet } from "@/components/reader/use-claims-sheet";
-import { replaceUrlParams, useFoundSpan } from "@/components/reader/use-reader-url";
+import { replaceUrlParams, useFoundSpan, useReaderUrl } from "@/components/reader/use-reader-url";
 import type { WorkflowActor } from "@/lib/workflow/rules";
 import { SuggestedClaims } from "@/components/search/suggested-claims";
 import { ClaimProgress } from "@/components/article/claim-progress";
@@ -82,6 +82,7 @@ export function ArticleReader({
   );
   const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS);
   const textRef = useRef<HTMLDivElement>(null);
+  useReaderUrl();
   const { found, foundBy, setFound } = useFoundSpan(text);
   // The suggested claims' sentences, marked in the text while their panel is open (it empties this when it closes).
   const [suggested, setSuggested] = useState<Span[]>([]);

@@ -1,8 +1,24 @@
 "use client";
 
-import { useState } from "react";
-import { useSearchParams } from "next/navigation";
+import { useLayoutEffect, useRef, useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
 import type { Span } from "@/components/reader/highlight-specs";
+
+/*
+ * What the reader has open (?claim=, ?passage=, ?at=) is kept in the address without telling
+ * Next.js's router. Told (history.replaceState with a state of our own), the router takes each
+ * change for a navigation and fetches the page for its new search; a refresh already on its way
+ * for the old search (a live update, a Server Action) then no longer matches, and the router
+ * reloads the whole page, losing what was typed or selected. Not told, the router writes its
+ * own address back whenever its state changes: useReaderUrl puts the reader's back.
+ */
+let readerUrl: string | null = null;
+
+function writeReaderUrl() {
+  if (readerUrl === null || window.location.href === readerUrl) return;
+  // With Next.js's mark on the state, its patched replaceState passes the change through.
+  window.history.replaceState({ ...window.history.state, __NA: true }, "", readerUrl);
+}
 
 /** Sets (or, for null, removes) query parameters of the page's URL without a navigation. */
 export function replaceUrlParams(params: Record<string, string | null>) {
@@ -11,9 +27,21 @@ export function replaceUrlParams(params: Record<string, string | null>) {
     if (value) url.searchParams.set(key, value);
     else url.searchParams.delete(key);
   }
-  // Not window.history.state: Next.js ignores history entries carrying its own state, so its
-  // router would not learn the new URL and would drop ?claim= on its next refresh.
-  window.history.replaceState(null, "", url);
+  readerUrl = url.href;
+  writeReaderUrl();
+}
+
+/** Keeps the reader's address after the router's renders, until the router navigates for real. */
+export function useReaderUrl() {
+  const routerUrl = `${usePathname()}?${useSearchParams().toString()}`;
+  const seen = useRef(routerUrl);
+  useLayoutEffect(() => {
+    if (seen.current === routerUrl) return writeReaderUrl();
+    // A link to another claim of this article: the router's address is the one wanted now.
+    seen.current = routerUrl;
+    readerUrl = null;
+  });
+  useLayoutEffect(() => () => void (readerUrl = null), []);
 }
 
 /** ?at=<start>-<end>: a span of the text to scroll to and highlight (a search result, a suggested passage). */
