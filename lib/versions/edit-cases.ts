@@ -7,7 +7,7 @@ import type { Placement, StoredSpan } from "@/lib/versions/reanchor";
  * The re-anchoring edit set: realistic edits an outlet makes to an article (the sample
  * articles in seeds/), each with a claim on the old text and, labelled by hand, the text the
  * claim must land on in the new version, or null where it must be orphaned (its words are
- * gone). Used by reanchor.test.ts and `npm run bench -- reanchoring`.
+ * gone). Used by reanchor.test.ts, which prints the tally (`npx jest lib/versions/reanchor.test.ts`).
  */
 export interface EditCase {
   name: string;
