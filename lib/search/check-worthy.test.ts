@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkWorthiness, SUGGEST_THRESHOLD, usesWordRules } from "@/lib/search/check-worthy";
-import { checkWorthinessFigures } from "@/bench/quality/evaluate";
+import { checkWorthinessFigures, meanPrecisionAt } from "@/bench/quality/evaluate";
 
 /**
  * The scorer against every sentence of the seed articles, labelled by hand (see the
@@ -63,6 +63,11 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
     expect(figures.verity.recall).toBeGreaterThanOrEqual(0.883 - 0.02);
     expect(figures.verity.f1).toBeGreaterThanOrEqual(0.735 - 0.02);
     expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.199 - 0.02);
+  });
+
+  it("averages precision at 5 in whole numbers, so 4 of 5 in every article meets 0.8", () => {
+    expect(meanPrecisionAt(5, Array.from({ length: 9 }, () => 4))).toBeGreaterThanOrEqual(0.8);
+    expect(meanPrecisionAt(5, [4, 4, 4, 4, 4, 4, 4, 4, 3])).toBeLessThan(0.8);
   });
 
   it("keeps precision at 5 per article", () => {
