@@ -29,7 +29,8 @@ describe("sameClaimScore", () => {
     expect(same("Le taux de chômage est en hausse de 0,6 point sur un an.", "Le taux de chômage a baissé de 0,6 point sur un an.")).toBe(false);
   });
 
-  it("finds a figure restated in words or rounded (development pairs)", () => {
+  it("finds a figure restated in words or rounded, or a place named as an adjective (development pairs)", () => {
+    expect(same("She also said Northwind would slow its pace of new store openings, opening about 450 stores in North America this year instead of the 600 it had planned.", "Northwind will open roughly 450 North American stores this year, down from a planned 600.")).toBe(true);
     expect(same("Harlow, who is seeking her party's nomination for president, repeated a pledge to create 500,000 manufacturing jobs in her first term.", "Harlow has promised half a million new factory jobs in her first four years.")).toBe(true);
     expect(same("Public Works Director Sam Okoro said that 14 percent of treated water was being lost through leaks, and that replacing the oldest mains would cost about $8 million over ten years.", "About one-seventh of Millbrook's treated water leaks away, the public works director said.")).toBe(true);
   });
@@ -41,12 +42,12 @@ describe("sameClaimScore", () => {
 
   // The development half of bench/quality's pairs (never the test half), read without the
   // trigram search's floor, in sample (the model learnt from them; train-same-claim.ts prints its
-  // cross-validated 0.81 at 0.81, before the topic check): measured precision 0.81, recall 0.79;
+  // cross-validated 0.82 at 0.83, before the topic check): measured precision 0.81, recall 0.81;
   // floors 0.03 below.
   it("keeps its precision and recall on the development half", () => {
     const pairs = labelledPairs("dev");
     const figures = classification(pairs.map((p) => same(p.a, p.b)), pairs.map((p) => p.same));
     expect(figures.precision).toBeGreaterThanOrEqual(0.81 - 0.03);
-    expect(figures.recall).toBeGreaterThanOrEqual(0.79 - 0.03);
+    expect(figures.recall).toBeGreaterThanOrEqual(0.81 - 0.03);
   });
 });

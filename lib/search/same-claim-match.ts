@@ -75,14 +75,16 @@ function swappedDetail(a: string, b: string): boolean {
   const [ta, tb] = [tokensOf(a), tokensOf(b)];
   const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
   const lower = (w: string | undefined) => w?.toLowerCase();
+  // Compared by stem, so "North America" and "North American" are one name.
+  const stem = (w: string) => w.toLowerCase().slice(0, 5);
   const inOther = (tokens: string[], other: string[]) => {
-    const otherWords = new Set(other.map((w) => w.toLowerCase()));
+    const [ownStems, otherStems] = [new Set(tokens.map(stem)), new Set(other.map(stem))];
     return tokens.some((word, i) => {
-      if (!capital(word) || otherWords.has(word.toLowerCase()) || STOP.has(word.toLowerCase())) return false;
+      if (!capital(word) || otherStems.has(stem(word)) || STOP.has(word.toLowerCase())) return false;
       return other.some(
         (o, j) =>
           capital(o) &&
-          !new Set(tokens.map((w) => w.toLowerCase())).has(o.toLowerCase()) &&
+          !ownStems.has(stem(o)) &&
           ((i > 0 && j > 0 && lower(tokens[i - 1]) === lower(other[j - 1])) || (i + 1 < tokens.length && lower(tokens[i + 1]) === lower(other[j + 1]) && tokens[i + 1] !== undefined)),
       );
     });
