@@ -69,6 +69,17 @@ export const CUES: Cue[] = [
   // A sentence that opens, or only closes, a quotation: speech, colour more often than a checkable record.
   { id: "speech-opens", pattern: /^[“"«„]/u, reason: () => null },
   { id: "speech-closes", pattern: /^[^“"«„]*[”"»]\s*$/u, reason: () => "the end of a quotation" },
+  // The same two cues in the other languages' words, read in any language (French, German, Spanish).
+  {
+    id: "source-named",
+    pattern: /(?<!\p{L})(?:selon|d[’']après|a déclaré|a affirmé|a indiqué|laut|zufolge|nach Angaben|sagte|erklärte|teilte|según|de acuerdo con|afirmó|declaró|informó)(?!\p{L})/iu,
+    reason: (m) => `an attribution: ${m[0].toLowerCase()}`,
+  },
+  {
+    id: "forecast-any",
+    pattern: /(?<!\p{L})(?:prévoit|prévoient|prévision|devrait|devraient|d[’']ici à|projections?|objectif|soll|sollen|dürfte|erwartet|Prognose|Ziel|prevé|previsión|se espera|debería|objetivo)(?!\p{L})/iu,
+    reason: () => null,
+  },
   { id: "source-finding", english: true, pattern: SOURCE_FINDING, reason: (m) => `an attribution: “${m[1].toLowerCase()}”` },
   { id: "attribution", english: true, pattern: new RegExp(`\\b(${ATTRIBUTION})\\b`, "iu"), reason: (m) => `an attribution: ${m[1].toLowerCase()}` },
   {
@@ -159,7 +170,7 @@ export const CUES: Cue[] = [
 export const NOT_QUANTITIES = /\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b|h\s?\d{2}\b)|\b\d{1,2}:\d{2}\b|\b\d{1,2}[-–]\d{1,2}\b|\bNo\.\s?\d+/giu;
 
 /** The cues whose setting changes what the raising cues beside them count (see sentenceFeatures). */
-const SETTINGS = ["sport", "event-colour", "procedure", "forecast", "timetable", "quotation", "first-person", "date"];
+const SETTINGS = ["sport", "event-colour", "procedure", "forecast", "forecast-any", "timetable", "quotation", "first-person", "date"];
 const RAISERS: string[] = [];
 
 /** The reasons that say a sentence states a figure. */

@@ -59,10 +59,10 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
   it("keeps precision, recall and F1, and beats the any-digit baseline", () => {
     console.log(`Development half, ${figures.sentences} sentences: ${JSON.stringify(figures.verity)}; any digit F1 ${figures.anyDigit.f1.toFixed(3)}`);
     expect(figures.sentences).toBeGreaterThan(200);
-    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.68 - 0.02);
-    expect(figures.verity.recall).toBeGreaterThanOrEqual(0.883 - 0.02);
-    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.769 - 0.02);
-    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.233 - 0.02);
+    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.688 - 0.02);
+    expect(figures.verity.recall).toBeGreaterThanOrEqual(0.915 - 0.02);
+    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.785 - 0.02);
+    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.25 - 0.02);
   });
 
   it("averages precision at 5 in whole numbers, so 4 of 5 in every article meets 0.8", () => {
@@ -71,11 +71,17 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
   });
 
   it("keeps precision at 5 per article", () => {
-    expect(figures.precisionAt5).toBeGreaterThanOrEqual(0.8 - 0.02);
+    expect(figures.precisionAt5).toBeGreaterThanOrEqual(0.844 - 0.02);
   });
 });
 
 describe("checkWorthiness", () => {
+  it("reads an attribution in French, German or Spanish words (a development sentence)", () => {
+    const quoted = "« On ne peut pas parler de réussite quand un jeune sur six est au chômage », a affirmé Sophie Marchand, secrétaire générale de la CGT.";
+    expect(checkWorthiness(quoted, "fr").reasons).toContain("an attribution: a affirmé");
+    expect(checkWorthiness(quoted, "fr").score).toBeGreaterThanOrEqual(SUGGEST_THRESHOLD);
+  });
+
   it("discounts a figure in a meeting's business (a development sentence)", () => {
     const sentence = "The council also agreed to create 20 new parking spaces in the municipal lot behind the library and to offer two hours of free parking there on weekdays.";
     expect(checkWorthiness(sentence).score).toBeLessThan(SUGGEST_THRESHOLD);
