@@ -127,7 +127,7 @@ function crossValidate(examples: Example[], settings: Settings) {
 function fit(name: string, wordRules: boolean, claimBuster: Array<{ text: string; label: number }>): Weights {
   let best: { settings: Settings; threshold: number; f1: number; errors: string[] } | null = null;
   for (const l2 of [1e-3, 1e-2]) {
-    for (const devWeight of claimBuster.length > 0 ? [2, 4, 8] : [1]) {
+    for (const devWeight of claimBuster.length > 0 ? [2, 4, 8, 16, 32] : [1]) {
       for (const hashed of wordRules ? [false, true] : [false]) {
         const settings = { l2, devWeight, hashed };
         const { threshold, f1, errors } = crossValidate(examplesOf(wordRules, claimBuster, devWeight), settings);

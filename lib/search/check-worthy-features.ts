@@ -69,6 +69,17 @@ export const CUES: Cue[] = [
   // A sentence that opens, or only closes, a quotation: speech, colour more often than a checkable record.
   { id: "speech-opens", pattern: /^[“"«„]/u, reason: () => null },
   { id: "speech-closes", pattern: /^[^“"«„]*[”"»]\s*$/u, reason: () => "the end of a quotation" },
+  // The same two cues in the other languages' words, read in any language (French, German, Spanish).
+  {
+    id: "source-named",
+    pattern: /(?<!\p{L})(?:selon|d[’']après|a déclaré|a affirmé|a indiqué|laut|zufolge|nach Angaben|sagte|erklärte|teilte|según|de acuerdo con|afirmó|declaró|informó)(?!\p{L})/iu,
+    reason: (m) => `an attribution: ${m[0].toLowerCase()}`,
+  },
+  {
+    id: "forecast-any",
+    pattern: /(?<!\p{L})(?:prévoit|prévoient|prévision|devrait|devraient|d[’']ici à|projections?|objectif|soll|sollen|dürfte|erwartet|Prognose|Ziel|prevé|previsión|se espera|debería|objetivo)(?!\p{L})/iu,
+    reason: () => null,
+  },
   { id: "source-finding", english: true, pattern: SOURCE_FINDING, reason: (m) => `an attribution: “${m[1].toLowerCase()}”` },
   { id: "attribution", english: true, pattern: new RegExp(`\\b(${ATTRIBUTION})\\b`, "iu"), reason: (m) => `an attribution: ${m[1].toLowerCase()}` },
   {
@@ -126,6 +137,13 @@ export const CUES: Cue[] = [
     pattern: /\b(?:customers|shoppers|queue|crowd|fans|audience|cheers?|cheered|jeers|laughed|joked|applause|ribbon|doors|ceremony|celebrate|rally|petition|signatures|free)\b/iu,
     reason: () => null,
   },
+  // The business of a meeting (who spoke, what was postponed, the contract for snow removal): a local record, rarely a claim.
+  {
+    id: "procedure",
+    english: true,
+    pattern: /\b(?:council|councilmember|committee|meeting|agenda|unanimously|postponed|chamber|public comment|minutes|hearing|motion|adjourned)\b/iu,
+    reason: () => null,
+  },
   // Matters of public record: the economy, public money, health, science, elections, crime.
   {
     id: "public-matter",
@@ -150,6 +168,10 @@ export const CUES: Cue[] = [
 
 /** Numbers that are not quantities to check: clock times ("7 p.m.", "8 h 45"), scores and votes ("6-4"), rankings ("No. 4"). */
 export const NOT_QUANTITIES = /\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b|h\s?\d{2}\b)|\b\d{1,2}:\d{2}\b|\b\d{1,2}[-–]\d{1,2}\b|\bNo\.\s?\d+/giu;
+
+/** The cues whose setting changes what the raising cues beside them count (see sentenceFeatures). */
+const SETTINGS = ["sport", "event-colour", "procedure", "forecast", "forecast-any", "timetable", "quotation", "first-person", "date"];
+const RAISERS: string[] = [];
 
 /** The reasons that say a sentence states a figure. */
 export const QUANTITY_REASONS = ["a percentage", "an amount", "a number", "a number in words"];
@@ -202,6 +224,12 @@ export function sentenceFeatures(text: string, wordRules: boolean, withHashed = 
   const hasFigure = [...reasons.values()].some((r) => QUANTITY_REASONS.includes(r));
   // A quotation with no figure in it is opinion or colour more often than a checkable statement.
   if (reasons.has("quotation") && !hasFigure) named.push("cue:quote-no-figure");
+  // A figure, a comparison or an attribution in an event's or a forecast's setting (a match, a
+  // crowd, a meeting, a plan, a quotation) reports something that happened or will, more often
+  // than a record worth a check ("the first Italian woman to reach the semi-finals since 2015"):
+  // each pairing is a feature of its own, so the model can discount the cue there and nowhere else.
+  const raisers = [...(hasFigure ? ["figure"] : []), ...RAISERS.filter((id) => reasons.has(id))];
+  for (const setting of SETTINGS) if (named.includes(`cue:${setting}`)) for (const raiser of raisers) named.push(`cue:${raiser}-in-${setting}`);
   // A figure with a named source to check it against ("…, the Labor Department reported").
   if (hasFigure && (reasons.has("source-finding") || reasons.has("attribution")) && (reasons.has("named") || reasons.has("named-official"))) {
     named.push("cue:figure-and-source");

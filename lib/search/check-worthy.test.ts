@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkWorthiness, SUGGEST_THRESHOLD, usesWordRules } from "@/lib/search/check-worthy";
-import { checkWorthinessFigures } from "@/bench/quality/evaluate";
+import { checkWorthinessFigures, meanPrecisionAt } from "@/bench/quality/evaluate";
 
 /**
  * The scorer against every sentence of the seed articles, labelled by hand (see the
@@ -50,7 +50,7 @@ describe("check-worthiness on the labelled seed sentences", () => {
  * The development half of bench/quality (never its test half, which only the benchmark
  * scores): gold CFS sentences against the suggestion at SUGGEST_THRESHOLD, and the trivial
  * "any digit" rule it must beat. In sample: the model learnt from these sentences (its
- * leave-one-text-out cross-validated F1, which train.ts prints, was 0.719). Floors: the
+ * leave-one-text-out cross-validated F1, which train.ts prints, was 0.751). Floors: the
  * measured figures less 0.02.
  */
 describe("check-worthiness on the evaluation corpus's development half", () => {
@@ -59,18 +59,35 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
   it("keeps precision, recall and F1, and beats the any-digit baseline", () => {
     console.log(`Development half, ${figures.sentences} sentences: ${JSON.stringify(figures.verity)}; any digit F1 ${figures.anyDigit.f1.toFixed(3)}`);
     expect(figures.sentences).toBeGreaterThan(200);
-    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.629 - 0.02);
-    expect(figures.verity.recall).toBeGreaterThanOrEqual(0.883 - 0.02);
-    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.735 - 0.02);
-    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.199 - 0.02);
+    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.688 - 0.02);
+    expect(figures.verity.recall).toBeGreaterThanOrEqual(0.915 - 0.02);
+    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.785 - 0.02);
+    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.25 - 0.02);
+  });
+
+  it("averages precision at 5 in whole numbers, so 4 of 5 in every article meets 0.8", () => {
+    expect(meanPrecisionAt(5, Array.from({ length: 9 }, () => 4))).toBeGreaterThanOrEqual(0.8);
+    expect(meanPrecisionAt(5, [4, 4, 4, 4, 4, 4, 4, 4, 3])).toBeLessThan(0.8);
   });
 
   it("keeps precision at 5 per article", () => {
-    expect(figures.precisionAt5).toBeGreaterThanOrEqual(0.756 - 0.02);
+    expect(figures.precisionAt5).toBeGreaterThanOrEqual(0.844 - 0.02);
   });
 });
 
 describe("checkWorthiness", () => {
+  it("reads an attribution in French, German or Spanish words (a development sentence)", () => {
+    const quoted = "« On ne peut pas parler de réussite quand un jeune sur six est au chômage », a affirmé Sophie Marchand, secrétaire générale de la CGT.";
+    expect(checkWorthiness(quoted, "fr").reasons).toContain("an attribution: a affirmé");
+    expect(checkWorthiness(quoted, "fr").score).toBeGreaterThanOrEqual(SUGGEST_THRESHOLD);
+  });
+
+  it("discounts a figure in a meeting's business (a development sentence)", () => {
+    const sentence = "The council also agreed to create 20 new parking spaces in the municipal lot behind the library and to offer two hours of free parking there on weekdays.";
+    expect(checkWorthiness(sentence).score).toBeLessThan(SUGGEST_THRESHOLD);
+    expect(checkWorthiness(sentence.replace("The council also agreed", "The city agreed")).score).toBeGreaterThan(checkWorthiness(sentence).score);
+  });
+
   it("does not count clock times, scores or rankings as figures", () => {
     expect(checkWorthiness("The next council meeting will be held on December 12 at 7 p.m.").score).toBeLessThan(SUGGEST_THRESHOLD);
     expect(checkWorthiness("She beat the No. 4 seed 6-4, 3-6, 7-6 in a match on the centre court.").reasons).not.toContain("a number");

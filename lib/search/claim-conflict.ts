@@ -26,20 +26,37 @@ const SCALES: Record<string, number> = {
   trillion: 1e12,
 };
 
+/** Each figure a text states, as a number, with where its mention ends. */
+export function figureMentions(text: string): Array<{ value: number; end: number }> {
+  return Array.from(text.matchAll(FIGURE), (match) => {
+    const [all, whole, decimals, scale] = match;
+    const value = Number(`${whole.replace(/\D/gu, "")}.${decimals ?? "0"}`) * (scale ? SCALES[scale.toLowerCase()] : 1);
+    return { value: Math.round(value * 1000) / 1000, end: match.index + all.length };
+  });
+}
+
 /** The figures a text states, as numbers. */
 export function figuresOf(text: string): Set<number> {
-  const figures = new Set<number>();
-  for (const [, whole, decimals, scale] of text.matchAll(FIGURE)) {
-    const value = Number(`${whole.replace(/\D/gu, "")}.${decimals ?? "0"}`) * (scale ? SCALES[scale.toLowerCase()] : 1);
-    figures.add(Math.round(value * 1000) / 1000);
-  }
-  return figures;
+  return new Set(figureMentions(text).map((m) => m.value));
+}
+
+/** A year ("2023"): other years are other claims, however close. */
+const isYear = (figure: number) => Number.isInteger(figure) && figure >= 1800 && figure <= 2100;
+
+/**
+ * One figure stated as another rounded: equal, or within 3 % of it ("about half" is 51 percent,
+ * "about one-seventh" 14 percent), but never a year for another year.
+ */
+export function sameFigure(a: number, b: number): boolean {
+  if (a === b) return true;
+  if (isYear(a) || isYear(b)) return false;
+  return Math.abs(a - b) <= 0.03 * Math.max(Math.abs(a), Math.abs(b));
 }
 
 /** Words that state one direction, each beside the words of the opposite one. */
 const OPPOSITES: Array<[RegExp, RegExp]> = [
   [/(?<!\p{L})(?:added|adds|gained|rose|rises|risen|raised|increased|up|higher|more|above|over|larger|hausse|augmenté|subió|superen)(?!\p{L})/iu, /(?<!\p{L})(?:cut|cuts|lost|fell|falls|fallen|falling|lowered|decreased|down|lower|fewer|less|below|under|smaller|baisse|baissé|reculé|bajó|menos)(?!\p{L})/iu],
-  [/(?<!\p{L})(?:largest|biggest|highest|most|best|first|ahead|plus haut)(?!\p{L})/iu, /(?<!\p{L})(?:smallest|lowest|least|worst|second|behind|plus bas)(?!\p{L})/iu],
+  [/(?<!\p{L})(?:largest|biggest|highest|most|best|first|ahead|than any other|plus haut)(?!\p{L})/iu, /(?<!\p{L})(?:smallest|lowest|least|worst|second|behind|plus bas)(?!\p{L})/iu],
   [/(?<!\p{L})(?:approve|approved|approves|passed|backed|won|profit|gain|Gewinn)(?!\p{L})/iu, /(?<!\p{L})(?:reject|rejected|rejects|defeated|opposed|lost|loss|deficit|Verlust)(?!\p{L})/iu],
   [/\bvoted for\b/iu, /\bvoted against\b/iu],
 ];
@@ -56,13 +73,13 @@ function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both
 
 /**
  * Two claims conflict when each states figures and neither's figures are all among the
- * other's, when one goes up (or is the most, or passed) where the other goes down, or when
+ * other's (within sameFigure's rounding), when one goes up (or is the most, or passed) where the other goes down, or when
  * one moved where the other held.
  */
 export function claimsConflict(a: string, b: string): boolean {
   const figuresA = figuresOf(a);
   const figuresB = figuresOf(b);
-  const within = (x: Set<number>, y: Set<number>) => [...x].every((figure) => y.has(figure));
+  const within = (x: Set<number>, y: Set<number>) => [...x].every((figure) => [...y].some((other) => sameFigure(figure, other)));
   if (figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB) && !within(figuresB, figuresA)) return true;
   if ((MOVED.test(a) && HELD.test(b) && !MOVED.test(b)) || (MOVED.test(b) && HELD.test(a) && !MOVED.test(a))) return true;
   return OPPOSITES.some((pair) => {

@@ -1,19 +1,22 @@
 /**
  * Whether two sentences state the same claim, past the trigram search that finds them
- * (same-claim.ts): the two read as normalised claims (figures as numbers, number words as
- * digits, "%" as "percent", words cut to their stems), then scored by the figures they share
- * and the words they share, and refused when they conflict (claim-conflict.ts: other figures,
- * the opposite direction, a negation on one side only). Pure, so the app and the benchmark
- * (bench/quality) score a pair the same way.
+ * (same-claim.ts): the two read as normalised claims (figures as numbers, number words and
+ * fractions as digits, "%" as "percent", words cut to their stems); kept only when on one topic
+ * (shared words or a shared figure), then described by what a reviewer compares (a shared
+ * figure, a figure on one side only, a conflict in figures or direction, a name, word or figure
+ * put in another's place, the subject and the object traded) and scored by a logistic regression
+ * over those (same-claim-model.json, learnt by bench/quality/train-same-claim.ts on the
+ * development pairs only). Pure, so the app and the benchmark (bench/quality) score a pair the
+ * same way.
  */
-import { claimsConflict, figuresOf } from "@/lib/search/claim-conflict";
+import model from "@/lib/search/same-claim-model.json";
+import { claimsConflict, figureMentions, sameFigure } from "@/lib/search/claim-conflict";
 
-/**
- * A pair is the same claim at this score or above. Tuned on the development half of
- * bench/quality's pairs (with the search's similarity floor, 0.15): precision 0.71 at recall
- * 0.67, where trigram similarity at 0.3 with the conflict rules had 0.53 at 0.71.
- */
-export const SAME_CLAIM_SCORE = 0.4;
+/** A pair is the same claim at this score or above (the trainer folds its threshold into the bias). */
+export const SAME_CLAIM_SCORE = 0.5;
+
+/** No claim needs more than its opening read; a stored quote may be a whole 2 MB line. */
+const MAX_READ_CHARS = 2_000;
 
 const NUMBER_WORDS: Record<string, string> = {
   one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10",
@@ -32,12 +35,23 @@ const STOP = new Set(
     .split(" "),
 );
 
-/** A text with number words as digits and "%" written as "percent", so "four percent" and "4%" read alike. */
+/** Fractions in words, as percentages: "one-seventh", "two-thirds", "half a million" (before the number words). */
+const FRACTIONS: Array<[RegExp, string]> = [
+  [/\bhalf an? (million|billion)\b/giu, "0.5 $1"],
+  [/\b(?:one|a)[- ](third|quarter|fifth|sixth|seventh|eighth|tenth)\b/giu, "1/$1"],
+  [/\b(two)[- ]thirds\b/giu, "2/third"],
+  [/\b(three)[- ]quarters\b/giu, "3/quarter"],
+];
+const DENOMINATORS: Record<string, number> = { third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, tenth: 10 };
+const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
+
+/** A text with number words and fractions as digits and "%" written as "percent", so "four percent" and "4%", "one in four" and "25%" read alike. */
 export function normaliseNumbers(text: string): string {
-  return text
+  return FRACTIONS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text)
+    .replace(/\b(1|2|3)\/(\p{L}+)/gu, (_, n: string, d: string) => percentOf(Number(n) / DENOMINATORS[d.toLowerCase()]))
     .replace(/\b(\p{L}+)\b/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
     .replace(/(\d)\s*(?:%|per cent|percent|pour cent|por ciento|Prozent)/giu, "$1 percent")
-    .replace(/\b(\d+) in (\d+)\b/gu, (_, a: string, b: string) => `${Math.round((Number(a) / Number(b)) * 1000) / 10} percent`);
+    .replace(/\b(\d+) (?:in|out of|of every|von|sur|de cada) (\d+)\b/gu, (_, a: string, b: string) => percentOf(Number(a) / Number(b)));
 }
 
 /** A claim's content words, cut to their first five letters (a crude stem: "rises", "rising", "risen"). */
@@ -48,9 +62,6 @@ export function claimWords(text: string): Set<string> {
       .map((w) => w.slice(0, 5)),
   );
 }
-
-/** Negation on one side only ("did not", "never", "no"): the same words, the opposite claim. */
-const NEGATION = /\b(?:not|never|no|none|nobody|nothing|n't|ne|pas|jamais|nicht|kein|keine|nunca)\b|n[’']t\b/iu;
 
 /**
  * A name, month or weekday put in another's place, the rest worded alike: "in February" against
@@ -64,14 +75,16 @@ function swappedDetail(a: string, b: string): boolean {
   const [ta, tb] = [tokensOf(a), tokensOf(b)];
   const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
   const lower = (w: string | undefined) => w?.toLowerCase();
+  // Compared by stem, so "North America" and "North American" are one name.
+  const stem = (w: string) => w.toLowerCase().slice(0, 5);
   const inOther = (tokens: string[], other: string[]) => {
-    const otherWords = new Set(other.map((w) => w.toLowerCase()));
+    const [ownStems, otherStems] = [new Set(tokens.map(stem)), new Set(other.map(stem))];
     return tokens.some((word, i) => {
-      if (!capital(word) || otherWords.has(word.toLowerCase()) || STOP.has(word.toLowerCase())) return false;
+      if (!capital(word) || otherStems.has(stem(word)) || STOP.has(word.toLowerCase())) return false;
       return other.some(
         (o, j) =>
           capital(o) &&
-          !new Set(tokens.map((w) => w.toLowerCase())).has(o.toLowerCase()) &&
+          !ownStems.has(stem(o)) &&
           ((i > 0 && j > 0 && lower(tokens[i - 1]) === lower(other[j - 1])) || (i + 1 < tokens.length && lower(tokens[i + 1]) === lower(other[j + 1]) && tokens[i + 1] !== undefined)),
       );
     });
@@ -91,21 +104,93 @@ function swapped(a: string, b: string): boolean {
 }
 
 /**
- * How likely `a` and `b` state the same claim, 0..1 (SAME_CLAIM_SCORE and above: the same):
- * the share of the shorter one's word stems found in the other, a bonus for a shared figure and
- * a penalty for a negation on one side only; 0 when they conflict (other figures, the opposite
- * direction) or a name, month or the order of two figures or names changed.
+ * Words that stand for opposite sides of a claim, each beside its opposites: one claim's word
+ * put in the place of the other's ("rural" against "urban", "the governing party" against
+ * "the opposition").
  */
-export function sameClaimScore(a: string, b: string): number {
+const ANTONYMS: Array<[RegExp, RegExp]> = [
+  [/\brural\b/iu, /\burban\b/iu],
+  [/\b(?:governing|ruling)\b/iu, /\bopposition\b/iu],
+  [/\bmajority\b/iu, /\bminority\b/iu],
+  [/\bpublic\b/iu, /\bprivate\b/iu],
+  [/\bdomestic\b/iu, /\b(?:foreign|international)\b/iu],
+  [/\bbefore\b/iu, /\bafter\b/iu],
+  [/\b(?:fully|entirely|all)\b/iu, /\b(?:partly|part|partially|some)\b/iu],
+  [/\b(?:easy|easier)\b/iu, /\b(?:impossible|hard|harder|difficult)\b/iu],
+  [/\b(?:continued|continues|kept|extended)\b/iu, /\b(?:reversal|reversed|overturned|ended|scrapped|ban)\b/iu],
+  [/\bwith\b/iu, /\bagainst\b/iu],
+];
+
+function antonymSwapped(a: string, b: string): boolean {
+  return ANTONYMS.some(([x, y]) => (x.test(a) && !x.test(b) && y.test(b) && !y.test(a)) || (y.test(a) && !y.test(b) && x.test(b) && !x.test(a)));
+}
+
+/** A claim's stems in the order they come (each once, at its first place). */
+function orderedStems(text: string): string[] {
+  return [...claimWords(text)];
+}
+
+/**
+ * The claim's subject put in another's place: each side opens (its first shared stem) with a
+ * stem the other states only later: "wage growth outpaced inflation" against "inflation outpaced
+ * wage growth", "Athletic beat Rovers" against "Rovers' win over Athletic".
+ */
+function leadSwapped(a: string, b: string): boolean {
+  const [sa, sb] = [orderedStems(a), orderedStems(b)];
+  const [inA, inB] = [new Set(sa), new Set(sb)];
+  const [leadA, leadB] = [sa.find((w) => inB.has(w)), sb.find((w) => inA.has(w))];
+  return leadA !== undefined && leadB !== undefined && leadA !== leadB;
+}
+
+/** What the model reads in a pair, each feature 0..1. */
+export function pairFeatures(a: string, b: string): Record<string, number> {
   const [na, nb] = [normaliseNumbers(a), normaliseNumbers(b)];
-  if (claimsConflict(na, nb) || swapped(na, nb) || swappedDetail(a, b)) return 0;
-  const [fa, fb] = [figuresOf(na), figuresOf(nb)];
-  const sharedFigure = [...fa].some((f) => fb.has(f));
+  const [fa, fb] = [figureMentions(na).map((m) => m.value), figureMentions(nb).map((m) => m.value)];
+  const bit = (condition: boolean) => (condition ? 1 : 0);
+  return {
+    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y)))),
+    figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
+    conflict: bit(claimsConflict(na, nb)),
+    swapped: bit(swapped(na, nb)),
+    swappedDetail: bit(swappedDetail(a, b)),
+    antonym: bit(antonymSwapped(a, b)),
+    leadSwapped: bit(leadSwapped(a, b)),
+  };
+}
+
+export interface PairWeights {
+  bias: number;
+  features: Record<string, number>;
+}
+
+const WEIGHTS: PairWeights = model;
+
+/** The model's probability that a pair with these features states one claim. */
+export function pairProbability(weights: PairWeights, features: Record<string, number>): number {
+  const logOdds = Object.entries(features).reduce((sum, [name, value]) => sum + (weights.features[name] ?? 0) * value, weights.bias);
+  return 1 / (1 + Math.exp(-logOdds));
+}
+
+/**
+ * Whether two claims are about one thing at all: the share of the shorter one's word stems found
+ * in the other (a short restatement of a long sentence shares most of its own words), or a
+ * figure they share. The labelled pairs are each on one topic, so the model cannot learn this;
+ * without it, any two claims the trigram search finds that do not conflict would match.
+ */
+function onOneTopic(a: string, b: string, sharedFigure: boolean): boolean {
   const [wa, wb] = [claimWords(a), claimWords(b)];
-  // Over the shorter side's words: a short restatement of a long sentence shares most of its own words.
   const overlap = [...wa].filter((w) => wb.has(w)).length / Math.max(1, Math.min(wa.size, wb.size));
-  const score = overlap + (sharedFigure ? 0.4 : 0) - (NEGATION.test(a) !== NEGATION.test(b) ? 0.2 : 0);
-  return Math.max(0, Math.min(1, score));
+  return overlap + (sharedFigure ? TOPIC_FIGURE_BONUS : 0) >= TOPIC_FLOOR;
+}
+/** The rule the reading was before its model (tuned on the development pairs): shared stems plus 0.4 for a shared figure, at least 0.4. */
+const TOPIC_FLOOR = 0.4;
+const TOPIC_FIGURE_BONUS = 0.4;
+
+/** How likely `a` and `b` state the same claim, 0..1 (SAME_CLAIM_SCORE and above: the same); 0 for claims on two topics. */
+export function sameClaimScore(a: string, b: string): number {
+  const [ra, rb] = [a.slice(0, MAX_READ_CHARS), b.slice(0, MAX_READ_CHARS)];
+  const features = pairFeatures(ra, rb);
+  return onOneTopic(ra, rb, features.sharedFigure === 1) ? pairProbability(WEIGHTS, features) : 0;
 }
 
 /** Two claims, each by its restatement and its quoted text: the better of the two readings (as the trigram search takes the greater similarity). */
