@@ -8,7 +8,7 @@ import { newRecordId } from "@/lib/db/record-id";
 import { ORGANISATION_ID, organisationFromEnv } from "@/lib/organisation/store";
 import { contrastWithPage, MIN_CONTRAST } from "@/lib/ratings/colour";
 import { loadCatalogue } from "@/lib/ratings/catalogue";
-import type { RatingCatalogue } from "@/lib/ratings/types";
+import { ratingOf, type RatingCatalogue } from "@/lib/ratings/types";
 import type { CopyScaleInput, MoveRatingInput, RatingInput, SaveRatingInput, SwitchScaleInput, UpdateScaleInput } from "@/lib/ratings/schemas";
 
 /**
@@ -205,7 +205,7 @@ export async function previewSwitch(actor: Actor, catalogue: RatingCatalogue, sc
   return rows.map((row) => ({
     ratingId: row.verdict!,
     claims: row._count._all,
-    suggested: targets.find((target) => target.truth === catalogue.ratings[row.verdict!]?.truth)?.id ?? null,
+    suggested: targets.find((target) => target.truth === ratingOf(catalogue, row.verdict)?.truth)?.id ?? null,
   }));
 }
 

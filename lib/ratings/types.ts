@@ -47,16 +47,21 @@ export interface RatingCatalogue {
 /** A claim without a verdict. */
 export const UNRATED = { id: "UNRATED", label: "Unrated", icon: "○" } as const;
 
+/** Whether `id` names a rating: the ratings are a plain object, so only its own keys count ("valueOf" is no rating). */
+export function isRatingId(catalogue: RatingCatalogue, id: string): id is RatingId {
+  return Object.hasOwn(catalogue.ratings, id);
+}
+
 export function ratingOf(catalogue: RatingCatalogue, id: RatingId | null | undefined): RatingInfo | null {
-  return id ? (catalogue.ratings[id] ?? null) : null;
+  return id && isRatingId(catalogue, id) ? catalogue.ratings[id] : null;
 }
 
 export function verdictLabel(catalogue: RatingCatalogue, id: RatingId | null | undefined): string {
-  return id ? (catalogue.ratings[id]?.label ?? id) : UNRATED.label;
+  return id ? (ratingOf(catalogue, id)?.label ?? id) : UNRATED.label;
 }
 
 export function verdictIcon(catalogue: RatingCatalogue, id: RatingId | null | undefined): string {
-  return id ? (catalogue.ratings[id]?.icon ?? "?") : UNRATED.icon;
+  return id ? (ratingOf(catalogue, id)?.icon ?? "?") : UNRATED.icon;
 }
 
 /** The rating's colours as the stylesheets' custom properties (--v, --v-tint); none for unrated (its class has them). */
@@ -75,7 +80,10 @@ export function filterRatings(catalogue: RatingCatalogue, inUse: Iterable<Rating
     .filter((rating) => rating.scaleId === catalogue.current.id)
     .sort((a, b) => a.position - b.position);
   const others = [...new Set(inUse)]
-    .flatMap((id) => (id && catalogue.ratings[id] && catalogue.ratings[id].scaleId !== catalogue.current.id ? [catalogue.ratings[id]] : []));
+    .flatMap((id) => {
+      const rating = ratingOf(catalogue, id);
+      return rating && rating.scaleId !== catalogue.current.id ? [rating] : [];
+    });
   return [...current, ...others];
 }
 

@@ -8,7 +8,7 @@ import { AssignmentList } from "@/components/assignments/assignment-list";
 import { countQueue, listQueue, QUEUE_PAGE_SIZE, queueFilterChoices, type QueueFilters } from "@/lib/workflow/data";
 import { VerdictFilterOptions } from "@/components/ratings/verdict-filter-options";
 import { loadCatalogue } from "@/lib/ratings/catalogue";
-import { UNRATED } from "@/lib/ratings/types";
+import { UNRATED, isRatingId } from "@/lib/ratings/types";
 import { QueueList } from "@/components/workflow/queue-list";
 import { MAX_TAG_CHARS } from "@/lib/claims/schemas";
 import { Pagination, listHref } from "@/components/layout/pagination";
@@ -23,7 +23,7 @@ export default async function QueuePage({ searchParams }: Props) {
   const actor = await requireUser();
   const query = await searchParams;
   const ratings = await loadCatalogue();
-  const verdict = query.verdict === UNRATED.id || (query.verdict && ratings.ratings[query.verdict]) ? query.verdict : undefined;
+  const verdict = query.verdict === UNRATED.id || (query.verdict && isRatingId(ratings, query.verdict)) ? query.verdict : undefined;
   const page = /^[1-9]\d{0,5}$/.test(query.page ?? "") ? Number(query.page) : 1;
   const tag = query.tag?.trim().toLowerCase().slice(0, MAX_TAG_CHARS) || undefined;
   const filters: QueueFilters = { articleId: query.article || undefined, verdict, authorId: query.reviewer || undefined, tag };

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { formatDate } from "@/lib/format";
 import { parseSearchParams } from "@/lib/search/schemas";
 import { loadCatalogue } from "@/lib/ratings/catalogue";
+import { isRatingId } from "@/lib/ratings/types";
 import { RANKED_CANDIDATES, searchPassages } from "@/lib/search/search";
 import { articleFilterChoices } from "@/lib/articles/data";
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchHit } from "@/lib/search/types";
@@ -40,8 +41,8 @@ function hitUrl(hit: SearchHit, q: string) {
 
 export default async function SearchPage({ searchParams }: Props) {
   const user = await requireUser();
-  const { ratings } = await loadCatalogue();
-  const { q, filters, errors } = parseSearchParams(await searchParams, (id) => id in ratings);
+  const catalogue = await loadCatalogue();
+  const { q, filters, errors } = parseSearchParams(await searchParams, (id) => isRatingId(catalogue, id));
   const [outcome, choices] = await Promise.all([searchPassages(user, q, filters), articleFilterChoices(user)]);
 
   return (

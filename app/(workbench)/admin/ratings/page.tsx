@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { ForbiddenError } from "@/lib/errors";
 import { previewSwitch, scalesForAdmin } from "@/lib/ratings/data";
 import { RatingBadge } from "@/lib/ratings/rating-badge";
-import type { RatingCatalogue, ScaleInfo } from "@/lib/ratings/types";
+import { ratingOf, type RatingCatalogue, type ScaleInfo } from "@/lib/ratings/types";
 
 export const metadata: Metadata = { title: "Rating scales" };
 
@@ -55,7 +55,7 @@ export default async function RatingScalesPage({ searchParams }: Props) {
           <SwitchScaleForm
             scale={switchTo}
             targets={ratingsOf(catalogue, switchTo.id).filter((rating) => !rating.retired)}
-            rows={switchRows.map((row) => ({ ...row, rating: catalogue.ratings[row.ratingId] ?? null }))}
+            rows={switchRows.map((row) => ({ ...row, rating: ratingOf(catalogue, row.ratingId) }))}
           />
         </section>
       )}
