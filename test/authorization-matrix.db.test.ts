@@ -45,6 +45,7 @@ import { GET as getProgressRoute } from "@/app/api/progress/[id]/route";
 import { UnauthenticatedError } from "@/lib/errors";
 import { GET as getAgreementCsvRoute } from "@/app/(workbench)/agreement/csv/route";
 import { GET as getLiveRoute } from "@/app/api/live/route";
+import { liveHub } from "@/lib/live/hub";
 import { saveOrganisation } from "@/lib/organisation/data";
 import { saveOrganisationSchema } from "@/lib/organisation/schemas";
 import { publishArticle } from "@/lib/publishing/data";
@@ -642,6 +643,8 @@ async function liveStream(f: Fixtures): Promise<Outcome> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const left = await prisma.presence.count({ where: { articleId: f.article.id } });
+  // The hub would go on tidying old events every 15 s, changing the rows later cells compare.
+  await liveHub.close();
   return { ok: true, status: 200, data: { contentType: response.headers.get("content-type"), present, left } };
 }
 
