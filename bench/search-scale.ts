@@ -251,7 +251,7 @@ export async function runSearchScaleBench() {
       for (let i = 0; i < 2; i++) {
         const { ms, value: response } = await timed(() => editor.action("/articles/import", importAction, fields));
         if (response.status >= 400 || response.value.state?.status === "error") throw new Error(`${response.status} ${JSON.stringify(response.value).slice(0, 200)}`);
-        importMs.http = ms;
+        if (i === 1) importMs.http = ms;
       }
     } catch (error) {
       importMs.httpError = String(error);
