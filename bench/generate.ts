@@ -16,7 +16,7 @@ import { VERITY_CATALOGUE } from "@/lib/ratings/test-catalogue";
 const VERDICT_ORDER = VERITY_CATALOGUE.choices.map((rating) => rating.id);
 import { seededRandom as random } from "@/lib/seeded-random";
 
-function seedCorpus() {
+export function seedCorpus() {
   const dir = path.join(process.cwd(), "seeds");
   const sentences: string[] = [];
   const headings: string[] = [];

@@ -16,7 +16,7 @@ const TARGET_MS = 2_000;
 const PORT = Number(process.env.BENCH_PORT ?? 3240);
 
 /** About 1 MB of text: a generated article's paragraphs, one blank line between them. */
-function megabyteArticle() {
+export function megabyteArticle() {
   const { title, text } = generateArticle(180_000, 7);
   const paragraphs = text.split("\n").filter((line) => line.trim() !== "" && line !== title);
   let body = `${title}\n\n`;
@@ -27,6 +27,11 @@ function megabyteArticle() {
   return body;
 }
 
+/** The import form's fields for `content`; the same article imported again and again is imported anyway, as an editor would choose to. */
+export function importFields(content: string) {
+  return { format: "TEXT", content, title: "", outlet: "Benchmark Gazette", url: "", publicationDate: "2025-03-09", importAnyway: "1" };
+}
+
 export async function runImportBench() {
   allowServerOnly();
   const { importArticleSource } = await import("@/lib/import");
@@ -35,8 +40,7 @@ export async function runImportBench() {
   const { importArticleSchema } = await import("@/lib/articles/schemas");
   const content = megabyteArticle();
   const bytes = Buffer.byteLength(content);
-  // The same article imported again and again: each run imports it anyway, as an editor would choose to.
-  const fields = { format: "TEXT", content, title: "", outlet: "Benchmark Gazette", url: "", publicationDate: "2025-03-09", importAnyway: "1" };
+  const fields = importFields(content);
   const figures: Figure[] = [];
   let passages = 0;
 

@@ -21,11 +21,11 @@ export async function runQualityBench() {
   allowServerOnly();
   const { SAME_CLAIM_THRESHOLD } = await import("@/lib/search/same-claim");
   const { SUGGEST_THRESHOLD } = await import("@/lib/search/check-worthy");
-  const database = await createTestDatabase({ migrate: false });
+  // Migrated: the statements scored use the database's functions (pg_trgm, passage_copy_key).
+  const database = await createTestDatabase();
   const client = new Client({ connectionString: database.url });
   await client.connect();
   try {
-    await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
     const jaccardThreshold = bestJaccardThreshold();
     const figures: Figure[] = [];
     const rows: Array<Array<string | number>> = [];

@@ -6,6 +6,7 @@
  */
 import { runReaderBench } from "@/bench/reader";
 import { runSearchBench } from "@/bench/search";
+import { runSearchScaleBench } from "@/bench/search-scale";
 import { runExportBench } from "@/bench/export";
 import { runStartBench } from "@/bench/start";
 import { runWriteBench } from "@/bench/write";
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
   write: runWriteBench,
   search: runSearchBench,
+  "search-scale": runSearchScaleBench,
   export: runExportBench,
   import: runImportBench,
   start: runStartBench,

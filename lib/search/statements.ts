@@ -13,9 +13,11 @@ import { RESULTS_PER_PAGE, type SearchFilters } from "@/lib/search/types";
 /**
  * At most this many matching passages are ranked for one query. A query that matches more
  * (a word in half the corpus) is ranked among the first ones found, and the page says so:
- * ranking 100,000 passages would take the database a third of a second.
+ * ranking 100,000 passages would take the database a third of a second. 5,000 cost a
+ * common word 140 ms at 1,000,000 passages (bench/search-scale.ts), 1,000 a fifth of it;
+ * fifty pages of results are more than anyone reads.
  */
-export const RANKED_CANDIDATES = 5_000;
+export const RANKED_CANDIDATES = 1_000;
 
 /**
  * A search is parsed once per text search configuration of the articles it searches
@@ -92,10 +94,12 @@ export const textSearchConfigurationsStatement = Prisma.sql`
 export function searchStatements(actor: Viewer, tsquery: TsqueryFor, configs: string[], filters: SearchFilters, page: number) {
   const where = articleConditions(actor, filters, Prisma.sql`p."articleId"`);
   const claimWhere = claimConditions(filters);
+  // Titles too are ranked among the first RANKED_CANDIDATES found, not all (a common word is in thousands).
   const titles = page > 1 ? Prisma.sql`'[]'::json` : Prisma.sql`COALESCE((SELECT json_agg(t) FROM (
     SELECT a.id AS "articleId", a.title, a.outlet, to_char(a."publicationDate", 'YYYY-MM-DD') AS "publicationDate"
-      FROM "Article" a
-     WHERE ${matchesSql(Prisma.sql`a."titleVector"`, Prisma.sql`a."searchConfig"`, configs, tsquery)} ${articleConditions(actor, filters, Prisma.sql`a.id`)}
+      FROM (SELECT * FROM "Article" a
+             WHERE ${matchesSql(Prisma.sql`a."titleVector"`, Prisma.sql`a."searchConfig"`, configs, tsquery)} ${articleConditions(actor, filters, Prisma.sql`a.id`)}
+             LIMIT ${RANKED_CANDIDATES}) a
      ORDER BY ts_rank(a."titleVector", ${rowTsquerySql(Prisma.sql`a."searchConfig"`, configs, tsquery)}) DESC, a."publicationDate" DESC NULLS LAST, a.id
      LIMIT 5) t), '[]'::json)`;
   // The query is written out where it is used, never read from a CTE: the planner then sees
@@ -103,21 +107,18 @@ export function searchStatements(actor: Viewer, tsquery: TsqueryFor, configs: st
   // common word scans with an early stop instead of hashing every match.
   const statement = Prisma.sql`
       WITH matches AS MATERIALIZED (
-        SELECT p."articleId", p.ordinal, p."startOffset", p."endOffset", p.text, p."searchConfig",
+        SELECT p."articleId", p.ordinal, p."startOffset", p."endOffset", p.text, p."searchConfig", p."copyKey" AS key,
                ts_rank(p."searchVector", ${rowTsquerySql(Prisma.sql`p."searchConfig"`, configs, tsquery)}, 1) AS rank
           FROM "Passage" p
          WHERE ${matchesSql(Prisma.sql`p."searchVector"`, Prisma.sql`p."searchConfig"`, configs, tsquery)} ${where} ${claimWhere}
          LIMIT ${RANKED_CANDIDATES + 1}
       ),
       -- Copies of one passage (the same sentence in several articles) are one result: the best-ranked.
-      keyed AS MATERIALIZED (
-        SELECT m.*, ${copyKeySql(Prisma.sql`m.text`)} AS key FROM matches m
-      ),
       collapsed AS MATERIALIZED (
-        SELECT DISTINCT ON (key) * FROM keyed ORDER BY key, rank DESC, "articleId", ordinal
+        SELECT DISTINCT ON (key) * FROM matches ORDER BY key, rank DESC, "articleId", ordinal
       ),
       shown AS (
-        SELECT c.*, (SELECT count(DISTINCT k."articleId") - 1 FROM keyed k WHERE k.key = c.key)::int AS "alsoIn"
+        SELECT c.*, (SELECT count(DISTINCT m."articleId") - 1 FROM matches m WHERE m.key = c.key)::int AS "alsoIn"
           FROM collapsed c ORDER BY rank DESC, "articleId", ordinal LIMIT ${RESULTS_PER_PAGE} OFFSET ${(page - 1) * RESULTS_PER_PAGE}
       )
       SELECT (SELECT count(*)::int FROM collapsed) AS total,
@@ -200,9 +201,9 @@ function copiesOfArticle(articleId: string): Prisma.Sql {
   return Prisma.sql`SELECT ${articleId}::text UNION SELECT a.id FROM "Article" a WHERE a."textKey" = (SELECT "textKey" FROM "Article" WHERE id = ${articleId})`;
 }
 
-/** A text's letters and digits, lower-cased: two passages with the same key are copies of one sentence. */
+/** A text's letters and digits, lower-cased, hashed (the database's function; Passage.copyKey): two passages with the same key are copies of one sentence. */
 export function copyKeySql(text: Prisma.Sql | string): Prisma.Sql {
-  return Prisma.sql`lower(regexp_replace(${text}, '[^[:alnum:]]+', '', 'g'))`;
+  return Prisma.sql`passage_copy_key(${text})`;
 }
 const CANDIDATE_ROWS = 10_000;
 const CANDIDATE_LIMIT = 3_000;
