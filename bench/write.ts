@@ -31,6 +31,7 @@ import { articleTextStatement, insertClaimStatement } from "@/lib/claims/stateme
 const CLIENTS = Number(process.env.WRITE_BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.WRITE_BENCH_SECONDS ?? 20);
 const WORDS = 1_500;
+/** The app's port, and the next ones for the runs after the first. */
 const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const EMBEDDED_PORT = Number(process.env.BENCH_DB_PORT ?? 3331);
 const TARGET_P95_MS = 100;
@@ -99,15 +100,17 @@ export async function runWriteBench() {
   const references: pg.Client[] = [];
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
-    for (const workers of WORKERS) {
-      app = await startApp({ ...database.appEnv, VERITY_WORKERS: String(workers) }, PORT);
-      const clients = await Promise.all(
-        workload.users.map(async (user) => {
-          const client = new AppClient(app!.url);
-          await client.signIn(user.email, user.password);
-          return client;
-        }),
-      );
+    for (const [index, workers] of WORKERS.entries()) {
+      // A port per run: the client's kept-alive connections to the run before are never reused.
+      app = await startApp({ ...database.appEnv, VERITY_WORKERS: String(workers) }, PORT + index);
+      console.log(`The app with ${workersName(workers)}: marking claims…`);
+      // One sign-in at a time, as the load benchmark signs in.
+      const clients: AppClient[] = [];
+      for (const user of workload.users) {
+        const client = new AppClient(app.url);
+        await client.signIn(user.email, user.password);
+        clients.push(client);
+      }
       const run: HttpRun = { workers, throughput: 0, times: [], cpuPerClaim: 0, failures: [] };
       const create = async (i: number, measure: boolean) => {
         const article = workload.articles[i];
@@ -211,6 +214,9 @@ export async function runWriteBench() {
         ],
       },
     );
+  } catch (error) {
+    if (app) console.log(`The app printed:\n${app.output().split("Press Ctrl-C to stop.")[1]?.slice(0, 6000)}`);
+    throw error;
   } finally {
     await Promise.all(references.map((client) => client.end().catch(() => undefined)));
     await app?.stop();
