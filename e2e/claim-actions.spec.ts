@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { EDITOR, REVIEWER, addExternalSource, markClaim, newSignedInPage, panel, panelTitle, waitForReader, workflowButton } from "./fixtures";
+import { EDITOR, REVIEWER, addExternalSource, importArticle, markClaim, newSignedInPage, panel, panelTitle, waitForReader, workflowButton } from "./fixtures";
 
 /**
  * The claim panel's actions answer with what changed, and the reader shows it without
@@ -33,23 +33,11 @@ function stateBadge(page: Page) {
   return panel(page).locator(".claim-panel__badges .state-badge");
 }
 
-async function importArticle(page: Page, title: string) {
-  await page.goto("/articles/import");
-  await page.getByLabel("Paste the article").fill(SENTENCES.join("\n\n"));
-  await page.getByLabel("Format").selectOption("TEXT");
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Outlet").fill("Verity claim action tests");
-  await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await waitForReader(page);
-  return new URL(page.url()).pathname.split("/").pop()!;
-}
-
 test("the claim actions update the panel, the list and the progress without rendering the page again; others see each change", async ({ browser }) => {
   test.setTimeout(120_000);
   const title = `Tram line report (claim actions ${RUN})`;
   const elena = await newSignedInPage(browser, EDITOR);
-  const articleId = await importArticle(elena, title);
+  const articleId = await importArticle(elena, { content: SENTENCES.join("\n\n"), title, outlet: "Verity claim action tests" });
 
   const ravi = await newSignedInPage(browser, REVIEWER);
   await ravi.goto(`/articles/${articleId}`);
