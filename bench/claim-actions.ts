@@ -43,7 +43,9 @@ export async function runClaimActionsBench() {
     let pageRenders = 0;
     let answerBytes = 0;
     page.on("request", (request) => {
-      if (new URL(request.url()).pathname === articlePath && request.headers()["rsc"] === "1") pageRenders++;
+      // A link's prefetch (Next-Router-Prefetch) is not a render of this page.
+      const headers = request.headers();
+      if (new URL(request.url()).pathname === articlePath && headers["rsc"] === "1" && !headers["next-router-prefetch"]) pageRenders++;
     });
     page.on("response", async (response) => {
       if (response.request().headers()["next-action"]) answerBytes += (await response.body().catch(() => Buffer.alloc(0))).length;

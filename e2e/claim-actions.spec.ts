@@ -19,7 +19,9 @@ const SENTENCES = [
 function countPageRenders(page: Page, articleId: string) {
   const renders: string[] = [];
   page.on("request", (request) => {
-    if (new URL(request.url()).pathname === `/articles/${articleId}` && request.headers()["rsc"] === "1") renders.push(request.url());
+    // A link's prefetch (Next-Router-Prefetch) is not a render of this page.
+    const headers = request.headers();
+    if (new URL(request.url()).pathname === `/articles/${articleId}` && headers["rsc"] === "1" && !headers["next-router-prefetch"]) renders.push(request.url());
   });
   return renders;
 }
