@@ -48,6 +48,8 @@ test("the claim actions update the panel, the list and the progress without rend
   // Elena watches the claim while Ravi works on it.
   await elena.goto(`/articles/${articleId}?claim=${claimId}`);
   await expect(panel(elena).getByText(/^Marked by /)).toBeVisible();
+  // Elena's arrival (a presence event) renders Ravi's page again: the count starts after it.
+  await settle(ravi);
   const raviRenders = countPageRenders(ravi, articleId);
 
   // Editing: the panel and (back in it) the list show the new words.
