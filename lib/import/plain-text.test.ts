@@ -101,6 +101,15 @@ describe("importPlainText", () => {
     }
   });
 
+  it.each([
+    "Already a subscriber? Log in",
+    "Sign up for our newsletter",
+    "Advertisement",
+  ])("never takes a pasted first line of site furniture for the title: %s", (furniture) => {
+    const raw = `${furniture}\n\nCouncil approves harbour expansion\n\nThe city council voted 7-2 on Tuesday to expand the harbour.`;
+    expect(importPlainText(raw).title).toBe("Council approves harbour expansion");
+  });
+
   it("keeps a lone line as a paragraph and guesses the title from it", () => {
     const { title, titleIsGuess, doc } = importPlainText("Just one short line");
     expect({ title, titleIsGuess }).toEqual({ title: "Just one short line", titleIsGuess: true });
