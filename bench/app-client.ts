@@ -1,7 +1,7 @@
 /**
  * The benchmarks' HTTP client for the app, speaking to it as a browser does: a cookie jar,
  * next-auth's credentials sign-in (GET /api/auth/csrf, POST /api/auth/callback/credentials),
- * plain GETs, forms posted to form routes, and Server Action calls (POST to the page with `Next-Action: <id>`, the
+ * plain GETs, and Server Action calls (POST to the page with `Next-Action: <id>`, the
  * arguments encoded as React's `encodeReply` encodes them, the RSC answer decoded to the
  * action's return value). Node's fetch keeps connections alive.
  */
@@ -96,22 +96,6 @@ export class AppClient {
     const bytes = new Uint8Array(await response.arrayBuffer());
     const ms = performance.now() - started;
     return { status: response.status, ms, value: actionReply(response, bytes) };
-  }
-
-  /** Posts a form to a form route (lib/http/form-route.ts) as the reader does: its FormState, the HTTP status, the time to the end of the answer. */
-  async form(pathname: string, fields: Record<string, string | number>): Promise<Timed<ActionReply>> {
-    const started = performance.now();
-    const body = new FormData();
-    for (const [name, value] of Object.entries(fields)) body.append(name, String(value));
-    const response = await this.fetch(pathname, { method: "POST", body });
-    const text = await response.text();
-    const ms = performance.now() - started;
-    try {
-      const answer = JSON.parse(text) as FormState | { error?: string };
-      return { status: response.status, ms, value: "status" in answer ? { state: answer } : { error: `${response.status}: ${answer.error}` } };
-    } catch {
-      return { status: response.status, ms, value: { error: `${response.status}: ${text.slice(0, 200)}` } };
-    }
   }
 }
 

@@ -16,12 +16,11 @@
  * database's concurrency. The workload and its checks are also the faults benchmark's.
  */
 import pg from "pg";
-import { actionIds, AppClient, type ActionReply, type Timed } from "@/bench/app-client";
+import { actionIds, AppClient, type ActionReply } from "@/bench/app-client";
 import { seededRandom as random } from "@/lib/seeded-random";
 import {
   allowServerOnly,
   benchDatabase,
-  cpuMs,
   createArticles,
   createUsers,
   percentile,
@@ -169,6 +168,7 @@ function outcomeOf(reply: ActionReply): { result: Outcome["result"]; message?: s
 export async function driveLoad(clients: Map<string, AppClient>, workload: LoadWorkload, seconds: number, stopped = () => false): Promise<LoadRun> {
   const ids = actionIds();
   const action = {
+    create: ids["lib/claims/actions.ts#createClaimAction"],
     update: ids["lib/claims/actions.ts#updateClaimAction"],
     comment: ids["lib/claims/actions.ts#addCommentAction"],
     transition: ids["lib/workflow/actions.ts#transitionClaimAction"],
@@ -204,9 +204,9 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
       onBody?.(value);
       return { status, ms, result: "ok" };
     });
-  const write = (kind: Kind, user: string, send: () => Promise<Timed<ActionReply>>, onOk: (data: Record<string, unknown>) => void, onConflict?: (current: { version: number }) => void) =>
+  const write = (kind: Kind, user: string, client: AppClient, page: string, id: string, fields: Record<string, string | number>, onOk: (data: Record<string, unknown>) => void, onConflict?: (current: { version: number }) => void) =>
     record(kind, user, async () => {
-      const { status, ms, value } = await send();
+      const { status, ms, value } = await client.action(page, id, fields);
       const outcome = outcomeOf(value);
       if (outcome.result === "ok") onOk((value.state!.data ?? {}) as Record<string, unknown>);
       if (outcome.result === "conflict") onConflict?.(value.state!.current as { version: number });
@@ -228,13 +228,13 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
       if (!lastRead.has(claim.id)) await readClaim(claim);
       const version = lastRead.get(claim.id) ?? claim.version;
       const fields = { claimId: claim.id, version, restatement: `${user.email} edit ${++edits}`, verdict: "", rationale: "" };
-      await write("update claim", user.id, () => client.action(`/articles/${claim.articleId}`, action.update, fields), (data) => {
+      await write("update claim", user.id, client, `/articles/${claim.articleId}`, action.update, fields, (data) => {
         lastRead.set(claim.id, data.version as number);
         acks.push({ kind: "update claim", claimId: claim.id, version: data.version as number });
       }, (current) => lastRead.set(claim.id, current.version));
     };
     const comment = (claim: LoadClaim) =>
-      write("comment", user.id, () => client.action(`/articles/${claim.articleId}`, action.comment, { claimId: claim.id, body: `A note from ${user.email}` }), (data) =>
+      write("comment", user.id, client, `/articles/${claim.articleId}`, action.comment, { claimId: claim.id, body: `A note from ${user.email}` }, (data) =>
         acks.push({ kind: "comment", claimId: claim.id, id: data.id as string }),
       );
 
@@ -253,7 +253,7 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
         else {
           const claim = submitted.shift();
           if (!claim) continue;
-          await write("approve", user.id, () => client.action("/queue", action.transition, { claimId: claim.id, version: claim.version, action: "approve" }), (data) =>
+          await write("approve", user.id, client, "/queue", action.transition, { claimId: claim.id, version: claim.version, action: "approve" }, (data) =>
             acks.push({ kind: "approve", claimId: claim.id, version: data.version as number }),
           );
         }
@@ -266,8 +266,7 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
         else if (roll < 0.75) {
           const span = pick(article.spans);
           const fields = { articleId: article.id, start: span.startOffset, end: span.endOffset, exact: span.exact, restatement: span.restatement, verdict: "", rationale: "" };
-          // As the reader's "Mark a claim" form: its form route.
-          await write("create claim", user.id, () => client.form("/api/claims", fields), (data) => {
+          await write("create claim", user.id, client, `/articles/${article.id}`, action.create, fields, (data) => {
             const { id } = data.claim as { id: string }; // the new claim, as the reader lists it
             own.push({ id, articleId: article.id, version: 1 });
             lastRead.set(id, 1);
@@ -279,7 +278,7 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
         else {
           const claim = ready.shift();
           if (!claim) continue;
-          await write("submit", user.id, () => client.action(`/articles/${claim.articleId}`, action.transition, { claimId: claim.id, version: claim.version, action: "submit" }), (data) => {
+          await write("submit", user.id, client, `/articles/${claim.articleId}`, action.transition, { claimId: claim.id, version: claim.version, action: "submit" }, (data) => {
             acks.push({ kind: "submit", claimId: claim.id, version: data.version as number });
             submitted.push({ ...claim, version: data.version as number });
           });
@@ -434,97 +433,53 @@ export function checkFigures(check: LoadCheck, answersLost = false): Figure[] {
   ];
 }
 
-interface WorkersRun {
-  workers: number;
-  run: LoadRun;
-  check: LoadCheck;
-  /** The app's CPU time (all its processes) per request. */
-  cpuPerRequest: number;
-}
-
-/** One run of the load on a database of its own, the app with `workers` server processes. */
-async function loadRun(workers: number): Promise<WorkersRun> {
-  let workload!: LoadWorkload;
-  const database = await benchDatabase(async (db) => {
-    workload = await fillLoad(db);
-  });
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
-  try {
-    app = await startApp({ ...database.appEnv, VERITY_WORKERS: String(workers) }, PORT);
-    const databaseUrl = database.appEnv.DATABASE_URL!;
-    const clients = await signInAll(app.url, workload);
-    const mark = await auditMark(databaseUrl);
-    const cpuBefore = cpuMs(app.pid);
-    const run = await driveLoad(clients, workload, SECONDS);
-    const cpuPerRequest = (cpuMs(app.pid) - cpuBefore) / run.outcomes.length;
-    const check = await checkLoad(databaseUrl, run, mark);
-    return { workers, run, check, cpuPerRequest };
-  } finally {
-    await app?.stop();
-    await database.drop();
-  }
-}
-
-/**
- * The load with one server process and then with two (VERITY_WORKERS; LOAD_BENCH_WORKERS
- * lists them), each on a fresh database, the figures side by side.
- */
 export async function runLoadBench() {
   if (!(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL)) {
     throw new Error(
       "The load benchmark needs a PostgreSQL server: set TEST_DATABASE_URL (or DATABASE_URL), e.g. TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench -- load",
     );
   }
-  const runs: WorkersRun[] = [];
-  for (const workers of (process.env.LOAD_BENCH_WORKERS ?? "1,2").split(",").map(Number)) runs.push(await loadRun(workers));
-
-  const figures = runs.flatMap(({ workers, run, check }) => {
+  let workload!: LoadWorkload;
+  const database = await benchDatabase(async (db) => {
+    workload = await fillLoad(db);
+  });
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  try {
+    app = await startApp(database.appEnv, PORT);
+    const databaseUrl = database.appEnv.DATABASE_URL!;
+    const clients = await signInAll(app.url, workload);
+    const mark = await auditMark(databaseUrl);
+    const run = await driveLoad(clients, workload, SECONDS);
+    const check = await checkLoad(databaseUrl, run, mark);
     const count = (test: (o: Outcome) => boolean) => run.outcomes.filter(test).length;
     const serverErrors = count((o) => o.status >= 500);
     const errors = count((o) => o.result === "error");
+    const writes = count((o) => AUDIT_ACTION[o.kind] !== undefined);
     const examples = [...new Set(run.outcomes.filter((o) => o.result === "error").map((o) => `${o.kind} ${o.status}: ${o.message}`))].slice(0, 5);
-    if (examples.length > 0) console.log(`Errors with ${workersName(workers)}, the first kinds:\n  ${examples.join("\n  ")}`);
-    if (check.examples.length > 0) console.log(`Consistency problems with ${workersName(workers)}, the first:\n  ${check.examples.join("\n  ")}`);
-    const named = (figure: Figure): Figure => ({ ...figure, figure: `${workersName(workers)}: ${figure.figure}` });
-    return [
-      { figure: "errors (neither ok nor a conflict)", value: errors, unit: "", target: "0", met: errors === 0 },
-      { figure: "5xx answers", value: serverErrors, unit: "", target: "0", met: serverErrors === 0 },
-      ...checkFigures(check),
-    ].map(named);
-  });
-  const side = (figure: string, value: (run: WorkersRun) => number): Array<string | number> => [figure, ...runs.map(value)];
-  const writes = (run: LoadRun) => run.outcomes.filter((o) => AUDIT_ACTION[o.kind] !== undefined).length;
-  const all = (run: LoadRun) => run.outcomes.map((o) => o.ms);
-  report(
-    "load",
-    {
-      database: "postgresql",
-      users: `${REVIEWERS} reviewers and ${EDITORS} editors`,
-      seconds: SECONDS,
-      "pause between requests": `0-${THINK_MS} ms`,
-      ...Object.fromEntries(
-        runs.map(({ workers, check }) => [
-          `audit events by kind, ${workersName(workers)} (events/acknowledged)`,
-          Object.entries(check.perKind).map(([k, v]) => `${k} ${v.events}/${v.acknowledged}`).join(", "),
-        ]),
-      ),
-    },
-    figures,
-    [
+    if (examples.length > 0) console.log(`Errors, the first kinds:\n  ${examples.join("\n  ")}`);
+    if (check.examples.length > 0) console.log(`Consistency problems, the first:\n  ${check.examples.join("\n  ")}`);
+    report(
+      "load",
       {
-        columns: ["figure", ...runs.map(({ workers }) => workersName(workers))],
-        rows: [
-          side("throughput, all requests (req/s)", ({ run }) => run.outcomes.length / run.seconds),
-          side("throughput, writes (req/s)", ({ run }) => writes(run) / run.seconds),
-          side("requests, all: p50 (ms)", ({ run }) => percentile(all(run), 50)),
-          side("requests, all: p95 (ms)", ({ run }) => percentile(all(run), 95)),
-          side("app's CPU time per request, all workers (ms)", ({ cpuPerRequest }) => cpuPerRequest),
-          side("conflicting edits (expected)", ({ run }) => run.outcomes.filter((o) => o.result === "conflict").length),
-        ],
+        database: database.kind,
+        users: `${REVIEWERS} reviewers and ${EDITORS} editors`,
+        seconds: SECONDS,
+        "pause between requests": `0-${THINK_MS} ms`,
+        "audit events by kind (events/acknowledged)": Object.entries(check.perKind).map(([k, v]) => `${k} ${v.events}/${v.acknowledged}`).join(", "),
       },
-      ...runs.map(({ workers, run }) => ({ ...kindDetails(run.outcomes), title: workersName(workers) })),
-    ],
-  );
+      [
+        { figure: "throughput, all requests", value: run.outcomes.length / run.seconds, unit: "req/s", target: "", met: null },
+        { figure: "throughput, writes", value: writes / run.seconds, unit: "req/s", target: "", met: null },
+        { figure: "requests, all p95", value: percentile(run.outcomes.map((o) => o.ms), 95), unit: "ms", target: "", met: null },
+        { figure: "conflicting edits (ConflictError, expected)", value: count((o) => o.result === "conflict"), unit: "", target: "", met: null },
+        { figure: "errors (neither ok nor a conflict)", value: errors, unit: "", target: "0", met: errors === 0 },
+        { figure: "5xx answers", value: serverErrors, unit: "", target: "0", met: serverErrors === 0 },
+        ...checkFigures(check),
+      ],
+      kindDetails(run.outcomes),
+    );
+  } finally {
+    await app?.stop();
+    await database.drop();
+  }
 }
-
-const workersName = (workers: number) => `${workers} worker${workers === 1 ? "" : "s"}`;

@@ -21,7 +21,6 @@ import { runClaimListScrollBench } from "@/bench/claim-list-scroll";
 import { runFurnitureBench } from "@/bench/furniture";
 import { runLiveBench } from "@/bench/live";
 import { runPublicPageBench } from "@/bench/public-page";
-import { runClaimActionsBench } from "@/bench/claim-actions";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   reader: runReaderBench,
@@ -41,10 +40,9 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   furniture: runFurnitureBench,
   live: runLiveBench,
   "public-page": runPublicPageBench,
-  "claim-actions": runClaimActionsBench,
 };
 
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import), anchoring, the suggestions' quality, claim-list-scroll, live, public-page and claim-actions are run by name. */
+/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import), anchoring, the suggestions' quality, claim-list-scroll, live and public-page are run by name. */
 const DEFAULT = ["reader", "suggest-claims", "write", "search", "export", "import", "start"];
 
 async function main() {

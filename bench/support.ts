@@ -310,23 +310,21 @@ export interface Figure {
   met: boolean | null;
 }
 
-/** A table under the figures (one row per kind of request, say), printed and written as it is. */
+/** A second table under the figures (one row per kind of request, say), printed and written as it is. */
 export interface Details {
-  /** Printed above the table. */
-  title?: string;
   columns: string[];
   rows: Array<Array<string | number>>;
 }
 
 /** Prints the table (and the details) and writes bench/results/<name>.json. */
-export function report(name: string, context: Record<string, unknown>, figures: Figure[], details?: Details | Details[]) {
+export function report(name: string, context: Record<string, unknown>, figures: Figure[], details?: Details) {
   const rows = figures.map((f) => [f.figure, `${round(f.value)} ${f.unit}`, f.target, f.met === null ? "-" : f.met ? "met" : "MISSED"]);
   const header = { ...context, "load average": os.loadavg().map((l) => l.toFixed(2)).join(" ") };
   console.log(`\n${name} (${Object.entries(header).map(([k, v]) => `${k}: ${v}`).join(", ")})`);
   printTable(["figure", "value", "target", "result"], rows);
-  for (const table of [details ?? []].flat()) {
-    console.log(table.title ? `\n${table.title}` : "");
-    printTable(table.columns, table.rows.map((row) => row.map((cell) => (typeof cell === "number" ? String(round(cell)) : cell))));
+  if (details) {
+    console.log("");
+    printTable(details.columns, details.rows.map((row) => row.map((cell) => (typeof cell === "number" ? String(round(cell)) : cell))));
   }
   mkdirSync(path.join(process.cwd(), "bench", "results"), { recursive: true });
   const file = path.join(process.cwd(), "bench", "results", `${name}.json`);

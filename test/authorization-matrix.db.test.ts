@@ -28,7 +28,6 @@ import { openRound } from "@/lib/rounds/open-round";
 import { submitIndependentVerdict } from "@/lib/rounds/submit-verdict";
 import { previewVersion } from "@/lib/versions/data";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
-import * as createClaimRoute from "@/app/api/claims/route";
 import { GET as getExportRoute } from "@/app/(workbench)/articles/[id]/export/[format]/route";
 import { GET as getPublicPageRoute } from "@/app/p/[articleId]/route";
 import { GET as getClaimReviewsRoute } from "@/app/api/claim-reviews/route";
@@ -158,7 +157,6 @@ const MATRIX = `
   previewVersionAction@SUBMITTED        ✗       ✗        ✗          ✓       ✓       ✓      ✗
   confirmVersionAction@SUBMITTED        ✗       ✗        ✗          ✓       ✓       ✓      ✗
   createClaimAction                     ✗       ✓        ✓          ✓       ✓       ✓      ✗
-  POST/api/claims                       ✗       ✓        ✓          ✓       ✓       ✓      ✗
   updateClaimAction@DRAFT               ✗       ✓        ✗          ✓       ✓       ✓      ✗
   updateClaimAction@SUBMITTED           ✗       ✗        ✗          ✓       ✓       ✓      ✗
   updateClaimAction@APPROVED            ✗       ✗        ✗          ✗       ✗       ✗      ✗
@@ -482,21 +480,6 @@ async function callForm(action: FormActionFn, data: FormData): Promise<Outcome> 
   }
 }
 
-/** A form route (lib/http/form-route.ts) called as the browser calls it, from the app's own page. */
-async function callFormRoute(handler: (request: Request) => Promise<Response>, data: FormData): Promise<Outcome> {
-  const response = await handler(new Request("http://localhost/api/claims", { method: "POST", headers: { Origin: "http://localhost", Host: "localhost" }, body: data }));
-  const state = (await response.json()) as FormState;
-  return { ok: response.status === 200 && state.status === "ok", status: response.status, message: state.message, fieldErrors: state.fieldErrors, data: state.data };
-}
-
-const newClaimForm = (f: Fixtures) =>
-  form({ articleId: f.article.id, ...spanOf(f.article.text, "Construction starts"), restatement: "Work begins in spring.", verdict: "", rationale: "" });
-
-async function verifyNewClaim(f: Fixtures, outcome: Outcome, actor: Actor) {
-  const { id } = (outcome.data as { claim: { id: string } }).claim;
-  expect(await prisma.claim.findUniqueOrThrow({ where: { id } })).toMatchObject({ articleId: f.article.id, authorId: actor.id, state: "DRAFT", version: 1 });
-}
-
 interface Row {
   state: ClaimState | null;
   /** The fixture article is published (by an editor, through the data layer) before the call. */
@@ -541,8 +524,7 @@ const editClaim = (f: Fixtures) =>
     }),
   );
 const verifyEdit = async (f: Fixtures, outcome: Outcome) => {
-  // The claim as its panel shows it after the edit, for the reader to take in.
-  expect(outcome.data).toEqual({ claim: expect.objectContaining({ id: claimOf(f).id, restatement: "Edited in the authorization matrix.", version: claimOf(f).version + 1 }) });
+  expect(outcome.data).toEqual({ version: claimOf(f).version + 1 });
   expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
     restatement: "Edited in the authorization matrix.",
     version: claimOf(f).version + 1,
@@ -569,27 +551,24 @@ const addEvidenceRow = (f: Fixtures) =>
       accessedAt: "2025-02-01",
     }),
   );
-const verifyAddEvidence = async (f: Fixtures, outcome: Outcome, actor: Actor) => {
+const verifyAddEvidence = async (f: Fixtures, _outcome: Outcome, actor: Actor) => {
   const evidence = await prisma.evidence.findMany({ where: { claimId: claimOf(f).id }, orderBy: { createdAt: "asc" } });
   expect(evidence.map((e) => e.title)).toEqual(["Independent jobs study", "A second source"]);
   expect(evidence[1].addedById).toBe(actor.id);
-  expect(outcome.data).toEqual({ id: evidence[1].id, claim: expect.objectContaining({ id: claimOf(f).id, evidenceCount: 2, version: claimOf(f).version + 1 }) });
 };
 
 const removeEvidenceRow = (f: Fixtures) =>
   callForm(claimActions.removeEvidenceAction, form({ evidenceId: claimOf(f).evidenceId, version: claimOf(f).version }));
-const verifyRemoveEvidence = async (f: Fixtures, outcome: Outcome) => {
+const verifyRemoveEvidence = async (f: Fixtures) => {
   expect(await prisma.evidence.count({ where: { claimId: claimOf(f).id } })).toBe(0);
-  expect(outcome.data).toEqual({ claim: expect.objectContaining({ id: claimOf(f).id, evidence: [], version: claimOf(f).version + 1 }) });
 };
 
 const commentRow = (f: Fixtures) =>
   callForm(claimActions.addCommentAction, form({ claimId: claimOf(f).id, body: "A comment from the matrix." }));
-const verifyComment = async (f: Fixtures, outcome: Outcome, actor: Actor) => {
+const verifyComment = async (f: Fixtures, _outcome: Outcome, actor: Actor) => {
   expect(await prisma.comment.findMany({ where: { claimId: claimOf(f).id }, select: { authorId: true, body: true } })).toEqual([
     { authorId: actor.id, body: "A comment from the matrix." },
   ]);
-  expect(outcome.data).toMatchObject({ claim: { id: claimOf(f).id, commentCount: 1, comments: [{ author: { id: actor.id }, body: "A comment from the matrix." }] } });
 };
 
 const transition = (action: "submit" | "approve" | "request_changes" | "reopen", note?: string) => (f: Fixtures) =>
@@ -597,20 +576,14 @@ const transition = (action: "submit" | "approve" | "request_changes" | "reopen",
     workflowActions.transitionClaimAction,
     form({ claimId: claimOf(f).id, version: claimOf(f).version, action, ...(note ? { note } : {}) }),
   );
-/** The claim is in state `to` at its next version (with `extra`). */
-const verifyStep = (to: ClaimState, extra: (actor: Actor) => Record<string, unknown> = () => ({})) =>
-  async (f: Fixtures, _outcome: Outcome, actor: Actor) => {
+const verifyTransition = (to: ClaimState, extra: (actor: Actor) => Record<string, unknown> = () => ({})) =>
+  async (f: Fixtures, outcome: Outcome, actor: Actor) => {
+    expect(outcome.data).toEqual({ version: claimOf(f).version + 1 });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
       state: to,
       version: claimOf(f).version + 1,
       ...extra(actor),
     });
-  };
-/** As verifyStep, and the answer is the claim as its panel shows it after the step, for the reader to take in. */
-const verifyTransition = (to: ClaimState, extra?: (actor: Actor) => Record<string, unknown>) =>
-  async (f: Fixtures, outcome: Outcome, actor: Actor) => {
-    expect(outcome.data).toEqual({ claim: expect.objectContaining({ id: claimOf(f).id, state: to, version: claimOf(f).version + 1 }) });
-    await verifyStep(to, extra)(f, outcome, actor);
   };
 
 /** The bulk actions' one field: the cell's claim at the version it has. */
@@ -1042,16 +1015,21 @@ const ROWS: Record<string, Row> = {
   },
   createClaimAction: {
     state: null,
-    call: (f) => callForm(claimActions.createClaimAction, newClaimForm(f)),
+    call: (f) =>
+      callForm(
+        claimActions.createClaimAction,
+        form({ articleId: f.article.id, ...spanOf(f.article.text, "Construction starts"), restatement: "Work begins in spring.", verdict: "", rationale: "" }),
+      ),
     audit: "claim.create",
-    verify: verifyNewClaim,
-  },
-  // The same action as the reader's mark form posts it (lib/http/form-route.ts).
-  "POST/api/claims": {
-    state: null,
-    call: (f) => callFormRoute(createClaimRoute.POST, newClaimForm(f)),
-    audit: "claim.create",
-    verify: verifyNewClaim,
+    verify: async (f, outcome, actor) => {
+      const { id } = (outcome.data as { claim: { id: string } }).claim;
+      expect(await prisma.claim.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        articleId: f.article.id,
+        authorId: actor.id,
+        state: "DRAFT",
+        version: 1,
+      });
+    },
   },
   "updateClaimAction@DRAFT": { state: "DRAFT", call: editClaim, audit: "claim.update", verify: verifyEdit, refusal: { reviewer: OWN_EDIT } },
   "updateClaimAction@SUBMITTED": { state: "SUBMITTED", call: editClaim, audit: "claim.update", verify: verifyEdit, refusal: { reviewer: OWN_EDIT } },
@@ -1183,7 +1161,7 @@ const ROWS: Record<string, Row> = {
     },
     call: (f) => callForm(workflowActions.undoApprovalAction, form({ claimId: claimOf(f).id, version: claimOf(f).version })),
     audit: "claim.approval_undone",
-    verify: verifyStep("SUBMITTED", () => ({ approvedAt: null, approvedById: null })),
+    verify: verifyTransition("SUBMITTED", () => ({ approvedAt: null, approvedById: null })),
     refusal: { reviewer: EDITORS_ONLY, proposer: UNDO_NOT_YOURS },
   },
   markNotificationReadAction: {
@@ -2063,8 +2041,7 @@ describe("the matrix itself", () => {
       .filter((route) => !notCovered.includes(route));
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const route of routes) {
-      // Any method: a route that only takes posts (a form route) has a POST row.
-      const pattern = new RegExp(`^${route.replace(/[.*+?^${}()|\\]/g, "\\$&").replace(/\[[^\]]+\]/g, "[^/@?]+").replace(/^GET\//, "[A-Z]+/")}$`);
+      const pattern = new RegExp(`^${route.replace(/[.*+?^${}()|\\]/g, "\\$&").replace(/\[[^\]]+\]/g, "[^/@?]+")}$`);
       expect([route, ROW_NAMES.some((name) => pattern.test(name.split(/[@?]/)[0]))]).toEqual([route, true]);
     }
     for (const name of PUBLIC_ROWS) expect(ROW_NAMES).toContain(name);

@@ -33,7 +33,6 @@ import { submitIndependentVerdict } from "@/lib/rounds/submit-verdict";
 import { createHash } from "node:crypto";
 import { importArticleSource } from "@/lib/import";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
-import * as createClaimRoute from "@/app/api/claims/route";
 import { GET as getExportRoute } from "@/app/(workbench)/articles/[id]/export/[format]/route";
 import { GET as getPublicPageRoute } from "@/app/p/[articleId]/route";
 import { GET as getClaimReviewsRoute } from "@/app/api/claim-reviews/route";
@@ -1491,11 +1490,8 @@ async function expectRouteRefused(request: RouteCall, statuses: number[]) {
   if (!expected.includes(response.status)) throw new Error(`Answered ${response.status}, not ${expected.join(" or ")} (${text.slice(0, 200)}${logged()}): ${request.describe}`);
   expectCleanText(text, "The response");
   if (response.headers.get("content-type")?.startsWith("application/json")) {
-    // A form route answers its form state: a message, and messages per field.
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown; fieldErrors?: Record<string, string[]> };
-    const message = body.error ?? body.message;
-    if (typeof message !== "string" || message.trim() === "") throw new Error(`No error message: ${request.describe}`);
-    for (const messages of Object.values(body.fieldErrors ?? {})) for (const each of messages) expectCleanText(each, "A field's message");
+    const body = JSON.parse(text) as { error?: unknown };
+    if (typeof body.error !== "string" || body.error.trim() === "") throw new Error(`No error message: ${request.describe}`);
   }
   expect(consoleError).not.toHaveBeenCalled();
 }
@@ -1557,36 +1553,7 @@ function searchRoute(get: (request: Request) => Promise<Response>, path: string,
 const FORMATS = Object.keys(EXPORT_FORMATS);
 const claimParams = (id: string) => ({ params: Promise.resolve({ id }) });
 
-/** The mark form's post to its form route (lib/http/form-route.ts), from the app's own page unless another Origin is given. */
-function claimFormPost(payload: Payload, origin: string | null = "http://localhost", status?: number): RouteCall {
-  const headers: Record<string, string> = { Host: "localhost", ...(origin === null ? {} : { Origin: origin }) };
-  const request = () => createClaimRoute.POST(new Request("http://localhost/api/claims", { method: "POST", headers, body: formData(payload.entries) }));
-  return routeCall(`POST /api/claims from ${origin ?? "no Origin"}: ${describePayload(payload)}`, request, status ? { status } : {});
-}
-
 const ROUTES: Record<string, RouteCase> = {
-  "POST /api/claims": {
-    actor: "admin",
-    malformed: () =>
-      fc.oneof(
-        // The create-claim action's malformed forms, posted as the reader posts them.
-        malformedPayloads(ACTIONS.createClaimAction).map((payload) => claimFormPost(payload)),
-        // A valid form from another site, or with no Origin, is refused before it is read (as Next refuses a Server Action).
-        fc
-          .tuple(fc.oneof(...variantsOf(ACTIONS.createClaimAction).map(wellFormed)), fc.constantFrom(null, "http://evil.test", "http://localhost.evil.test", "http://localhost:4000", "null", "not a url"))
-          .map(([payload, origin]) => claimFormPost(payload, origin, 403)),
-        // A body that is no form at all.
-        fc.oneof(anyText, fc.json()).map((text) =>
-          routeCall(`POST /api/claims with the body ${short(JSON.stringify(text), 200)}`, () =>
-            createClaimRoute.POST(new Request("http://localhost/api/claims", { method: "POST", headers: { Host: "localhost", Origin: "http://localhost", "Content-Type": "application/json" }, body: text })),
-          { status: 400 }),
-        ),
-      ),
-    // 413: a form larger than the route's body limit (BODY_LIMITS.form) is refused unread.
-    statuses: [400, 413],
-    // The retired article is not there for reviewers.
-    reviewer: () => wellFormed({ ...variantsOf(ACTIONS.createClaimAction)[0], ...ACTIONS.createClaimAction.reviewer.slots?.() }).map((payload) => claimFormPost(payload)),
-  },
   "GET /agreement/csv": {
     actor: "admin",
     // Dates that are not real days or out of range, a period that ends before it starts, ids too long or holding NUL, a tag too long.
@@ -1898,9 +1865,7 @@ describe("every route refuses malformed requests: a 4xx with a clear message, ne
     const routes = readdirSync("app", { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith("route.ts"))
       .map((file) => `GET /${file.replace(/\\/g, "/").replace(/(^|\/)\([^)]*\)\//g, "$1").replace(/\/?route\.ts$/, "")}`);
-    // A route that only takes posts (a form route) is named by its method.
-    const covered = [...Object.keys(ROUTES), "GET /search/api/passages", ...notCovered].map((name) => name.replace(/^POST /, "GET "));
-    expect(covered.sort()).toEqual(routes.sort());
+    expect([...Object.keys(ROUTES), "GET /search/api/passages", ...notCovered].sort()).toEqual(routes.sort());
   });
 });
 

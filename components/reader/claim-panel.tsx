@@ -4,7 +4,7 @@ import { useCallback, useRef } from "react";
 import type { ClaimSummary, UserRef } from "@/lib/claims/types";
 import { formatDateTime } from "@/lib/format";
 import type { WorkflowActor } from "@/lib/workflow/rules";
-import { useClaimDetail, type ClaimDetailData } from "@/components/reader/use-claim-detail";
+import { useClaimDetail } from "@/components/reader/use-claim-detail";
 import { ClaimHeader } from "@/components/reader/panel/claim-header";
 import { RationaleSection } from "@/components/reader/panel/rationale-section";
 import { EvidenceSection } from "@/components/reader/panel/evidence-section";
@@ -27,8 +27,6 @@ export function ClaimPanel({
   onOpenClaim,
   onShowInText,
   onClose,
-  onChanged,
-  onDeleted,
   viewer,
   assignees,
   quote,
@@ -46,32 +44,15 @@ export function ClaimPanel({
   onOpenClaim: (id: string) => void;
   onShowInText: (id: string) => void;
   onClose: () => void;
-  /** The claim as an action here answered it: the reader's list and highlights take it in. */
-  onChanged: (claim: ClaimSummary) => void;
-  onDeleted: (id: string) => void;
 }) {
-  const { detail: claim, error, reload, replace } = useClaimDetail(summary.id, summary);
-  // The panel shows the claim an action answered with, and the reader's list takes it too.
-  const show = useCallback(
-    (next: ClaimDetailData) => {
-      replace(next);
-      onChanged(next);
-    },
-    [replace, onChanged],
-  );
+  const stamp = `${summary.version}:${summary.commentCount}`;
+  const { detail: claim, error, reload } = useClaimDetail(summary.id, stamp);
   // After a change to the claim itself the focus returns to its title, not to the page's body.
   const title = useRef<HTMLHeadingElement>(null);
   const changed = useCallback(() => {
     reload();
     title.current?.focus();
   }, [reload]);
-  const changedTo = useCallback(
-    (next: ClaimDetailData) => {
-      show(next);
-      title.current?.focus();
-    },
-    [show],
-  );
   const editors = useLive().editors(summary.id);
 
   return (
@@ -104,7 +85,7 @@ export function ClaimPanel({
               <strong>Editor&rsquo;s note:</strong> {claim.reviewNote}
             </div>
           )}
-          <RationaleSection claim={claim} onSaved={changedTo} onReload={changed} />
+          <RationaleSection claim={claim} onChanged={changed} />
           <WorkflowControls
             claimId={claim.id}
             version={claim.version}
@@ -119,15 +100,15 @@ export function ClaimPanel({
               evidenceCount: claim.evidence.length,
               articlePublic: claim.articlePublic,
             }}
-            onChanged={(done) => changedTo(done.claim)}
+            onChanged={changed}
           />
           <RoundsSection claim={claim} isEditor={hasRole(viewer, "EDITOR")} people={assignees} onChanged={changed} />
           <OrganiseSection claim={claim} assignees={assignees} viewerId={viewer.id} onChanged={changed} />
           <SameClaim claimId={claim.id} version={claim.version} verdict={claim.verdict} canEdit={claim.permissions.canEdit} onChanged={changed} />
-          <EvidenceSection claim={claim} articles={articles} onChanged={show} />
-          <CommentsSection claim={claim} onChanged={show} />
+          <EvidenceSection claim={claim} articles={articles} onChanged={reload} />
+          <CommentsSection claim={claim} onChanged={reload} />
           <HistorySection claim={claim} />
-          {claim.permissions.canDelete && <DeleteClaimForm claim={claim} onDeleted={() => onDeleted(claim.id)} />}
+          {claim.permissions.canDelete && <DeleteClaimForm claim={claim} onDeleted={onClose} />}
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { formRequest } from "@/lib/http/form-request";
+import { createClaimAction } from "@/lib/claims/actions";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { Field, FormMessage } from "@/components/forms/field";
@@ -15,9 +15,6 @@ export interface SelectedSpan {
   exact: string;
 }
 
-// lib/claims/actions.ts's createClaimAction, served by app/api/claims/route.ts.
-const createClaim = formRequest<{ claim: ClaimSummary }>("/api/claims");
-
 /** The form "Mark claim" opens for the selected text. */
 export function MarkClaimForm({
   articleId,
@@ -30,7 +27,7 @@ export function MarkClaimForm({
   onCreated: (claim: ClaimSummary) => void;
   onCancel: () => void;
 }) {
-  const [state, action, pending, form] = useFormAction(createClaim);
+  const [state, action, pending, form] = useFormAction(createClaimAction);
   useOnSuccess(state, (done) => onCreated(done.data.claim));
   return (
     <form ref={form} action={action} className="panel-form" aria-labelledby="mark-claim-heading" noValidate>

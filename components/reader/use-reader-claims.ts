@@ -4,9 +4,9 @@ import { useCallback, useMemo, useState } from "react";
 import type { ClaimSummary } from "@/lib/claims/types";
 
 /**
- * The claims as the page was rendered, with the changes made here since: a new, changed or
- * deleted claim comes back from its action and is taken in here, rather than the page being
- * rendered again. A new rendering of the page (after other changes) replaces the list.
+ * The claims as the page was rendered, plus those marked here since: a new claim comes back
+ * from its action and is added here, rather than the page being rendered again. A new
+ * rendering of the page (after other changes) replaces the list.
  */
 export function useReaderClaims(pageClaims: ClaimSummary[]) {
   const [claims, setClaims] = useState(pageClaims);
@@ -20,13 +20,7 @@ export function useReaderClaims(pageClaims: ClaimSummary[]) {
     [claims],
   );
   const addClaim = useCallback((claim: ClaimSummary) => setClaims((current) => withClaimInTextOrder(current, claim)), []);
-  // A claim as an action answered it replaces the listed one unless the list already has a newer version (a live update came first).
-  const updateClaim = useCallback(
-    (claim: ClaimSummary) => setClaims((current) => current.map((other) => (other.id === claim.id && other.version <= claim.version ? claim : other))),
-    [],
-  );
-  const removeClaim = useCallback((id: string) => setClaims((current) => current.filter((claim) => claim.id !== id)), []);
-  return { claims, anchored, addClaim, updateClaim, removeClaim };
+  return { claims, anchored, addClaim };
 }
 
 /**

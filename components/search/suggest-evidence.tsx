@@ -10,13 +10,12 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { useJson } from "@/components/search/use-json";
 import { StrengthMeter } from "@/components/search/strength-meter";
-import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 
 /**
  * "Suggest evidence" in the claim panel: the best passages of other articles for the
  * claim, each attachable in one click as supporting, contradicting or context.
  */
-export function SuggestEvidence({ claimId, version, onAdded }: { claimId: string; version: number; onAdded: (claim: ClaimDetailData) => void }) {
+export function SuggestEvidence({ claimId, version, onAdded }: { claimId: string; version: number; onAdded: () => void }) {
   const [open, setOpen] = useState(false);
   const { data, error } = useJson<{ suggestions: EvidenceSuggestion[] }>(open ? `/search/api/evidence?claim=${encodeURIComponent(claimId)}` : null);
   // Attached here since the list loaded (the list itself is not reloaded, so nothing jumps).
@@ -54,10 +53,10 @@ export function SuggestEvidence({ claimId, version, onAdded }: { claimId: string
                 claimId={claimId}
                 version={current}
                 attachedAs={attached[key] ?? suggestion.attachedAs}
-                onAttached={(stance, claim) => {
+                onAttached={(stance, newVersion) => {
                   setAttached((before) => ({ ...before, [key]: stance }));
-                  setLatest(claim.version);
-                  onAdded(claim);
+                  setLatest(newVersion);
+                  onAdded();
                 }}
               />
             );
@@ -79,12 +78,12 @@ function SuggestionRow({
   claimId: string;
   version: number;
   attachedAs: EvidenceStance | null;
-  onAttached: (stance: EvidenceStance, claim: ClaimDetailData) => void;
+  onAttached: (stance: EvidenceStance, version: number) => void;
 }) {
   const [state, action, pending, form] = useFormAction(addEvidenceAction);
   // The stance is the clicked button's value; the action's state does not carry it back, so it is kept here.
   const [chosen, setChosen] = useState<EvidenceStance>("SUPPORTS");
-  useOnSuccess(state, (done) => onAttached(chosen, done.data.claim));
+  useOnSuccess(state, (done) => onAttached(chosen, done.data.version));
   const passageUrl = `/articles/${suggestion.articleId}?at=${suggestion.startOffset}-${suggestion.endOffset}`;
   return (
     <li className="suggestion" data-testid="evidence-suggestion">

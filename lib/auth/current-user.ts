@@ -1,10 +1,11 @@
 import "server-only";
 import { cache } from "react";
+import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db/client";
-import { sessionOf } from "@/lib/auth/session-token";
+import { authOptions } from "@/lib/auth/options";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export interface Actor {
@@ -15,11 +16,15 @@ export interface Actor {
 }
 
 /**
- * The session, read straight from its cookie (lib/auth/session-token.ts). getServerSession
- * would also make a CSRF token and encrypt a renewed session into a cookie that pages cannot
- * set anyway, on every request. Only a cookie carries a session.
+ * The session, read straight from its cookie (next-auth's getToken). getServerSession would
+ * also make a CSRF token and encrypt a renewed session into a cookie that pages cannot set
+ * anyway, on every request. Only the cookies are handed over: only a cookie carries a session.
  */
-const getSession = cache(async () => sessionOf(Object.fromEntries((await cookies()).getAll().map((cookie) => [cookie.name, cookie.value]))));
+const getSession = cache(async (): Promise<{ uid?: string; sv?: number } | null> => {
+  const cookieValues = Object.fromEntries((await cookies()).getAll().map((cookie) => [cookie.name, cookie.value]));
+  const request = { cookies: cookieValues, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
+  return getToken({ req: request, secret: authOptions.secret });
+});
 
 /**
  * The signed-in user, read from the database on every request: a disabled user, or a

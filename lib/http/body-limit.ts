@@ -11,8 +11,6 @@ export const BODY_LIMITS = {
   auth: 16 * 1024,
   /** One W3C annotation posted to the Annotation Protocol server (lib/annotation-protocol). */
   annotation: 256 * 1024,
-  /** A form posted to a form route (lib/http/form-route.ts): a claim's selection is up to 100,000 characters, 3 bytes each in UTF-8. */
-  form: 1024 * 1024,
 } as const;
 
 export const BODY_TOO_LARGE_MESSAGE = "The request is too large.";

@@ -177,8 +177,8 @@ describe("the body limit", () => {
     new Request(URL_, { method: "POST", body, headers, duplex: "half" } as RequestInit);
   const echo = (body: "read" | "auth") => route({ user: "none", body }, async ({ request }) => ({ length: (await request.text()).length }));
 
-  it("is one constant per kind of route: none for read routes, 16 KB for next-auth's posts, 256 KB for an annotation posted to the protocol server, 1 MB for a form posted to a form route", () => {
-    expect(BODY_LIMITS).toEqual({ read: 0, auth: 16 * 1024, annotation: 256 * 1024, form: 1024 * 1024 });
+  it("is one constant per kind of route: none for read routes, 16 KB for next-auth's posts, 256 KB for an annotation posted to the protocol server", () => {
+    expect(BODY_LIMITS).toEqual({ read: 0, auth: 16 * 1024, annotation: 256 * 1024 });
   });
 
   it("hands a body within the limit to the handler whole", async () => {

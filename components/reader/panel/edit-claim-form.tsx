@@ -30,8 +30,7 @@ export function EditClaimForm({
   claim,
   current,
   kept,
-  onSaved,
-  onCancel,
+  onDone,
   onReload,
 }: {
   /** The claim as the form started from it. */
@@ -39,14 +38,12 @@ export function EditClaimForm({
   /** The claim as it is now (newer when someone else saved it meanwhile). */
   current: ClaimDetailData;
   kept: KeptEdits;
-  /** The claim as saved. */
-  onSaved: (claim: ClaimDetailData) => void;
-  onCancel: () => void;
+  onDone: () => void;
   /** Starts again from `version` of the claim (or a later one), keeping these edits. */
   onReload: (kept: KeptEdits, version: number) => void;
 }) {
   const [state, action, pending, form] = useFormAction(updateClaimAction);
-  useOnSuccess(state, (done) => onSaved(done.data.claim));
+  useOnSuccess(state, onDone);
   const { setEditing, changedBy } = useLive();
   // The others see "… is editing this claim" while the form is open.
   useEffect(() => {
@@ -109,7 +106,7 @@ export function EditClaimForm({
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save changes"}
         </button>
-        <button className="button button--quiet" type="button" onClick={onCancel}>
+        <button className="button button--quiet" type="button" onClick={onDone}>
           Cancel
         </button>
       </div>
