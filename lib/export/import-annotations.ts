@@ -268,7 +268,7 @@ export async function planAnnotationImport(
       prefix: (claim.quote.prefix ?? "").slice(-CONTEXT_LENGTH),
       suffix: (claim.quote.suffix ?? "").slice(0, CONTEXT_LENGTH),
     };
-    const position = claim.position ? positionInUnits(text, points, claim.position, quote.exact) : { type: "TextPositionSelector" as const, start: 0, end: 0 };
+    const position = claim.position ? positionInUnits(text, points, claim.position, quote) : { type: "TextPositionSelector" as const, start: 0, end: 0 };
     const found = anchor(prepared, { position, quote }, fuzzyBudget);
     if (found.status === "orphaned") {
       const spent = found.reason === "work spent" || fuzzyBudget.cells <= 0;
@@ -303,13 +303,17 @@ export async function planAnnotationImport(
 
 /**
  * A file's position as UTF-16 offsets into `text`: read as code points (the W3C's unit), or
- * as code units if only that reading selects the quote exactly. When neither does (the text
- * changed), the code-point reading is the hint of where to look nearest.
+ * as code units if only that reading selects the quote, with its context, exactly. When neither
+ * does (the text changed), the code-point reading is the hint of where to look nearest.
  */
-function positionInUnits(text: string, points: CodePointIndex, position: { start: number; end: number }, exact: string) {
+function positionInUnits(text: string, points: CodePointIndex, position: { start: number; end: number }, quote: { exact: string; prefix: string; suffix: string }) {
   const asCodeUnits = { type: "TextPositionSelector" as const, start: position.start, end: position.end };
   const asCodePoints = { ...asCodeUnits, start: points.toCodeUnits(position.start), end: points.toCodeUnits(position.end) };
-  const selectsQuote = (span: { start: number; end: number }) => span.end <= text.length && text.slice(span.start, span.end) === exact;
+  const selectsQuote = (span: { start: number; end: number }) =>
+    span.end <= text.length &&
+    text.slice(span.start, span.end) === quote.exact &&
+    text.slice(0, span.start).endsWith(quote.prefix) &&
+    text.slice(span.end).startsWith(quote.suffix);
   return !selectsQuote(asCodePoints) && selectsQuote(asCodeUnits) ? asCodeUnits : asCodePoints;
 }
 

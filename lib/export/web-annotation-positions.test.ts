@@ -72,6 +72,16 @@ describe("positions at the export and import boundary", () => {
     );
   });
 
+  it("reads a code-unit position by its quote's context when both readings select the same word", async () => {
+    // Hypothesis counts code units: [2, 3) is the first "Z"; read as code points it is the second "Z".
+    const doc: DocNode = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "𠀀ZZZ 😀" }] }] };
+    const text = canonicalText(doc);
+    const file = asFile(toAnnotationCollection(modelWithClaim(doc, text, 2, 3)));
+    file.first.items[0].target.selector[0] = { type: "TextPositionSelector", start: 2, end: 3 };
+    const plan = await planAnnotationImport(text, file, VERITY_CATALOGUE.choices);
+    expect(plan.claims.map((claim) => [claim.start, claim.end, claim.prefix, claim.method])).toEqual([[2, 3, "𠀀", "position"]]);
+  });
+
   it("lands a claim after an emoji exactly, where a code-unit reading of its position would be one off", async () => {
     const doc: DocNode = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Ships 🚢 sail. Ships 🚢 sail." }] }] };
     const text = canonicalText(doc);
