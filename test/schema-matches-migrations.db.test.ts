@@ -52,7 +52,7 @@ test("the migrated database matches schema.prisma", async () => {
 test("the expected model reads schema.prisma the way Prisma Migrate would", () => {
   // Spot checks, so a mistake in schema-model.ts cannot hide behind an equal mistake on both sides.
   expect(Object.keys(expected.tables).sort()).toEqual(
-    ["ApiToken", "Article", "ArticleVersion", "AuditEvent", "Claim", "ClaimGroup", "Comment", "Correction", "DismissedSuggestion", "Evidence", "IndependentVerdict", "LiveEvent", "LoginThrottle", "Notification", "Organisation", "Passage", "Presence", "Rating", "RatingScale", "SearchWord", "User", "VerdictRound", "WorkProgress"],
+    ["ApiToken", "Article", "ArticleVersion", "AuditEvent", "BlindMark", "Claim", "ClaimGroup", "Comment", "Correction", "DismissedSuggestion", "Evidence", "IndependentVerdict", "LiveEvent", "LoginThrottle", "MarkingRound", "MarkingSeat", "Notification", "Organisation", "Passage", "Presence", "Rating", "RatingScale", "SearchWord", "User", "VerdictRound", "WorkProgress"],
   );
   expect(expected.enums.TruthStep).toEqual(["FALSE", "MOSTLY_FALSE", "MIXED", "MOSTLY_TRUE", "TRUE", "NOT_RATEABLE"]);
   expect(expected.tables.User.columns).toMatchObject({

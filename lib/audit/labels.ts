@@ -59,6 +59,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "round.submit_verdict": "Independent verdict given",
   "round.reveal": "Independent verdicts revealed",
   "round.reconcile": "Independent verdicts reconciled",
+  "marking.open": "Blind marking asked",
+  "marking.mark": "Blind mark made",
+  "marking.unmark": "Blind mark removed",
+  "marking.finish": "Blind marking finished",
+  "marking.reveal": "Blind marks revealed",
+  "marking.reconcile": "Blind marks reconciled",
 };
 
 /** The name of an action as stored (an event written before an action was renamed keeps its raw name). */

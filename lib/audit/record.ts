@@ -63,6 +63,12 @@ export const AUDIT_ACTIONS = [
   "round.submit_verdict",
   "round.reveal",
   "round.reconcile",
+  "marking.open",
+  "marking.mark",
+  "marking.unmark",
+  "marking.finish",
+  "marking.reveal",
+  "marking.reconcile",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

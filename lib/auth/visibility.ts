@@ -62,3 +62,16 @@ export function visibleIndependentVerdictWhere(viewer: { id: string; role: Role 
     OR: [{ reviewerId: viewer.id }, { round: { closedAt: { not: null } } }],
   };
 }
+
+/**
+ * Which marks of blind marking rounds (lib/marking) the viewer may read: their own, and all of
+ * a round once it is revealed, on articles they may see. As with blind verdicts, nobody else
+ * (editors included) reads a mark before: they learn who has finished, not what was marked.
+ * Marks are not claims until an editor reconciles them, so no claim read needs this rule.
+ */
+export function visibleBlindMarkWhere(viewer: { id: string; role: Role }): Prisma.BlindMarkWhereInput {
+  return {
+    round: { article: visibleArticleWhere(viewer) },
+    OR: [{ reviewerId: viewer.id }, { round: { closedAt: { not: null } } }],
+  };
+}

@@ -45,7 +45,7 @@ const integer = (message: string, min: number) =>
 const claimId = recordId("Choose a claim.");
 const version = integer("The version must be a whole number of 1 or more. Reload and try again.", 1);
 
-const restatement = requiredText(
+export const restatement = requiredText(
   1000,
   "Restate the claim in your own words.",
   "A restated claim has at most 1,000 characters.",
@@ -60,7 +60,7 @@ const stance = z.enum(EvidenceStance, {
 });
 
 /** A selected span: offsets into the article's canonical text and the text they cover. */
-const span = {
+export const span = {
   start: integer("The start of the selection must be a whole number, 0 or more.", 0),
   end: integer("The end of the selection must be a whole number, 0 or more.", 0),
   // Not trimmed: the server compares it with the article's text at [start, end).
@@ -72,8 +72,8 @@ const span = {
     .refine((v) => /\S/.test(v), { error: "Select some words, not only spaces." }),
 };
 
-const endsAfterStart = (v: { start: number; end: number }) => v.start < v.end;
-const endsAfterStartError = {
+export const endsAfterStart = (v: { start: number; end: number }) => v.start < v.end;
+export const endsAfterStartError = {
   path: ["end"],
   error: "The selection must end after it starts.",
   // Compared only once both offsets are valid numbers, whatever else is wrong with the form.

@@ -87,7 +87,7 @@ async function createRound(tx: Tx, actor: Actor, claimId: string, reviewers: Use
 }
 
 /** The chosen reviewers: people who can sign in, each once. */
-async function findReviewers(tx: Tx, ids: string[]): Promise<UserRef[]> {
+export async function findReviewers(tx: Tx, ids: string[]): Promise<UserRef[]> {
   const found = await tx.user.findMany({ where: { id: { in: ids }, disabledAt: null }, select: { id: true, name: true } });
   if (found.length !== ids.length) throw new FieldError("reviewerIds", "Choose the reviewers from the list.");
   return ids.map((id) => found.find((user) => user.id === id)!);

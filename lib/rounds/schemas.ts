@@ -19,14 +19,14 @@ const reviewerIds = z
   .transform((v) => [...new Set(v.split(",").map((id) => id.trim()).filter(Boolean))])
   .pipe(z.array(recordId(CHOOSE_REVIEWERS).refine(isStorableText, { error: CHOOSE_REVIEWERS })).max(PANEL_SIZES.at(-1)!, { error: CHOOSE_REVIEWERS }));
 
-const panel = {
+export const panel = {
   size: z
     .enum(PANEL_SIZES.map(String) as [string, ...string[]], { error: "Choose 2 reviewers or a panel of 3." })
     .transform((v) => Number(v) as (typeof PANEL_SIZES)[number]),
   reviewerIds,
 };
 
-const sizeMatches = {
+export const sizeMatches = {
   path: ["reviewerIds"],
   error: "Choose as many reviewers as the panel has seats.",
   when: ({ issues }: { issues: Array<{ path?: PropertyKey[] }> }) => !issues.some((issue) => issue.path?.[0] === "size" || issue.path?.[0] === "reviewerIds"),

@@ -1,0 +1,110 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/current-user";
+import { assertRole, hasRole } from "@/lib/auth/roles";
+import { visibleArticleWhere, visibleBlindMarkWhere } from "@/lib/auth/visibility";
+import { userRef } from "@/lib/claims/shapes";
+import { overlapGroups, panelOverlapF1 } from "@/lib/agreement/spans";
+import { isOpen } from "@/lib/marking/rules";
+import type { MarkGroup, MarkingView, MarkView } from "@/lib/marking/types";
+
+const markSelect = {
+  id: true,
+  roundId: true,
+  startOffset: true,
+  endOffset: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  restatement: true,
+  resolvedAt: true,
+  claimId: true,
+  reviewer: userRef,
+} as const;
+
+/**
+ * The article's current blind marking round as the actor may see it: the open one, else the
+ * newest revealed one; null when the article never had one. Who sits on the panel and who has
+ * finished is read by anyone who may see the article; marks only through the blind rule.
+ */
+export async function getMarking(actor: Actor, articleId: string): Promise<MarkingView | null> {
+  const round = await prisma.markingRound.findFirst({
+    where: { articleId, article: visibleArticleWhere(actor) },
+    select: {
+      id: true,
+      articleId: true,
+      openedAt: true,
+      closedAt: true,
+      openedBy: userRef,
+      closedBy: userRef,
+      seats: { select: { reviewer: userRef, finishedAt: true }, orderBy: { reviewer: { name: "asc" } } },
+    },
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+  });
+  if (!round) return null;
+  const marks = await prisma.blindMark.findMany({
+    where: { roundId: round.id, ...visibleBlindMarkWhere(actor) },
+    select: markSelect,
+    orderBy: [{ startOffset: "asc" }, { endOffset: "asc" }, { id: "asc" }],
+  });
+  const views = marks.map(toView);
+  const open = isOpen(round);
+  const seat = round.seats.find((each) => each.reviewer.id === actor.id);
+  const editor = hasRole(actor, "EDITOR");
+  return {
+    ...round,
+    mine: views.filter((mark) => mark.reviewer.id === actor.id),
+    groups: open ? null : groupsOf(marks),
+    agreement: open ? null : agreementOf(round.seats.map((each) => each.reviewer), views),
+    mayMark: open && seat !== undefined && seat.finishedAt === null,
+    mayClose: open && editor,
+    mayReconcile: !open && editor,
+  };
+}
+
+function toView(mark: { id: string; startOffset: number; endOffset: number; exact: string; prefix: string; suffix: string; restatement: string; reviewer: { id: string; name: string } }): MarkView {
+  return { id: mark.id, reviewer: mark.reviewer, start: mark.startOffset, end: mark.endOffset, exact: mark.exact, prefix: mark.prefix, suffix: mark.suffix, restatement: mark.restatement };
+}
+
+function groupsOf(marks: Array<Parameters<typeof toView>[0] & { resolvedAt: Date | null; claimId: string | null }>): MarkGroup[] {
+  return overlapGroups(marks.map((mark) => ({ ...mark, start: mark.startOffset, end: mark.endOffset }))).map((group) => ({
+    marks: group.map(toView),
+    resolved: group.every((mark) => mark.resolvedAt !== null),
+    claimId: group.find((mark) => mark.claimId)?.claimId ?? null,
+  }));
+}
+
+/** Every panel member counts, with the marks they made (none is a mark set too). */
+function agreementOf(panel: Array<{ id: string; name: string }>, marks: MarkView[]) {
+  const byReviewer = new Map(panel.map((reviewer) => [reviewer, marks.filter((mark) => mark.reviewer.id === reviewer.id)]));
+  return panelOverlapF1(byReviewer);
+}
+
+/** For the agreement page: span agreement of each revealed marking round in the filters (editors). */
+export async function listMarkingAgreement(actor: Actor, filters: { from?: string; to?: string; reviewer?: string; article?: string }) {
+  assertRole(actor, "EDITOR");
+  const closedAt: { not: null; gte?: Date; lt?: Date } = { not: null };
+  if (filters.from) closedAt.gte = new Date(`${filters.from}T00:00:00Z`);
+  if (filters.to) closedAt.lt = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 24 * 3600 * 1000);
+  const rounds = await prisma.markingRound.findMany({
+    where: {
+      closedAt,
+      article: { ...visibleArticleWhere(actor), ...(filters.article ? { id: filters.article } : {}) },
+      ...(filters.reviewer ? { seats: { some: { reviewerId: filters.reviewer } } } : {}),
+    },
+    select: {
+      id: true,
+      closedAt: true,
+      article: { select: { id: true, title: true } },
+      seats: { select: { reviewer: userRef }, orderBy: { reviewer: { name: "asc" } } },
+      marks: { where: visibleBlindMarkWhere(actor), select: markSelect },
+    },
+    orderBy: [{ closedAt: "asc" }, { id: "asc" }],
+  });
+  return rounds.map((round) => ({
+    roundId: round.id,
+    closedAt: round.closedAt!,
+    article: round.article,
+    ...agreementOf(round.seats.map((seat) => seat.reviewer), round.marks.map(toView)),
+  }));
+}
