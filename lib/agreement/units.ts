@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { assertRole } from "@/lib/auth/roles";
-import { visibleClaimWhere, visibleIndependentVerdictWhere } from "@/lib/auth/visibility";
+import { visibleArticleWhere, visibleClaimWhere, visibleIndependentVerdictWhere } from "@/lib/auth/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AgreementUnit } from "@/lib/agreement/report";
 import type { AgreementFilters } from "@/lib/agreement/schemas";
@@ -56,12 +56,20 @@ function roundWhere(actor: Actor, filters: AgreementFilters): Prisma.VerdictRoun
   };
 }
 
-/** What the filters offer: reviewers who gave verdicts, articles with rounds, tags of claims with rounds. */
+/** What the filters offer: reviewers who gave verdicts or marked blind, articles with rounds of either kind, tags of claims with rounds. */
 export async function agreementFilterChoices(actor: Actor) {
   assertRole(actor, "EDITOR");
   const [reviewers, articles, tagged] = await Promise.all([
-    prisma.user.findMany({ where: { independentVerdicts: { some: { verdict: { not: null } } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.article.findMany({ where: { claims: { some: { verdictRounds: { some: {} } } } }, select: { id: true, title: true }, orderBy: { title: "asc" } }),
+    prisma.user.findMany({
+      where: { OR: [{ independentVerdicts: { some: { verdict: { not: null } } } }, { markingSeats: { some: {} } }] },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    prisma.article.findMany({
+      where: { OR: [{ claims: { some: { verdictRounds: { some: {} } } } }, { markingRounds: { some: {} } }], ...visibleArticleWhere(actor) },
+      select: { id: true, title: true },
+      orderBy: { title: "asc" },
+    }),
     prisma.claim.findMany({ where: { verdictRounds: { some: {} }, tags: { isEmpty: false } }, select: { tags: true } }),
   ]);
   return { reviewers, articles, tags: [...new Set(tagged.flatMap((claim) => claim.tags))].sort() };

@@ -10,6 +10,9 @@ import { hasRole } from "@/lib/auth/roles";
 import { agreementReport, agreementScale, BOOTSTRAP, type Coefficient } from "@/lib/agreement/report";
 import { agreementFiltersSchema, type AgreementFilters } from "@/lib/agreement/schemas";
 import { agreementFilterChoices, listAgreementUnits } from "@/lib/agreement/units";
+import { listMarkingAgreement } from "@/lib/marking/reads";
+import { formatDate } from "@/lib/format";
+import { formatAgreement } from "@/components/marking/format";
 import { loadDesk, DESK_WEEKS } from "@/lib/agreement/desk";
 import { STATES } from "@/lib/agreement/desk-figures";
 import { STATE_LABELS } from "@/lib/claims/verdicts";
@@ -33,7 +36,12 @@ export default async function AgreementPage({ searchParams }: Props) {
   const parsed = agreementFiltersSchema.safeParse(query);
   const filters: AgreementFilters = parsed.success ? parsed.data : {};
   const problems = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
-  const [units, choices, desk] = await Promise.all([listAgreementUnits(actor, filters), agreementFilterChoices(actor), loadDesk(actor)]);
+  const [units, choices, desk, marking] = await Promise.all([
+    listAgreementUnits(actor, filters),
+    agreementFilterChoices(actor),
+    loadDesk(actor),
+    listMarkingAgreement(actor, filters),
+  ]);
   const ratings = await loadCatalogue();
   const scale = agreementScale(ratings, units);
   const report = agreementReport(units, scale);
@@ -129,6 +137,51 @@ export default async function AgreementPage({ searchParams }: Props) {
           </tbody>
         </table>
 </div>
+      </section>
+
+      <section className="card agreement-section" id="spans" aria-labelledby="spans-heading">
+        <h2 id="spans-heading">Where the claims are: blind marking</h2>
+        <p className="muted">
+          Overlap F1: two reviewers’ marks match when they share at least one character, each mark matching at most one of the other’s; F1 is twice the
+          matches over both reviewers’ marks. 1 means they marked the same claims, however their edges differ; 0 that no mark of one touches a mark of the
+          other. A panel’s figure sums its pairs’ matches and marks. The tag filter does not apply: marks are not claims yet.
+        </p>
+        {marking.length === 0 ? (
+          <p className="muted">No blind marking has been revealed in these filters.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="span-agreement-table">
+              <thead>
+                <tr>
+                  <th scope="col">Article</th>
+                  <th scope="col">Revealed</th>
+                  <th scope="col">Pairs of reviewers</th>
+                  <th scope="col">Overlap F1</th>
+                </tr>
+              </thead>
+              <tbody>
+                {marking.map((round) => (
+                  <tr key={round.roundId}>
+                    <th scope="row">
+                      <Link href={`/articles/${round.article.id}/marking`}>{round.article.title}</Link>
+                    </th>
+                    <td>{formatDate(round.closedAt)}</td>
+                    <td>
+                      <ul className="agreement-differed">
+                        {round.pairs.map((pair) => (
+                          <li key={`${pair.a.id}-${pair.b.id}`}>
+                            {pair.a.name} and {pair.b.name}: {formatAgreement(pair.f1)} ({pair.matches} matched of {pair.marks} marks)
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>{formatAgreement(round.overall.f1)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section className="card agreement-section" aria-labelledby="confusion-heading">

@@ -30,6 +30,9 @@ import { getArticlePresence } from "@/lib/live/presence";
 import { latestEventId } from "@/lib/live/events";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { PresenceList } from "@/components/live/presence-list";
+import { getMarking } from "@/lib/marking/reads";
+import { MarkingNotice } from "@/components/marking/marking-notice";
+import { OpenMarkingForm } from "@/components/marking/open-marking-form";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -77,7 +80,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { user, article } = await load(id);
   // The newest event first: the live stream starts after it, so a change made while the page renders is not missed.
   const since = await latestEventId();
-  const [claims, passages, articles, evidenceTarget, assignees, claimants, version, checked, mentionable, presence] = await Promise.all([
+  const [claims, passages, articles, evidenceTarget, assignees, claimants, version, checked, mentionable, presence, marking] = await Promise.all([
     listClaimsForArticle(user, id),
     listPassagesInArticle(user, id),
     listArticleChoices(user),
@@ -88,7 +91,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     checkedBefore(user, id),
     listMentionable(user),
     getArticlePresence(user, id),
+    getMarking(user, id),
   ]);
+  const markingUnderway = marking !== null && (marking.closedAt === null || marking.groups!.some((group) => !group.resolved));
   const published = formatDate(article.publicationDate);
 
   const header = (
@@ -129,6 +134,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           )}
         </span>
       </p>
+      {marking && <MarkingNotice marking={marking} viewerId={user.id} />}
       <ClaimantSuggestions names={claimants} />
       <CheckedBeforeNote items={checked} />
     </>
@@ -160,6 +166,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         />
       )}
       {hasRole(user, "EDITOR") && claims.length > 0 && <ArticleRoundsForm articleId={article.id} people={assignees} />}
+      {hasRole(user, "EDITOR") && article.retiredAt === null && !markingUnderway && <OpenMarkingForm articleId={article.id} people={assignees} />}
       {hasRole(user, "EDITOR") && (
         <ArticleDetailsForm
           article={{
