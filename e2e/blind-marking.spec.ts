@@ -68,7 +68,9 @@ test("two reviewers mark blind; the overlapping marks are revealed as one claim 
 
   // The editor sees two claims to reconcile: the tram one marked by both, the opening date by Ravi alone.
   // Overlap F1: one matched pair of the 3 marks compared, 2 × 1 / 3 = 0.667.
-  await elena.goto(marking);
+  // The editor's marking page, open all along, was told of each finish and of the reveal without a reload.
+  await expect(elena.getByText(`${REVIEWER2.name}: finished`)).toBeVisible();
+  await expect(elena.getByRole("heading", { name: "The marks, merged where they overlap" })).toBeVisible();
   await expect(elena.getByTestId("span-agreement")).toContainText("Span agreement (overlap F1): 0.667");
   const first = elena.getByRole("form", { name: "Reconcile claim 1" });
   await expect(elena.getByRole("heading", { name: "Claim 1: marked by 2 reviewers" })).toBeVisible();

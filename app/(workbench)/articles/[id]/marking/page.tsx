@@ -12,6 +12,8 @@ import { RevealedMarks } from "@/components/marking/marking-revealed";
 import { CloseMarkingForm } from "@/components/marking/close-marking-form";
 import { MarkedText } from "@/components/marking/marked-text";
 import { formatAgreement } from "@/components/marking/format";
+import { latestEventId } from "@/lib/live/events";
+import { LiveUpdates } from "@/components/live/live-updates";
 
 export const metadata: Metadata = { title: "Blind marking" };
 
@@ -24,11 +26,13 @@ export default async function MarkingPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  // The newest event first: the live stream starts after it (who finishes, the reveal, the editor's decisions).
+  const since = await latestEventId();
   const marking = await getMarking(user, id);
   const text = canonicalText(article.body);
   const finished = marking?.seats.some((seat) => seat.reviewer.id === user.id && seat.finishedAt !== null) ?? false;
   return (
-    <>
+    <LiveUpdates follow={{ article: article.id }} since={since}>
       <p className="back-link">
         <Link href={`/articles/${article.id}`}>← {article.title}</Link>
       </p>
@@ -80,6 +84,6 @@ export default async function MarkingPage({ params }: Props) {
           )}
         </>
       )}
-    </>
+    </LiveUpdates>
   );
 }
