@@ -151,6 +151,22 @@ test("a second start on the same data keeps the data and the accounts", async ({
   await expectSeedArticles(page);
   const row = page.getByTestId("article-row").filter({ has: page.getByRole("link", { name: SEED_TITLES[1], exact: true }) });
   await expect(row.locator(".article-row__meta")).toContainText(OUTLET);
+
+  // Live updates on the embedded database (LISTEN/NOTIFY through the wire server): a change made
+  // in one browser reaches the same article open in another, without a reload.
+  await row.getByRole("link", { name: SEED_TITLES[1], exact: true }).click();
+  const watching = await newPage(browser);
+  await signIn(watching.page, editor.email, editor.password);
+  await watching.page.goto(page.url());
+  await expect(watching.page.locator(".article__meta")).toContainText(OUTLET);
+  const changed = `${OUTLET} (live)`;
+  await page.getByText("Edit details").click();
+  const tools = page.getByRole("form", { name: "Article details" });
+  await tools.getByLabel("Outlet").fill(changed);
+  await tools.getByRole("button", { name: "Save details" }).click();
+  await expect(tools.locator(".form-message--ok")).toHaveText("Details saved.");
+  await expect(watching.page.locator(".article__meta")).toContainText(changed, { timeout: 5_000 });
+  await watching.context.close();
   await context.close();
 
   await stop(running);
