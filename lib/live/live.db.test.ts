@@ -128,8 +128,11 @@ describe("what a change announces", () => {
 describe("who may be told", () => {
   it("never sends a reviewer an event of a retired article, while an editor on the same stream topics gets it", async () => {
     const article = await makeArticle(["Quarry Expansion", "The quarry will double its output by 2030, the owner said."]);
+    // Its announcement is not what this test is about: once a stream has had it, the hub is past it.
+    const before = await open(editor, { article: article.id });
     const claim = await makeClaim(reviewer, article, "double its output");
-    await settle(); // its announcement is not what this test is about
+    await until(() => kinds(before.received).length === 1);
+    before.close();
     const reviewerStreams = await Promise.all([open(reviewer, { article: article.id }), open(reviewer, { mywork: "1" })]);
     const editorStream = await open(editor, { article: article.id, queue: "1" });
     await retireArticle(editor, article.id);
