@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { assertRole, hasRole } from "@/lib/auth/roles";
 import { visibleArticleWhere, visibleBlindMarkWhere } from "@/lib/auth/visibility";
@@ -107,4 +107,10 @@ export async function listMarkingAgreement(actor: Actor, filters: { from?: strin
     article: round.article,
     ...agreementOf(round.seats.map((seat) => seat.reviewer), round.marks.map(toView)),
   }));
+}
+
+/** Whether an article's blind marking is under way: a round open, or revealed marks not yet decided on. */
+export async function isMarkingUnderway(db: Pick<Tx, "blindMark" | "markingRound">, articleId: string): Promise<boolean> {
+  if ((await db.markingRound.count({ where: { articleId, closedAt: null } })) > 0) return true;
+  return (await db.blindMark.count({ where: { round: { articleId }, resolvedAt: null } })) > 0;
 }

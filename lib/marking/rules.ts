@@ -9,6 +9,10 @@ export const isOpen = (round: { closedAt: Date | null }) => round.closedAt === n
 /** How many marks one reviewer may make in one round: far more than an article has claims. */
 export const MARKS_PER_REVIEWER = 300;
 
+/** Why an article may not have a new version now: blind marks are offsets into its current text. */
+export const VERSION_IN_MARKING =
+  "Blind marking is under way on this article, on its current text: close it and decide on its marks before bringing in a new version.";
+
 /** Why an article may not get a new marking round now, or null. */
 export function refusalToOpen(article: { retiredAt: Date | null }, rounds: Array<{ closedAt: Date | null; unresolved: number }>): string | null {
   if (article.retiredAt) return "This article is retired: restore it before asking for blind marking.";

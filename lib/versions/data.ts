@@ -5,7 +5,9 @@ import type { Actor } from "@/lib/auth/current-user";
 import { assertRole } from "@/lib/auth/roles";
 import { visibleArticleWhere } from "@/lib/auth/visibility";
 import { recordAudit, recordAudits, type AuditEntry } from "@/lib/audit/record";
-import { FieldError, NotFoundError } from "@/lib/errors";
+import { FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { isMarkingUnderway } from "@/lib/marking/reads";
+import { VERSION_IN_MARKING } from "@/lib/marking/rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocNode } from "@/lib/documents/schema";
 import type { ImportedArticle, SourceFormat } from "@/lib/import";
@@ -124,6 +126,7 @@ export async function previewVersion(actor: Actor, input: NewVersionInput): Prom
   assertRole(actor, "EDITOR");
   const article = await articleForVersion(prisma, actor, input.articleId);
   if (!article) throw new NotFoundError("That article");
+  if (await isMarkingUnderway(prisma, article.id)) throw new ForbiddenError(VERSION_IN_MARKING);
   const version = await incoming(input);
   const { number: basedOn } = await currentVersion(prisma, article.id);
   const newText = version.imported.canonicalText;
@@ -165,6 +168,7 @@ export async function confirmVersion(actor: Actor, input: ConfirmVersionInput): 
     await tx.$queryRaw(lockArticleStatement(input.articleId));
     const found = await articleForVersion(tx, actor, input.articleId);
     if (!found) throw new NotFoundError("That article");
+    if (await isMarkingUnderway(tx, found.id)) throw new ForbiddenError(VERSION_IN_MARKING);
     if (found.claims.length > 0) await tx.$queryRaw(lockClaimsStatement(found.claims.map((c) => c.id)));
     // Read again under the locks: the plan is made from what is there now.
     const article = (await articleForVersion(tx, actor, input.articleId))!;

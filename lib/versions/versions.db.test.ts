@@ -11,6 +11,8 @@ import { addEvidence } from "@/lib/claims/data";
 import { auditSince, lastAuditId, makeArticle, makeClaim, makeUser, spanOf, type TestArticle } from "@/lib/claims/test-fixtures";
 import { listUnreadNotifications } from "@/lib/notifications/data";
 import { confirmVersion, currentVersion, getVersion, listVersions, previewVersion } from "@/lib/versions/data";
+import { addBlindMark, closeMarking, openMarking, reconcileMarks } from "@/lib/marking/writes";
+import { VERSION_IN_MARKING } from "@/lib/marking/rules";
 import type { NewVersionInput } from "@/lib/versions/schemas";
 import { loadArticleExport } from "@/lib/export/data";
 import { importArticle } from "@/lib/articles/data";
@@ -177,6 +179,22 @@ describe("confirmVersion", () => {
     const before = await databaseState();
     await expect(confirmVersion(reviewer, { ...input(article), basedOn: 1, digest: review.digest })).rejects.toThrow(ForbiddenError);
     expect(await databaseState()).toEqual(before);
+  });
+
+  it("waits for blind marking to end: marks are offsets into the current text, so a new version is refused until their round is decided", async () => {
+    const { article } = await annotatedArticle();
+    const review = await previewVersion(editor, input(article));
+    const { roundId } = await openMarking(editor, { articleId: article.id, size: 2, reviewerIds: [reviewer.id, otherEditor.id] });
+    const { markId } = await addBlindMark(reviewer, { roundId, ...spanOf(article.text, "the largest investment"), restatement: "The largest investment ever." });
+    const before = await databaseState();
+    await expect(previewVersion(editor, input(article))).rejects.toThrow(VERSION_IN_MARKING);
+    await expect(confirmVersion(editor, { ...input(article), basedOn: 1, digest: review.digest })).rejects.toThrow(VERSION_IN_MARKING);
+    expect(await databaseState()).toEqual(before);
+    // Revealed, its marks still wait for the editor's decision; once decided, the version comes in.
+    await closeMarking(editor, { roundId });
+    await expect(previewVersion(editor, input(article))).rejects.toThrow(VERSION_IN_MARKING);
+    await reconcileMarks(editor, { outcome: "set_aside", markId });
+    await expect(confirmVersion(editor, { ...input(article), basedOn: 1, digest: review.digest })).resolves.toBe(2);
   });
 });
 
