@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { ADMIN, EDITOR, REVIEWER, REVIEWER2, importArticle, newSignedInPage, screenshot } from "./fixtures";
 
 /**
@@ -13,10 +14,9 @@ test("two reviewers mark blind; the overlapping marks are revealed as one claim 
   const stamp = Date.now().toString(36);
   const elena = await newSignedInPage(browser, EDITOR);
   const title = `Blind Marking ${stamp}`;
-  const articleId = await importArticle(elena, {
-    content: `${title}\nThe mayor said the new tram line will carry 40,000 passengers a day.\nIt opens in 2031, the council says.\nResidents met on Tuesday.`,
-    outlet: "Marking Test",
-  });
+  // An emoji before the claims: the marks CSV counts code points, one fewer than UTF-16 after it.
+  const lines = ["The mayor 🚋 said the new tram line will carry 40,000 passengers a day.", "It opens in 2031, the council says.", "Residents met on Tuesday."];
+  const articleId = await importArticle(elena, { content: [title, ...lines].join("\n"), outlet: "Marking Test" });
 
   await elena.goto(`/articles/${articleId}`);
   const ask = elena.getByRole("form", { name: "Ask for blind marking" });
@@ -91,6 +91,23 @@ test("two reviewers mark blind; the overlapping marks are revealed as one claim 
   await elena.getByRole("link", { name: "Open the claim" }).click();
   await expect(elena.getByTestId("claim-panel")).toContainText(`The tram line will carry 40,000 passengers a day (${stamp}).`);
   await expect(elena.getByTestId("claim-panel")).toContainText("the new tram line will carry 40,000 passengers");
+
+  // The marks as CSV, read by a third-party parser: one row per mark, spans in code points of the text.
+  const csv = await elena.request.get(`/agreement/marks.csv?article=${articleId}`);
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const rows = parse(await csv.text(), { columns: true }) as Array<Record<string, string>>;
+  const text = lines.join("\n");
+  const inCodePoints = (words: string) => {
+    const start = [...text.slice(0, text.indexOf(words))].length;
+    return [String(start), String(start + [...words].length)];
+  };
+  const claimId = new URL(elena.url()).searchParams.get("claim");
+  expect(rows.map((row) => [row.reviewer, row.start, row.end, row.exact, row.group, row.outcome, row.claim])).toEqual([
+    [REVIEWER2.name, ...inCodePoints("the new tram line will carry 40,000 passengers"), "the new tram line will carry 40,000 passengers", "1", "claim", claimId],
+    [REVIEWER.name, ...inCodePoints("will carry 40,000 passengers a day"), "will carry 40,000 passengers a day", "1", "claim", claimId],
+    [REVIEWER.name, ...inCodePoints("It opens in 2031"), "It opens in 2031", "2", "set aside", ""],
+  ]);
+  expect(inCodePoints("It opens in 2031")[0]).toBe(String(text.indexOf("It opens in 2031") - 1));
 
   // The agreement page lists the round with its figure.
   await elena.goto(`/agreement?article=${articleId}`);

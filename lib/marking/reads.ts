@@ -6,7 +6,9 @@ import { visibleArticleWhere, visibleBlindMarkWhere } from "@/lib/auth/visibilit
 import { userRef } from "@/lib/claims/shapes";
 import { overlapGroups, panelOverlapF1 } from "@/lib/agreement/spans";
 import { isOpen } from "@/lib/marking/rules";
-import type { MarkGroup, MarkingView, MarkView } from "@/lib/marking/types";
+import type { MarkGroup, MarkingView, MarkView, RevealedMark } from "@/lib/marking/types";
+import { codePointIndex } from "@/lib/anchoring/code-points";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 const markSelect = {
   id: true,
@@ -81,17 +83,10 @@ function agreementOf(panel: Array<{ id: string; name: string }>, marks: MarkView
 }
 
 /** For the agreement page: span agreement of each revealed marking round in the filters (editors). */
-export async function listMarkingAgreement(actor: Actor, filters: { from?: string; to?: string; reviewer?: string; article?: string }) {
+export async function listMarkingAgreement(actor: Actor, filters: MarkingFilters) {
   assertRole(actor, "EDITOR");
-  const closedAt: { not: null; gte?: Date; lt?: Date } = { not: null };
-  if (filters.from) closedAt.gte = new Date(`${filters.from}T00:00:00Z`);
-  if (filters.to) closedAt.lt = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 24 * 3600 * 1000);
   const rounds = await prisma.markingRound.findMany({
-    where: {
-      closedAt,
-      article: { ...visibleArticleWhere(actor), ...(filters.article ? { id: filters.article } : {}) },
-      ...(filters.reviewer ? { seats: { some: { reviewerId: filters.reviewer } } } : {}),
-    },
+    where: revealedRoundWhere(actor, filters),
     select: {
       id: true,
       closedAt: true,
@@ -107,6 +102,57 @@ export async function listMarkingAgreement(actor: Actor, filters: { from?: strin
     article: round.article,
     ...agreementOf(round.seats.map((seat) => seat.reviewer), round.marks.map(toView)),
   }));
+}
+
+type MarkingFilters = { from?: string; to?: string; reviewer?: string; article?: string };
+
+/** Revealed rounds in the agreement page's filters (whole UTC days of revealing, a panel member, an article). */
+function revealedRoundWhere(actor: Actor, filters: MarkingFilters): Prisma.MarkingRoundWhereInput {
+  const closedAt: Prisma.DateTimeNullableFilter = { not: null };
+  if (filters.from) closedAt.gte = new Date(`${filters.from}T00:00:00Z`);
+  if (filters.to) closedAt.lt = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 24 * 3600 * 1000);
+  return {
+    closedAt,
+    article: { ...visibleArticleWhere(actor), ...(filters.article ? { id: filters.article } : {}) },
+    ...(filters.reviewer ? { seats: { some: { reviewerId: filters.reviewer } } } : {}),
+  };
+}
+
+/**
+ * For the agreement page's marks CSV: every mark of the revealed rounds in the filters, with
+ * its offsets in Unicode code points (as W3C selectors count them, and as most statistics
+ * packages index strings) and the number of its group of overlapping marks in its round.
+ */
+export async function listRevealedMarks(actor: Actor, filters: MarkingFilters): Promise<RevealedMark[]> {
+  assertRole(actor, "EDITOR");
+  const rounds = await prisma.markingRound.findMany({
+    where: revealedRoundWhere(actor, filters),
+    select: {
+      id: true,
+      closedAt: true,
+      article: { select: { id: true, canonicalText: true } },
+      marks: { where: visibleBlindMarkWhere(actor), select: markSelect },
+    },
+    orderBy: [{ closedAt: "asc" }, { id: "asc" }],
+  });
+  return rounds.flatMap((round) => {
+    const points = codePointIndex(round.article.canonicalText);
+    return groupsOf(round.marks).flatMap((group, i) =>
+      group.marks.map((mark) => ({
+        roundId: round.id,
+        articleId: round.article.id,
+        revealedAt: round.closedAt!,
+        group: i + 1,
+        outcome: !group.resolved ? "undecided" : group.claimId ? "claim" : "set aside",
+        claimId: group.claimId,
+        reviewer: mark.reviewer,
+        start: points.toCodePoints(mark.start),
+        end: points.toCodePoints(mark.end),
+        exact: mark.exact,
+        restatement: mark.restatement,
+      })),
+    );
+  });
 }
 
 /** Whether an article's blind marking is under way: a round open, or revealed marks not yet decided on. */

@@ -43,3 +43,19 @@ export interface MarkingView {
   mayClose: boolean;
   mayReconcile: boolean;
 }
+
+/** One mark of a revealed round, as the marks CSV lists it; offsets in Unicode code points. */
+export interface RevealedMark {
+  roundId: string;
+  articleId: string;
+  revealedAt: Date;
+  /** Its group of overlapping marks in the round, numbered in text order from 1. */
+  group: number;
+  outcome: "undecided" | "claim" | "set aside";
+  claimId: string | null;
+  reviewer: UserRef;
+  start: number;
+  end: number;
+  exact: string;
+  restatement: string;
+}

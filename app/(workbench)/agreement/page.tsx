@@ -149,6 +149,12 @@ export default async function AgreementPage({ searchParams }: Props) {
         {marking.length === 0 ? (
           <p className="muted">No blind marking has been revealed in these filters.</p>
         ) : (
+          <>
+          <p>
+            <a className="button button--small button--quiet" href={listHref("/agreement/marks.csv", { ...filters, tag: undefined })} download>
+              Download the marks (CSV)
+            </a>
+          </p>
           <div className="table-scroll">
             <table className="data-table" data-testid="span-agreement-table">
               <thead>
@@ -181,6 +187,7 @@ export default async function AgreementPage({ searchParams }: Props) {
               </tbody>
             </table>
           </div>
+          </>
         )}
       </section>
 
