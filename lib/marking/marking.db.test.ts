@@ -6,6 +6,7 @@ import { auditSince, lastAuditId, makeArticle, makeUser, spanOf, type TestArticl
 import { listAuditEvents } from "@/lib/audit/log";
 import { addBlindMark, closeMarking, finishMarking, openMarking, reconcileMarks, removeBlindMark } from "@/lib/marking/writes";
 import { getMarking, listMarkingAgreement } from "@/lib/marking/reads";
+import { confirmVersion, previewVersion } from "@/lib/versions/data";
 
 /**
  * Blind marking against a real database: before the reveal nobody but its author reads a mark
@@ -408,6 +409,30 @@ describe("reconciling", () => {
     await expect(reconcileMarks(editor, { outcome: "claim", markId: marks.ana[1], restatement: "After all." })).rejects.toThrow(
       "This mark's group has already been reconciled.",
     );
+  });
+  it("makes no claim of a mark whose words a new version of the article moved: the group is set aside instead", async () => {
+    const { roundId, marks } = await revealedRound();
+    // A new version with an editor's note on top: every mark's offsets now point at other words.
+    const content = [
+      "Harbour Plan Approved",
+      "Update: the authority has not revised its figure.",
+      "The port authority said the new harbour will create 2,000 jobs.",
+      "Construction starts next spring and ends in 2027.",
+      "The mayor called it the largest investment in the city's history.",
+    ].join("\n");
+    const input = { articleId: article.id, sourceUrl: null, format: "TEXT" as const, content, file: null, outletUpdatedOn: new Date("2026-12-01T00:00:00Z") };
+    const review = await previewVersion(editor, input);
+    await confirmVersion(editor, { ...input, basedOn: review.basedOn, digest: review.digest });
+
+    const before = await databaseState();
+    await expect(reconcileMarks(editor, { outcome: "claim", markId: marks.ana[0], restatement: "2,000 jobs." })).rejects.toMatchObject({
+      field: "markId",
+      message: "The article's text has changed since this was marked: mark the claim in the article itself, and set this group aside.",
+    });
+    expect(await databaseState()).toEqual(before);
+    await reconcileMarks(editor, { outcome: "set_aside", markId: marks.ana[0] });
+    expect(await prisma.blindMark.count({ where: { roundId, resolvedAt: { not: null } } })).toBe(3);
+    expect(await prisma.claim.count({ where: { articleId: article.id } })).toBe(0);
   });
 });
 
