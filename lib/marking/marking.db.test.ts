@@ -106,6 +106,7 @@ const markingEvents = () => prisma.auditEvent.findMany({ where: { entityId: arti
 
 describe("while the round is open", () => {
   it("only its author reads a mark: not the other reviewers, not an editor, not an admin, not in the audit log", async () => {
+    const start = await lastAuditId();
     const roundId = await openPanel([ana, ben, cleo]);
     await markAll("ana", roundId);
     await markAll("ben", roundId);
@@ -145,6 +146,8 @@ describe("while the round is open", () => {
       ["marking.finish", ana.id],
     ]);
     for (const event of events.slice(1)) expect([event.action, event.before, event.after]).toEqual([event.action, null, { roundId }]);
+    // They are the only events written meanwhile: no other kind of event holds a mark either.
+    expect((await auditSince(start)).map((e) => e.id)).toEqual(events.map((e) => e.id));
     const text = JSON.stringify(events.map((e) => [e.before, e.after]));
     for (const phrase of [...QUOTED, "2,000", "secret"]) expect([phrase, text.includes(phrase)]).toEqual([phrase, false]);
   });
