@@ -26,6 +26,8 @@ import * as versionActions from "@/lib/versions/actions";
 import * as roundActions from "@/lib/rounds/actions";
 import { openRound } from "@/lib/rounds/open-round";
 import { submitIndependentVerdict } from "@/lib/rounds/submit-verdict";
+import * as markingActions from "@/lib/marking/actions";
+import { addBlindMark, finishMarking, openMarking } from "@/lib/marking/writes";
 import { previewVersion } from "@/lib/versions/data";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
 import { GET as getExportRoute } from "@/app/(workbench)/articles/[id]/export/[format]/route";
@@ -142,6 +144,11 @@ const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
  * claim of an article), close a round early and reconcile a revealed one. Only a reviewer on the
  * panel gives a verdict: the @panel row's panel is the editor, the proposer and the admin, so the
  * owner and the other reviewer are refused as not on it.
+ * Blind marking (lib/marking): editors ask a panel to mark an article's claims, close the marking
+ * early and reconcile the revealed marks. Only a reviewer on the panel marks, takes back their own
+ * mark and says they finished: the @panel rows' panel is again the editor, the proposer and the
+ * admin, each with a mark of their own, so the owner and the other reviewer are refused as not on
+ * it (or, taking back the editor's mark, as not finding it: nobody else's mark is theirs to read).
  * A retired article (and its claims) is there for editors only (lib/auth/visibility.ts): the
  * @retired rows (the article retired after its claim was made) are refused to reviewers as not found.
  */
@@ -243,6 +250,12 @@ const MATRIX = `
   submitIndependentVerdictAction@panel  ✗       ✗        ✗          ✓       ✓       ✓      ✗
   closeRoundAction@DRAFT                ✗       ✗        ✗          ✓       ✓       ✓      ✗
   reconcileRoundAction@revealed         ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  openMarkingAction                     ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  addBlindMarkAction@panel              ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  removeBlindMarkAction@panel           ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  finishMarkingAction@panel             ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  closeMarkingAction@open               ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  reconcileMarksAction@revealed         ✗       ✗        ✗          ✓       ✓       ✓      ✗
   GET/agreement/csv@revealed            ✗       ✗        ✗          ✓       ✓       ✓      ✗
   GET/api/live@SUBMITTED                ✗       ✓        ✓          ✓       ✓       ✓      ✗
   GET/api/live@retired                  ✗       ✗        ✗          ✓       ✓       ✓      ✗
@@ -895,6 +908,22 @@ const APPROVED_CHANGE = {
   delete: "This claim is approved: reopen it before deleting it.",
   evidence: "This claim is approved: reopen it before changing its evidence.",
 };
+
+const NOT_ON_MARKING_PANEL = "You are not on this article's blind marking panel.";
+
+/**
+ * A marking round on the cell's article with the editor, the proposer and the admin on its
+ * panel, each with a mark of their own (its id: `editorMark`, `proposerMark`, `adminMark`).
+ */
+async function markingPanel(f: Fixtures): Promise<Record<string, string>> {
+  const { editor, proposer, admin } = users;
+  const { roundId } = await openMarking(editorForSetup, { articleId: f.article.id, size: 3, reviewerIds: [editor.id, proposer.id, admin.id] });
+  const more: Record<string, string> = { roundId };
+  for (const [role, actor] of Object.entries({ editor, proposer, admin })) {
+    more[`${role}Mark`] = (await addBlindMark(actor, { roundId, ...spanOf(f.article.text, "Construction starts next spring"), restatement: "Building starts in spring." })).markId;
+  }
+  return more;
+}
 
 const ROWS: Record<string, Row> = {
   createUserAction: {
@@ -1965,6 +1994,98 @@ const ROWS: Record<string, Row> = {
     },
     refusal: { reviewer: EDITORS_ONLY },
   },
+  openMarkingAction: {
+    state: null,
+    call: (f) => callForm(markingActions.openMarkingAction, form({ articleId: f.article.id, size: 2, reviewerIds: `${users.owner.id},${users.otherReviewer.id}` })),
+    audit: "marking.open",
+    verify: async (f, outcome, actor) => {
+      expect(outcome.message).toBe("Blind marking asked of 2 reviewers.");
+      const round = await prisma.markingRound.findFirstOrThrow({ where: { articleId: f.article.id }, include: { seats: true } });
+      expect(round).toMatchObject({ openedById: actor.id, closedAt: null });
+      expect(round.seats.map((s) => s.reviewerId).sort()).toEqual([users.owner.id, users.otherReviewer.id].sort());
+    },
+    refusal: { reviewer: EDITORS_ONLY },
+  },
+  "addBlindMarkAction@panel": {
+    state: null,
+    setup: markingPanel,
+    call: (f) => callForm(markingActions.addBlindMarkAction, form({ roundId: f.more.roundId, ...spanOf(f.article.text, "create 2,000 jobs"), restatement: "The harbour makes 2,000 jobs." })),
+    audit: "marking.mark",
+    verify: async (f, _outcome, actor) => {
+      const marks = await prisma.blindMark.findMany({ where: { roundId: f.more.roundId, reviewerId: actor.id }, orderBy: { startOffset: "asc" } });
+      expect(marks.map((m) => [m.exact, m.restatement])).toEqual([
+        ["create 2,000 jobs", "The harbour makes 2,000 jobs."],
+        ["Construction starts next spring", "Building starts in spring."],
+      ]);
+    },
+    refusal: { reviewer: NOT_ON_MARKING_PANEL },
+  },
+  "removeBlindMarkAction@panel": {
+    state: null,
+    setup: markingPanel,
+    // Each on the panel takes back their own mark; anyone else tries the editor's.
+    prepareFor: async (f, role) => {
+      f.more.markId = f.more[`${role}Mark`] ?? f.more.editorMark;
+    },
+    call: (f) => callForm(markingActions.removeBlindMarkAction, form({ markId: f.more.markId })),
+    audit: "marking.unmark",
+    verify: async (f, _outcome, actor) => {
+      expect(await prisma.blindMark.count({ where: { id: f.more.markId } })).toBe(0);
+      expect(await prisma.blindMark.count({ where: { roundId: f.more.roundId, reviewerId: { not: actor.id } } })).toBe(2);
+    },
+    refusal: { reviewer: "That mark was not found." },
+  },
+  "finishMarkingAction@panel": {
+    state: null,
+    setup: markingPanel,
+    call: (f) => callForm(markingActions.finishMarkingAction, form({ roundId: f.more.roundId })),
+    audit: "marking.finish",
+    verify: async (f, outcome, actor) => {
+      expect(outcome.message).toBe("Finished. The marks are revealed when everyone on the panel has finished.");
+      const seats = await prisma.markingSeat.findMany({ where: { roundId: f.more.roundId } });
+      expect(seats.filter((s) => s.finishedAt !== null).map((s) => s.reviewerId)).toEqual([actor.id]);
+      expect(await prisma.markingRound.findUniqueOrThrow({ where: { id: f.more.roundId } })).toMatchObject({ closedAt: null });
+    },
+    refusal: { reviewer: NOT_ON_MARKING_PANEL },
+  },
+  "closeMarkingAction@open": {
+    state: null,
+    // The owner and the other reviewer marking, the owner with one mark made.
+    setup: async (f) => {
+      const { owner, otherReviewer } = users;
+      const { roundId } = await openMarking(editorForSetup, { articleId: f.article.id, size: 2, reviewerIds: [owner.id, otherReviewer.id] });
+      await addBlindMark(owner, { roundId, ...spanOf(f.article.text, "create 2,000 jobs"), restatement: "2,000 jobs." });
+      return { roundId };
+    },
+    call: (f) => callForm(markingActions.closeMarkingAction, form({ roundId: f.more.roundId })),
+    audit: "marking.reveal",
+    verify: async (f, _outcome, actor) => {
+      expect(await prisma.markingRound.findUniqueOrThrow({ where: { id: f.more.roundId } })).toMatchObject({ closedAt: expect.any(Date), closedById: actor.id });
+    },
+    refusal: { reviewer: EDITORS_ONLY },
+  },
+  "reconcileMarksAction@revealed": {
+    state: null,
+    // The owner and the other reviewer marked the jobs figure, overlapping, and both finished (so it is revealed).
+    setup: async (f) => {
+      const { owner, otherReviewer } = users;
+      const { roundId } = await openMarking(editorForSetup, { articleId: f.article.id, size: 2, reviewerIds: [owner.id, otherReviewer.id] });
+      const { markId } = await addBlindMark(owner, { roundId, ...spanOf(f.article.text, "create 2,000 jobs"), restatement: "2,000 jobs." });
+      await addBlindMark(otherReviewer, { roundId, ...spanOf(f.article.text, "2,000 jobs"), restatement: "Jobs." });
+      await finishMarking(owner, { roundId });
+      await finishMarking(otherReviewer, { roundId });
+      return { roundId, markId };
+    },
+    call: (f) => callForm(markingActions.reconcileMarksAction, form({ outcome: "claim", markId: f.more.markId, restatement: "The harbour will create 2,000 jobs." })),
+    audit: ["claim.create", "marking.reconcile"],
+    verify: async (f, outcome, actor) => {
+      const claim = await prisma.claim.findFirstOrThrow({ where: { articleId: f.article.id } });
+      expect(outcome.data).toEqual({ claimId: claim.id });
+      expect(claim).toMatchObject({ authorId: actor.id, state: "DRAFT", exact: "create 2,000 jobs", restatement: "The harbour will create 2,000 jobs." });
+      expect(await prisma.blindMark.findMany({ where: { roundId: f.more.roundId }, select: { claimId: true } })).toEqual([{ claimId: claim.id }, { claimId: claim.id }]);
+    },
+    refusal: { reviewer: EDITORS_ONLY },
+  },
   "GET/agreement/csv@revealed": {
     state: "DRAFT",
     // A revealed round of the owner and the other reviewer on the cell's claim.
@@ -2015,7 +2136,7 @@ describe("the matrix itself", () => {
   });
 
   it("covers every exported Server Action and route", () => {
-    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions, notifications: notificationActions, "api-tokens": apiTokenActions, organisation: organisationActions, ratings: ratingActions, versions: versionActions, assignments: assignmentActions, rounds: roundActions };
+    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions, notifications: notificationActions, "api-tokens": apiTokenActions, organisation: organisationActions, ratings: ratingActions, versions: versionActions, assignments: assignmentActions, rounds: roundActions, marking: markingActions };
     // A new module of Server Actions must be added here (and its actions to the matrix).
     expect(Object.keys(modules).sort()).toEqual(readdirSync("lib").filter((folder) => existsSync(`lib/${folder}/actions.ts`)).sort());
     const exported = Object.values(modules).flatMap((module) =>
@@ -2023,7 +2144,7 @@ describe("the matrix itself", () => {
         .filter(([, value]) => typeof value === "function")
         .map(([name]) => name),
     );
-    expect(exported).toHaveLength(51);
+    expect(exported).toHaveLength(57);
     const covered = new Set(ROW_NAMES.map((name) => name.split(/[@:]/)[0]));
     for (const name of exported) expect(covered).toContain(name);
     for (const action of ["submit", "approve", "request_changes", "reopen"]) {

@@ -30,6 +30,8 @@ import * as versionActions from "@/lib/versions/actions";
 import * as roundActions from "@/lib/rounds/actions";
 import { openRound } from "@/lib/rounds/open-round";
 import { submitIndependentVerdict } from "@/lib/rounds/submit-verdict";
+import * as markingActions from "@/lib/marking/actions";
+import { addBlindMark, finishMarking, openMarking } from "@/lib/marking/writes";
 import { createHash } from "node:crypto";
 import { importArticleSource } from "@/lib/import";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
@@ -340,9 +342,10 @@ interface Fixtures {
   owner: Actor;
   reviewer: Actor;
   target: Actor;
-  /** Articles: a1 (unpublished, with an emoji), a2 (published), and a retired one. */
+  /** Articles: a1 (unpublished, with an emoji), a2 (published), a3 (with no blind marking), and a retired one. */
   a1: TestArticle;
   a2: TestArticle;
+  a3: TestArticle;
   retired: TestArticle;
   /** The owner's draft on a1 with a verdict, a rationale and an external source; linked with c2. */
   c1: ClaimRef;
@@ -357,7 +360,19 @@ interface Fixtures {
   ev1: string;
   ev2: string;
   groupId: string;
-  ids: { users: string[]; articles: string[]; claims: string[]; evidence: string[]; notifications: string[]; apiTokens: string[]; rounds: string[]; scales: string[]; ratings: string[] };
+  ids: {
+    users: string[];
+    articles: string[];
+    claims: string[];
+    evidence: string[];
+    notifications: string[];
+    apiTokens: string[];
+    rounds: string[];
+    scales: string[];
+    ratings: string[];
+    markingRounds: string[];
+    marks: string[];
+  };
   /** The organisation's own scale (a copy of the Verity preset, lib/ratings) and its first two ratings. */
   scale: { id: string; ratingIds: string[] };
   /** Blind rounds (lib/rounds): open, with the admin and the editor on its panel (on a draft of a1); revealed, not reconciled (on another). */
@@ -365,6 +380,10 @@ interface Fixtures {
   /** The draft rOpen is on. */
   rOpenClaimId: string;
   rRevealed: { id: string; claimVersion: number };
+  /** Blind marking (lib/marking): open on a1, the admin and the editor on its panel, each with a mark (`mine`: the admin's, `others`: the editor's). */
+  mOpen: { id: string; mine: string; others: string };
+  /** Revealed on a2, the editor and the owner on its panel; its marks (overlapping) not reconciled. */
+  mRevealed: { id: string; marks: string[] };
 }
 
 const LINES_1 = [
@@ -373,6 +392,7 @@ const LINES_1 = [
   "Construction starts next spring, and the mayor said costs “will not rise”.",
 ];
 const LINES_2 = ["Harbour Jobs Questioned", "A study found the harbour will create about 600 jobs, not 2,000 jobs.", "The study cost 40,000 euros."];
+const LINES_3 = ["Harbour Budget Set", "The harbour will cost 90 million euros, the council said."];
 const LINES_RETIRED = ["Old Harbour Story", "The old harbour closed in 1990 and 300 jobs were lost."];
 
 let F: Fixtures;
@@ -388,7 +408,7 @@ beforeAll(async () => {
     makeUser("REVIEWER", "Rita Reviewer"),
     makeUser("REVIEWER", "Tom Target"),
   ]);
-  const [a1, a2, retired] = await Promise.all([makeArticle(LINES_1), makeArticle(LINES_2), makeArticle(LINES_RETIRED, { retired: true })]);
+  const [a1, a2, a3, retired] = await Promise.all([makeArticle(LINES_1), makeArticle(LINES_2), makeArticle(LINES_3), makeArticle(LINES_RETIRED, { retired: true })]);
 
   // Made through the data layer, as users would make them.
   const draft = async (article: TestArticle, phrase: string, withVerdict: boolean) => {
@@ -434,12 +454,22 @@ beforeAll(async () => {
   await submitIndependentVerdict(editor, { roundId: revealed.roundId, verdict: "FALSE", rationale: "The plan says 2026." });
   await submitIndependentVerdict(owner, { roundId: revealed.roundId, verdict: "MIXED", rationale: "Partly." });
 
+  // Blind marking: open on a1 (the admin and the editor each with a mark), revealed on a2 (two overlapping marks to reconcile).
+  const mOpen = (await openMarking(editor, { articleId: a1.id, size: 2, reviewerIds: [admin.id, editor.id] })).roundId;
+  const adminsMark = (await addBlindMark(admin, { roundId: mOpen, ...spanOf(a1.text, "create 2,000 jobs"), restatement: "2,000 jobs." })).markId;
+  const editorsMark = (await addBlindMark(editor, { roundId: mOpen, ...spanOf(a1.text, "2,000 jobs by 2027"), restatement: "By 2027." })).markId;
+  const mRevealed = (await openMarking(editor, { articleId: a2.id, size: 2, reviewerIds: [editor.id, owner.id] })).roundId;
+  await addBlindMark(editor, { roundId: mRevealed, ...spanOf(a2.text, "create about 600 jobs"), restatement: "About 600 jobs." });
+  await addBlindMark(owner, { roundId: mRevealed, ...spanOf(a2.text, "600 jobs"), restatement: "600 jobs." });
+  await finishMarking(editor, { roundId: mRevealed });
+  await finishMarking(owner, { roundId: mRevealed });
+
   // The owner's API token; the reviewer holds as many as one may (so may make no more).
   await createApiToken(owner, { name: "Owner's tool", scope: "READ" });
   for (let i = 0; i < MAX_ACTIVE_TOKENS; i++) await createApiToken(reviewer, { name: `Tool ${i}`, scope: "READ" });
 
   const scaleId = await copyScale(admin, { scaleId: "verity", name: "Desk scale" });
-  const [users, articles, claims, evidence, notifications, apiTokens, rounds, scales, ratings] = await Promise.all([
+  const [users, articles, claims, evidence, notifications, apiTokens, rounds, scales, ratings, markingRounds, marks] = await Promise.all([
     prisma.user.findMany({ select: { id: true } }),
     prisma.article.findMany({ select: { id: true } }),
     prisma.claim.findMany({ select: { id: true, version: true } }),
@@ -449,6 +479,8 @@ beforeAll(async () => {
     prisma.verdictRound.findMany({ select: { id: true } }),
     prisma.ratingScale.findMany({ select: { id: true } }),
     prisma.rating.findMany({ select: { id: true, scaleId: true }, orderBy: [{ scaleId: "asc" }, { position: "asc" }] }),
+    prisma.markingRound.findMany({ select: { id: true } }),
+    prisma.blindMark.findMany({ select: { id: true, roundId: true } }),
   ]);
   const version = (id: string) => claims.find((c) => c.id === id)!.version;
   F = {
@@ -459,6 +491,7 @@ beforeAll(async () => {
     target,
     a1,
     a2,
+    a3,
     retired,
     c1: { id: c1.id, version: version(c1.id) },
     c2: { id: c2.id, version: version(c2.id) },
@@ -478,11 +511,15 @@ beforeAll(async () => {
       rounds: rounds.map((r) => r.id),
       scales: scales.map((s) => s.id),
       ratings: ratings.map((r) => r.id),
+      markingRounds: markingRounds.map((r) => r.id),
+      marks: marks.map((m) => m.id),
     },
     scale: { id: scaleId, ratingIds: ratings.filter((r) => r.scaleId === scaleId).map((r) => r.id) },
     rOpen,
     rOpenClaimId: c4.id,
     rRevealed: { id: revealed.roundId, claimVersion: revealed.version },
+    mOpen: { id: mOpen, mine: adminsMark, others: editorsMark },
+    mRevealed: { id: mRevealed, marks: marks.filter((m) => m.roundId === mRevealed).map((m) => m.id) },
   };
   expect(await prisma.claim.findUniqueOrThrow({ where: { id: c2.id } })).toMatchObject({ state: "APPROVED", groupId });
 });
@@ -971,6 +1008,9 @@ function reviewerIdsField() {
 const panelSizeField = () => choiceField("size", ["2", "3"], { valid: ["2"], refused: ["3"] });
 const roundIdField = (valid: string[], refused: string[]) => idField("roundId", valid, "rounds", refused);
 const independentVerdictField = () => choiceField("verdict", VERDICT_IDS);
+const markingRoundIdField = (valid: string[], refused: string[]) => idField("roundId", valid, "markingRounds", refused);
+const markIdField = (valid: string[], refused: string[]) => idField("markId", valid, "marks", refused);
+const NOT_ON_MARKING_PANEL = "You are not on this article's blind marking panel.";
 
 const ACTIONS: Record<string, ActionCase> = {
   openRoundAction: {
@@ -1005,6 +1045,52 @@ const ACTIONS: Record<string, ActionCase> = {
       rationale: textField("rationale", { max: 10_000, presence: "required" }),
       note: textField("note", { max: 2000, presence: "required" }),
     }),
+    reviewer: { message: EDITORS_ONLY },
+  },
+  openMarkingAction: {
+    action: markingActions.openMarkingAction,
+    // a1's marking is under way; a2's has marks to reconcile; the retired article takes none.
+    slots: () => ({ articleId: articleIdField([F.a3.id], [F.a1.id, F.a2.id, F.retired.id]), size: panelSizeField(), reviewerIds: reviewerIdsField() }),
+    reviewer: { message: EDITORS_ONLY },
+  },
+  addBlindMarkAction: {
+    action: markingActions.addBlindMarkAction,
+    // The admin sits on mOpen's panel (on a1); mRevealed is over (and the admin is not on it).
+    slots: () => ({
+      roundId: markingRoundIdField([F.mOpen.id], [F.mRevealed.id]),
+      span: spanSlot(F.a1.text),
+      restatement: textField("restatement", { max: 1000, presence: "required" }),
+    }),
+    reviewer: { message: NOT_ON_MARKING_PANEL },
+  },
+  removeBlindMarkAction: {
+    action: markingActions.removeBlindMarkAction,
+    // Only the admin's own mark, while marking: not the editor's, nor one of a revealed round.
+    slots: () => ({ markId: markIdField([F.mOpen.mine], [F.mOpen.others, ...F.mRevealed.marks]) }),
+    reviewer: { message: new NotFoundError("That mark").message },
+  },
+  finishMarkingAction: {
+    action: markingActions.finishMarkingAction,
+    slots: () => ({ roundId: markingRoundIdField([F.mOpen.id], [F.mRevealed.id]) }),
+    reviewer: { message: NOT_ON_MARKING_PANEL },
+  },
+  closeMarkingAction: {
+    action: markingActions.closeMarkingAction,
+    slots: () => ({ roundId: markingRoundIdField([F.mOpen.id], [F.mRevealed.id]) }),
+    reviewer: { message: EDITORS_ONLY },
+  },
+  reconcileMarksAction: {
+    action: markingActions.reconcileMarksAction,
+    // mOpen's marks are not revealed yet.
+    slots: () => {
+      const markId = markIdField(F.mRevealed.marks, [F.mOpen.mine, F.mOpen.others]);
+      const outcome = (valid: string) => choiceField("outcome", ["claim", "set_aside"], { valid: [valid] });
+      const variants: Array<Record<string, Slot>> = [
+        { outcome: outcome("claim"), markId, restatement: textField("restatement", { max: 1000, presence: "required" }) },
+        { outcome: outcome("set_aside"), markId },
+      ];
+      return variants;
+    },
     reviewer: { message: EDITORS_ONLY },
   },
   createUserAction: {
@@ -1435,7 +1521,7 @@ const PROPERTY_TIMEOUT_MS = 600_000;
 
 describe("every Server Action refuses malformed payloads from an admin: a clear error, nothing written", () => {
   it("covers every exported Server Action", () => {
-    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions, notifications: notificationActions, "api-tokens": apiTokenActions, organisation: organisationActions, ratings: ratingActions, versions: versionActions, assignments: assignmentActions, rounds: roundActions };
+    const modules = { users: userActions, articles: articleActions, claims: claimActions, workflow: workflowActions, publishing: publishingActions, export: exportActions, search: searchActions, notifications: notificationActions, "api-tokens": apiTokenActions, organisation: organisationActions, ratings: ratingActions, versions: versionActions, assignments: assignmentActions, rounds: roundActions, marking: markingActions };
     expect(Object.keys(modules).sort()).toEqual(readdirSync("lib").filter((folder) => existsSync(`lib/${folder}/actions.ts`)).sort());
     const exported = Object.values(modules).flatMap((module) =>
       Object.entries(module)
