@@ -6,7 +6,8 @@ import { auditSince, lastAuditId, makeArticle, makeUser, spanOf, type TestArticl
 import { listAuditEvents } from "@/lib/audit/log";
 import { addBlindMark, closeMarking, finishMarking, openMarking, reconcileMarks, removeBlindMark } from "@/lib/marking/writes";
 import { getMarking, listMarkingAgreement } from "@/lib/marking/reads";
-import { confirmVersion, previewVersion } from "@/lib/versions/data";
+import { previewVersion } from "@/lib/versions/data";
+import { VERSION_IN_MARKING } from "@/lib/marking/rules";
 
 /**
  * Blind marking against a real database: before the reveal nobody but its author reads a mark
@@ -413,19 +414,13 @@ describe("reconciling", () => {
       "This mark's group has already been reconciled.",
     );
   });
-  it("makes no claim of a mark whose words a new version of the article moved: the group is set aside instead", async () => {
+  it("refuses a new version while its marks wait; and makes no claim of a mark whose words moved all the same: the group is set aside instead", async () => {
     const { roundId, marks } = await revealedRound();
-    // A new version with an editor's note on top: every mark's offsets now point at other words.
-    const content = [
-      "Harbour Plan Approved",
-      "Update: the authority has not revised its figure.",
-      "The port authority said the new harbour will create 2,000 jobs.",
-      "Construction starts next spring and ends in 2027.",
-      "The mayor called it the largest investment in the city's history.",
-    ].join("\n");
+    const content = ["Harbour Plan Approved", "Update: the authority has not revised its figure.", ...article.text.split("\n")].join("\n");
     const input = { articleId: article.id, sourceUrl: null, format: "TEXT" as const, content, file: null, outletUpdatedOn: new Date("2026-12-01T00:00:00Z") };
-    const review = await previewVersion(editor, input);
-    await confirmVersion(editor, { ...input, basedOn: review.basedOn, digest: review.digest });
+    await expect(previewVersion(editor, input)).rejects.toThrow(VERSION_IN_MARKING);
+    // A text changed under the marks regardless (written before that rule, or by hand): every mark's offsets now point at other words.
+    await prisma.article.update({ where: { id: article.id }, data: { canonicalText: `Update: the authority has not revised its figure.\n${article.text}` } });
 
     const before = await databaseState();
     await expect(reconcileMarks(editor, { outcome: "claim", markId: marks.ana[0], restatement: "2,000 jobs." })).rejects.toMatchObject({
