@@ -46,6 +46,8 @@ import { GET as getOrganisationLogoRoute } from "@/app/api/organisation/logo/rou
 import { GET as getProgressRoute } from "@/app/api/progress/[id]/route";
 import { UnauthenticatedError } from "@/lib/errors";
 import { GET as getAgreementCsvRoute } from "@/app/(workbench)/agreement/csv/route";
+import { GET as getMarksCsvRoute } from "@/app/(workbench)/agreement/marks.csv/route";
+import { parse } from "csv-parse/sync";
 import { GET as getLiveRoute } from "@/app/api/live/route";
 import { liveHub } from "@/lib/live/hub";
 import { saveOrganisation } from "@/lib/organisation/data";
@@ -257,6 +259,7 @@ const MATRIX = `
   closeMarkingAction@open               ✗       ✗        ✗          ✓       ✓       ✓      ✗
   reconcileMarksAction@revealed         ✗       ✗        ✗          ✓       ✓       ✓      ✗
   GET/agreement/csv@revealed            ✗       ✗        ✗          ✓       ✓       ✓      ✗
+  GET/agreement/marks.csv@revealed      ✗       ✗        ✗          ✓       ✓       ✓      ✗
   GET/api/live@SUBMITTED                ✗       ✓        ✓          ✓       ✓       ✓      ✗
   GET/api/live@retired                  ✗       ✗        ✗          ✓       ✓       ✓      ✗
 `;
@@ -2105,6 +2108,32 @@ const ROWS: Record<string, Row> = {
         ["round", "claim", "reviewer", "verdict"],
         [f.more.roundId, claimOf(f).id, "Olivia Owner", "FALSE"],
         [f.more.roundId, claimOf(f).id, "Otto Other", "MOSTLY_FALSE"],
+      ]);
+    },
+    refusal: { reviewer: EDITORS_ONLY },
+    refusedStatusSignedIn: 403,
+  },
+  "GET/agreement/marks.csv@revealed": {
+    state: null,
+    // The owner and the other reviewer marked the jobs figure blind, and both finished (so it is revealed).
+    setup: async (f) => {
+      const { owner, otherReviewer } = users;
+      const { roundId } = await openMarking(editorForSetup, { articleId: f.article.id, size: 2, reviewerIds: [owner.id, otherReviewer.id] });
+      await addBlindMark(owner, { roundId, ...spanOf(f.article.text, "create 2,000 jobs"), restatement: "2,000 jobs." });
+      await addBlindMark(otherReviewer, { roundId, ...spanOf(f.article.text, "2,000 jobs"), restatement: "Jobs." });
+      await finishMarking(owner, { roundId });
+      await finishMarking(otherReviewer, { roundId });
+      return { roundId };
+    },
+    call: async (f) => routeOutcome(await getMarksCsvRoute(new Request(`http://localhost/agreement/marks.csv?article=${f.article.id}`))),
+    audit: null,
+    verify: async (f, outcome) => {
+      const o = outcome as RouteOutcome;
+      expect(o.contentType).toBe("text/csv; charset=utf-8");
+      const rows = parse(o.text, { columns: true }) as Array<Record<string, string>>;
+      expect(rows.map((row) => [row.round, row.reviewer, row.exact, row.group])).toEqual([
+        [f.more.roundId, "Olivia Owner", "create 2,000 jobs", "1"],
+        [f.more.roundId, "Otto Other", "2,000 jobs", "1"],
       ]);
     },
     refusal: { reviewer: EDITORS_ONLY },

@@ -47,6 +47,7 @@ import { GET as getSuggestedClaimsRoute } from "@/app/(workbench)/search/api/cla
 import { GET as getPassagesRoute } from "@/app/(workbench)/search/api/passages/route";
 import { GET as getOrganisationLogoRoute } from "@/app/api/organisation/logo/route";
 import { GET as getAgreementCsvRoute } from "@/app/(workbench)/agreement/csv/route";
+import { GET as getMarksCsvRoute } from "@/app/(workbench)/agreement/marks.csv/route";
 import { GET as getLiveRoute } from "@/app/api/live/route";
 import { isValidSpan } from "@/lib/anchoring";
 import { publishArticle } from "@/lib/publishing/data";
@@ -1639,10 +1640,10 @@ function searchRoute(get: (request: Request) => Promise<Response>, path: string,
 const FORMATS = Object.keys(EXPORT_FORMATS);
 const claimParams = (id: string) => ({ params: Promise.resolve({ id }) });
 
-const ROUTES: Record<string, RouteCase> = {
-  "GET /agreement/csv": {
+/** The agreement page's CSV routes share its filters: dates not real days or out of range, a period ending before it starts, ids too long or holding NUL, a tag too long. */
+function agreementCsvCase(path: string, get: (request: Request) => Promise<Response>): RouteCase {
+  return {
     actor: "admin",
-    // Dates that are not real days or out of range, a period that ends before it starts, ids too long or holding NUL, a tag too long.
     malformed: () =>
       fc
         .tuple(
@@ -1655,12 +1656,17 @@ const ROUTES: Record<string, RouteCase> = {
           junkParams,
         )
         .map(([params, junk]) => {
-          const address = url("/agreement/csv", params, junk);
-          return routeCall(`GET ${short(address, 1000)}`, () => getAgreementCsvRoute(new Request(address)));
+          const address = url(path, params, junk);
+          return routeCall(`GET ${short(address, 1000)}`, () => get(new Request(address)));
         }),
     statuses: [400],
-    reviewer: () => fc.constant(routeCall("GET /agreement/csv (a reviewer)", () => getAgreementCsvRoute(new Request("http://localhost/agreement/csv")), { status: 403 })),
-  },
+    reviewer: () => fc.constant(routeCall(`GET ${path} (a reviewer)`, () => get(new Request(`http://localhost${path}`)), { status: 403 })),
+  };
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  "GET /agreement/csv": agreementCsvCase("/agreement/csv", getAgreementCsvRoute),
+  "GET /agreement/marks.csv": agreementCsvCase("/agreement/marks.csv", getMarksCsvRoute),
   "GET /api/claims/[id]": {
     actor: "admin",
     malformed: () =>
