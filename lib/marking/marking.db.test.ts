@@ -316,6 +316,18 @@ describe("refusals, writing nothing", () => {
     expect(await databaseState()).toEqual(before);
   });
 
+  it("refuses the same words marked twice by one reviewer (a second mark would count against their agreement), but not by another", async () => {
+    const roundId = await openPanel([ana, ben]);
+    const span = spanOf(article.text, "create 2,000 jobs");
+    await addBlindMark(ana, { roundId, ...span, restatement: "Jobs." });
+    const before = await databaseState();
+    await expect(addBlindMark(ana, { roundId, ...span, restatement: "Jobs again." })).rejects.toMatchObject({ field: "exact", message: "You have already marked these words." });
+    expect(await databaseState()).toEqual(before);
+    await addBlindMark(ben, { roundId, ...span, restatement: "Jobs." });
+    await addBlindMark(ana, { roundId, ...spanOf(article.text, "2,000 jobs"), restatement: "Just the figure." });
+    expect(await prisma.blindMark.count({ where: { roundId } })).toBe(3);
+  });
+
   it("refuses to reconcile before the reveal, and to anyone but an editor", async () => {
     const roundId = await openPanel([ana, ben]);
     const [a1] = await markAll("ana", roundId);

@@ -71,6 +71,8 @@ export async function addBlindMark(actor: Actor, input: AddBlindMarkInput): Prom
     if (count >= MARKS_PER_REVIEWER) throw new ForbiddenError(`You have made ${MARKS_PER_REVIEWER} marks in this round, the most one reviewer may.`);
     const article = await tx.article.findUniqueOrThrow({ where: { id: round.articleId }, select: { canonicalText: true } });
     const span = storedSpan(article.canonicalText, input);
+    const same = await tx.blindMark.count({ where: { roundId: round.id, reviewerId: actor.id, startOffset: span.startOffset, endOffset: span.endOffset } });
+    if (same > 0) throw new FieldError("exact", "You have already marked these words.");
     const mark = await tx.blindMark.create({
       data: { roundId: round.id, reviewerId: actor.id, ...span, restatement: input.restatement },
       select: { id: true },
