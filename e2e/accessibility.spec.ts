@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, REVIEWER, addExternalSource, confirmPublishing, importArticle, markClaim, newSignedInPage, panel, waitForReader, workflowButton } from "./fixtures";
+import { ADMIN, REVIEWER, REVIEWER2, addExternalSource, confirmPublishing, importArticle, markClaim, newSignedInPage, panel, waitForReader, workflowButton } from "./fixtures";
 
 /**
  * axe-core on every page a person can reach, at desktop (1280) and phone (390) widths: the
@@ -115,6 +115,33 @@ test.describe("accessibility (axe-core)", () => {
     await check(admin, `/articles/${articleId}/versions`, heading(/Versions/));
     await check(admin, `/articles/${articleId}/versions/1`, heading(TITLE));
     await check(admin, `/articles/${articleId}/versions/new`, heading(/version/i));
+  });
+
+  test("blind marking: a reviewer marking, and the revealed marks an editor reconciles", async ({ browser }) => {
+    test.setTimeout(180_000);
+    await admin.goto(`/articles/${articleId}`);
+    await admin.getByText("Ask for blind marking…").click();
+    const ask = admin.getByRole("form", { name: "Ask for blind marking" });
+    for (const name of [REVIEWER.name, REVIEWER2.name]) await ask.getByLabel(name, { exact: true }).check();
+    await ask.getByRole("button", { name: "Ask for blind marking" }).click();
+    await expect(admin.getByTestId("marking-notice")).toBeVisible();
+    const marking = `/articles/${articleId}/marking`;
+    const reviewer = await newSignedInPage(browser, REVIEWER);
+    await reviewer.goto(marking);
+    const form = reviewer.getByRole("form", { name: "Mark a claim" });
+    await form.getByLabel("The claim’s words").fill("will house 40 trams by 2028");
+    await form.getByLabel("The claim in your words").fill("The depot houses 40 trams by 2028.");
+    await form.getByRole("button", { name: "Mark as a claim" }).click();
+    await expect(reviewer.getByRole("heading", { name: "Your marks (1)" })).toBeVisible();
+    await check(reviewer, marking, heading("Blind marking"));
+    await admin.goto(marking);
+    await admin.getByRole("button", { name: "Close now and reveal the marks made" }).click();
+    await expect(admin.getByRole("form", { name: "Reconcile claim 1" })).toBeVisible();
+    await check(admin, marking, async (page) => {
+      await expect(page.getByRole("form", { name: "Reconcile claim 1" })).toBeVisible();
+    });
+    await check(admin, "/agreement", heading("Agreement"));
+    await reviewer.context().close();
   });
 
   test("the admin pages", async () => {

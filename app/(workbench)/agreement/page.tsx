@@ -12,6 +12,7 @@ import { agreementFiltersSchema, type AgreementFilters } from "@/lib/agreement/s
 import { agreementFilterChoices, listAgreementUnits } from "@/lib/agreement/units";
 import { listMarkingAgreement } from "@/lib/marking/reads";
 import { formatDate } from "@/lib/format";
+import { TableScroll } from "@/components/table-scroll";
 import { formatAgreement } from "@/components/marking/format";
 import { loadDesk, DESK_WEEKS } from "@/lib/agreement/desk";
 import { STATES } from "@/lib/agreement/desk-figures";
@@ -73,7 +74,7 @@ export default async function AgreementPage({ searchParams }: Props) {
 
       <section className="card agreement-section" aria-labelledby="coefficients-heading">
         <h2 id="coefficients-heading">Coefficients</h2>
-        <div className="table-scroll">
+        <TableScroll label="Coefficients">
 <table className="data-table" data-testid="coefficients">
           <thead>
             <tr>
@@ -89,7 +90,7 @@ export default async function AgreementPage({ searchParams }: Props) {
             <CoefficientRow name="Gwet’s AC1" testId="ac1" result={report.ac1} />
           </tbody>
         </table>
-</div>
+</TableScroll>
         <p className="field-hint">
           Ordinal alpha uses the truth axis False &lt; Mostly false &lt; Mixed &lt; Mostly true &lt; True; Misleading and Unverifiable have no place on it and
           are left out of it (as missing). Nominal alpha and AC1 count all seven ratings as categories. Intervals: percentile bootstrap over rounds,{" "}
@@ -99,7 +100,7 @@ export default async function AgreementPage({ searchParams }: Props) {
 
       <section className="card agreement-section" aria-labelledby="calibration-heading">
         <h2 id="calibration-heading">Each reviewer against the final verdict</h2>
-        <div className="table-scroll">
+        <TableScroll label="Each reviewer against the final verdict">
 <table className="data-table" data-testid="calibration">
           <thead>
             <tr>
@@ -136,7 +137,7 @@ export default async function AgreementPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
-</div>
+</TableScroll>
       </section>
 
       <section className="card agreement-section" id="spans" aria-labelledby="spans-heading">
@@ -155,7 +156,7 @@ export default async function AgreementPage({ searchParams }: Props) {
               Download the marks (CSV)
             </a>
           </p>
-          <div className="table-scroll">
+          <TableScroll label="Span agreement of each blind marking">
             <table className="data-table" data-testid="span-agreement-table">
               <thead>
                 <tr>
@@ -186,7 +187,7 @@ export default async function AgreementPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           </>
         )}
       </section>
@@ -210,7 +211,7 @@ export default async function AgreementPage({ searchParams }: Props) {
           desc={report.overTime.map((m) => `${m.month}: ${figure(m.alpha)} over ${m.units} rounds`).join("; ") || "No revealed rounds."}
           points={report.overTime.map((m) => ({ label: m.month, value: m.alpha }))}
         />
-        <div className="table-scroll">
+        <TableScroll label="Agreement by month">
 <table className="data-table">
           <thead>
             <tr>
@@ -229,7 +230,7 @@ export default async function AgreementPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
-</div>
+</TableScroll>
       </section>
 
       <section className="card agreement-section" aria-labelledby="desk-heading">
@@ -273,7 +274,7 @@ function CoefficientRow({ name, testId, result }: { name: string; testId: string
 
 function CountTable({ caption, rows, columns, counts }: { caption: string; rows: string[]; columns: string[]; counts: number[][] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data-table count-table">
         <caption>{caption}</caption>
         <thead>
@@ -297,7 +298,7 @@ function CountTable({ caption, rows, columns, counts }: { caption: string; rows:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
