@@ -14,6 +14,7 @@ import { makeArticle, makeClaim, makeUser, spanOf } from "@/lib/claims/test-fixt
 import { createApiToken } from "@/lib/api-tokens/data";
 import { openRound } from "@/lib/rounds/open-round";
 import { submitIndependentVerdict } from "@/lib/rounds/submit-verdict";
+import { addBlindMark, openMarking } from "@/lib/marking/writes";
 
 /** `npm run db:backup` and `npm run db:restore`: the round trip, and what restore refuses. */
 
@@ -111,6 +112,9 @@ async function fill() {
   // A round of blind verdicts on the draft, one of its two verdicts given (lib/rounds).
   const { roundId } = await openRound(editor, { claimId: draft.id, version: draft.version, size: 2, reviewerIds: [reviewer.id, editor.id] });
   await submitIndependentVerdict(reviewer, { roundId, verdict: "MIXED", rationale: TRICKY });
+  // Blind marking under way on the article, one mark made (lib/marking).
+  const marking = await openMarking(editor, { articleId: article.id, size: 2, reviewerIds: [reviewer.id, editor.id] });
+  await addBlindMark(reviewer, { roundId: marking.roundId, ...spanOf(article.text, "Police figures"), restatement: `Chiffres 👍 ${TRICKY}`.slice(0, 1000) });
   await prisma.dismissedSuggestion.create({ data: { articleId: article.id, startOffset: 0, endOffset: 12, dismissedById: reviewer.id } });
   await prisma.loginThrottle.create({ data: { key: "ip:2001:db8::1", failures: 3, windowStart: new Date() } });
   await prisma.correction.create({
