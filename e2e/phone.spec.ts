@@ -40,12 +40,17 @@ const WIDTHS = [360, 390, 768];
 /** The document's width beyond the viewport, in CSS pixels (0 when nothing scrolls sideways). */
 /** How many pixels the page is wider than the window, and the elements that stick out (to say what to fix). */
 async function overflow(page: Page) {
+  // Measured once the page has laid out again at the new width (fonts loaded, two frames drawn).
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
   return page.evaluate(() => {
     const extra = document.documentElement.scrollWidth - window.innerWidth;
     const culprits = [...document.querySelectorAll("body *")]
       .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
       .slice(-3)
-      .map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> “${(element.textContent ?? "").trim().slice(0, 40)}”`);
+      .map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> “${(element.textContent ?? "").trim().slice(0, 80)}” in <${element.parentElement?.tagName.toLowerCase()} class="${element.parentElement?.getAttribute("class") ?? ""}">`);
     return { extra, culprits };
   });
 }
