@@ -41,12 +41,8 @@ export async function listAgreementUnits(actor: Actor, filters: AgreementFilters
 }
 
 function roundWhere(actor: Actor, filters: AgreementFilters): Prisma.VerdictRoundWhereInput {
-  // Only revealed rounds: an open round's verdicts are blind.
-  const closedAt: Prisma.DateTimeNullableFilter = { not: null };
-  if (filters.from) closedAt.gte = new Date(`${filters.from}T00:00:00Z`);
-  if (filters.to) closedAt.lt = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 24 * 3600 * 1000);
   return {
-    closedAt,
+    closedAt: revealedWithin(filters),
     claim: {
       ...visibleClaimWhere(actor),
       ...(filters.article ? { articleId: filters.article } : {}),
@@ -54,6 +50,17 @@ function roundWhere(actor: Actor, filters: AgreementFilters): Prisma.VerdictRoun
     },
     ...(filters.reviewer ? { verdicts: { some: { reviewerId: filters.reviewer, verdict: { not: null } } } } : {}),
   };
+}
+
+/**
+ * Rounds (of verdicts or of marks) revealed within the filters' period, whole UTC days; only
+ * revealed ones, whatever the period: an open round is blind.
+ */
+export function revealedWithin(filters: { from?: string; to?: string }): Prisma.DateTimeNullableFilter {
+  const closedAt: Prisma.DateTimeNullableFilter = { not: null };
+  if (filters.from) closedAt.gte = new Date(`${filters.from}T00:00:00Z`);
+  if (filters.to) closedAt.lt = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 24 * 3600 * 1000);
+  return closedAt;
 }
 
 /** What the filters offer: reviewers who gave verdicts or marked blind, articles with rounds of either kind, tags of claims with rounds. */

@@ -8,7 +8,11 @@ import { overlapGroups, panelOverlapF1 } from "@/lib/agreement/spans";
 import { isOpen } from "@/lib/marking/rules";
 import type { MarkGroup, MarkingView, MarkView, RevealedMark } from "@/lib/marking/types";
 import { codePointIndex } from "@/lib/anchoring/code-points";
+import { revealedWithin } from "@/lib/agreement/units";
 import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** The agreement page's filters that apply to marks (its tag filter does not: marks are not claims). */
+type MarkingFilters = { from?: string; to?: string; reviewer?: string; article?: string };
 
 const markSelect = {
   id: true,
@@ -104,15 +108,10 @@ export async function listMarkingAgreement(actor: Actor, filters: MarkingFilters
   }));
 }
 
-type MarkingFilters = { from?: string; to?: string; reviewer?: string; article?: string };
-
 /** Revealed rounds in the agreement page's filters (whole UTC days of revealing, a panel member, an article). */
 function revealedRoundWhere(actor: Actor, filters: MarkingFilters): Prisma.MarkingRoundWhereInput {
-  const closedAt: Prisma.DateTimeNullableFilter = { not: null };
-  if (filters.from) closedAt.gte = new Date(`${filters.from}T00:00:00Z`);
-  if (filters.to) closedAt.lt = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 24 * 3600 * 1000);
   return {
-    closedAt,
+    closedAt: revealedWithin(filters),
     article: { ...visibleArticleWhere(actor), ...(filters.article ? { id: filters.article } : {}) },
     ...(filters.reviewer ? { seats: { some: { reviewerId: filters.reviewer } } } : {}),
   };
