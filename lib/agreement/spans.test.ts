@@ -23,6 +23,20 @@ describe("overlap F1 between two reviewers' marks", () => {
     expect(overlapMatches([span(0, 30), span(1, 3)], [span(2, 4), span(20, 40)])).toBe(2);
   });
 
+  it("finds as many matches as trying every one-to-one pairing does (an independent count, on small sets)", () => {
+    const small = fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 25 })).map(([start, length]) => span(start, start + length)), { maxLength: 5 });
+    const everyPairing = (a: readonly Span[], b: readonly Span[]): number => {
+      if (a.length === 0) return 0;
+      const [first, ...rest] = a;
+      let best = everyPairing(rest, b); // the first mark left unmatched
+      b.forEach((other, j) => {
+        if (first.start < other.end && other.start < first.end) best = Math.max(best, 1 + everyPairing(rest, b.filter((_, k) => k !== j)));
+      });
+      return best;
+    };
+    fc.assert(fc.property(small, small, (a, b) => expect(overlapMatches(a, b)).toBe(everyPairing(a, b))), { numRuns: 500 });
+  });
+
   it("is 0 when no mark touches the other's, and undefined when neither marked anything", () => {
     expect(overlapF1([span(0, 5)], [span(5, 9)]).f1).toBe(0);
     expect(overlapF1([], []).f1).toBeNull();
