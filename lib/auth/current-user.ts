@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db/client";
 import { authOptions } from "@/lib/auth/options";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export interface Actor {
@@ -19,11 +20,12 @@ export interface Actor {
  * The session, read straight from its cookie (next-auth's getToken). getServerSession would
  * also make a CSRF token and encrypt a renewed session into a cookie that pages cannot set
  * anyway, on every request. Only the cookies are handed over: only a cookie carries a session.
+ * A cookie is decoded once per process (decodeSessionToken).
  */
 const getSession = cache(async (): Promise<{ uid?: string; sv?: number } | null> => {
   const cookieValues = Object.fromEntries((await cookies()).getAll().map((cookie) => [cookie.name, cookie.value]));
   const request = { cookies: cookieValues, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
-  return getToken({ req: request, secret: authOptions.secret });
+  return getToken({ req: request, secret: authOptions.secret, decode: decodeSessionToken });
 });
 
 /**
