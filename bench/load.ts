@@ -10,7 +10,8 @@
  * Afterwards, from the database: every write the server acknowledged is there; every
  * claim's audit events carry consecutive versions ending at its version (no lost update);
  * the audit events of each kind written during the run are as many as the acknowledged
- * writes of that kind. Any 5xx answer fails the run.
+ * writes of that kind. Any 5xx answer fails the run. It runs once with one server process
+ * and once with one per core (BENCH_WORKERS, bench/support.ts), side by side in its report.
  *
  * It needs a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL): the point is the real
  * database's concurrency. The workload and its checks are also the faults benchmark's.
@@ -21,6 +22,7 @@ import { seededRandom as random } from "@/lib/seeded-random";
 import {
   allowServerOnly,
   benchDatabase,
+  benchWorkerCounts,
   createArticles,
   createUsers,
   percentile,
@@ -439,47 +441,64 @@ export async function runLoadBench() {
       "The load benchmark needs a PostgreSQL server: set TEST_DATABASE_URL (or DATABASE_URL), e.g. TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench -- load",
     );
   }
-  let workload!: LoadWorkload;
-  const database = await benchDatabase(async (db) => {
-    workload = await fillLoad(db);
-  });
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
-  try {
-    app = await startApp(database.appEnv, PORT);
+  const workerCounts = benchWorkerCounts();
+  const figures: Figure[] = [];
+  const details: Details = { columns: ["workers", ...kindDetails([]).columns], rows: [] };
+  const auditByKind: string[] = [];
+  let kind = "";
+  // 1 and then N server processes, one after the other, each on a database of its own with
+  // the same users and articles (the first run submits the claims that were ready).
+  for (const workers of workerCounts) {
+    let workload!: LoadWorkload;
+    const database = await benchDatabase(async (db) => {
+      workload = await fillLoad(db);
+    });
+    kind = database.kind;
     const databaseUrl = database.appEnv.DATABASE_URL!;
-    const clients = await signInAll(app.url, workload);
-    const mark = await auditMark(databaseUrl);
-    const run = await driveLoad(clients, workload, SECONDS);
-    const check = await checkLoad(databaseUrl, run, mark);
-    const count = (test: (o: Outcome) => boolean) => run.outcomes.filter(test).length;
-    const serverErrors = count((o) => o.status >= 500);
-    const errors = count((o) => o.result === "error");
-    const writes = count((o) => AUDIT_ACTION[o.kind] !== undefined);
-    const examples = [...new Set(run.outcomes.filter((o) => o.result === "error").map((o) => `${o.kind} ${o.status}: ${o.message}`))].slice(0, 5);
-    if (examples.length > 0) console.log(`Errors, the first kinds:\n  ${examples.join("\n  ")}`);
-    if (check.examples.length > 0) console.log(`Consistency problems, the first:\n  ${check.examples.join("\n  ")}`);
-    report(
-      "load",
-      {
-        database: database.kind,
-        users: `${REVIEWERS} reviewers and ${EDITORS} editors`,
-        seconds: SECONDS,
-        "pause between requests": `0-${THINK_MS} ms`,
-        "audit events by kind (events/acknowledged)": Object.entries(check.perKind).map(([k, v]) => `${k} ${v.events}/${v.acknowledged}`).join(", "),
-      },
-      [
-        { figure: "throughput, all requests", value: run.outcomes.length / run.seconds, unit: "req/s", target: "", met: null },
-        { figure: "throughput, writes", value: writes / run.seconds, unit: "req/s", target: "", met: null },
-        { figure: "requests, all p95", value: percentile(run.outcomes.map((o) => o.ms), 95), unit: "ms", target: "", met: null },
-        { figure: "conflicting edits (ConflictError, expected)", value: count((o) => o.result === "conflict"), unit: "", target: "", met: null },
-        { figure: "errors (neither ok nor a conflict)", value: errors, unit: "", target: "0", met: errors === 0 },
-        { figure: "5xx answers", value: serverErrors, unit: "", target: "0", met: serverErrors === 0 },
-        ...checkFigures(check),
-      ],
-      kindDetails(run.outcomes),
-    );
-  } finally {
-    await app?.stop();
-    await database.drop();
+    const app = await startApp({ ...database.appEnv, VERITY_WORKERS: String(workers) }, PORT).catch(async (error) => {
+      await database.drop();
+      throw error;
+    });
+    try {
+      const clients = await signInAll(app.url, workload);
+      const mark = await auditMark(databaseUrl);
+      const run = await driveLoad(clients, workload, SECONDS);
+      const check = await checkLoad(databaseUrl, run, mark);
+      const count = (test: (o: Outcome) => boolean) => run.outcomes.filter(test).length;
+      const serverErrors = count((o) => o.status >= 500);
+      const errors = count((o) => o.result === "error");
+      const writes = count((o) => AUDIT_ACTION[o.kind] !== undefined);
+      const examples = [...new Set(run.outcomes.filter((o) => o.result === "error").map((o) => `${o.kind} ${o.status}: ${o.message}`))].slice(0, 5);
+      if (examples.length > 0) console.log(`Errors with ${workers} worker(s), the first kinds:\n  ${examples.join("\n  ")}`);
+      if (check.examples.length > 0) console.log(`Consistency problems with ${workers} worker(s), the first:\n  ${check.examples.join("\n  ")}`);
+      const name = `${workers} worker${workers === 1 ? "" : "s"}`;
+      auditByKind.push(`${name}: ${Object.entries(check.perKind).map(([k, v]) => `${k} ${v.events}/${v.acknowledged}`).join(", ")}`);
+      figures.push(
+        { figure: `${name}: throughput, all requests`, value: run.outcomes.length / run.seconds, unit: "req/s", target: "", met: null },
+        { figure: `${name}: throughput, writes`, value: writes / run.seconds, unit: "req/s", target: "", met: null },
+        { figure: `${name}: requests, all p95`, value: percentile(run.outcomes.map((o) => o.ms), 95), unit: "ms", target: "", met: null },
+        { figure: `${name}: conflicting edits (ConflictError, expected)`, value: count((o) => o.result === "conflict"), unit: "", target: "", met: null },
+        { figure: `${name}: errors (neither ok nor a conflict)`, value: errors, unit: "", target: "0", met: errors === 0 },
+        { figure: `${name}: 5xx answers`, value: serverErrors, unit: "", target: "0", met: serverErrors === 0 },
+        ...checkFigures(check).map((figure) => ({ ...figure, figure: `${name}: ${figure.figure}` })),
+      );
+      details.rows.push(...kindDetails(run.outcomes).rows.map((row) => [workers, ...row]));
+    } finally {
+      await app.stop();
+      await database.drop();
+    }
   }
+  report(
+    "load",
+    {
+      database: kind,
+      users: `${REVIEWERS} reviewers and ${EDITORS} editors`,
+      seconds: SECONDS,
+      workers: workerCounts.join(" then "),
+      "pause between requests": `0-${THINK_MS} ms`,
+      "audit events by kind (events/acknowledged)": auditByKind.join("; "),
+    },
+    figures,
+    details,
+  );
 }

@@ -279,6 +279,15 @@ export function cpuMs(pid: number): number {
  * `count` clients, each running `step` again and again (a closed loop) until `seconds`
  * have passed; returns the seconds it took, up to the end of the last step.
  */
+/**
+ * The numbers of server processes (VERITY_WORKERS) the HTTP benchmarks compare side by side
+ * in one run: BENCH_WORKERS ("1,2"), by default one and then one per core (at least 2). The
+ * last is the one a target that says "using all cores" applies to.
+ */
+export function benchWorkerCounts(): number[] {
+  return (process.env.BENCH_WORKERS ?? `1,${Math.max(2, os.availableParallelism())}`).split(",").map(Number);
+}
+
 export async function runClients(count: number, seconds: number, step: (client: number) => Promise<void>) {
   const started = performance.now();
   const until = started + seconds * 1000;

@@ -6,12 +6,16 @@
  * same run, the same SQL sent directly with `pg` by as many clients, as the reference. Each client is its own reviewer marking the sentences of its own
  * generated article (real spans, so the span check passes); any answer but "ok" is an error.
  * Afterwards every claim the app acknowledged must be in the database with its audit event.
+ * On PostgreSQL the app runs twice, one after the other: with one server process and with one
+ * per core (BENCH_WORKERS, bench/support.ts), side by side in one report; the targets apply to
+ * the run using all cores.
  */
 import pg from "pg";
 import { actionIds, AppClient } from "@/bench/app-client";
 import type { GeneratedClaim } from "@/bench/generate";
 import {
   benchDatabase,
+  benchWorkerCounts,
   cpuMs,
   createArticles,
   createUsers,
@@ -33,6 +37,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const EMBEDDED_PORT = Number(process.env.BENCH_DB_PORT ?? 3331);
 const TARGET_P95_MS = 100;
 const TARGET_SHARE = 25;
+const TARGET_CPU_MS = 2;
 
 interface Workload {
   users: BenchUser[];
@@ -72,6 +77,58 @@ function latencyFigures(name: string, times: number[], targetP95?: number): Figu
   });
 }
 
+/** What one app (of `workers` server processes) did under the HTTP load. */
+interface AppRun {
+  workers: number;
+  times: number[];
+  seconds: number;
+  cpuMs: number;
+  acknowledged: string[];
+  failures: string[];
+}
+
+/**
+ * The app with `workers` server processes (VERITY_WORKERS, scripts/next-server.mjs), each
+ * client marking the next span of its article (`next`, shared with the other runs): a
+ * warm-up, then CLIENTS clients for SECONDS.
+ */
+async function measureApp(workload: Workload, appEnv: Record<string, string | undefined>, workers: number, next: number[]): Promise<AppRun> {
+  const createClaimAction = actionIds()["lib/claims/actions.ts#createClaimAction"];
+  const app = await startApp({ ...appEnv, VERITY_WORKERS: String(workers) }, PORT);
+  try {
+    // Signed in one at a time: the sign-in route is not what is measured.
+    const clients: AppClient[] = [];
+    for (const user of workload.users) {
+      const client = new AppClient(app.url);
+      await client.signIn(user.email, user.password);
+      clients.push(client);
+    }
+    const run: AppRun = { workers, times: [], seconds: 0, cpuMs: 0, acknowledged: [], failures: [] };
+    const create = async (i: number, measure: boolean) => {
+      const article = workload.articles[i];
+      const span = article.spans[next[i]++ % article.spans.length];
+      const fields = { articleId: article.id, start: span.startOffset, end: span.endOffset, exact: span.exact, restatement: span.restatement, verdict: "", rationale: "" };
+      const { ms, value } = await clients[i].action(`/articles/${article.id}`, createClaimAction, fields);
+      const id = (value.state?.data as { claim?: { id: string } } | undefined)?.claim?.id;
+      if (value.state?.status === "ok" && id) run.acknowledged.push(id);
+      else run.failures.push(value.error ?? value.state?.message ?? "no answer");
+      if (measure) run.times.push(ms);
+    };
+    // Warm-up: every client's first calls (each worker's first renders, connections), not measured.
+    for (let round = 0; round < 3 * workers; round++) await Promise.all(clients.map((_, i) => create(i, false)));
+    const cpuBefore = cpuMs(app.pid);
+    run.seconds = await runClients(CLIENTS, SECONDS, (i) => create(i, true));
+    run.cpuMs = cpuMs(app.pid) - cpuBefore;
+    if (run.failures.length > 0) {
+      console.log(`Errors with ${workers} worker(s) (${run.failures.length}), the first: ${[...new Set(run.failures)].slice(0, 3).join(" | ")}`);
+      console.log(`The app printed:\n${app.output().split("Press Ctrl-C to stop.")[1]?.slice(0, 6000)}`);
+    }
+    return run;
+  } finally {
+    await app.stop();
+  }
+}
+
 export async function runWriteBench() {
   let workload!: Workload;
   const database = await benchDatabase(async (db) => {
@@ -79,40 +136,18 @@ export async function runWriteBench() {
   });
   if (database.kind === "embedded") database.appEnv.VERITY_DB_PORT = String(EMBEDDED_PORT);
   const databaseUrl = database.appEnv.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
-  const createClaimAction = actionIds()["lib/claims/actions.ts#createClaimAction"];
+  // One process on the embedded database: every worker would wait on its one PGlite session (scripts/start.ts).
+  const workerCounts = database.kind === "embedded" ? [1] : benchWorkerCounts();
   const references: pg.Client[] = [];
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let embeddedApp: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
-    app = await startApp(database.appEnv, PORT);
-    const appUrl = app.url;
-    const clients = await Promise.all(
-      workload.users.map(async (user) => {
-        const client = new AppClient(appUrl);
-        await client.signIn(user.email, user.password);
-        return client;
-      }),
-    );
     const next = workload.articles.map(() => 1); // span 0 was the reference check's
-    const acknowledged: string[] = [];
-    const failures: string[] = [];
-    const httpTimes: number[] = [];
-    const create = async (i: number, measure: boolean) => {
-      const article = workload.articles[i];
-      const span = article.spans[next[i]++ % article.spans.length];
-      const fields = { articleId: article.id, start: span.startOffset, end: span.endOffset, exact: span.exact, restatement: span.restatement, verdict: "", rationale: "" };
-      const { ms, value } = await clients[i].action(`/articles/${article.id}`, createClaimAction, fields);
-      const id = (value.state?.data as { claim?: { id: string } } | undefined)?.claim?.id;
-      if (value.state?.status === "ok" && id) acknowledged.push(id);
-      else failures.push(value.error ?? value.state?.message ?? "no answer");
-      if (measure) httpTimes.push(ms);
-    };
-    // Warm-up: every client's first calls (the server's first renders, connections), not measured.
-    for (let round = 0; round < 3; round++) await Promise.all(clients.map((_, i) => create(i, false)));
-    const cpuBefore = cpuMs(app.pid);
-    const httpSeconds = await runClients(CLIENTS, SECONDS, (i) => create(i, true));
-    const httpCpu = cpuMs(app.pid) - cpuBefore;
+    const runs: AppRun[] = [];
+    for (const workers of workerCounts) runs.push(await measureApp(workload, database.appEnv, workers, next));
 
-    // The reference: the same SQL with `pg`, one connection per client.
+    // The reference: the same SQL with `pg`, one connection per client. The embedded
+    // database lives in the app's process, so an app is kept running for it.
+    if (database.kind === "embedded") embeddedApp = await startApp(database.appEnv, PORT);
     for (let i = 0; i < CLIENTS; i++) {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
@@ -128,13 +163,14 @@ export async function runWriteBench() {
       if (measure) sqlTimes.push(performance.now() - started);
     };
     for (let round = 0; round < 3; round++) await Promise.all(references.map((_, i) => referenceStep(i, false)));
-    const sqlCpuBefore = cpuMs(app.pid);
+    const sqlCpuBefore = embeddedApp ? cpuMs(embeddedApp.pid) : 0;
     const sqlSeconds = await runClients(CLIENTS, SECONDS, (i) => referenceStep(i, true));
-    const sqlCpu = cpuMs(app.pid) - sqlCpuBefore;
+    const sqlCpu = embeddedApp ? cpuMs(embeddedApp.pid) - sqlCpuBefore : 0;
+    const sqlThroughput = sqlTimes.length / sqlSeconds;
 
     // Every claim the app acknowledged is there, with its audit event.
-    const check = references[0];
-    const found = await check.query<{ claims: number; audited: number }>(
+    const acknowledged = runs.flatMap((run) => run.acknowledged);
+    const found = await references[0].query<{ claims: number; audited: number }>(
       `SELECT count(c.id)::int AS claims, count(a.id)::int AS audited
          FROM unnest($1::text[]) AS ack(id)
          LEFT JOIN "Claim" c ON c.id = ack.id
@@ -144,39 +180,44 @@ export async function runWriteBench() {
     const missing = acknowledged.length - found.rows[0].claims;
     const unaudited = acknowledged.length - found.rows[0].audited;
 
-    const httpThroughput = httpTimes.length / httpSeconds;
-    const sqlThroughput = sqlTimes.length / sqlSeconds;
-    const share = (httpThroughput / sqlThroughput) * 100;
-    if (failures.length > 0) {
-      console.log(`Errors (${failures.length}), the first: ${[...new Set(failures)].slice(0, 3).join(" | ")}`);
-      console.log(`The app printed:\n${app.output().split("Press Ctrl-C to stop.")[1]?.slice(0, 6000)}`);
-    }
+    const targeted = runs[runs.length - 1];
+    const appFigures = runs.flatMap((run): Figure[] => {
+      const name = `create claim over HTTP, ${run.workers} worker${run.workers === 1 ? "" : "s"}`;
+      const targets = run === targeted;
+      const throughput = run.times.length / run.seconds;
+      const share = (throughput / sqlThroughput) * 100;
+      const cpu = run.cpuMs / run.times.length;
+      return [
+        { figure: `${name}: throughput`, value: throughput, unit: "claims/s", target: "", met: null },
+        ...latencyFigures(name, run.times, targets ? TARGET_P95_MS : undefined),
+        { figure: `${name}: app's CPU time per claim (all its processes)`, value: cpu, unit: "ms", target: targets ? `<= ${TARGET_CPU_MS} ms` : "", met: targets ? cpu <= TARGET_CPU_MS : null },
+        { figure: `${name}: errors (any answer but ok)`, value: run.failures.length, unit: "", target: "0", met: run.failures.length === 0 },
+        { figure: `${name}: throughput / pg throughput`, value: share, unit: "%", target: targets ? `>= ${TARGET_SHARE} %` : "", met: targets ? share >= TARGET_SHARE : null },
+      ];
+    });
     report(
       "write",
       {
         database: database.kind,
         clients: CLIENTS,
         seconds: SECONDS,
+        workers: workerCounts.join(" then "),
         articles: `${CLIENTS} of about ${WORDS.toLocaleString("en")} words, one per client`,
         acknowledged: acknowledged.length,
       },
       [
-        { figure: "create claim over HTTP: throughput", value: httpThroughput, unit: "claims/s", target: "", met: null },
-        ...latencyFigures("create claim over HTTP", httpTimes, TARGET_P95_MS),
-        { figure: "create claim over HTTP: app's CPU time per claim (all its processes)", value: httpCpu / httpTimes.length, unit: "ms", target: "", met: null },
-        { figure: "create claim over HTTP: errors (any answer but ok)", value: failures.length, unit: "", target: "0", met: failures.length === 0 },
+        ...appFigures,
         { figure: "acknowledged claims missing or without audit event", value: missing + unaudited, unit: "", target: "0", met: missing + unaudited === 0 },
         { figure: "same SQL with pg: throughput", value: sqlThroughput, unit: "claims/s", target: "", met: null },
         ...latencyFigures("same SQL with pg", sqlTimes),
         ...(database.kind === "embedded"
           ? [{ figure: "same SQL with pg: app's CPU time per claim (the embedded database)", value: sqlCpu / sqlTimes.length, unit: "ms", target: "", met: null }]
           : []),
-        { figure: "HTTP throughput / pg throughput", value: share, unit: "%", target: `>= ${TARGET_SHARE} %`, met: share >= TARGET_SHARE },
       ],
     );
   } finally {
     await Promise.all(references.map((client) => client.end().catch(() => undefined)));
-    await app?.stop();
+    await embeddedApp?.stop();
     await database.drop();
   }
 }
