@@ -13,7 +13,7 @@ import { describeSpan } from "@/lib/anchoring";
 import { DEMO_USERS } from "@/lib/seed/seed";
 import { splitPassages } from "@/lib/search/passages";
 import { normaliseQuery } from "@/lib/search/query";
-import { queryTsquery, searchConfigsStatement, searchStatements, suggestEvidenceStatement } from "@/lib/search/statements";
+import { phrasePairsStatement, queryTsquery, searchConfigsStatement, searchStatements, suggestEvidenceStatement } from "@/lib/search/statements";
 import type { SearchFilters } from "@/lib/search/types";
 
 const ARTICLES = Number(process.env.SEARCH_BENCH_ARTICLES ?? 5_000);
@@ -173,7 +173,10 @@ export async function runSearchBench() {
         if (query.kind !== "query") throw new Error(`Not a query: ${search.q}`);
         const configsStatement = searchConfigsStatement(actor, filters);
         const configs = (await reference.query<{ config: string }>(configsStatement.text, configsStatement.values as unknown[])).rows.map((row) => row.config);
-        const statements = searchStatements(actor, queryTsquery(query), configs, filters, filters.page);
+        const pairsStatement = phrasePairsStatement(configs, query.phrases);
+        const pairs = query.phrases.length === 0 ? undefined
+          : new Map((await reference.query<{ config: string; pairs: string[] }>(pairsStatement.text, pairsStatement.values as unknown[])).rows.map((row) => [row.config, row.pairs]));
+        const statements = searchStatements(actor, queryTsquery(query), configs, filters, filters.page, pairs);
         const http = await elapsed(async () => {
           const result = await get(`/search/api/passages?${params}`);
           matched[search.q] = result.total;

@@ -84,6 +84,7 @@ test("the expected model reads schema.prisma the way Prisma Migrate would", () =
   expect(expected.tables.Passage.primaryKey).toEqual({ name: "Passage_pkey", columns: ["articleId", "ordinal"] });
   expect(expected.tables.Passage.indexes).toEqual({
     Passage_searchVector_idx: { unique: false, columns: ["searchVector"], method: "gin" },
+    Passage_phraseVector_idx: { unique: false, columns: ["phraseVector"], method: "gin" },
   });
   expect(expected.tables.SearchWord.indexes).toEqual({
     SearchWord_word_idx: { unique: false, columns: ["word gin_trgm_ops"], method: "gin" },

@@ -5,6 +5,8 @@ import { importArticle, updateArticleDetails } from "@/lib/articles/data";
 import { createClaim } from "@/lib/claims/data";
 import { seed } from "@/lib/seed/seed";
 import { searchPassages } from "@/lib/search/search";
+import { articleConditions, searchConfigsStatement } from "@/lib/search/statements";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { suggestEvidence } from "@/lib/search/evidence";
 import { MARK_END, MARK_START } from "@/lib/search/snippet";
 import type { SearchFilters, SearchOutcome } from "@/lib/search/types";
@@ -225,5 +227,56 @@ describe("a language this database cannot stem", () => {
     expect(result.hits.map((h) => h.articleId)).toEqual([estonian]);
     expect(result.stemming).toEqual(stemmed ? [] : ["Stemming for Estonian is not available on this database; search matches exact words."]);
     await prisma.article.delete({ where: { id: estonian } });
+  });
+});
+
+describe("the configurations a search parses its query with", () => {
+  /** What searchConfigsStatement answers, and what a plain DISTINCT over the same articles gives. */
+  async function pairsBothWays(viewer: Actor, filters: SearchFilters) {
+    const statement = searchConfigsStatement(viewer, filters);
+    const plain = Prisma.sql`SELECT DISTINCT a."searchConfig"::text AS config, a.language FROM "Article" a
+                              WHERE true ${articleConditions(viewer, filters, Prisma.sql`a.id`)} ORDER BY 1, 2`;
+    return withClient(database.url, async (client) => ({
+      walked: (await client.query(statement.text, statement.values)).rows,
+      plain: (await client.query(plain.text, plain.values)).rows,
+    }));
+  }
+
+  it("are those of the articles searched: visible and filtered, languages unknown included", async () => {
+    const reviewer = await prisma.user.findUniqueOrThrow({ where: { email: "reviewer@verity.test" }, select: { id: true, name: true, email: true, role: true } });
+    // A language only a retired article has, and an article whose language is not known.
+    const retired = await importText(["Ein zurückgezogener Bericht", "Der Hafen wurde am Montag für den Verkehr gesperrt."], "de-AT");
+    await prisma.article.update({ where: { id: retired }, data: { retiredAt: new Date() } });
+    const unknown = await importText(["1234 5678", "9012 3456 7890."]);
+    await prisma.article.update({ where: { id: unknown }, data: { language: null } });
+    try {
+      for (const [viewer, filters] of [
+        [editor, ANY],
+        [reviewer, ANY],
+        [reviewer, { ...ANY, language: "fr" }],
+        [editor, { ...ANY, outlet: "Languages Test" }],
+        [editor, { ...ANY, outlet: "No Such Outlet" }],
+      ] as const) {
+        const { walked, plain } = await pairsBothWays(viewer, filters);
+        expect(walked).toEqual(plain);
+      }
+      const everyPair = (await pairsBothWays(editor, ANY)).walked;
+      expect(everyPair).toContainEqual({ config: "german", language: "de-AT" });
+      expect(everyPair.filter((pair) => pair.language === null).length).toBeGreaterThan(0);
+      expect((await pairsBothWays(reviewer, ANY)).walked).not.toContainEqual({ config: "german", language: "de-AT" });
+    } finally {
+      await prisma.article.deleteMany({ where: { id: { in: [retired, unknown] } } });
+    }
+  });
+
+  it("find a phrase through its pairs of words in the article's own language", async () => {
+    const french = ids.get("fr")!;
+    // Stemmed as French ("milliards" is 'milliard'), with the stop word "de" inside the phrase.
+    for (const phrase of ['"plan de dix milliards"', '"dix milliard"', '"croissance a atteint"']) {
+      expect(ok(await searchPassages(editor, phrase, ANY)).hits.map((hit) => hit.articleId)).toEqual([french]);
+    }
+    // The same words, not side by side in that order, are not the phrase.
+    expect(ok(await searchPassages(editor, '"milliards dix"', ANY)).total).toBe(0);
+    expect(ok(await searchPassages(editor, '"plan milliards"', ANY)).total).toBe(0);
   });
 });

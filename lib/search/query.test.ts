@@ -23,6 +23,14 @@ describe("normaliseQuery", () => {
     expect(query('Hegseth -"peace deal" -Rubio')).toMatchObject({ include: "Hegseth", exclude: '"peace deal" OR Rubio' });
   });
 
+  it("lists the phrases every match must hold: not excluded ones, and none when OR offers another way", () => {
+    expect(query('"prime minister" said "pre-2014 borders"').phrases).toEqual(["prime minister", "pre-2014 borders"]);
+    expect(query('Hegseth -"peace deal"').phrases).toEqual([]);
+    expect(query('"prime minister" OR chancellor').phrases).toEqual([]);
+    expect(query('budget "prime minister').phrases).toEqual(["prime minister"]);
+    expect(query('budget "" "!!"').phrases).toEqual([]);
+  });
+
   it("says what to do for empty input, whatever its type", () => {
     for (const raw of ["", "   ", "\n\t", undefined, null, 42, ["a"]]) {
       expect(normaliseQuery(raw)).toEqual({ kind: "empty", message: EMPTY_QUERY_MESSAGE });

@@ -15,6 +15,8 @@ export type NormalisedQuery =
       include: string;
       /** Words and "phrases" that must not occur (the leading "-" removed), in websearch syntax joined by OR. */
       exclude: string;
+      /** The quoted phrases every match holds (none when the query has an OR), without their quotes. */
+      phrases: string[];
       /** The whole query as it will be run, for showing back to the user. */
       text: string;
       /** The input was longer than MAX_QUERY_CHARS and was cut. */
@@ -62,10 +64,12 @@ export function normaliseQuery(raw: unknown): NormalisedQuery {
     return { kind: "empty", message: exclude.length > 0 ? ONLY_EXCLUDED_MESSAGE : NO_WORDS_MESSAGE };
   }
   const excluded = exclude.join(" OR ");
+  const phrases = include.includes("OR") ? [] : include.filter((token) => token.startsWith('"')).map((token) => token.slice(1, -1).trim()).filter((phrase) => SEARCHABLE.test(phrase));
   return {
     kind: "query",
     include: included,
     exclude: excluded,
+    phrases,
     text: exclude.length > 0 ? `${included} ${exclude.map((e) => `-${e}`).join(" ")}` : included,
     truncated,
   };

@@ -5,7 +5,8 @@ import { importArticle } from "@/lib/articles/data";
 import { seed } from "@/lib/seed/seed";
 import { splitPassages } from "@/lib/search/passages";
 import { searchPassages } from "@/lib/search/search";
-import { EMPTY_QUERY_MESSAGE, NO_WORDS_MESSAGE, ONLY_EXCLUDED_MESSAGE, STOP_WORDS_MESSAGE } from "@/lib/search/query";
+import { EMPTY_QUERY_MESSAGE, NO_WORDS_MESSAGE, normaliseQuery, ONLY_EXCLUDED_MESSAGE, STOP_WORDS_MESSAGE } from "@/lib/search/query";
+import { pairsTsquery, phrasePairsStatement, queryTsquery, searchStatements } from "@/lib/search/statements";
 import { MARK_END, MARK_START, snippetSegments } from "@/lib/search/snippet";
 import { RESULTS_PER_PAGE, type SearchFilters, type SearchOutcome } from "@/lib/search/types";
 import { makeClaim } from "@/lib/claims/test-fixtures";
@@ -161,6 +162,62 @@ describe("search", () => {
     // Words are stemmed: the phrase finds "security guarantee" too.
     expect(phrase.hits.every((h) => /security guarantees?/i.test(plain(h.snippet)))).toBe(true);
     expect(phrase.hits.length).toBeGreaterThan(3);
+  });
+
+  it("finds a phrase only where its words stand side by side, through the pairs of words of each passage", async () => {
+    const id = await importText(editor, [
+      "Phrases Test",
+      "The prime minister of the realm spoke to the lighthouse keepers.",
+      "The minister was prime among the lighthouse speakers.",
+      "Keepers of the lighthouse asked the prime minister for help.",
+    ].join("\n"));
+    try {
+      const hitsOf = async (query: string) => ok(await searchPassages(editor, query, NO_FILTERS)).hits.filter((hit) => hit.articleId === id).map((hit) => hit.ordinal).sort();
+      expect(await hitsOf('"prime minister" lighthouse')).toEqual([0, 2]);
+      expect(await hitsOf('"minister was prime"')).toEqual([1]);
+      // Stop words inside the phrase: no pair of its own words is side by side, and it is still found.
+      expect(await hitsOf('"keepers of the lighthouse"')).toEqual([2]);
+      expect(await hitsOf('"lighthouse keepers" OR "lighthouse speakers"')).toEqual([0, 1]);
+      await withClient(database.url, async (client) => {
+        const pairs = (await client.query(`SELECT tsvector_to_array("phraseVector") AS pairs FROM "Passage" WHERE "articleId" = $1 AND ordinal = 0`, [id])).rows[0].pairs;
+        expect(pairs).toEqual(expect.arrayContaining(["prime minist", "lighthous keeper"]));
+        expect(pairs).not.toContain("minist realm");
+      });
+    } finally {
+      await prisma.article.delete({ where: { id } });
+    }
+  });
+
+  it("looks a phrase up in the index of pairs, not in the words' index that would gather every passage with both words", async () => {
+    const configs = ["english"];
+    const query = normaliseQuery('"security guarantees"');
+    if (query.kind !== "query") throw new Error("not a query");
+    await withClient(database.url, async (client) => {
+      const pairsStatement = phrasePairsStatement(configs, query.phrases);
+      const pairs = new Map((await client.query(pairsStatement.text, pairsStatement.values)).rows.map((row) => [row.config, row.pairs]));
+      expect(pairs).toEqual(new Map([["english", ["secur guarante"]]]));
+      const { statement } = searchStatements(reviewer, queryTsquery(query), configs, NO_FILTERS, 1, pairs);
+      await client.query("BEGIN");
+      try {
+        await client.query("SET LOCAL enable_seqscan = off");
+        const plan = (await client.query(`EXPLAIN ${statement.text}`, statement.values)).rows.map((row: Record<string, string>) => Object.values(row)[0]).join("\n");
+        expect(plan).toContain("Passage_phraseVector_idx");
+        expect(plan).not.toContain("Passage_searchVector_idx");
+      } finally {
+        await client.query("ROLLBACK");
+      }
+    });
+  });
+
+  it("writes pairs with quotes and backslashes as tsquery input that holds exactly them", async () => {
+    const pairs = ["o'neil said", "back\\slash word", "plain pair"];
+    await withClient(database.url, async (client) => {
+      const holds = async (lexemes: string[]) =>
+        (await client.query(`SELECT array_to_tsvector($1::text[]) @@ $2::tsquery AS holds`, [lexemes, pairsTsquery(pairs)])).rows[0].holds;
+      expect(await holds(pairs)).toBe(true);
+      expect(await holds(pairs.slice(1))).toBe(false);
+      expect(await holds(["o'neil said", "back slash word", "plain pair"])).toBe(false);
+    });
   });
 
   it("answers odd input with a clear result, never an error", async () => {

@@ -4,12 +4,14 @@ import type { Actor } from "@/lib/auth/current-user";
 import { normaliseQuery, STOP_WORDS_MESSAGE } from "@/lib/search/query";
 import {
   lexemeCountStatement,
+  phrasePairsStatement,
   queryTsquery,
   RANKED_CANDIDATES,
   searchConfigsStatement,
   searchStatements,
   similarSpellingsStatement,
   spellingsTsquery,
+  type PhrasePairs,
   type TsqueryFor,
 } from "@/lib/search/statements";
 import { stemmingNotice, UNKNOWN_LANGUAGE } from "@/lib/languages/text-search";
@@ -32,7 +34,8 @@ export async function searchPassages(actor: Actor, rawQuery: unknown, filters: S
   if (query.kind === "empty") return { status: "empty", message: query.message };
   const page = Math.min(Math.max(1, Math.trunc(filters.page) || 1), MAX_PAGE);
   const { configs, stemming } = await searchConfigs(actor, filters);
-  const found = await runSearch(actor, queryTsquery(query), configs, filters, page);
+  const pairs = await phrasePairs(configs, query.phrases);
+  const found = await runSearch(actor, queryTsquery(query), configs, filters, page, pairs);
   const outcome = { status: "ok" as const, query: query.text, truncated: query.truncated, fuzzy: false, stemming };
   if (found.total > 0) return { ...outcome, ...found };
 
@@ -60,8 +63,15 @@ async function searchConfigs(actor: Actor, filters: SearchFilters): Promise<{ co
   return { configs: configs.length > 0 ? configs : [UNKNOWN_LANGUAGE], stemming: [...new Set(stemming)] };
 }
 
-async function runSearch(actor: Actor, tsquery: TsqueryFor, configs: string[], filters: SearchFilters, page: number) {
-  const { statement } = searchStatements(actor, tsquery, configs, filters, page);
+/** Per configuration, the pairs of words side by side that every match holds (statements.ts, matchesSql). */
+async function phrasePairs(configs: string[], phrases: string[]): Promise<PhrasePairs | undefined> {
+  if (phrases.length === 0) return undefined;
+  const rows = await queryRows<{ config: string; pairs: string[] }>(phrasePairsStatement(configs, phrases));
+  return new Map(rows.map((row) => [row.config, row.pairs]));
+}
+
+async function runSearch(actor: Actor, tsquery: TsqueryFor, configs: string[], filters: SearchFilters, page: number, pairs?: PhrasePairs) {
+  const { statement } = searchStatements(actor, tsquery, configs, filters, page, pairs);
   const [result] = await queryRows<{ total: number; hits: SearchHit[]; titles: TitleHit[] }>(statement);
   const total = Math.min(result.total, RANKED_CANDIDATES);
   return {

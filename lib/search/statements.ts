@@ -60,14 +60,46 @@ export function spellingsTsquery(spellings: string[][]): TsqueryFor {
 /**
  * Rows (vector column `vector`, configuration column `rowConfig`) that match the query parsed
  * with their own configuration, one of `configs`: per configuration, its rows and the GIN
- * index scanned for its tsquery (a BitmapOr of them).
+ * index scanned for its tsquery (a BitmapOr of them). With `pairs` (passages only: per
+ * configuration, the pairs of words side by side that the query's phrases hold), a row is
+ * found through its pairs (Passage.phraseVector) and the phrase then checked on its words:
+ * through ts_match_vq, @@ written as a function, which PostgreSQL does not look up in the
+ * words' index. That index would first gather every passage holding both words, which is the
+ * cost the pairs are there to save.
  */
-function matchesSql(vector: Prisma.Sql, rowConfig: Prisma.Sql, configs: string[], tsquery: TsqueryFor): Prisma.Sql {
-  if (configs.length === 1) return Prisma.sql`${vector} @@ ${tsquery(configLiteral(configs[0]))}`;
+function matchesSql(vector: Prisma.Sql, rowConfig: Prisma.Sql, configs: string[], tsquery: TsqueryFor, pairs?: PhrasePairs): Prisma.Sql {
+  const match = (config: string) => {
+    const phrase = pairs?.get(config);
+    return phrase && phrase.length > 0
+      ? Prisma.sql`p."phraseVector" @@ ${pairsTsquery(phrase)}::tsquery AND ts_match_vq(${vector}, ${tsquery(configLiteral(config))})`
+      : Prisma.sql`${vector} @@ ${tsquery(configLiteral(config))}`;
+  };
+  if (configs.length === 1) return Prisma.sql`(${match(configs[0])})`;
   return Prisma.sql`(${Prisma.join(
-    configs.map((config) => Prisma.sql`(${rowConfig} = ${configLiteral(config)} AND ${vector} @@ ${tsquery(configLiteral(config))})`),
+    configs.map((config) => Prisma.sql`(${rowConfig} = ${configLiteral(config)} AND ${match(config)})`),
     " OR ",
   )})`;
+}
+
+/** Per text search configuration, the pairs of words side by side ('prime minist') that a search's phrases hold in it. */
+export type PhrasePairs = Map<string, string[]>;
+
+/**
+ * The pairs of each phrase read in each configuration, by the function that makes
+ * Passage.phraseVector (so a passage holding the phrase has them all). A phrase of one word,
+ * or whose words stand apart (a stop word between), has none.
+ */
+export function phrasePairsStatement(configs: string[], phrases: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.config, array_agg(DISTINCT pair ORDER BY pair) AS pairs
+      FROM unnest(${configs}::text[]) AS c(config), unnest(${phrases}::text[]) AS ph(phrase),
+           unnest(tsvector_to_array(passage_phrase_pairs(c.config::regconfig, ph.phrase))) AS pair
+     GROUP BY c.config`;
+}
+
+/** Pairs as a tsquery that holds them all: each a quoted lexeme, its quotes and backslashes escaped as tsquery input wants. */
+export function pairsTsquery(pairs: string[]): string {
+  return pairs.map((pair) => `'${pair.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(" & ");
 }
 
 /** The query parsed with a row's own configuration (`rowConfig`, one of `configs`), for ranking and headlines. */
@@ -79,11 +111,38 @@ function rowTsquerySql(rowConfig: Prisma.Sql, configs: string[], tsquery: Tsquer
   )} END)`;
 }
 
-/** The text search configurations, and languages, of the articles a search looks in (visible, and filtered). */
+/**
+ * The text search configurations, and languages, of the articles a search looks in (visible,
+ * and filtered). Every search asks this, and a national archive has hundreds of thousands of
+ * articles but a handful of pairs: the pairs are walked through the index on (searchConfig,
+ * language) one jump each (the next pair after the last: a later language of the same
+ * configuration, its articles of no language, or the next configuration), and each is kept
+ * if one article of it may be searched.
+ */
 export function searchConfigsStatement(actor: Viewer, filters: SearchFilters): Prisma.Sql {
+  // Two forms of one test, so that each finds its articles through the index (IS NOT DISTINCT FROM cannot).
+  const searched = articleConditions(actor, filters, Prisma.sql`a.id`);
   return Prisma.sql`
-    SELECT DISTINCT a."searchConfig"::text AS config, a.language FROM "Article" a
-     WHERE true ${articleConditions(actor, filters, Prisma.sql`a.id`)} ORDER BY 1, 2`;
+    WITH RECURSIVE pairs(config, language) AS (
+      (SELECT "searchConfig", language FROM "Article" ORDER BY "searchConfig", language LIMIT 1)
+      UNION ALL
+      SELECT n.config, n.language FROM pairs p CROSS JOIN LATERAL (
+        (SELECT a."searchConfig" AS config, a.language FROM "Article" a
+          WHERE p.language IS NOT NULL AND a."searchConfig" = p.config AND a.language > p.language ORDER BY a.language LIMIT 1)
+        UNION ALL
+        (SELECT a."searchConfig", a.language FROM "Article" a
+          WHERE p.language IS NOT NULL AND a."searchConfig" = p.config AND a.language IS NULL LIMIT 1)
+        UNION ALL
+        (SELECT a."searchConfig", a.language FROM "Article" a
+          WHERE a."searchConfig" > p.config ORDER BY a."searchConfig", a.language LIMIT 1)
+        LIMIT 1
+      ) n
+    )
+    SELECT p.config::text AS config, p.language FROM pairs p
+     WHERE CASE WHEN p.language IS NULL
+                THEN EXISTS (SELECT 1 FROM "Article" a WHERE a."searchConfig" = p.config AND a.language IS NULL ${searched})
+                ELSE EXISTS (SELECT 1 FROM "Article" a WHERE a."searchConfig" = p.config AND a.language = p.language ${searched}) END
+     ORDER BY 1, 2`;
 }
 
 /** The names of the text search configurations this database has (those PostgreSQL ships). */
@@ -91,7 +150,7 @@ export const textSearchConfigurationsStatement = Prisma.sql`
   SELECT cfgname::text AS name FROM pg_ts_config WHERE cfgnamespace = 'pg_catalog'::regnamespace ORDER BY 1`;
 
 /** The statement one search runs: the ranked page of passages, how many match, and (on page 1) the articles whose title matches. */
-export function searchStatements(actor: Viewer, tsquery: TsqueryFor, configs: string[], filters: SearchFilters, page: number) {
+export function searchStatements(actor: Viewer, tsquery: TsqueryFor, configs: string[], filters: SearchFilters, page: number, pairs?: PhrasePairs) {
   const where = articleConditions(actor, filters, Prisma.sql`p."articleId"`);
   const claimWhere = claimConditions(filters);
   // Titles too are ranked among the first RANKED_CANDIDATES found, not all (a common word is in thousands).
@@ -110,7 +169,7 @@ export function searchStatements(actor: Viewer, tsquery: TsqueryFor, configs: st
         SELECT p."articleId", p.ordinal, p."startOffset", p."endOffset", p.text, p."searchConfig", p."copyKey" AS key,
                ts_rank(p."searchVector", ${rowTsquerySql(Prisma.sql`p."searchConfig"`, configs, tsquery)}, 1) AS rank
           FROM "Passage" p
-         WHERE ${matchesSql(Prisma.sql`p."searchVector"`, Prisma.sql`p."searchConfig"`, configs, tsquery)} ${where} ${claimWhere}
+         WHERE ${matchesSql(Prisma.sql`p."searchVector"`, Prisma.sql`p."searchConfig"`, configs, tsquery, pairs)} ${where} ${claimWhere}
          LIMIT ${RANKED_CANDIDATES + 1}
       ),
       -- Copies of one passage (the same sentence in several articles) are one result: the best-ranked.
