@@ -14,7 +14,7 @@ import type { RatingId } from "@/lib/ratings/types";
 /** The text of an article the viewer may see, for the span check. */
 export function articleTextStatement(viewer: Viewer, articleId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT "canonicalText" FROM "Article" WHERE id = ${articleId} ${visibleArticleSql(viewer, Prisma.sql`id`)}`;
+    SELECT a."canonicalText" FROM "Article" a WHERE a.id = ${articleId} ${visibleArticleSql(viewer, Prisma.sql`a.id`)}`;
 }
 
 export interface NewClaim extends Partial<Claimant> {
