@@ -116,9 +116,10 @@ test("a change made on one server reaches a viewer of the article on the other, 
     const id = claimId(created.value)!;
     expect(id).toBeTruthy();
     const event = await stream.waitFor((e) => e.kind === "claim.create" && e.claimId === id, 5_000);
-    // An invalidation, not data: who did what to which claim, never what the claim says.
-    expect(event).toMatchObject({ kind: "claim.create", claimId: id, actorName: REVIEWER.name });
-    expect(Object.keys(event).sort()).toEqual(["actorName", "at", "claimId", "id", "kind"]);
+    // An invalidation, not data: who did what to which claim, never what the claim says (the
+    // actor's id lets the writer's own page tell its own writes' echo).
+    expect(event).toMatchObject({ kind: "claim.create", claimId: id, actorName: REVIEWER.name, actorId: expect.any(String) });
+    expect(Object.keys(event).sort()).toEqual(["actorId", "actorName", "at", "claimId", "id", "kind"]);
   } finally {
     stream.close();
   }

@@ -540,7 +540,8 @@ const editClaim = (f: Fixtures) =>
     }),
   );
 const verifyEdit = async (f: Fixtures, outcome: Outcome) => {
-  expect(outcome.data).toEqual({ version: claimOf(f).version + 1 });
+  // The claim as its panel shows it after the edit, for the reader to take in.
+  expect(outcome.data).toEqual({ claim: expect.objectContaining({ id: claimOf(f).id, restatement: "Edited in the authorization matrix.", version: claimOf(f).version + 1 }) });
   expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
     restatement: "Edited in the authorization matrix.",
     version: claimOf(f).version + 1,
@@ -567,24 +568,27 @@ const addEvidenceRow = (f: Fixtures) =>
       accessedAt: "2025-02-01",
     }),
   );
-const verifyAddEvidence = async (f: Fixtures, _outcome: Outcome, actor: Actor) => {
+const verifyAddEvidence = async (f: Fixtures, outcome: Outcome, actor: Actor) => {
   const evidence = await prisma.evidence.findMany({ where: { claimId: claimOf(f).id }, orderBy: { createdAt: "asc" } });
   expect(evidence.map((e) => e.title)).toEqual(["Independent jobs study", "A second source"]);
   expect(evidence[1].addedById).toBe(actor.id);
+  expect(outcome.data).toEqual({ id: evidence[1].id, claim: expect.objectContaining({ id: claimOf(f).id, evidenceCount: 2, version: claimOf(f).version + 1 }) });
 };
 
 const removeEvidenceRow = (f: Fixtures) =>
   callForm(claimActions.removeEvidenceAction, form({ evidenceId: claimOf(f).evidenceId, version: claimOf(f).version }));
-const verifyRemoveEvidence = async (f: Fixtures) => {
+const verifyRemoveEvidence = async (f: Fixtures, outcome: Outcome) => {
   expect(await prisma.evidence.count({ where: { claimId: claimOf(f).id } })).toBe(0);
+  expect(outcome.data).toEqual({ claim: expect.objectContaining({ id: claimOf(f).id, evidence: [], version: claimOf(f).version + 1 }) });
 };
 
 const commentRow = (f: Fixtures) =>
   callForm(claimActions.addCommentAction, form({ claimId: claimOf(f).id, body: "A comment from the matrix." }));
-const verifyComment = async (f: Fixtures, _outcome: Outcome, actor: Actor) => {
+const verifyComment = async (f: Fixtures, outcome: Outcome, actor: Actor) => {
   expect(await prisma.comment.findMany({ where: { claimId: claimOf(f).id }, select: { authorId: true, body: true } })).toEqual([
     { authorId: actor.id, body: "A comment from the matrix." },
   ]);
+  expect(outcome.data).toMatchObject({ claim: { id: claimOf(f).id, commentCount: 1, comments: [{ author: { id: actor.id }, body: "A comment from the matrix." }] } });
 };
 
 const transition = (action: "submit" | "approve" | "request_changes" | "reopen", note?: string) => (f: Fixtures) =>
@@ -592,9 +596,15 @@ const transition = (action: "submit" | "approve" | "request_changes" | "reopen",
     workflowActions.transitionClaimAction,
     form({ claimId: claimOf(f).id, version: claimOf(f).version, action, ...(note ? { note } : {}) }),
   );
+/**
+ * The claim is in state `to` at its next version (with `extra`), and the answer is the claim as its
+ * panel shows it now, for the reader to take in; no page is revalidated (Next would render the
+ * page the step was taken on into the answer).
+ */
 const verifyTransition = (to: ClaimState, extra: (actor: Actor) => Record<string, unknown> = () => ({})) =>
   async (f: Fixtures, outcome: Outcome, actor: Actor) => {
-    expect(outcome.data).toEqual({ version: claimOf(f).version + 1 });
+    expect(outcome.data).toEqual({ claim: expect.objectContaining({ id: claimOf(f).id, state: to, version: claimOf(f).version + 1 }) });
+    expect(revalidatePath).not.toHaveBeenCalled();
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
       state: to,
       version: claimOf(f).version + 1,

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { initialFormState, type FormAction, type FormState } from "@/lib/actions/form-state";
+import { useLive } from "@/components/live/live-updates";
 
 /**
  * `useActionState` for a form whose input must survive an error: React resets a form
@@ -12,9 +13,17 @@ import { initialFormState, type FormAction, type FormState } from "@/lib/actions
  * The returned ref goes on the `<form>`: after an error the focus goes to its first field
  * with an error, else to its message (the submit button, disabled while the action ran,
  * has let the focus fall to the page's body).
+ *
+ * On a page with live updates the action runs as the page's own write, so its echo on the
+ * live stream does not render the page again.
  */
 export function useFormAction<Data>(serverAction: FormAction<Data>) {
-  const [state, dispatch, pending] = useActionState<FormState<Data>, FormData>(serverAction, initialFormState);
+  const { ownWrite } = useLive();
+  const run = useMemo<FormAction<Data>>(
+    () => (ownWrite ? (previous, formData) => ownWrite(() => serverAction(previous, formData)) : serverAction),
+    [ownWrite, serverAction],
+  );
+  const [state, dispatch, pending] = useActionState<FormState<Data>, FormData>(run, initialFormState);
   const [submitted, setSubmitted] = useState<Record<string, string>>();
   const form = useRef<HTMLFormElement>(null);
 

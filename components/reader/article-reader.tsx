@@ -43,7 +43,7 @@ export function ArticleReader({
   articleId,
   body,
   claims: pageClaims,
-  passages,
+  passages: pagePassages,
   checkedBefore,
   articles,
   evidenceTarget,
@@ -72,7 +72,7 @@ export function ArticleReader({
   /** …and the export and editing controls below it. */
   headerTools: ReactNode;
 }) {
-  const { claims, anchored, addClaim } = useReaderClaims(pageClaims);
+  const { claims, anchored, passages, addClaim, updateClaim, removeClaim } = useReaderClaims(pageClaims, pagePassages);
   const ratings = useRatings();
   const progress = useMemo(() => countClaims(claims), [claims]);
   const textMap = useMemo(() => buildTextMap(body), [body]);
@@ -267,6 +267,11 @@ export function ArticleReader({
               onOpenClaim={(id) => openClaim(id, true)}
               onShowInText={(id) => openClaim(id, true)}
               onClose={backToList}
+              onChanged={updateClaim}
+              onDeleted={(id) => {
+                backToList();
+                removeClaim(id);
+              }}
               viewer={viewer}
               assignees={assignees}
               quote={openSummary.anchorStatus === "ANCHORED" ? text.slice(openSummary.startOffset, openSummary.endOffset) : null}

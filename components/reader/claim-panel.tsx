@@ -4,7 +4,8 @@ import { useCallback, useRef } from "react";
 import type { ClaimSummary, UserRef } from "@/lib/claims/types";
 import { formatDateTime } from "@/lib/format";
 import type { WorkflowActor } from "@/lib/workflow/rules";
-import { useClaimDetail } from "@/components/reader/use-claim-detail";
+import { useClaimDetail, type ClaimDetailData } from "@/components/reader/use-claim-detail";
+import type { AnsweredClaim } from "@/components/reader/use-reader-claims";
 import { ClaimHeader } from "@/components/reader/panel/claim-header";
 import { RationaleSection } from "@/components/reader/panel/rationale-section";
 import { EvidenceSection } from "@/components/reader/panel/evidence-section";
@@ -27,6 +28,8 @@ export function ClaimPanel({
   onOpenClaim,
   onShowInText,
   onClose,
+  onChanged,
+  onDeleted,
   viewer,
   assignees,
   quote,
@@ -44,15 +47,32 @@ export function ClaimPanel({
   onOpenClaim: (id: string) => void;
   onShowInText: (id: string) => void;
   onClose: () => void;
+  /** The claim as an action here answered it: the reader's list and highlights take it in. */
+  onChanged: (claim: AnsweredClaim) => void;
+  onDeleted: (id: string) => void;
 }) {
-  const stamp = `${summary.version}:${summary.commentCount}`;
-  const { detail: claim, error, reload } = useClaimDetail(summary.id, stamp);
+  const { detail: claim, error, reload, replace } = useClaimDetail(summary.id, summary);
+  // The panel shows the claim an action answered with, and the reader's list takes it too.
+  const show = useCallback(
+    (next: ClaimDetailData) => {
+      replace(next);
+      onChanged(next);
+    },
+    [replace, onChanged],
+  );
   // After a change to the claim itself the focus returns to its title, not to the page's body.
   const title = useRef<HTMLHeadingElement>(null);
   const changed = useCallback(() => {
     reload();
     title.current?.focus();
   }, [reload]);
+  const changedTo = useCallback(
+    (next: ClaimDetailData) => {
+      show(next);
+      title.current?.focus();
+    },
+    [show],
+  );
   const editors = useLive().editors(summary.id);
 
   return (
@@ -85,7 +105,7 @@ export function ClaimPanel({
               <strong>Editor&rsquo;s note:</strong> {claim.reviewNote}
             </div>
           )}
-          <RationaleSection claim={claim} onChanged={changed} />
+          <RationaleSection claim={claim} onSaved={changedTo} onReload={changed} />
           <WorkflowControls
             claimId={claim.id}
             version={claim.version}
@@ -100,15 +120,15 @@ export function ClaimPanel({
               evidenceCount: claim.evidence.length,
               articlePublic: claim.articlePublic,
             }}
-            onChanged={changed}
+            onChanged={(done) => changedTo(done.claim)}
           />
           <RoundsSection claim={claim} isEditor={hasRole(viewer, "EDITOR")} people={assignees} onChanged={changed} />
           <OrganiseSection claim={claim} assignees={assignees} viewerId={viewer.id} onChanged={changed} />
           <SameClaim claimId={claim.id} version={claim.version} verdict={claim.verdict} canEdit={claim.permissions.canEdit} onChanged={changed} />
-          <EvidenceSection claim={claim} articles={articles} onChanged={reload} />
-          <CommentsSection claim={claim} onChanged={reload} />
+          <EvidenceSection claim={claim} articles={articles} onChanged={show} />
+          <CommentsSection claim={claim} onChanged={show} />
           <HistorySection claim={claim} />
-          {claim.permissions.canDelete && <DeleteClaimForm claim={claim} onDeleted={onClose} />}
+          {claim.permissions.canDelete && <DeleteClaimForm claim={claim} onDeleted={() => onDeleted(claim.id)} />}
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState, type Ref } from "react";
 import { addEvidenceAction } from "@/lib/claims/actions";
 import { useFormAction } from "@/components/forms/use-form-action";
@@ -33,9 +34,14 @@ export function EvidenceTargetBar({
   selection: SelectedSpan | null;
 }) {
   const [state, action, pending] = useFormAction(addEvidenceAction);
-  // Each added passage bumps the claim's version; the next one must name the new one.
+  const router = useRouter();
+  // Each added passage bumps the claim's version; the next one must name the new one. The
+  // passage is this article's: the page is rendered again to highlight it (the answer is the claim's).
   const [version, setVersion] = useState(target.version);
-  useOnSuccess(state, (done) => setVersion(done.data.version));
+  useOnSuccess(state, (done) => {
+    setVersion(done.data.claim.version);
+    router.refresh();
+  });
   const backToClaim = `/articles/${target.articleId}?claim=${target.claimId}`;
 
   return (

@@ -10,12 +10,13 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { useOnSuccess } from "@/components/forms/use-on-success";
 import { useJson } from "@/components/search/use-json";
 import { StrengthMeter } from "@/components/search/strength-meter";
+import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 
 /**
  * "Suggest evidence" in the claim panel: the best passages of other articles for the
  * claim, each attachable in one click as supporting, contradicting or context.
  */
-export function SuggestEvidence({ claimId, version, onAdded }: { claimId: string; version: number; onAdded: () => void }) {
+export function SuggestEvidence({ claimId, version, onAdded }: { claimId: string; version: number; onAdded: (claim: ClaimDetailData) => void }) {
   const [open, setOpen] = useState(false);
   const { data, error } = useJson<{ suggestions: EvidenceSuggestion[] }>(open ? `/search/api/evidence?claim=${encodeURIComponent(claimId)}` : null);
   // Attached here since the list loaded (the list itself is not reloaded, so nothing jumps).
@@ -53,10 +54,10 @@ export function SuggestEvidence({ claimId, version, onAdded }: { claimId: string
                 claimId={claimId}
                 version={current}
                 attachedAs={attached[key] ?? suggestion.attachedAs}
-                onAttached={(stance, newVersion) => {
+                onAttached={(stance, claim) => {
                   setAttached((before) => ({ ...before, [key]: stance }));
-                  setLatest(newVersion);
-                  onAdded();
+                  setLatest(claim.version);
+                  onAdded(claim);
                 }}
               />
             );
@@ -78,12 +79,12 @@ function SuggestionRow({
   claimId: string;
   version: number;
   attachedAs: EvidenceStance | null;
-  onAttached: (stance: EvidenceStance, version: number) => void;
+  onAttached: (stance: EvidenceStance, claim: ClaimDetailData) => void;
 }) {
   const [state, action, pending, form] = useFormAction(addEvidenceAction);
   // The stance is the clicked button's value; the action's state does not carry it back, so it is kept here.
   const [chosen, setChosen] = useState<EvidenceStance>("SUPPORTS");
-  useOnSuccess(state, (done) => onAttached(chosen, done.data.version));
+  useOnSuccess(state, (done) => onAttached(chosen, done.data.claim));
   const passageUrl = `/articles/${suggestion.articleId}?at=${suggestion.startOffset}-${suggestion.endOffset}`;
   return (
     <li className="suggestion" data-testid="evidence-suggestion">

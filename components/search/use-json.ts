@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from "react";
 
 /**
- * Loads JSON from one of the search module's read routes; `reload` after a change.
+ * Loads JSON from one of the search module's read routes; `reload` after a change, or
+ * `replace` with data already in hand.
  * `url` null loads nothing (the panel is closed).
  */
 export function useJson<T>(url: string | null) {
@@ -31,6 +32,11 @@ export function useJson<T>(url: string | null) {
   }, [url, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  /** Shows `value` as the URL's data without loading it (an action's answer already carried it). */
+  const replace = useCallback((value: T) => {
+    if (url) setData({ url, value });
+    setError(null);
+  }, [url]);
   // Data for another URL (another claim) is never shown while the new one loads.
-  return { data: data && data.url === url ? data.value : null, error, reload };
+  return { data: data && data.url === url ? data.value : null, error, reload, replace };
 }

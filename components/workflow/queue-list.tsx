@@ -185,7 +185,7 @@ export function QueueList({ claims, viewer, empty }: { claims: QueueClaim[]; vie
                 articlePublic: false,
               }}
               onChanged={(done) => {
-                if (done.action === "approve") setApproval({ claimId: claim.id, restatement: claim.restatement, version: done.version });
+                if (done.action === "approve") setApproval({ claimId: claim.id, restatement: claim.restatement, version: done.claim.version });
                 router.refresh();
               }}
               compact

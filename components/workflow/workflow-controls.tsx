@@ -7,6 +7,7 @@ import { isCorrection, workflowOptions, type WorkflowAction, type WorkflowActor,
 import type { FormState } from "@/lib/actions/form-state";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { FormMessage } from "@/components/forms/field";
+import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 
 const LABELS: Record<WorkflowAction, string> = {
   submit: "Submit for review",
@@ -14,6 +15,12 @@ const LABELS: Record<WorkflowAction, string> = {
   request_changes: "Request changes",
   reopen: "Reopen",
 };
+
+/** A step taken: which, and the claim as the step left it. */
+export interface StepTaken {
+  action: WorkflowAction;
+  claim: ClaimDetailData;
+}
 
 const NOTE_LABELS: Partial<Record<WorkflowAction, string>> = {
   request_changes: "What should change? (the reviewer sees this)",
@@ -33,8 +40,8 @@ export function WorkflowControls({
   version: number;
   viewer: WorkflowActor;
   claim: WorkflowClaim;
-  /** After a step was taken: which, and the claim's new version. */
-  onChanged: (done: { action: WorkflowAction; version: number }) => void;
+  /** After a step was taken: which, and the claim as it is now. */
+  onChanged: (done: StepTaken) => void;
   /** In the queue: notes open only when asked for. */
   compact?: boolean;
 }) {
@@ -71,16 +78,16 @@ function WorkflowStep({
   blockedBy: string | null;
   claimId: string;
   version: number;
-  onChanged: (done: { action: WorkflowAction; version: number }) => void;
+  onChanged: (done: StepTaken) => void;
   compact: boolean;
   /** Reopening a published verdict: a public correction note is asked for too. */
   correction: boolean;
 }) {
   const [state, formAction, pending, formRef] = useFormAction(async (previous: FormState, formData: FormData) => {
     const next = await transitionClaimAction(previous, formData);
-    // Told here rather than after rendering the answer: in the queue, the answer (revalidated with
-    // the action) already leaves this claim out, so this step is gone before an effect could run.
-    if (next.status === "ok") onChanged({ action, version: next.data.version });
+    // Told here rather than after rendering the answer: in the queue, the list rendered again
+    // leaves this claim out, so this step may be gone before an effect could run.
+    if (next.status === "ok") onChanged({ action, claim: next.data.claim });
     return next;
   });
   const id = useId();

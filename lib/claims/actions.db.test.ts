@@ -12,11 +12,13 @@ import {
   updateClaimAction,
 } from "@/lib/claims/actions";
 import { makeArticle, makeClaim, makeUser, snapshot, spanOf, type TestArticle } from "@/lib/claims/test-fixtures";
+import { getClaimDetail } from "@/lib/claims/data";
 import type { ClaimSummary } from "@/lib/claims/types";
 
 /**
  * The claims Server Actions with form data, as the reader submits it: validation, the data
- * layer, the result the form gets and the pages revalidated. The signed-in user is a mock.
+ * layer and the result the form gets: what changed, for the reader to show, with no page
+ * revalidated (Next would render the reader's page into the answer). The signed-in user is a mock.
  */
 
 jest.mock("@/lib/auth/current-user", () => ({ getCurrentUser: jest.fn(), isSessionUserDisabled: jest.fn(async () => false) }));
@@ -59,9 +61,6 @@ function form(fields: Record<string, string | number>) {
   return data;
 }
 
-function revalidated() {
-  return jest.mocked(revalidatePath).mock.calls.map(([path]) => path).sort();
-}
 
 function markForm(phrase: string, extra: Record<string, string | number> = {}) {
   const { start, end, exact } = spanOf(article.text, phrase);
@@ -116,7 +115,7 @@ describe("createClaimAction", () => {
 });
 
 describe("updateClaimAction", () => {
-  it("saves, returns the new version and revalidates the claim's article and the articles its passages are in", async () => {
+  it("saves and returns the claim as its panel shows it, revalidating no page", async () => {
     const claim = await makeClaim(reviewer, article, "create 2,000 jobs");
     await addEvidenceAction(
       initialFormState,
@@ -129,14 +128,16 @@ describe("updateClaimAction", () => {
       form({ claimId: claim.id, version: 2, restatement: "2,000 new jobs.", verdict: "MOSTLY_FALSE", rationale: "The study expects 600.\r\nSee the study." }),
     );
 
-    expect(state).toEqual({ status: "ok", message: "Claim saved.", data: { version: 3 } });
+    // The claim as its panel loads it (GET /api/claims/:id).
+    expect(state).toEqual({ status: "ok", message: "Claim saved.", data: { claim: await getClaimDetail(reviewer, claim.id) } });
+    expect(state.data?.claim).toMatchObject({ restatement: "2,000 new jobs.", verdict: "MOSTLY_FALSE", version: 3, evidenceCount: 1 });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
       restatement: "2,000 new jobs.",
       verdict: "MOSTLY_FALSE",
       rationale: "The study expects 600.\nSee the study.",
       version: 3,
     });
-    expect(revalidated()).toEqual([`/articles/${article.id}`, `/articles/${source.id}`].sort());
+    expect(revalidatePath).not.toHaveBeenCalled();
   });
 
   it("returns the current values on a conflicting edit and writes nothing", async () => {
@@ -201,37 +202,38 @@ describe("evidence, comment and delete actions", () => {
         accessedAt: "2025-03-01",
       }),
     );
-    expect(added).toEqual({ status: "ok", message: "Evidence added.", data: { id: expect.any(String), version: 2 } });
-    const evidenceId = (added.data as { id: string }).id;
+    expect(added).toEqual({ status: "ok", message: "Evidence added.", data: { id: expect.any(String), claim: await getClaimDetail(reviewer, claim.id) } });
+    const evidenceId = added.data!.id;
+    expect(added.data?.claim).toMatchObject({ version: 2, evidenceCount: 1, evidence: [{ id: evidenceId, external: { title: "Port jobs study" } }] });
     expect(await prisma.evidence.findUniqueOrThrow({ where: { id: evidenceId } })).toMatchObject({ excerpt: null, title: "Port jobs study" });
-    expect(revalidated()).toEqual([`/articles/${article.id}`]);
 
+    // The claim as the commenter may see it (another reviewer may not remove this evidence).
     signIn(otherReviewer);
     const commented = await addCommentAction(initialFormState, form({ claimId: claim.id, body: "  Which study?  " }));
-    expect(commented).toEqual({ status: "ok", message: "Comment added.", data: { id: expect.any(String) } });
-    expect((await prisma.comment.findUniqueOrThrow({ where: { id: (commented.data as { id: string }).id } })).body).toBe("Which study?");
+    expect(commented).toEqual({ status: "ok", message: "Comment added.", data: { id: expect.any(String), claim: await getClaimDetail(otherReviewer, claim.id) } });
+    expect(commented.data?.claim).toMatchObject({ version: 2, commentCount: 1, comments: [{ id: commented.data!.id, body: "Which study?" }] });
+    expect(commented.data?.claim.permissions.canAddEvidence).toBe(false);
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: commented.data!.id } })).body).toBe("Which study?");
 
     signIn(reviewer);
-    jest.mocked(revalidatePath).mockClear();
     const removed = await removeEvidenceAction(initialFormState, form({ evidenceId, version: 2 }));
-    expect(removed).toEqual({ status: "ok", message: "Evidence removed.", data: { version: 3 } });
-    expect(revalidated()).toEqual([`/articles/${article.id}`]);
+    expect(removed).toEqual({ status: "ok", message: "Evidence removed.", data: { claim: await getClaimDetail(reviewer, claim.id) } });
+    expect(removed.data?.claim).toMatchObject({ id: claim.id, version: 3, evidenceCount: 0, evidence: [] });
 
-    jest.mocked(revalidatePath).mockClear();
     const deleted = await deleteClaimAction(initialFormState, form({ claimId: claim.id, version: 3 }));
     expect(deleted).toEqual({ status: "ok", message: "Claim deleted.", data: { id: claim.id } });
     expect(await prisma.claim.findUnique({ where: { id: claim.id } })).toBeNull();
-    expect(revalidated()).toEqual([`/articles/${article.id}`]);
+    expect(revalidatePath).not.toHaveBeenCalled();
   });
 
-  it("revalidates the source article of a new passage", async () => {
+  it("returns the claim with a new passage from another article, revalidating no page", async () => {
     const claim = await makeClaim(reviewer, article, "create 2,000 jobs");
     const state = await addEvidenceAction(
       initialFormState,
       form({ kind: "PASSAGE", claimId: claim.id, version: 1, stance: "CONTRADICTS", sourceArticleId: source.id, ...spanOf(source.text, "about 600 jobs") }),
     );
-    expect(state).toMatchObject({ status: "ok", data: { version: 2 } });
-    expect(revalidated()).toEqual([`/articles/${article.id}`, `/articles/${source.id}`].sort());
+    expect(state.data?.claim).toMatchObject({ version: 2, evidence: [{ stance: "CONTRADICTS", passage: { articleId: source.id, exact: "about 600 jobs" } }] });
+    expect(revalidatePath).not.toHaveBeenCalled();
   });
 
   it("returns field errors for a bad external source and writes nothing", async () => {

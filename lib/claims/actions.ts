@@ -5,9 +5,9 @@ import { revalidateArticles } from "@/lib/actions/revalidate";
 import {
   addComment,
   addEvidence,
-  articleIdsOfClaim,
   createClaim,
   deleteClaim,
+  getClaimDetail,
   removeEvidence,
   updateClaim,
 } from "@/lib/claims/data";
@@ -23,46 +23,37 @@ import {
   updateClaimSchema,
 } from "@/lib/claims/schemas";
 
-// The reader adds the new claim from the answer: re-rendering the whole article page into
-// it would cost more than the write itself (issue #7's write benchmark).
+// The reader takes what changed from the answer (the new claim, or the changed claim as its
+// panel shows it): re-rendering the whole article page into the answer would cost more than
+// the write itself (issue #7's write benchmark; issue #19 for the panel's actions).
 export const createClaimAction = formAction(createClaimSchema, async (actor, input) => {
   const claim = await createClaim(actor, input);
   return { message: "Claim marked.", data: { claim } };
 });
 
 export const updateClaimAction = formAction(updateClaimSchema, async (actor, input) => {
-  const articleIds = await articleIdsOfClaim(actor, { claimId: input.claimId });
-  const version = await updateClaim(actor, input);
-  revalidateArticles(articleIds);
-  return { message: "Claim saved.", data: { version } };
+  await updateClaim(actor, input);
+  return { message: "Claim saved.", data: { claim: await getClaimDetail(actor, input.claimId) } };
 });
 
 export const deleteClaimAction = formAction(deleteClaimSchema, async (actor, input) => {
-  const articleIds = await articleIdsOfClaim(actor, { claimId: input.claimId });
   await deleteClaim(actor, input);
-  revalidateArticles(articleIds);
   return { message: "Claim deleted.", data: { id: input.claimId } };
 });
 
 export const addEvidenceAction = formAction(addEvidenceSchema, async (actor, input) => {
-  const articleIds = await articleIdsOfClaim(actor, { claimId: input.claimId });
-  const { id, version } = await addEvidence(actor, input);
-  revalidateArticles(input.kind === "PASSAGE" ? [...articleIds, input.sourceArticleId] : articleIds);
-  return { message: "Evidence added.", data: { id, version } };
+  const { id } = await addEvidence(actor, input);
+  return { message: "Evidence added.", data: { id, claim: await getClaimDetail(actor, input.claimId) } };
 });
 
 export const removeEvidenceAction = formAction(removeEvidenceSchema, async (actor, input) => {
-  const articleIds = await articleIdsOfClaim(actor, { evidenceId: input.evidenceId });
-  const version = await removeEvidence(actor, input);
-  revalidateArticles(articleIds);
-  return { message: "Evidence removed.", data: { version } };
+  const { claimId } = await removeEvidence(actor, input);
+  return { message: "Evidence removed.", data: { claim: await getClaimDetail(actor, claimId) } };
 });
 
 export const addCommentAction = formAction(addCommentSchema, async (actor, input) => {
-  const articleIds = await articleIdsOfClaim(actor, { claimId: input.claimId });
   const { id } = await addComment(actor, input);
-  revalidateArticles(articleIds);
-  return { message: "Comment added.", data: { id } };
+  return { message: "Comment added.", data: { id, claim: await getClaimDetail(actor, input.claimId) } };
 });
 
 export const assignClaimsAction = formAction(assignClaimsSchema, async (actor, input) => {

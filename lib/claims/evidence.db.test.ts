@@ -333,7 +333,7 @@ describe("removeEvidence", () => {
     const before = await rowCounts();
     const auditMark = await lastAuditId();
 
-    expect(await removeEvidence(reviewer, { evidenceId: id, version })).toBe(3);
+    expect(await removeEvidence(reviewer, { evidenceId: id, version })).toEqual({ claimId: claim.id, version: 3 });
 
     expect(await prisma.evidence.findUnique({ where: { id } })).toBeNull();
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).version).toBe(3);
@@ -368,7 +368,7 @@ describe("removeEvidence", () => {
     await expect(removeEvidence(reviewer, { evidenceId: id, version })).rejects.toThrow(new ForbiddenError(OWN_EVIDENCE));
     expect(await snapshot()).toEqual(refused);
 
-    expect(await removeEvidence(editor, { evidenceId: id, version })).toBe(3);
+    expect(await removeEvidence(editor, { evidenceId: id, version })).toEqual({ claimId: claim.id, version: 3 });
   });
 
   it("refuses a stale version with a ConflictError and removes nothing", async () => {

@@ -52,8 +52,8 @@ export async function addEvidence(actor: Actor, input: AddEvidenceInput): Promis
   });
 }
 
-/** Removes an evidence item; `version` is its claim's. Returns the claim's new version. */
-export async function removeEvidence(actor: Actor, input: RemoveEvidenceInput): Promise<number> {
+/** Removes an evidence item; `version` is its claim's. Returns its claim and the claim's new version. */
+export async function removeEvidence(actor: Actor, input: RemoveEvidenceInput): Promise<{ claimId: string; version: number }> {
   return prisma.$transaction(async (tx) => {
     const evidence = await tx.evidence.findFirst({
       where: { id: input.evidenceId, claim: visibleClaimWhere(actor) },
@@ -88,6 +88,6 @@ export async function removeEvidence(actor: Actor, input: RemoveEvidenceInput): 
       },
       after: { version },
     });
-    return version;
+    return { claimId, version };
   });
 }

@@ -250,7 +250,7 @@ describe("getClaimDetail", () => {
     });
     await addComment(otherReviewer, { claimId: claim.id, body: "Which index?" });
     await addComment(reviewer, { claimId: claim.id, body: "The official one." });
-    version = await removeEvidence(reviewer, { evidenceId: contradicting.id, version: contradicting.version });
+    ({ version } = await removeEvidence(reviewer, { evidenceId: contradicting.id, version: contradicting.version }));
     version = await updateClaim(editor, {
       claimId: claim.id,
       version,

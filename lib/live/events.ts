@@ -51,6 +51,8 @@ export interface LiveEventRow {
 export interface LiveMessage {
   kind: string;
   claimId: string | null;
+  /** Who made the change: a page has its own changes from its actions' answers. */
+  actorId: string | null;
   actorName: string | null;
 }
 
@@ -104,7 +106,7 @@ export function concerns(viewer: LiveViewer, topics: LiveTopics, event: LiveEven
 }
 
 export function toMessage(event: LiveEventRow): LiveMessage {
-  return { kind: event.kind, claimId: event.claimId, actorName: event.actorName };
+  return { kind: event.kind, claimId: event.claimId, actorId: event.actorId, actorName: event.actorName };
 }
 
 /** The kind of event that says who is viewing an article changed. */

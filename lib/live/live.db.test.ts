@@ -103,7 +103,7 @@ describe("what a change announces", () => {
     expect(kinds(mine.received)).toEqual(expected);
     expect(kinds(theirs.received)).toEqual(expected);
     const update = theirs.received.find((event) => event.kind === "claim.update")!;
-    expect(update).toEqual({ id: expect.stringMatching(/^\d+$/), kind: "claim.update", claimId: claim.id, actorName: "Rita Reviewer" });
+    expect(update).toEqual({ id: expect.stringMatching(/^\d+$/), kind: "claim.update", claimId: claim.id, actorId: reviewer.id, actorName: "Rita Reviewer" });
     mine.close();
     theirs.close();
     await settle();

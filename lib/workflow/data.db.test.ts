@@ -309,7 +309,7 @@ describe("refusals write nothing", () => {
   it("refuses to submit once the only evidence item is removed", async () => {
     const { id, version } = await readyDraft(reviewer, "The port authority said");
     const evidence = await prisma.evidence.findFirstOrThrow({ where: { claimId: id } });
-    const v = await removeEvidence(reviewer, { evidenceId: evidence.id, version });
+    const { version: v } = await removeEvidence(reviewer, { evidenceId: evidence.id, version });
     const error = await expectNothingWritten(() => transitionClaim(reviewer, { claimId: id, version: v, action: "submit", note: null }));
     expect(error.message).toBe("Before submitting, add at least one evidence item.");
   });
@@ -435,7 +435,7 @@ describe("approving a claim changed during review", () => {
   it("refuses to approve a submitted claim whose last evidence item an editor removed", async () => {
     const { id, version } = await claimIn("SUBMITTED", "Construction starts next");
     const evidence = await prisma.evidence.findFirstOrThrow({ where: { claimId: id } });
-    const v = await removeEvidence(editorA, { evidenceId: evidence.id, version });
+    const { version: v } = await removeEvidence(editorA, { evidenceId: evidence.id, version });
     const error = await expectNothingWritten(() => transitionClaim(editorB, { claimId: id, version: v, action: "approve", note: null }));
     expect(error.message).toBe("Before approving, add at least one evidence item.");
     // It can still be sent back to its author.

@@ -65,7 +65,7 @@ describe("the four-eyes rule over a claim's published content", () => {
 
     const second = await submittedClaim();
     const evidence = await prisma.evidence.findFirstOrThrow({ where: { claimId: second.claimId } });
-    const removed = await removeEvidence(second.editor, { evidenceId: evidence.id, version: second.version });
+    const { version: removed } = await removeEvidence(second.editor, { evidenceId: evidence.id, version: second.version });
     await expect(transitionClaim(second.editor, { claimId: second.claimId, version: removed, action: "approve", note: null })).rejects.toThrow(LATEST_CHANGE);
   });
 });

@@ -51,9 +51,9 @@ function StanceSelect({ id, state }: { id: string; state: FormState }) {
   );
 }
 
-export function AddExternalSource({ claim, onAdded }: { claim: ClaimDetailData; onAdded: () => void }) {
+export function AddExternalSource({ claim, onAdded }: { claim: ClaimDetailData; onAdded: (claim: ClaimDetailData) => void }) {
   const [state, action, pending, form] = useFormAction(addEvidenceAction);
-  useOnSuccess(state, onAdded);
+  useOnSuccess(state, (done) => onAdded(done.data.claim));
   const today = new Date().toISOString().slice(0, 10);
   return (
     <details className="add-evidence" open={state.status === "error" ? true : undefined}>

@@ -13,13 +13,13 @@ import type { ClaimDetailData } from "@/components/reader/use-claim-detail";
 const MENTION_HINT = "Type @ and a name to notify someone.";
 
 /** The claim's comments, each with its replies indented under it, a Reply button per thread, and a form to start one. */
-export function CommentsSection({ claim, onChanged }: { claim: ClaimDetailData; onChanged: () => void }) {
+export function CommentsSection({ claim, onChanged }: { claim: ClaimDetailData; onChanged: (claim: ClaimDetailData) => void }) {
   // After posting, the focus goes to the heading, which tells the new count.
   const heading = useRef<HTMLHeadingElement>(null);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
-  const posted = () => {
+  const posted = (next: ClaimDetailData) => {
     setReplyingTo(null);
-    onChanged();
+    onChanged(next);
     heading.current?.focus();
   };
   const threads = claim.comments.filter((comment) => comment.parentId === null);
@@ -60,9 +60,20 @@ export function CommentsSection({ claim, onChanged }: { claim: ClaimDetailData; 
 }
 
 /** A new comment, or (with `parent`) a reply in its thread. */
-function CommentForm({ claimId, parent, onPosted, onCancel }: { claimId: string; parent: { id: string; author: { name: string } } | null; onPosted: () => void; onCancel?: () => void }) {
+function CommentForm({
+  claimId,
+  parent,
+  onPosted,
+  onCancel,
+}: {
+  claimId: string;
+  parent: { id: string; author: { name: string } } | null;
+  /** The claim with the new comment. */
+  onPosted: (claim: ClaimDetailData) => void;
+  onCancel?: () => void;
+}) {
   const [state, action, pending, form] = useFormAction(addCommentAction);
-  useOnSuccess(state, onPosted);
+  useOnSuccess(state, (done) => onPosted(done.data.claim));
   const id = parent ? `reply-${parent.id}` : "comment-body";
   const hintId = `${id}-hint`;
   return (

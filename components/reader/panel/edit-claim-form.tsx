@@ -30,7 +30,8 @@ export function EditClaimForm({
   claim,
   current,
   kept,
-  onDone,
+  onSaved,
+  onCancel,
   onReload,
 }: {
   /** The claim as the form started from it. */
@@ -38,12 +39,14 @@ export function EditClaimForm({
   /** The claim as it is now (newer when someone else saved it meanwhile). */
   current: ClaimDetailData;
   kept: KeptEdits;
-  onDone: () => void;
+  /** The claim as saved. */
+  onSaved: (claim: ClaimDetailData) => void;
+  onCancel: () => void;
   /** Starts again from `version` of the claim (or a later one), keeping these edits. */
   onReload: (kept: KeptEdits, version: number) => void;
 }) {
   const [state, action, pending, form] = useFormAction(updateClaimAction);
-  useOnSuccess(state, onDone);
+  useOnSuccess(state, (done) => onSaved(done.data.claim));
   const { setEditing, changedBy } = useLive();
   // The others see "… is editing this claim" while the form is open.
   useEffect(() => {
@@ -106,7 +109,7 @@ export function EditClaimForm({
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save changes"}
         </button>
-        <button className="button button--quiet" type="button" onClick={onDone}>
+        <button className="button button--quiet" type="button" onClick={onCancel}>
           Cancel
         </button>
       </div>

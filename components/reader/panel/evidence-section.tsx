@@ -13,11 +13,20 @@ import { AddExternalSource, AddPassage, type ArticleChoice } from "@/components/
 import { SuggestEvidence } from "@/components/search/suggest-evidence";
 
 /** The claim's evidence, each item with its source, and the ways to add more. */
-export function EvidenceSection({ claim, articles, onChanged: reload }: { claim: ClaimDetailData; articles: ArticleChoice[]; onChanged: () => void }) {
+export function EvidenceSection({
+  claim,
+  articles,
+  onChanged: show,
+}: {
+  claim: ClaimDetailData;
+  articles: ArticleChoice[];
+  /** The claim with its evidence as changed. */
+  onChanged: (claim: ClaimDetailData) => void;
+}) {
   // After evidence is added or removed the focus goes to the heading, which tells the new count.
   const heading = useRef<HTMLHeadingElement>(null);
-  const onChanged = () => {
-    reload();
+  const onChanged = (next: ClaimDetailData) => {
+    show(next);
     heading.current?.focus();
   };
   return (
@@ -80,9 +89,9 @@ function ExternalSourceLink({ url, title }: { url: string; title: string }) {
   );
 }
 
-function RemoveEvidenceButton({ evidenceId, version, onRemoved }: { evidenceId: string; version: number; onRemoved: () => void }) {
+function RemoveEvidenceButton({ evidenceId, version, onRemoved }: { evidenceId: string; version: number; onRemoved: (claim: ClaimDetailData) => void }) {
   const [state, action, pending, form] = useFormAction(removeEvidenceAction);
-  useOnSuccess(state, onRemoved);
+  useOnSuccess(state, (done) => onRemoved(done.data.claim));
   return (
     <form ref={form} action={action} className="inline-form">
       <input type="hidden" name="evidenceId" value={evidenceId} />

@@ -7,7 +7,17 @@ import { webHref } from "@/lib/documents/links";
 import { formatDate } from "@/lib/format";
 
 /** The claim's rationale, or the form that edits the claim. */
-export function RationaleSection({ claim, onChanged }: { claim: ClaimDetailData; onChanged: () => void }) {
+export function RationaleSection({
+  claim,
+  onSaved,
+  onReload,
+}: {
+  claim: ClaimDetailData;
+  /** The claim as saved. */
+  onSaved: (claim: ClaimDetailData) => void;
+  /** Loads the claim again (its current version, for "Load…"). */
+  onReload: () => void;
+}) {
   // While editing: the claim as the form was started from (a change by someone else does not
   // reset the form under the user's hands), the user's changes kept across "Load the current
   // version", and a key that starts the form afresh (without the conflict) each time it is loaded.
@@ -22,13 +32,14 @@ export function RationaleSection({ claim, onChanged }: { claim: ClaimDetailData;
       claim={editing.base}
       current={claim}
       kept={editing.kept}
-      onDone={() => {
+      onSaved={(saved) => {
         setEditing(null);
-        onChanged();
+        onSaved(saved);
       }}
+      onCancel={() => setEditing(null)}
       onReload={(kept, version) => {
         setEditing({ ...editing, kept, wants: version });
-        onChanged();
+        onReload();
       }}
     />
   ) : (

@@ -183,7 +183,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   );
 
   return (
-    <LiveUpdates follow={{ article: article.id }} since={since} editing={presence.editing}>
+    <LiveUpdates follow={{ article: article.id }} since={since} viewerId={user.id} editing={presence.editing}>
       <MentionPeopleProvider people={mentionable}>
             <ArticleReader
           articleId={article.id}
