@@ -156,6 +156,12 @@ export async function signInAll(appUrl: string, workload: LoadWorkload) {
   return clients;
 }
 
+/** The version a write made, from its answer: an answer without one cannot be checked against the audit trail, so it fails the request. */
+function versionOf(data: Record<string, unknown>): number {
+  if (typeof data.version !== "number") throw new Error(`The answer carries no version: ${JSON.stringify(data).slice(0, 120)}`);
+  return data.version;
+}
+
 function outcomeOf(reply: ActionReply): { result: Outcome["result"]; message?: string } {
   if (reply.state?.status === "ok") return { result: "ok" };
   if (reply.state?.current !== undefined) return { result: "conflict" };
@@ -231,8 +237,8 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
       const version = lastRead.get(claim.id) ?? claim.version;
       const fields = { claimId: claim.id, version, restatement: `${user.email} edit ${++edits}`, verdict: "", rationale: "" };
       await write("update claim", user.id, client, `/articles/${claim.articleId}`, action.update, fields, (data) => {
-        lastRead.set(claim.id, data.version as number);
-        acks.push({ kind: "update claim", claimId: claim.id, version: data.version as number });
+        lastRead.set(claim.id, versionOf(data));
+        acks.push({ kind: "update claim", claimId: claim.id, version: versionOf(data) });
       }, (current) => lastRead.set(claim.id, current.version));
     };
     const comment = (claim: LoadClaim) =>
@@ -256,7 +262,7 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
           const claim = submitted.shift();
           if (!claim) continue;
           await write("approve", user.id, client, "/queue", action.transition, { claimId: claim.id, version: claim.version, action: "approve" }, (data) =>
-            acks.push({ kind: "approve", claimId: claim.id, version: data.version as number }),
+            acks.push({ kind: "approve", claimId: claim.id, version: versionOf(data) }),
           );
         }
       } else {
@@ -281,8 +287,8 @@ export async function driveLoad(clients: Map<string, AppClient>, workload: LoadW
           const claim = ready.shift();
           if (!claim) continue;
           await write("submit", user.id, client, `/articles/${claim.articleId}`, action.transition, { claimId: claim.id, version: claim.version, action: "submit" }, (data) => {
-            acks.push({ kind: "submit", claimId: claim.id, version: data.version as number });
-            submitted.push({ ...claim, version: data.version as number });
+            acks.push({ kind: "submit", claimId: claim.id, version: versionOf(data) });
+            submitted.push({ ...claim, version: versionOf(data) });
           });
         }
       }

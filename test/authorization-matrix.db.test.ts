@@ -541,7 +541,7 @@ const editClaim = (f: Fixtures) =>
   );
 const verifyEdit = async (f: Fixtures, outcome: Outcome) => {
   // The claim as its panel shows it after the edit, for the reader to take in.
-  expect(outcome.data).toEqual({ claim: expect.objectContaining({ id: claimOf(f).id, restatement: "Edited in the authorization matrix.", version: claimOf(f).version + 1 }) });
+  expect(outcome.data).toEqual({ version: claimOf(f).version + 1, claim: expect.objectContaining({ id: claimOf(f).id, restatement: "Edited in the authorization matrix.", version: claimOf(f).version + 1 }) });
   expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
     restatement: "Edited in the authorization matrix.",
     version: claimOf(f).version + 1,
@@ -572,14 +572,14 @@ const verifyAddEvidence = async (f: Fixtures, outcome: Outcome, actor: Actor) =>
   const evidence = await prisma.evidence.findMany({ where: { claimId: claimOf(f).id }, orderBy: { createdAt: "asc" } });
   expect(evidence.map((e) => e.title)).toEqual(["Independent jobs study", "A second source"]);
   expect(evidence[1].addedById).toBe(actor.id);
-  expect(outcome.data).toEqual({ id: evidence[1].id, claim: expect.objectContaining({ id: claimOf(f).id, evidenceCount: 2, version: claimOf(f).version + 1 }) });
+  expect(outcome.data).toEqual({ id: evidence[1].id, version: claimOf(f).version + 1, claim: expect.objectContaining({ id: claimOf(f).id, evidenceCount: 2, version: claimOf(f).version + 1 }) });
 };
 
 const removeEvidenceRow = (f: Fixtures) =>
   callForm(claimActions.removeEvidenceAction, form({ evidenceId: claimOf(f).evidenceId, version: claimOf(f).version }));
 const verifyRemoveEvidence = async (f: Fixtures, outcome: Outcome) => {
   expect(await prisma.evidence.count({ where: { claimId: claimOf(f).id } })).toBe(0);
-  expect(outcome.data).toEqual({ claim: expect.objectContaining({ id: claimOf(f).id, evidence: [], version: claimOf(f).version + 1 }) });
+  expect(outcome.data).toEqual({ version: claimOf(f).version + 1, claim: expect.objectContaining({ id: claimOf(f).id, evidence: [], version: claimOf(f).version + 1 }) });
 };
 
 const commentRow = (f: Fixtures) =>
@@ -603,7 +603,7 @@ const transition = (action: "submit" | "approve" | "request_changes" | "reopen",
  */
 const verifyTransition = (to: ClaimState, extra: (actor: Actor) => Record<string, unknown> = () => ({})) =>
   async (f: Fixtures, outcome: Outcome, actor: Actor) => {
-    expect(outcome.data).toEqual({ claim: expect.objectContaining({ id: claimOf(f).id, state: to, version: claimOf(f).version + 1 }) });
+    expect(outcome.data).toEqual({ version: claimOf(f).version + 1, claim: expect.objectContaining({ id: claimOf(f).id, state: to, version: claimOf(f).version + 1 }) });
     expect(revalidatePath).not.toHaveBeenCalled();
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimOf(f).id } })).toMatchObject({
       state: to,

@@ -129,7 +129,7 @@ describe("updateClaimAction", () => {
     );
 
     // The claim as its panel loads it (GET /api/claims/:id).
-    expect(state).toEqual({ status: "ok", message: "Claim saved.", data: { claim: await getClaimDetail(reviewer, claim.id) } });
+    expect(state).toEqual({ status: "ok", message: "Claim saved.", data: { version: 3, claim: await getClaimDetail(reviewer, claim.id) } });
     expect(state.data?.claim).toMatchObject({ restatement: "2,000 new jobs.", verdict: "MOSTLY_FALSE", version: 3, evidenceCount: 1 });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
       restatement: "2,000 new jobs.",
@@ -202,7 +202,7 @@ describe("evidence, comment and delete actions", () => {
         accessedAt: "2025-03-01",
       }),
     );
-    expect(added).toEqual({ status: "ok", message: "Evidence added.", data: { id: expect.any(String), claim: await getClaimDetail(reviewer, claim.id) } });
+    expect(added).toEqual({ status: "ok", message: "Evidence added.", data: { id: expect.any(String), version: 2, claim: await getClaimDetail(reviewer, claim.id) } });
     const evidenceId = added.data!.id;
     expect(added.data?.claim).toMatchObject({ version: 2, evidenceCount: 1, evidence: [{ id: evidenceId, external: { title: "Port jobs study" } }] });
     expect(await prisma.evidence.findUniqueOrThrow({ where: { id: evidenceId } })).toMatchObject({ excerpt: null, title: "Port jobs study" });
@@ -217,7 +217,7 @@ describe("evidence, comment and delete actions", () => {
 
     signIn(reviewer);
     const removed = await removeEvidenceAction(initialFormState, form({ evidenceId, version: 2 }));
-    expect(removed).toEqual({ status: "ok", message: "Evidence removed.", data: { claim: await getClaimDetail(reviewer, claim.id) } });
+    expect(removed).toEqual({ status: "ok", message: "Evidence removed.", data: { version: 3, claim: await getClaimDetail(reviewer, claim.id) } });
     expect(removed.data?.claim).toMatchObject({ id: claim.id, version: 3, evidenceCount: 0, evidence: [] });
 
     const deleted = await deleteClaimAction(initialFormState, form({ claimId: claim.id, version: 3 }));

@@ -24,7 +24,8 @@ import {
 } from "@/lib/claims/schemas";
 
 // The reader takes what changed from the answer (the new claim, or the changed claim as its
-// panel shows it): re-rendering the whole article page into the answer would cost more than
+// panel shows it, with the version this write made: the claim may be newer by the time it is
+// read, if someone else changed it in between): re-rendering the whole article page into the answer would cost more than
 // the write itself (issue #7's write benchmark; issue #19 for the panel's actions).
 export const createClaimAction = formAction(createClaimSchema, async (actor, input) => {
   const claim = await createClaim(actor, input);
@@ -32,8 +33,8 @@ export const createClaimAction = formAction(createClaimSchema, async (actor, inp
 });
 
 export const updateClaimAction = formAction(updateClaimSchema, async (actor, input) => {
-  await updateClaim(actor, input);
-  return { message: "Claim saved.", data: { claim: await getClaimDetail(actor, input.claimId) } };
+  const version = await updateClaim(actor, input);
+  return { message: "Claim saved.", data: { version, claim: await getClaimDetail(actor, input.claimId) } };
 });
 
 export const deleteClaimAction = formAction(deleteClaimSchema, async (actor, input) => {
@@ -42,13 +43,13 @@ export const deleteClaimAction = formAction(deleteClaimSchema, async (actor, inp
 });
 
 export const addEvidenceAction = formAction(addEvidenceSchema, async (actor, input) => {
-  const { id } = await addEvidence(actor, input);
-  return { message: "Evidence added.", data: { id, claim: await getClaimDetail(actor, input.claimId) } };
+  const { id, version } = await addEvidence(actor, input);
+  return { message: "Evidence added.", data: { id, version, claim: await getClaimDetail(actor, input.claimId) } };
 });
 
 export const removeEvidenceAction = formAction(removeEvidenceSchema, async (actor, input) => {
-  const { claimId } = await removeEvidence(actor, input);
-  return { message: "Evidence removed.", data: { claim: await getClaimDetail(actor, claimId) } };
+  const { claimId, version } = await removeEvidence(actor, input);
+  return { message: "Evidence removed.", data: { version, claim: await getClaimDetail(actor, claimId) } };
 });
 
 export const addCommentAction = formAction(addCommentSchema, async (actor, input) => {

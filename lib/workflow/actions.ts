@@ -20,13 +20,13 @@ const DONE = {
 // is named). The reader shows the answer; the queue renders itself again; the other pages are
 // dynamic and read the change when next requested.
 export const transitionClaimAction = formAction(transitionSchema, async (actor, input) => {
-  await transitionClaim(actor, input);
-  return { message: DONE[input.action], data: { claim: await getClaimDetail(actor, input.claimId) } };
+  const version = await transitionClaim(actor, input);
+  return { message: DONE[input.action], data: { version, claim: await getClaimDetail(actor, input.claimId) } };
 });
 
 export const undoApprovalAction = formAction(undoApprovalSchema, async (actor, input) => {
-  await undoApproval(actor, input);
-  return { message: "Approval undone: the claim is back in the queue.", data: { claim: await getClaimDetail(actor, input.claimId) } };
+  const version = await undoApproval(actor, input);
+  return { message: "Approval undone: the claim is back in the queue.", data: { version, claim: await getClaimDetail(actor, input.claimId) } };
 });
 
 export const submitClaimsAction = formAction(submitClaimsSchema, async (actor, input) => {
