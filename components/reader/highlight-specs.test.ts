@@ -1,32 +1,16 @@
 import { VERITY_CATALOGUE } from "@/lib/ratings/test-catalogue";
 import { buildTextMap } from "@/lib/anchoring";
-import type { ClaimSummary, PassageSummary } from "@/lib/claims/types";
+import type { PassageSummary } from "@/lib/claims/types";
 import { paragraph, type DocNode } from "@/lib/documents/schema";
 import { highlightSpecs } from "@/components/reader/highlight-specs";
+import { testClaimSummary } from "@/components/reader/test-claim-summary";
 
 // Canonical text "Jobs rose.\nThe minister said so.": the second paragraph's text starts at
 // offset 11 and at ProseMirror position 13 (two paragraph boundaries before it).
 const doc: DocNode = { type: "doc", content: [paragraph("Jobs rose."), paragraph("The minister said so.")] };
 const textMap = buildTextMap(doc);
 
-function claim(overrides: Partial<ClaimSummary>): ClaimSummary {
-  return {
-    id: "c1",
-    restatement: "Jobs rose.",
-    verdict: "FALSE",
-    state: "SUBMITTED",
-    version: 3,
-    startOffset: 0,
-    endOffset: 9,
-    anchorStatus: "ANCHORED",
-    author: { id: "u1", name: "Rita Reviewer" },
-    assignee: null,
-    tags: [],
-    evidenceCount: 0,
-    commentCount: 0,
-    ...overrides,
-  };
-}
+const claim = testClaimSummary;
 
 function passage(overrides: Partial<PassageSummary>): PassageSummary {
   return {

@@ -1,5 +1,6 @@
 import type { ClaimSummary, PassageSummary } from "@/lib/claims/types";
 import { withClaimInPassages, type AnsweredClaim } from "@/components/reader/use-reader-claims";
+import { testClaimSummary } from "@/components/reader/test-claim-summary";
 
 // This article's passages: two cited by claim c1 (from anywhere), one by claim c2.
 function passage(id: string, claimId: string): PassageSummary {
@@ -19,21 +20,8 @@ const passages = [passage("e1", "c1"), passage("e2", "c2"), passage("e3", "c1")]
 
 function answered(overrides: Partial<ClaimSummary>, evidenceIds: string[]): AnsweredClaim {
   return {
-    id: "c1",
-    restatement: "Jobs rose by 2%.",
-    verdict: "FALSE",
-    state: "SUBMITTED",
-    version: 4,
-    startOffset: 0,
-    endOffset: 9,
-    anchorStatus: "ANCHORED",
-    author: { id: "u1", name: "Rita Reviewer" },
-    assignee: null,
-    tags: [],
-    evidenceCount: evidenceIds.length,
-    commentCount: 0,
+    ...testClaimSummary({ restatement: "Jobs rose by 2%.", version: 4, evidenceCount: evidenceIds.length, ...overrides }),
     evidence: evidenceIds.map((id) => ({ id })),
-    ...overrides,
   };
 }
 
