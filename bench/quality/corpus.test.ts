@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { CORPUS_DIR, QUALITY_DIR, corpus, evidenceItems, labelsOf } from "./files";
 import { testHalfDigest } from "./halves";
+import { HELDOUT_DIR, heldoutDigest } from "./heldout";
 
 const texts = new Map(
   readdirSync(path.join(CORPUS_DIR, "texts"))
@@ -44,5 +45,24 @@ describe("the evaluation corpus", () => {
   it("keeps the test half exactly as it was when its hash was recorded, before any tuning", () => {
     const recorded = readFileSync(path.join(QUALITY_DIR, "test-half.sha256"), "utf8").split(/\s/)[0];
     expect(testHalfDigest()).toBe(recorded);
+  });
+});
+
+describe("the second held-out set", () => {
+  it("is exactly as it was when its digest was recorded, before any use", () => {
+    const recorded = readFileSync(path.join(HELDOUT_DIR, "digest.sha256"), "utf8").split(/\s/)[0];
+    expect(heldoutDigest()).toBe(recorded);
+  });
+
+  it("has both labellers' label of an allowed value for every sentence and pair", () => {
+    const lines = (file: string) => readFileSync(path.join(HELDOUT_DIR, file), "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line));
+    const sentences = lines("corpus/sentences.jsonl").map((s: { id: string }) => s.id);
+    const pairs = lines("corpus/pairs.jsonl").map((p: { id: string }) => p.id);
+    for (const labeller of ["labeller-a", "labeller-b"]) {
+      const sentenceLabels = new Map(lines(`labels/${labeller}/sentences.jsonl`).map((l: { id: string; label: string }) => [l.id, l.label]));
+      const pairLabels = new Map(lines(`labels/${labeller}/pairs.jsonl`).map((l: { id: string; same: boolean }) => [l.id, l.same]));
+      expect(sentences.filter((id: string) => !["CFS", "UFS", "NFS"].includes(sentenceLabels.get(id) ?? ""))).toEqual([]);
+      expect(pairs.filter((id: string) => typeof pairLabels.get(id) !== "boolean")).toEqual([]);
+    }
   });
 });
