@@ -60,18 +60,18 @@ export function spellingsTsquery(spellings: string[][]): TsqueryFor {
 /**
  * Rows (vector column `vector`, configuration column `rowConfig`) that match the query parsed
  * with their own configuration, one of `configs`: per configuration, its rows and the GIN
- * index scanned for its tsquery (a BitmapOr of them). With `pairs` (passages only: per
- * configuration, the pairs of words side by side that the query's phrases hold), a row is
- * found through its pairs (Passage.phraseVector) and the phrase then checked on its words:
+ * index scanned for its tsquery (a BitmapOr of them). With `phrases` (the rows' column of
+ * pairs of words side by side, Passage.phraseVector, and per configuration the pairs the
+ * query's phrases hold), a row is found through its pairs and the phrase then checked on its words:
  * through ts_match_vq, @@ written as a function, which PostgreSQL does not look up in the
  * words' index. That index would first gather every passage holding both words, which is the
  * cost the pairs are there to save.
  */
-function matchesSql(vector: Prisma.Sql, rowConfig: Prisma.Sql, configs: string[], tsquery: TsqueryFor, pairs?: PhrasePairs): Prisma.Sql {
+function matchesSql(vector: Prisma.Sql, rowConfig: Prisma.Sql, configs: string[], tsquery: TsqueryFor, phrases?: { vector: Prisma.Sql; pairs: PhrasePairs }): Prisma.Sql {
   const match = (config: string) => {
-    const phrase = pairs?.get(config);
-    return phrase && phrase.length > 0
-      ? Prisma.sql`p."phraseVector" @@ ${pairsTsquery(phrase)}::tsquery AND ts_match_vq(${vector}, ${tsquery(configLiteral(config))})`
+    const pairs = phrases?.pairs.get(config);
+    return phrases && pairs && pairs.length > 0
+      ? Prisma.sql`${phrases.vector} @@ ${pairsTsquery(pairs)}::tsquery AND ts_match_vq(${vector}, ${tsquery(configLiteral(config))})`
       : Prisma.sql`${vector} @@ ${tsquery(configLiteral(config))}`;
   };
   if (configs.length === 1) return Prisma.sql`(${match(configs[0])})`;
@@ -169,7 +169,7 @@ export function searchStatements(actor: Viewer, tsquery: TsqueryFor, configs: st
         SELECT p."articleId", p.ordinal, p."startOffset", p."endOffset", p.text, p."searchConfig", p."copyKey" AS key,
                ts_rank(p."searchVector", ${rowTsquerySql(Prisma.sql`p."searchConfig"`, configs, tsquery)}, 1) AS rank
           FROM "Passage" p
-         WHERE ${matchesSql(Prisma.sql`p."searchVector"`, Prisma.sql`p."searchConfig"`, configs, tsquery, pairs)} ${where} ${claimWhere}
+         WHERE ${matchesSql(Prisma.sql`p."searchVector"`, Prisma.sql`p."searchConfig"`, configs, tsquery, pairs && { vector: Prisma.sql`p."phraseVector"`, pairs })} ${where} ${claimWhere}
          LIMIT ${RANKED_CANDIDATES + 1}
       ),
       -- Copies of one passage (the same sentence in several articles) are one result: the best-ranked.
