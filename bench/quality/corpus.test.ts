@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { CORPUS_DIR, QUALITY_DIR, corpus, evidenceItems, labelsOf } from "./files";
+import { CORPUS_DIR, HELDOUT_DIR, LABELLERS, QUALITY_DIR, corpus, evidenceItems, heldout, heldoutLabelsOf, labelsOf } from "./files";
 import { testHalfDigest } from "./halves";
-import { HELDOUT_DIR, heldoutDigest } from "./heldout";
+import { heldoutDigest } from "./heldout";
 
 const texts = new Map(
   readdirSync(path.join(CORPUS_DIR, "texts"))
@@ -54,15 +54,13 @@ describe("the second held-out set", () => {
     expect(heldoutDigest()).toBe(recorded);
   });
 
-  it("has both labellers' label of an allowed value for every sentence and pair", () => {
-    const lines = (file: string) => readFileSync(path.join(HELDOUT_DIR, file), "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line));
-    const sentences = lines("corpus/sentences.jsonl").map((s: { id: string }) => s.id);
-    const pairs = lines("corpus/pairs.jsonl").map((p: { id: string }) => p.id);
-    for (const labeller of ["labeller-a", "labeller-b"]) {
-      const sentenceLabels = new Map(lines(`labels/${labeller}/sentences.jsonl`).map((l: { id: string; label: string }) => [l.id, l.label]));
-      const pairLabels = new Map(lines(`labels/${labeller}/pairs.jsonl`).map((l: { id: string; same: boolean }) => [l.id, l.same]));
-      expect(sentences.filter((id: string) => !["CFS", "UFS", "NFS"].includes(sentenceLabels.get(id) ?? ""))).toEqual([]);
-      expect(pairs.filter((id: string) => typeof pairLabels.get(id) !== "boolean")).toEqual([]);
+  it("has both labellers' and the gold label of an allowed value for every sentence and pair", () => {
+    const sentences = heldout.sentences().map((s) => s.id);
+    const pairs = heldout.pairs().map((p) => p.id);
+    for (const labeller of [...LABELLERS, "gold"]) {
+      const labels = heldoutLabelsOf(labeller);
+      expect(sentences.filter((id) => !["CFS", "UFS", "NFS"].includes(labels.sentences.get(id) ?? ""))).toEqual([]);
+      expect(pairs.filter((id) => typeof labels.pairs.get(id) !== "boolean")).toEqual([]);
     }
   });
 });

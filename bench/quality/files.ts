@@ -1,6 +1,8 @@
 /**
- * The evaluation corpus (bench/quality/corpus, written without sight of Verity's rules)
- * and its labels (bench/quality/labels/<labeller>/, and gold/ after reconciliation).
+ * The evaluation sets, each written without sight of Verity's rules: the first
+ * (bench/quality/corpus, its labels in bench/quality/labels/<labeller>/ and gold/ after
+ * reconciliation) and the second held-out set (bench/quality/heldout-2, laid out alike with
+ * corpus/ and labels/ inside it, and no evidence items).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +10,7 @@ import path from "node:path";
 export const QUALITY_DIR = path.join(process.cwd(), "bench", "quality");
 export const CORPUS_DIR = path.join(QUALITY_DIR, "corpus");
 export const LABELS_DIR = path.join(QUALITY_DIR, "labels");
+export const HELDOUT_DIR = path.join(QUALITY_DIR, "heldout-2");
 export const LABELLERS = ["labeller-a", "labeller-b"] as const;
 
 export type SentenceLabel = "CFS" | "UFS" | "NFS";
@@ -28,23 +31,44 @@ export function readJsonLines<T>(file: string): T[] {
     .map((line) => JSON.parse(line) as T);
 }
 
+/** The sentences and pairs of a set whose corpus is in `corpusDir`. */
+function itemsIn(corpusDir: string) {
+  return {
+    sentences: () => readJsonLines<Sentence>(path.join(corpusDir, "sentences.jsonl")),
+    pairs: () => readJsonLines<Pair>(path.join(corpusDir, "pairs.jsonl")),
+  };
+}
+
 export const corpus = {
-  sentences: () => readJsonLines<Sentence>(path.join(CORPUS_DIR, "sentences.jsonl")),
-  pairs: () => readJsonLines<Pair>(path.join(CORPUS_DIR, "pairs.jsonl")),
+  ...itemsIn(CORPUS_DIR),
   queries: () => readJsonLines<EvidenceQuery>(path.join(CORPUS_DIR, "evidence-queries.jsonl")),
   passages: () => readJsonLines<EvidencePassage>(path.join(CORPUS_DIR, "evidence-passages.jsonl")),
   candidates: () => readJsonLines<Candidates>(path.join(CORPUS_DIR, "evidence-candidates.jsonl")),
 };
 
-/** One labeller's (or the gold) labels, keyed by item. */
-export function labelsOf(who: string) {
-  const dir = path.join(LABELS_DIR, who);
+/** The second held-out set's sentences and pairs. */
+export const heldout = itemsIn(path.join(HELDOUT_DIR, "corpus"));
+
+function sentenceAndPairLabels(dir: string) {
   if (!existsSync(dir)) throw new Error(`No labels in ${path.relative(process.cwd(), dir)}.`);
   return {
     sentences: new Map(readJsonLines<SentenceLabelRow>(path.join(dir, "sentences.jsonl")).map((r) => [r.id, r.label])),
     pairs: new Map(readJsonLines<PairLabelRow>(path.join(dir, "pairs.jsonl")).map((r) => [r.id, r.same])),
+  };
+}
+
+/** One labeller's (or the gold) labels of the first set, keyed by item. */
+export function labelsOf(who: string) {
+  const dir = path.join(LABELS_DIR, who);
+  return {
+    ...sentenceAndPairLabels(dir),
     evidence: new Map(readJsonLines<EvidenceLabelRow>(path.join(dir, "evidence.jsonl")).map((r) => [evidenceKey(r), r.grade])),
   };
+}
+
+/** One labeller's (or the gold) labels of the second held-out set. */
+export function heldoutLabelsOf(who: string) {
+  return sentenceAndPairLabels(path.join(HELDOUT_DIR, "labels", who));
 }
 
 export function evidenceKey({ query, passage }: { query: string; passage: string }) {

@@ -7,9 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { QUALITY_DIR } from "./files";
-
-export const HELDOUT_DIR = path.join(QUALITY_DIR, "heldout-2");
+import { HELDOUT_DIR } from "./files";
 
 /** The files the digest covers, relative to HELDOUT_DIR: the corpus and both labellers' labels (not what reconciliation adds later). */
 export function heldoutFiles(): string[] {
