@@ -10,12 +10,19 @@ import { copyKeySql } from "@/lib/search/statements";
 import { checkWorthiness, SUGGEST_THRESHOLD } from "@/lib/search/check-worthy";
 import { queryWords } from "@/lib/search/passages";
 import { SAME_CLAIM_SCORE, sameClaimMatch } from "@/lib/search/same-claim-match";
-import { corpus, evidenceKey, labelsOf, type EvidencePassage, type Sentence } from "./files";
+import { corpus, evidenceKey, heldout, heldoutLabelsOf, labelsOf, type EvidencePassage, type Sentence } from "./files";
 import { isTestPair, isTestQuery, isTestText } from "./halves";
 
+/** A half of the first set (the evidence items are only there). */
 export type Half = "dev" | "test";
+/**
+ * The sentences or pairs scored: a half of the first set, the whole first set (what the rules
+ * are now trained on, its test half having been scored once), or the second held-out set.
+ */
+export type ItemSet = Half | "set-1" | "heldout-2";
 
 const inHalf = (half: Half, isTest: boolean) => (half === "test" ? isTest : !isTest);
+const inFirstSet = (set: Exclude<ItemSet, "heldout-2">, isTest: boolean) => set === "set-1" || inHalf(set, isTest);
 
 export interface Classification {
   precision: number;
@@ -37,13 +44,13 @@ export function classification(predicted: boolean[], gold: boolean[]): Classific
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
-/** The half's sentences with their gold label (CFS: check-worthy). */
-export function labelledSentences(half: Half): Array<Sentence & { checkWorthy: boolean }> {
-  const gold = labelsOf("gold").sentences;
-  return corpus
-    .sentences()
-    .filter((s) => inHalf(half, isTestText(s.text)))
-    .map((s) => ({ ...s, checkWorthy: gold.get(s.id) === "CFS" }));
+/** The set's sentences with their gold label (CFS: check-worthy). */
+export function labelledSentences(set: ItemSet): Array<Sentence & { checkWorthy: boolean }> {
+  const [sentences, gold] =
+    set === "heldout-2"
+      ? [heldout.sentences(), heldoutLabelsOf("gold").sentences]
+      : [corpus.sentences().filter((s) => inFirstSet(set, isTestText(s.text))), labelsOf("gold").sentences];
+  return sentences.map((s) => ({ ...s, checkWorthy: gold.get(s.id) === "CFS" }));
 }
 
 /**
@@ -57,8 +64,8 @@ export function meanPrecisionAt(k: number, hits: number[]): number {
 
 const hasDigit = (sentence: string) => /\d/u.test(sentence);
 
-export function checkWorthinessFigures(half: Half) {
-  const sentences = labelledSentences(half);
+export function checkWorthinessFigures(set: ItemSet) {
+  const sentences = labelledSentences(set);
   const gold = sentences.map((s) => s.checkWorthy);
   // Each sentence read in its text's language, as the app reads an article's.
   const scores = sentences.map((s) => checkWorthiness(s.sentence, s.lang).score);
@@ -97,12 +104,11 @@ export function jaccard(a: string, b: string): number {
   return shared / (wordsA.size + wordsB.size - shared);
 }
 
-export function labelledPairs(half: Half) {
-  const gold = labelsOf("gold").pairs;
-  return corpus
-    .pairs()
-    .filter((p) => inHalf(half, isTestPair(p.id)))
-    .map((p) => ({ ...p, same: gold.get(p.id) === true }));
+/** The set's pairs with their gold label. */
+export function labelledPairs(set: ItemSet) {
+  const [pairs, gold] =
+    set === "heldout-2" ? [heldout.pairs(), heldoutLabelsOf("gold").pairs] : [corpus.pairs().filter((p) => inFirstSet(set, isTestPair(p.id))), labelsOf("gold").pairs];
+  return pairs.map((p) => ({ ...p, same: gold.get(p.id) === true }));
 }
 
 /** The Jaccard threshold with the best precision at recall >= 0.75 (the same-claim goal) on the development half. */
@@ -122,8 +128,8 @@ export function bestJaccardThreshold(): number {
  * judged as sameClaimCandidates judges (found by pg_trgm similarity at the app's
  * SAME_CLAIM_THRESHOLD, kept at SAME_CLAIM_SCORE by lib/search/same-claim-match.ts).
  */
-export async function sameClaimFigures(client: Client, half: Half, threshold: number, jaccardThreshold: number) {
-  const pairs = labelledPairs(half);
+export async function sameClaimFigures(client: Client, set: ItemSet, threshold: number, jaccardThreshold: number) {
+  const pairs = labelledPairs(set);
   const gold = pairs.map((p) => p.same);
   const { rows } = await client.query<{ similarity: number }>(
     `SELECT similarity(a, b)::float8 AS similarity FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(a, b, n) ORDER BY n`,
