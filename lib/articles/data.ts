@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { TRANSACTION_LIMITS } from "@/lib/db/transaction-limits";
 import type { Actor } from "@/lib/auth/current-user";
 import { assertRole } from "@/lib/auth/roles";
 import { PUBLIC_ARTICLES, visibleArticleWhere } from "@/lib/auth/visibility";
@@ -258,7 +259,7 @@ async function importArticleWith(actor: Actor, input: z.output<typeof importArti
       },
     });
     return article.id;
-  });
+  }, TRANSACTION_LIMITS.articleText);
 }
 
 /** The article with the preview's edits (or its furniture left out); a problem with them is an error on the source's field. */

@@ -1,12 +1,10 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
+import { TRANSACTION_LIMITS } from "@/lib/db/transaction-limits";
 import { BulkRefusedError, UserFacingError, type ClaimRefusal } from "@/lib/errors";
 import { lockClaimsStatement } from "@/lib/claims/statements";
 import type { ClaimRef } from "@/lib/claims/schemas";
 import { withProgress, type ProgressOf } from "@/lib/progress/track";
-
-// A thousand claims, each read, changed and audited, take seconds on a busy server.
-const BULK_TIMEOUT_MS = 120_000;
 
 /**
  * Makes one change to each claim in one transaction: all or nothing. A claim refused with
@@ -38,7 +36,7 @@ export async function changeEachClaim<Result>(
         if (refusals.length > 0) throw new BulkRefusedError(refusals);
         return results;
       },
-      { timeout: BULK_TIMEOUT_MS, maxWait: 10_000 },
+      TRANSACTION_LIMITS.bulk,
     ),
   );
 }

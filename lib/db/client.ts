@@ -2,16 +2,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { rethrowUnavailable } from "@/lib/db/unavailable";
+import { TRANSACTION_LIMITS } from "@/lib/db/transaction-limits";
 
 function createClient(pool: Pool) {
   return new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // Password hashes are never read unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
-    // Prisma's defaults (2 s to get a connection, 5 s to finish) turn a busy moment into an
-    // error the user must retry: a burst of saves on one claim, or a large import on a loaded
-    // machine. Waiting longer is the better answer; a database that is down still fails at once.
-    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+    transactionOptions: TRANSACTION_LIMITS.default,
   }).$extends({
     // A database that is down or went away is a DatabaseUnavailableError (users are asked to
     // retry). The pool drops a connection that failed, so the next query opens a new one.

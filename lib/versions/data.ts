@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma, type Db, type Tx } from "@/lib/db/client";
+import { TRANSACTION_LIMITS } from "@/lib/db/transaction-limits";
 import type { Actor } from "@/lib/auth/current-user";
 import { assertRole } from "@/lib/auth/roles";
 import { visibleArticleWhere } from "@/lib/auth/visibility";
@@ -221,7 +222,7 @@ export async function confirmVersion(actor: Actor, input: ConfirmVersionInput): 
     });
     await recordAudits(tx, audits);
     return number;
-  });
+  }, TRANSACTION_LIMITS.articleText);
 }
 
 /** An article made without a version 1 (straight in the database, as tests and benchmarks do) gets it before its second. */
