@@ -33,6 +33,13 @@ function client(): Db {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       // A database that does not answer fails the request instead of holding it forever.
       connectionTimeoutMillis: 10_000,
+      // A scan of a large table starts at its first page, not where the last scan of it stopped
+      // (synchronize_seqscans, on by default): a search of a word in a few percent of the
+      // passages reads them until RANKED_CANDIDATES match (lib/search/statements.ts), so it
+      // ranks the same first matches each time, page 2 continues page 1, and it reads the same
+      // pages, which stay cached. Synchronised, each such search read a part of the table the
+      // last one had not, at 4,000,000 passages often from disk: 30 to 370 ms instead of 30 (bench/README.md).
+      onConnect: (connection) => connection.query("SET synchronize_seqscans = off"),
     });
     holder.verityPrisma = createClient(holder.verityPool);
   }

@@ -1,5 +1,6 @@
 import { useTestDatabase, withClient } from "@/test/db";
-import { prisma } from "@/lib/db/client";
+import { prisma, queryRows } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/current-user";
 import { importArticle } from "@/lib/articles/data";
 import { seed } from "@/lib/seed/seed";
@@ -297,6 +298,15 @@ describe("search", () => {
     expect(ok(await searchPassages(reviewer, "lighthouse", { ...NO_FILTERS, from: "2025-01-01" })).total).toBe(45);
     expect(ok(await searchPassages(reviewer, "lighthouse", { ...NO_FILTERS, to: "2024-12-31" })).total).toBe(1);
     expect(ok(await searchPassages(reviewer, "lighthouse", { ...NO_FILTERS, from: "2024-06-01", to: "2024-06-01" })).total).toBe(1);
+  });
+
+  it("reads the passages from their first page on every search, so a capped search ranks the same first matches each time", async () => {
+    // PostgreSQL starts a scan of a large table where the last scan of it stopped unless told
+    // not to (synchronize_seqscans): a word in a few percent of the passages would be ranked
+    // among other passages at each search, and page 2 would not continue page 1 (lib/db/client.ts).
+    const setting = [{ synchronize_seqscans: "off" }];
+    expect(await queryRows(Prisma.sql`SHOW synchronize_seqscans`)).toEqual(setting);
+    expect(await prisma.$queryRaw`SHOW synchronize_seqscans`).toEqual(setting);
   });
 
   it("filters by the claims on a passage and their verdicts, and lists them with each hit", async () => {

@@ -172,13 +172,16 @@ export function searchStatements(actor: Viewer, tsquery: TsqueryFor, configs: st
          WHERE ${matchesSql(Prisma.sql`p."searchVector"`, Prisma.sql`p."searchConfig"`, configs, tsquery, pairs && { vector: Prisma.sql`p."phraseVector"`, pairs })} ${where} ${claimWhere}
          LIMIT ${RANKED_CANDIDATES + 1}
       ),
-      -- Copies of one passage (the same sentence in several articles) are one result: the best-ranked.
+      -- Copies of one passage (the same sentence in several articles) are one result: the best-ranked,
+      -- with how many other articles have it, counted once for all keys (per shown result, each
+      -- count read every match again: 5 ms of a page of 20).
       collapsed AS MATERIALIZED (
-        SELECT DISTINCT ON (key) * FROM matches ORDER BY key, rank DESC, "articleId", ordinal
+        SELECT DISTINCT ON (m.key) m.*, k."alsoIn"
+          FROM matches m JOIN (SELECT key, (count(DISTINCT "articleId") - 1)::int AS "alsoIn" FROM matches GROUP BY key) k ON k.key = m.key
+         ORDER BY m.key, m.rank DESC, m."articleId", m.ordinal
       ),
       shown AS (
-        SELECT c.*, (SELECT count(DISTINCT m."articleId") - 1 FROM matches m WHERE m.key = c.key)::int AS "alsoIn"
-          FROM collapsed c ORDER BY rank DESC, "articleId", ordinal LIMIT ${RESULTS_PER_PAGE} OFFSET ${(page - 1) * RESULTS_PER_PAGE}
+        SELECT * FROM collapsed ORDER BY rank DESC, "articleId", ordinal LIMIT ${RESULTS_PER_PAGE} OFFSET ${(page - 1) * RESULTS_PER_PAGE}
       )
       SELECT (SELECT count(*)::int FROM collapsed) AS total,
              COALESCE((
