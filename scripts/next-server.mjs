@@ -15,6 +15,7 @@
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
+import { holdActionAnswer, isActionCall } from "./action-answers.mjs";
 
 const PEER_ADDRESS_HEADER = "x-verity-peer-address";
 process.env.VERITY_PEER_ADDRESS_HEADER = PEER_ADDRESS_HEADER;
@@ -31,6 +32,7 @@ async function serve() {
   await app.prepare();
   createServer((request, response) => {
     request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+    if (isActionCall(request)) holdActionAnswer(request, response);
     void handle(request, response);
   }).listen(port, () => {
     if (cluster.isWorker) process.send?.("listening");

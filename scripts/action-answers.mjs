@@ -1,0 +1,59 @@
+/**
+ * Server Action answers, compressed only when that is worth it.
+ *
+ * Next compresses every answer as a stream (one gzip stream per response, flushed after each
+ * chunk). A Server Action usually answers with its return value alone: a few hundred bytes,
+ * which gzip barely shrinks but which cost the write benchmark's server about a sixth of its
+ * CPU per claim (bench/README.md). So an action's answer is held until it is complete and
+ * then sent in one write: as it is below COMPRESS_FROM bytes, gzipped at or above it (an
+ * action that revalidates a page answers with the page too, which compresses well).
+ * Pages, routes and the live stream keep Next's own compression.
+ */
+import { gzipSync } from "node:zlib";
+
+export const COMPRESS_FROM = 2048;
+
+/** Whether `request` calls a Server Action (Next's `Next-Action` header on a POST). */
+export function isActionCall(request) {
+  return request.method === "POST" && typeof request.headers["next-action"] === "string";
+}
+
+/**
+ * Takes over compression of `response` from Next: call before Next handles `request`.
+ * Next then answers uncompressed and this decides once the answer is whole.
+ */
+export function holdActionAnswer(request, response) {
+  const acceptsGzip = /\bgzip\b/i.test(request.headers["accept-encoding"] ?? "");
+  delete request.headers["accept-encoding"];
+  const chunks = [];
+  let ended = false;
+  const end = response.end.bind(response);
+  // Headers go out with the body, once it is known whether it is compressed.
+  response.flushHeaders = () => {};
+  response.write = (chunk, encoding, callback) => {
+    chunks.push(toBuffer(chunk, encoding));
+    (typeof encoding === "function" ? encoding : callback)?.();
+    return true;
+  };
+  response.end = (chunk, encoding, callback) => {
+    if (ended) return response;
+    ended = true;
+    if (typeof chunk === "function") [chunk, callback] = [undefined, chunk];
+    else if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
+    if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+    let body = Buffer.concat(chunks);
+    if (!response.headersSent) {
+      if (!/\baccept-encoding\b/i.test(String(response.getHeader("Vary") ?? ""))) response.appendHeader("Vary", "Accept-Encoding");
+      if (acceptsGzip && body.length >= COMPRESS_FROM && !response.hasHeader("Content-Encoding")) {
+        body = gzipSync(body);
+        response.setHeader("Content-Encoding", "gzip");
+      }
+      response.setHeader("Content-Length", body.length);
+    }
+    return end(body, callback);
+  };
+}
+
+function toBuffer(chunk, encoding) {
+  return typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk);
+}
