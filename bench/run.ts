@@ -42,8 +42,21 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   "public-page": runPublicPageBench,
 };
 
-/** What `npm run bench` runs with no names: the product's speed and memory. The reliability runs (load, faults, annotation-import), anchoring, the suggestions' quality, claim-list-scroll, live and public-page are run by name. */
+/**
+ * What `npm run bench` runs with no names: the product's speed and memory, and on PostgreSQL
+ * also a national archive's search (search-scale, about 30 minutes) and the load of 50 users
+ * with 1 and with 2 server processes (load, which needs PostgreSQL). The reliability runs
+ * (faults, annotation-import), anchoring, the suggestions' quality, claim-list-scroll, live
+ * and public-page are run by name.
+ */
 const DEFAULT = ["reader", "suggest-claims", "write", "search", "export", "import", "start"];
+const DEFAULT_ON_POSTGRESQL = ["search-scale", "load"];
+
+function defaultBenchmarks(): string[] {
+  if (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL) return [...DEFAULT, ...DEFAULT_ON_POSTGRESQL];
+  console.log(`No PostgreSQL server given (TEST_DATABASE_URL): ${DEFAULT_ON_POSTGRESQL.join(" and ")} are left out; they measure Verity on PostgreSQL.`);
+  return DEFAULT;
+}
 
 async function main() {
   const wanted = process.argv.slice(2);
@@ -52,7 +65,7 @@ async function main() {
     console.error(`Unknown benchmark ${unknown.join(", ")}; there are: ${Object.keys(BENCHMARKS).join(", ")}.`);
     process.exit(2);
   }
-  for (const name of wanted.length > 0 ? wanted : DEFAULT) await BENCHMARKS[name]();
+  for (const name of wanted.length > 0 ? wanted : defaultBenchmarks()) await BENCHMARKS[name]();
 }
 
 main().then(
