@@ -28,8 +28,20 @@ export function holdActionAnswer(request, response) {
   const chunks = [];
   let ended = false;
   const end = response.end.bind(response);
-  // Headers go out with the body, once it is known whether it is compressed.
+  const writeHead = response.writeHead.bind(response);
+  // Headers go out with the body, once it is known whether it is compressed: until then a
+  // status and headers given to writeHead (Next's compression middleware calls it on the
+  // first write) are only kept on the response.
   response.flushHeaders = () => {};
+  response.writeHead = (statusCode, reason, headers) => {
+    if (ended) return writeHead(statusCode, reason, headers);
+    if (typeof reason !== "string") [reason, headers] = [undefined, reason];
+    response.statusCode = statusCode;
+    if (reason !== undefined) response.statusMessage = reason;
+    if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) response.setHeader(headers[i], headers[i + 1]);
+    else for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+    return response;
+  };
   response.write = (chunk, encoding, callback) => {
     chunks.push(toBuffer(chunk, encoding));
     (typeof encoding === "function" ? encoding : callback)?.();

@@ -1,23 +1,34 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { COMPRESS_FROM, holdActionAnswer, isActionCall } from "./action-answers.mjs";
 
-// A stand-in for Next behind scripts/next-server.mjs: it answers as Next streams an action's
-// answer (headers flushed first, then chunk by chunk) and records the headers it was given.
+// Next's own compression middleware, which it puts on every response after ours.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nextCompression = require("next/dist/compiled/compression") as () => (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+
+// A stand-in for Next behind scripts/next-server.mjs: its compression middleware, then an
+// action's answer streamed as Next streams it (headers flushed first, then chunk by chunk,
+// each flushed), recording the headers Next was given.
 let server: Server;
 let seenByNext: IncomingHttpHeaders;
 let answer: string[];
 
 beforeAll(async () => {
+  const compress = nextCompression();
   server = createServer((request, response) => {
     if (isActionCall(request)) holdActionAnswer(request, response);
-    seenByNext = { ...request.headers };
-    response.setHeader("Content-Type", "text/x-component");
-    response.setHeader("Vary", "rsc, next-router-state-tree");
-    response.flushHeaders();
-    for (const chunk of answer) response.write(new TextEncoder().encode(chunk));
-    response.end();
+    compress(request, response, () => {
+      seenByNext = { ...request.headers };
+      response.setHeader("Content-Type", "text/x-component");
+      response.setHeader("Vary", "rsc, next-router-state-tree");
+      response.flushHeaders();
+      for (const chunk of answer) {
+        response.write(new TextEncoder().encode(chunk));
+        (response as ServerResponse & { flush?: () => void }).flush?.();
+      }
+      response.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 });
