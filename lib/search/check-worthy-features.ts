@@ -119,6 +119,13 @@ export const CUES: Cue[] = [
     pattern: /^[^“"«„”]*\b(?:accused|rejected|ruled out|criticized|criticised|insisted|denied|emphasized|emphasised|warned|argued|described|labeled|labelled|called on|called for|expressed|acknowledged|urged|dismissed|questioned|pledged|promised|defended|blamed|condemned|endorsed|opposed)\b/iu,
     reason: () => null,
   },
+  // Speech reported indirectly, before any quotation mark ("he said he had spoken with…", "told reporters that…").
+  {
+    id: "indirect-speech",
+    english: true,
+    pattern: /^[^“"«„”]*\b(?:said|says|told(?: \w+)?|added|stated)\s+(?:that|he|she|they|it|the|this|there|its|his|her|their)\b/iu,
+    reason: () => null,
+  },
   // Markets' moves of the day (shares, an index, a yield): news of the day rather than a record worth a check.
   {
     id: "market-move",

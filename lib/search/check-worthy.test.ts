@@ -140,6 +140,8 @@ describe("checkWorthiness", () => {
     expect(named("Kaja Kallas rejected the idea that the two presidents would lead the talks.")).toContain("cue:reported-stance");
     expect(named("She described the plan as \u201ca deadly trap.\u201d")).toContain("cue:reported-stance");
     expect(named("\u201cWe rejected it,\u201d she said.")).not.toContain("cue:reported-stance");
+    expect(named("He told reporters that the talks had failed.")).toContain("cue:indirect-speech");
+    expect(named("\u201cThe talks failed,\u201d he said.")).not.toContain("cue:indirect-speech");
   });
 
   it("discounts a market's move of the day and a study's method", () => {
