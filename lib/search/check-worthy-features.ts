@@ -110,6 +110,43 @@ export const CUES: Cue[] = [
     pattern: new RegExp(`\\b(${MONTHS}|${WEEKDAYS})\\b|\\b(?:yesterday|last (?:week|month|year)|a day earlier|hours later|the following day|years? ago)\\b`, "u"),
     reason: () => "a date",
   },
+  // A position reported in indirect speech, its verb before any quotation mark ("X rejected the idea
+  // that…", "he ruled out…", "she described it as “a trap”"): what someone is on record as saying,
+  // checkable against the record, rather than their own words quoted at length.
+  {
+    id: "reported-stance",
+    english: true,
+    pattern: /^[^“"«„”]*\b(?:accused|rejected|ruled out|criticized|criticised|insisted|denied|emphasized|emphasised|warned|argued|described|labeled|labelled|called on|called for|expressed|acknowledged|urged|dismissed|questioned|pledged|promised|defended|blamed|condemned|endorsed|opposed)\b/iu,
+    reason: () => null,
+  },
+  // Speech reported indirectly, before any quotation mark ("he said he had spoken with…", "told reporters that…").
+  {
+    id: "indirect-speech",
+    english: true,
+    pattern: /^[^“"«„”]*\b(?:said|says|told(?: \w+)?|added|stated)\s+(?:that|he|she|they|it|the|this|there|its|his|her|their)\b/iu,
+    reason: () => null,
+  },
+  // Markets' moves of the day (shares, an index, a yield): news of the day rather than a record worth a check.
+  {
+    id: "market-move",
+    english: true,
+    pattern: /\b(?:shares?|stocks?|index|indices|S&P|Dow|Nasdaq|FTSE|DAX|yields?|bonds?|futures|trading)\b[^.]*\b(?:fell|rose|closed|opened|jumped|slipped|climbed|dropped|gained|lost|traded|edged|surged|tumbled)\b|\b(?:after-hours|premarket|pre-market|intraday) trading\b/iu,
+    reason: () => null,
+  },
+  // How a study was done (its participants, its follow-up, where it was published): method, not a finding.
+  {
+    id: "study-method",
+    english: true,
+    pattern: /\b(?:participants|volunteers|enrolled|recruited|followed (?:them|up)|follow-up|published (?:on|in)|peer-reviewed|the journal|wore|questionnaires?|randomi[sz]ed|cohort)\b/iu,
+    reason: () => null,
+  },
+  // A change or a trend stated without a figure ("changed abruptly", "a major reversal", "continue to rise").
+  {
+    id: "change",
+    english: true,
+    pattern: /\b(?:changed|reversal|reversed|shift(?:ed)?|declined?|declining|decline|drop(?:ped)?|surged?|jumped|plunged|slumped|soared|rising|falling|grown|growing|shrinking|weaker|stronger|widened|narrowed|continues? to (?:rise|fall|grow)|for the first time|all-time|unprecedented)\b/iu,
+    reason: (m) => `a change: ${m[0].toLowerCase()}`,
+  },
   // What makes a sentence opinion, colour or structure rather than fact.
   { id: "hedge", english: true, pattern: /\b(could|may|might|would likely|perhaps|possibly|probably|fear|fears|speculated|remains? to be seen|risks?|hint|hints|hinting|seems?|appears?)\b/iu, reason: () => null },
   { id: "reaction", english: true, pattern: /\b(concerns?|alarm|outrage|uneasy|anxious|anxiety|debate|backlash|firestorm|apprehension|chaos|mood|complexity|dynamics|worried|worry|hope|hopes)\b/iu, reason: () => null },
@@ -120,8 +157,13 @@ export const CUES: Cue[] = [
   { id: "second-person", english: true, pattern: /(?<![\p{L}’'])(?:you|your|let[’']s)(?![\p{L}’'])/iu, reason: () => null },
   { id: "ought", english: true, pattern: /\b(?:should|must|ought to|need to|needs to)\b/iu, reason: () => null },
   { id: "evaluative", english: true, pattern: /\b(?:good|bad|great|wrong|right|important|useless|easy|difficult|hard|obviously|simply|real|serious|satisfying|unfair|better)\b/iu, reason: () => null },
-  // Forecasts and pledges: what will happen cannot be checked yet.
-  { id: "forecast", english: true, pattern: /\b(?:will|would|plans? to|pledge|pledged|expects?|expected|prediction|predicts?)\b/iu, reason: () => null },
+  // Forecasts, pledges and decisions to act: what will happen cannot be checked yet.
+  {
+    id: "forecast",
+    english: true,
+    pattern: /\b(?:will|would|plans? to|pledge|pledged|expects?|expected|prediction|predicts?|(?:agreed|decided|voted|promised|intends?|aims?) to (?!be\b|have\b)\w+)\b/iu,
+    reason: () => null,
+  },
   // Sport: results and records of a game are news, rarely a claim worth a check.
   {
     id: "sport",
@@ -229,7 +271,11 @@ export function sentenceFeatures(text: string, wordRules: boolean, withHashed = 
   // than a record worth a check ("the first Italian woman to reach the semi-finals since 2015"):
   // each pairing is a feature of its own, so the model can discount the cue there and nowhere else.
   const raisers = [...(hasFigure ? ["figure"] : []), ...RAISERS.filter((id) => reasons.has(id))];
-  for (const setting of SETTINGS) if (named.includes(`cue:${setting}`)) for (const raiser of raisers) named.push(`cue:${raiser}-in-${setting}`);
+  // Without the word rules a quotation's words cannot be read (a fan's quip or a minister's figure), so that pairing is the word rules' only.
+  for (const setting of SETTINGS) {
+    if (!wordRules && setting === "quotation") continue;
+    if (named.includes(`cue:${setting}`)) for (const raiser of raisers) named.push(`cue:${raiser}-in-${setting}`);
+  }
   // A figure with a named source to check it against ("…, the Labor Department reported").
   if (hasFigure && (reasons.has("source-finding") || reasons.has("attribution")) && (reasons.has("named") || reasons.has("named-official"))) {
     named.push("cue:figure-and-source");

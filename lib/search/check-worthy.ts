@@ -5,9 +5,9 @@
  * sees why a sentence is suggested.
  *
  * The weights (check-worthy-model.json) are learned offline by bench/quality/train.ts from
- * ClaimBuster's public labelled sentences and the development half of bench/quality
- * (ClaimBuster's definition: check-worthy factual sentences), never from its test half, which
- * only `npm run bench -- quality` scores. For a language other than the word rules' one a
+ * ClaimBuster's public labelled sentences and the first evaluation set of bench/quality, both
+ * halves (ClaimBuster's definition: check-worthy factual sentences), never from the second
+ * held-out set. For a language other than the word rules' one a
  * second set of weights reads only the cues that hold in any language (figures, quotations,
  * attribution by punctuation, questions); an English word list would match by accident there
  * ("die" in German) or never.
@@ -34,12 +34,17 @@ const WEIGHTS: { words: Weights; anyLanguage: Weights } = model;
 
 /** How check-worthy `sentence`, of an article in `language` (BCP 47; null: not known), looks. */
 export function checkWorthiness(sentence: string, language: string | null = null): CheckWorthiness {
+  return checkWorthinessWith(WEIGHTS, sentence, language);
+}
+
+/** checkWorthiness under other weights (the trainer's, scoring a text with a model that never saw it). */
+export function checkWorthinessWith(model: { words: Weights; anyLanguage: Weights }, sentence: string, language: string | null = null): CheckWorthiness {
   const wordRules = usesWordRules(language);
   const text = sentence.trim();
   const words = text.split(/\s+/).filter(Boolean).length;
   // Headings, titles and fragments: nothing to check on their own.
   if (words < MIN_WORDS || !/[.!?…”"’»)\]]$/u.test(text)) return { score: 0, reasons: [] };
-  const weights = wordRules ? WEIGHTS.words : WEIGHTS.anyLanguage;
+  const weights = wordRules ? model.words : model.anyLanguage;
   // A stored "sentence" may be a whole 2 MB line; no claim needs more than its opening to be read.
   const features = sentenceFeatures(text.slice(0, MAX_READ_CHARS), wordRules, weights.hashed.length > 0);
   const probability = round(1 / (1 + Math.exp(-logOdds(weights, features))));
