@@ -10,19 +10,20 @@ import { copyKeySql } from "@/lib/search/statements";
 import { checkWorthiness, SUGGEST_THRESHOLD } from "@/lib/search/check-worthy";
 import { queryWords } from "@/lib/search/passages";
 import { SAME_CLAIM_SCORE, sameClaimMatch } from "@/lib/search/same-claim-match";
-import { corpus, evidenceKey, heldout, heldoutLabelsOf, labelsOf, type EvidencePassage, type Sentence } from "./files";
+import { HELDOUT_SETS, corpus, evidenceKey, heldoutItems, heldoutLabelsOf, labelsOf, type HeldoutSet, type EvidencePassage, type Sentence } from "./files";
 import { isTestPair, isTestQuery, isTestText } from "./halves";
 
 /** A half of the first set (the evidence items are only there). */
 export type Half = "dev" | "test";
 /**
  * The sentences or pairs scored: a half of the first set, the whole first set (what the rules
- * are now trained on, its test half having been scored once), or the second held-out set.
+ * are now trained on, its test half having been scored), or a held-out set.
  */
-export type ItemSet = Half | "set-1" | "heldout-2";
+export type ItemSet = Half | "set-1" | HeldoutSet;
+const isHeldout = (set: ItemSet): set is HeldoutSet => (HELDOUT_SETS as readonly string[]).includes(set);
 
 const inHalf = (half: Half, isTest: boolean) => (half === "test" ? isTest : !isTest);
-const inFirstSet = (set: Exclude<ItemSet, "heldout-2">, isTest: boolean) => set === "set-1" || inHalf(set, isTest);
+const inFirstSet = (set: Exclude<ItemSet, HeldoutSet>, isTest: boolean) => set === "set-1" || inHalf(set, isTest);
 
 export interface Classification {
   precision: number;
@@ -47,8 +48,8 @@ export function classification(predicted: boolean[], gold: boolean[]): Classific
 /** The set's sentences with their gold label (CFS: check-worthy). */
 export function labelledSentences(set: ItemSet): Array<Sentence & { checkWorthy: boolean }> {
   const [sentences, gold] =
-    set === "heldout-2"
-      ? [heldout.sentences(), heldoutLabelsOf("gold").sentences]
+    isHeldout(set)
+      ? [heldoutItems(set).sentences(), heldoutLabelsOf(set, "gold").sentences]
       : [corpus.sentences().filter((s) => inFirstSet(set, isTestText(s.text))), labelsOf("gold").sentences];
   return sentences.map((s) => ({ ...s, checkWorthy: gold.get(s.id) === "CFS" }));
 }
@@ -107,7 +108,7 @@ export function jaccard(a: string, b: string): number {
 /** The set's pairs with their gold label. */
 export function labelledPairs(set: ItemSet) {
   const [pairs, gold] =
-    set === "heldout-2" ? [heldout.pairs(), heldoutLabelsOf("gold").pairs] : [corpus.pairs().filter((p) => inFirstSet(set, isTestPair(p.id))), labelsOf("gold").pairs];
+    isHeldout(set) ? [heldoutItems(set).pairs(), heldoutLabelsOf(set, "gold").pairs] : [corpus.pairs().filter((p) => inFirstSet(set, isTestPair(p.id))), labelsOf("gold").pairs];
   return pairs.map((p) => ({ ...p, same: gold.get(p.id) === true }));
 }
 

@@ -1,8 +1,8 @@
 /**
  * The evaluation sets, each written without sight of Verity's rules: the first
  * (bench/quality/corpus, its labels in bench/quality/labels/<labeller>/ and gold/ after
- * reconciliation) and the second held-out set (bench/quality/heldout-2, laid out alike with
- * corpus/ and labels/ inside it, and no evidence items).
+ * reconciliation) and the later held-out sets (bench/quality/heldout-2 and on, laid out
+ * alike with corpus/ and labels/ inside each, and no evidence items).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,10 @@ import path from "node:path";
 export const QUALITY_DIR = path.join(process.cwd(), "bench", "quality");
 export const CORPUS_DIR = path.join(QUALITY_DIR, "corpus");
 export const LABELS_DIR = path.join(QUALITY_DIR, "labels");
-export const HELDOUT_DIR = path.join(QUALITY_DIR, "heldout-2");
+/** The held-out sets written after the first, each for one scoring. */
+export const HELDOUT_SETS = ["heldout-2"] as const;
+export type HeldoutSet = (typeof HELDOUT_SETS)[number];
+export const heldoutDir = (set: HeldoutSet) => path.join(QUALITY_DIR, set);
 export const LABELLERS = ["labeller-a", "labeller-b"] as const;
 
 export type SentenceLabel = "CFS" | "UFS" | "NFS";
@@ -46,8 +49,8 @@ export const corpus = {
   candidates: () => readJsonLines<Candidates>(path.join(CORPUS_DIR, "evidence-candidates.jsonl")),
 };
 
-/** The second held-out set's sentences and pairs. */
-export const heldout = itemsIn(path.join(HELDOUT_DIR, "corpus"));
+/** A held-out set's sentences and pairs. */
+export const heldoutItems = (set: HeldoutSet) => itemsIn(path.join(heldoutDir(set), "corpus"));
 
 function sentenceAndPairLabels(dir: string) {
   if (!existsSync(dir)) throw new Error(`No labels in ${path.relative(process.cwd(), dir)}.`);
@@ -66,9 +69,9 @@ export function labelsOf(who: string) {
   };
 }
 
-/** One labeller's (or the gold) labels of the second held-out set. */
-export function heldoutLabelsOf(who: string) {
-  return sentenceAndPairLabels(path.join(HELDOUT_DIR, "labels", who));
+/** One labeller's (or the gold) labels of a held-out set. */
+export function heldoutLabelsOf(set: HeldoutSet, who: string) {
+  return sentenceAndPairLabels(path.join(heldoutDir(set), "labels", who));
 }
 
 export function evidenceKey({ query, passage }: { query: string; passage: string }) {
