@@ -13,17 +13,17 @@ import path from "node:path";
 import { Client } from "pg";
 import { allowServerOnly, report, type Figure } from "@/bench/support";
 import { createTestDatabase } from "@/test/db";
-import { HELDOUT_DIR, QUALITY_DIR } from "@/bench/quality/files";
+import { QUALITY_DIR } from "@/bench/quality/files";
 import { testHalfDigest } from "@/bench/quality/halves";
-import { heldoutDigest } from "@/bench/quality/heldout";
+import { heldoutDigest, recordedHeldoutDigest } from "@/bench/quality/heldout";
 import { SAME_CLAIM_SCORE } from "@/lib/search/same-claim-match";
 import { bestJaccardThreshold, checkWorthinessFigures, checkWorthinessMilliseconds, evidenceFigures, sameClaimFigures, type Half } from "@/bench/quality/evaluate";
 
 export async function runQualityBench() {
   const recorded = readFileSync(path.join(QUALITY_DIR, "test-half.sha256"), "utf8").split(/\s/)[0];
   if (testHalfDigest() !== recorded) throw new Error("The test half's hash differs from bench/quality/test-half.sha256: it was changed after it was set apart. Not scoring it.");
-  const heldoutRecorded = readFileSync(path.join(HELDOUT_DIR, "digest.sha256"), "utf8").split(/\s/)[0];
-  if (heldoutDigest() !== heldoutRecorded) throw new Error("The second held-out set differs from bench/quality/heldout-2/digest.sha256: it was changed after it was set apart. Not scoring it.");
+  const heldoutRecorded = recordedHeldoutDigest("heldout-2");
+  if (heldoutDigest("heldout-2") !== heldoutRecorded) throw new Error("The second held-out set differs from bench/quality/heldout-2/digest.sha256: it was changed after it was set apart. Not scoring it.");
   allowServerOnly();
   const { SAME_CLAIM_THRESHOLD } = await import("@/lib/search/same-claim");
   const { SUGGEST_THRESHOLD } = await import("@/lib/search/check-worthy");
