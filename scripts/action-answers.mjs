@@ -9,7 +9,7 @@
  * action that revalidates a page answers with the page too, which compresses well).
  * Pages, routes and the live stream keep Next's own compression.
  */
-import { gzipSync } from "node:zlib";
+import { gzip } from "node:zlib";
 
 export const COMPRESS_FROM = 2048;
 
@@ -53,16 +53,20 @@ export function holdActionAnswer(request, response) {
     if (typeof chunk === "function") [chunk, callback] = [undefined, chunk];
     else if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
     if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
-    let body = Buffer.concat(chunks);
-    if (!response.headersSent) {
-      if (!/\baccept-encoding\b/i.test(String(response.getHeader("Vary") ?? ""))) response.appendHeader("Vary", "Accept-Encoding");
-      if (acceptsGzip && body.length >= COMPRESS_FROM && !response.hasHeader("Content-Encoding")) {
-        body = gzipSync(body);
-        response.setHeader("Content-Encoding", "gzip");
+    const body = Buffer.concat(chunks);
+    const send = (sent, encoding) => {
+      if (!response.headersSent) {
+        if (!/\baccept-encoding\b/i.test(String(response.getHeader("Vary") ?? ""))) response.appendHeader("Vary", "Accept-Encoding");
+        if (encoding) response.setHeader("Content-Encoding", encoding);
+        response.setHeader("Content-Length", sent.length);
       }
-      response.setHeader("Content-Length", body.length);
-    }
-    return end(body, callback);
+      end(sent, callback);
+    };
+    const compress = acceptsGzip && body.length >= COMPRESS_FROM && !response.headersSent && !response.hasHeader("Content-Encoding");
+    // Off the event loop (a revalidated page may be large); should gzip fail, the answer goes as it is.
+    if (compress) gzip(body, (error, zipped) => (error ? send(body) : send(zipped, "gzip")));
+    else send(body);
+    return response;
   };
 }
 
