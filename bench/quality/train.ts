@@ -4,22 +4,26 @@
  *
  *   npx tsx bench/quality/train.ts [<ClaimBuster sentences .json>]
  *
- * Training data: every sentence of the first evaluation set (bench/quality/corpus, both halves:
- * its test half has been scored and read, so it is no longer held out; never the second held-out
- * set) and, when given, ClaimBuster's public labelled sentences (the `kfold_25ncs.json` of the
- * utaresearch/claimbuster-spotter repository: an array of { text, label }, label 1 for a
- * check-worthy factual sentence). The corpus is read from where you put it; it is not in the
- * repository. Deterministic: the same data give the same weights.
+ * Training data: every sentence of the two development sets, 36 texts: the first evaluation set
+ * (bench/quality/corpus, both halves) and the second held-out set (bench/quality/heldout-2, scored
+ * once and now spent); never the third held-out set. And, when given, ClaimBuster's public labelled
+ * sentences (the `kfold_25ncs.json` of the utaresearch/claimbuster-spotter repository: an array of
+ * { text, label }, label 1 for a check-worthy factual sentence). The corpus is read from where you
+ * put it; it is not in the repository. Deterministic: the same data give the same weights.
  *
- * The settings (regularisation, the first set's weight beside ClaimBuster's, whether the hashed
- * words count, the threshold) are chosen by leave-one-text-out cross-validation over the first
- * set's 18 texts: each text is scored by a model trained without it. The English reading's
- * threshold is the one with the best cross-validated F1, lowered where needed until the seed
- * sentences of lib/search/check-worthy.test.ts keep their recall (SEED_RECALL); each setting is
- * compared at the threshold it would be used at. The threshold is folded into the bias, so the
- * app suggests at 0.5. Last, it prints the app's own figures out of fold (checkWorthiness, both
- * readings, each text scored by weights learnt without it): F1, precision, recall and precision
- * at 5 per text. `SHOW_ERRORS=1` prints the English reading's out-of-fold errors.
+ * The settings (regularisation, the development sets' weight beside ClaimBuster's, whether the
+ * hashed words count, the threshold) are chosen by leave-one-text-out cross-validation over the 36
+ * texts: each text is scored by a model trained without it. Each reading is judged on the texts it
+ * will read: the word rules' (English) on the English texts, the any-language reading's on the
+ * other languages' texts (its threshold is the one with the best cross-validated F1 there). The
+ * English reading's threshold is the one with the best cross-validated F1, lowered where needed
+ * until the seed sentences of lib/search/check-worthy.test.ts keep their recall (SEED_RECALL);
+ * each setting is compared at the threshold it would be used at. The threshold is folded into the
+ * bias, so the app suggests at 0.5. Last, it prints the app's own figures out of fold
+ * (checkWorthiness, both readings, each text scored by weights learnt without it): F1, precision,
+ * recall and precision at 5 per text, over all 36 texts, per set and over the non-English texts.
+ * `SHOW_ERRORS=1` prints each reading's out-of-fold errors; `DUMP_SCORES=<file>` writes the app's
+ * out-of-fold scores.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -33,8 +37,10 @@ interface Example {
   hashed: number[];
   checkWorthy: boolean;
   weight: number;
-  /** The development text it comes from; null for ClaimBuster's. */
+  /** The development text it comes from ("<set>/<text>"); null for ClaimBuster's. */
   text: string | null;
+  /** The development text's language; null for ClaimBuster's (English). */
+  lang: string | null;
 }
 
 interface Settings {
@@ -102,20 +108,33 @@ function bestThreshold(scores: number[], gold: boolean[]): { threshold: number; 
 }
 
 /**
- * The examples one reading learns from: read with the word rules, the first set's sentences of
- * the word-rule languages; without them, every sentence of the first set. ClaimBuster's are English.
+ * The development sets: the first evaluation set and the second held-out set (scored once, now
+ * spent). Never the third held-out set. A text is named "<set>/<text>", so the two sets' names never meet.
+ */
+const DEV_SETS = ["set-1", "heldout-2"] as const;
+type DevSet = (typeof DEV_SETS)[number];
+const devSentences = () =>
+  DEV_SETS.flatMap((set) => labelledSentences(set).map((s) => ({ ...s, set: set as DevSet, text: `${set}/${s.text}` })));
+
+/**
+ * The examples one reading learns from: read with the word rules, the development sentences of
+ * the word-rule languages; without them, every development sentence. ClaimBuster's are English.
  */
 function examplesOf(wordRules: boolean, claimBuster: ClaimBuster, devWeight: number): Example[] {
-  const dev = labelledSentences("set-1")
+  const dev = devSentences()
     .filter((s) => !wordRules || usesWordRules(s.lang))
-    .map((s) => ({ sentence: s.sentence, ...sentenceFeatures(s.sentence.trim(), wordRules), checkWorthy: s.checkWorthy, weight: devWeight, text: s.text }));
-  const publicSentences = claimBuster.map((s) => ({ sentence: s.text, ...sentenceFeatures(s.text.trim(), wordRules), checkWorthy: s.label === 1, weight: 1, text: null }));
+    .map((s) => ({ sentence: s.sentence, ...sentenceFeatures(s.sentence.trim(), wordRules), checkWorthy: s.checkWorthy, weight: devWeight, text: s.text, lang: s.lang }));
+  const publicSentences = claimBuster.map((s) => ({ sentence: s.text, ...sentenceFeatures(s.text.trim(), wordRules), checkWorthy: s.label === 1, weight: 1, text: null, lang: null }));
   return [...dev, ...publicSentences];
 }
 
-/** Out-of-fold scores of every sentence of the first set: each text scored by a model trained without it. */
-function crossValidate(examples: Example[], settings: Settings) {
-  const dev = examples.filter((e) => e.text !== null);
+/**
+ * Out-of-fold scores of the development sentences a reading will score (the word rules': the
+ * word-rule languages'; the any-language reading's: the other languages'): each text scored by a
+ * model trained without it.
+ */
+function crossValidate(examples: Example[], settings: Settings, scoredHere: (e: Example) => boolean) {
+  const dev = examples.filter((e) => e.text !== null && scoredHere(e));
   const texts = [...new Set(dev.map((e) => e.text))];
   const scores = new Map<Example, number>();
   for (const text of texts) {
@@ -187,7 +206,8 @@ function choose(name: string, wordRules: boolean, claimBuster: ClaimBuster): Cho
       for (const hashed of wordRules ? [false, true] : [false]) {
         const settings = { l2, devWeight, hashed };
         const examples = examplesOf(wordRules, claimBuster, devWeight);
-        const fold = crossValidate(examples, settings);
+        // Each reading is judged on the sentences it will read: the any-language one on the non-English texts.
+        const fold = crossValidate(examples, settings, (e) => usesWordRules(e.lang) === wordRules);
         // The English reading suggests at most at the threshold that keeps the seed sentences.
         const threshold = wordRules ? seedThreshold(train(examples, l2, hashed), fold.best.threshold) : fold.best.threshold;
         const chosen = fold.at(threshold);
@@ -207,7 +227,7 @@ function withThreshold(weights: Weights, threshold: number): Weights {
   return { ...weights, bias: weights.bias - Math.log(threshold / (1 - threshold)) };
 }
 
-/** One reading's weights under the chosen settings, learnt without `leftOut` (a text of the first set) when given. */
+/** One reading's weights under the chosen settings, learnt without `leftOut` (a development text) when given. */
 function fit(wordRules: boolean, claimBuster: ClaimBuster, chosen: Chosen, leftOut: string | null = null): Weights {
   const examples = examplesOf(wordRules, claimBuster, chosen.settings.devWeight).filter((e) => leftOut === null || e.text !== leftOut);
   const weights = withThreshold(train(examples, chosen.settings.l2, chosen.settings.hashed), chosen.threshold);
@@ -220,34 +240,48 @@ function fit(wordRules: boolean, claimBuster: ClaimBuster, chosen: Chosen, leftO
 }
 
 /**
- * The app's figures out of fold on every text of the first set: each text scored by
+ * The app's figures out of fold on every development text (both sets): each text scored by
  * checkWorthiness (both readings, the fragment rule, a suggestion only with a reason) under
- * weights learnt without it, suggested at 0.5.
+ * weights learnt without it, suggested at 0.5. Printed over all texts, per set and for the
+ * non-English texts.
  */
 function appCrossValidated(claimBuster: ClaimBuster, words: Chosen, anyLanguage: Chosen) {
-  const sentences = labelledSentences("set-1");
+  const sentences = devSentences();
   const texts = [...new Set(sentences.map((s) => s.text))];
-  const scored: Array<{ text: string; score: number; checkWorthy: boolean; explained: boolean; sentence: string }> = [];
+  type Scored = { text: string; set: DevSet; lang: string | null; score: number; checkWorthy: boolean; explained: boolean; sentence: string };
+  const scored: Scored[] = [];
   for (const text of texts) {
     const model = { words: fit(true, claimBuster, words, text), anyLanguage: fit(false, claimBuster, anyLanguage, text) };
     for (const s of sentences.filter((s) => s.text === text)) {
       const { score, reasons } = checkWorthinessWith(model, s.sentence, s.lang);
-      scored.push({ text, score, checkWorthy: s.checkWorthy, explained: reasons.length > 0, sentence: s.sentence });
+      scored.push({ text, set: s.set, lang: s.lang, score, checkWorthy: s.checkWorthy, explained: reasons.length > 0, sentence: s.sentence });
     }
   }
   if (process.env.DUMP_SCORES) writeFileSync(process.env.DUMP_SCORES, JSON.stringify(scored));
-  const { precision, recall, f1 } = classification(scored.map((s) => s.score >= SUGGEST_THRESHOLD), scored.map((s) => s.checkWorthy));
-  const hitsAt5 = texts.map((text) => scored.filter((s) => s.text === text).sort((a, b) => b.score - a.score).slice(0, 5).filter((s) => s.checkWorthy).length);
-  console.log(
-    `The app, leave-one-text-out on all ${texts.length} texts (${sentences.length} sentences): F1 ${f1.toFixed(3)} (precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}), ` +
-      `precision at 5 per text ${meanPrecisionAt(5, hitsAt5).toFixed(3)} (${hitsAt5.join(" ")})`,
-  );
+  printAppFigures("The app, leave-one-text-out", scored);
+}
+
+function printAppFigures(title: string, scored: Array<{ text: string; set: string; lang: string | null; score: number; checkWorthy: boolean }>) {
+  const groups: Array<[string, typeof scored]> = [
+    ["all", scored],
+    ...DEV_SETS.map((set): [string, typeof scored] => [set, scored.filter((s) => s.set === set)]),
+    ["non-English", scored.filter((s) => !usesWordRules(s.lang))],
+  ];
+  for (const [name, group] of groups) {
+    const texts = [...new Set(group.map((s) => s.text))];
+    const { precision, recall, f1 } = classification(group.map((s) => s.score >= SUGGEST_THRESHOLD), group.map((s) => s.checkWorthy));
+    const hitsAt5 = texts.map((text) => group.filter((s) => s.text === text).sort((a, b) => b.score - a.score).slice(0, 5).filter((s) => s.checkWorthy).length);
+    console.log(
+      `${title}, ${name}: ${texts.length} texts (${group.length} sentences): F1 ${f1.toFixed(3)} (precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}), ` +
+        `precision at 5 per text ${meanPrecisionAt(5, hitsAt5).toFixed(3)} (${hitsAt5.join(" ")})`,
+    );
+  }
 }
 
 function main() {
   const corpusFile = process.argv[2];
   const claimBuster: ClaimBuster = corpusFile ? JSON.parse(readFileSync(corpusFile, "utf8")) : [];
-  console.log(`Training on the first evaluation set's 18 texts${corpusFile ? ` and ${claimBuster.length} ClaimBuster sentences` : ""}.`);
+  console.log(`Training on the ${DEV_SETS.join(" and ")} texts${corpusFile ? ` and ${claimBuster.length} ClaimBuster sentences` : ""}.`);
   const wordsChosen = choose("word rules (English)", true, claimBuster);
   // The other languages' weights read no English: trained on the same sentences read without the word rules.
   const anyChosen = choose("any language", false, claimBuster);

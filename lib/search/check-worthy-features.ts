@@ -12,6 +12,11 @@ export interface Cue {
   id: string;
   /** The cue reads English words (or English capitalisation): it counts only where the word rules do. */
   english?: true;
+  /**
+   * The cue reads other languages' words (French, German, Spanish, Portuguese, Italian, Dutch): it
+   * counts only where the word rules do not, so an English sentence never reads them by accident.
+   */
+  otherLanguages?: true;
   /** Matched against the sentence less its clock times, scores and rankings (see NOT_QUANTITIES). */
   quantity?: true;
   /** The reason shown when the cue raises the score, or null for cues that only describe. */
@@ -27,6 +32,15 @@ export function usesWordRules(language: string | null): boolean {
   return language === null || WORD_RULE_LANGUAGES.includes(language.split("-")[0].toLowerCase());
 }
 
+/**
+ * A time of day in any of the languages: "7 p.m.", "19 Uhr", "14 h", "14h30", "8 h 45", "10:30",
+ * and a time after the words that introduce one ("a las 10", "às 15", "alle 15"; with its minutes:
+ * "um 19.30", "om 19.00", "à 14.30"). Not "um 15 Prozent" (by 15 percent) nor "à 30 euros".
+ */
+const CLOCK_TIME =
+  "\\b\\d{1,2}(?:[:.]\\d{2})?\\s?(?:[ap]\\.m\\.|[ap]m\\b|Uhr\\b|uur\\b|horas\\b|h(?:\\s?\\d{2})?(?![\\p{L}\\d]))|\\b\\d{1,2}:\\d{2}\\b|" +
+  "(?<!\\p{L})(?:a las|a la|às|alle)\\s+\\d{1,2}(?:[:.]\\d{2})?(?![\\d%]|[.,]\\d)(?!\\s?(?:%|por ciento|per cento|por cento))|" +
+  "(?<!\\p{L})(?:um|om|à)\\s+\\d{1,2}[:.]\\d{2}(?![\\d%])";
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const ATTRIBUTION =
@@ -54,9 +68,17 @@ export const CUES: Cue[] = [
   // Two figures: a statistic and its comparison ("from 12 percent to 18"), more than an event's one number.
   { id: "two-figures", quantity: true, pattern: /\d\D+\d/u, reason: () => null },
   { id: "year", quantity: true, pattern: /\b(?:1[89]|20)\d\d\b/u, reason: () => "a year" },
-  { id: "number-words", english: true, pattern: /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|third|quarter|twice|double)\b/iu, reason: () => "a number in words" },
+  { id: "number-words", english: true, pattern: /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|half|third|quarter|twice|double)\b/iu, reason: () => "a number in words" },
+  // Numbers in the other languages' words ("un jeune sur six", "die Hälfte", "la mitad", "um terço").
+  {
+    id: "number-words-any",
+    otherLanguages: true,
+    pattern:
+      /(?<!\p{L})(?:deux|trois|quatre|cinq|six|sept|huit|dix|vingt|trente|quarante|cinquante|cent|mille|moitié|tiers|quart|zwei|drei|vier|fünf|sechs|sieben|neun|zehn|zwanzig|dreißig|hundert|tausend|Hälfte|Drittel|Viertel|doppelt|tres|cuatro|cinco|siete|ocho|nueve|diez|veinte|treinta|cien|mil|mitad|tercio|dois|duas|três|oito|dez|vinte|trinta|cem|metade|terço|quattro|cinque|sette|dieci|venti|trenta|cento|mille|metà|twee|drie|vijf|zes|zeven|negen|tien|twintig|honderd|duizend|helft)(?!\p{L})/iu,
+    reason: () => "a number in words",
+  },
   // Numbers of events rather than statistics: clock times, scores and votes, rankings, small prices.
-  { id: "clock-time", pattern: /\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b|h\s?\d{2}\b)|\b\d{1,2}:\d{2}\b/iu, reason: () => null },
+  { id: "clock-time", pattern: new RegExp(CLOCK_TIME, "iu"), reason: () => null },
   { id: "score", pattern: /\b\d{1,2}[-–]\d{1,2}\b/u, reason: () => null },
   { id: "ranking", pattern: /\bNo\.\s?\d+|\b(?:ranked|seeded) \d+/iu, reason: () => null },
   { id: "unit-price", english: true, pattern: /\b\d+p\b|[$€£]\d+(?:\.\d\d)? (?:a|an|per|each) (?!year|hour)/iu, reason: () => null },
@@ -79,6 +101,58 @@ export const CUES: Cue[] = [
     id: "forecast-any",
     pattern: /(?<!\p{L})(?:prévoit|prévoient|prévision|devrait|devraient|d[’']ici à|projections?|objectif|soll|sollen|dürfte|erwartet|Prognose|Ziel|prevé|previsión|se espera|debería|objetivo)(?!\p{L})/iu,
     reason: () => null,
+  },
+  // A promise, an intention or an expectation: what someone will do or wants done is not yet a fact to check.
+  {
+    id: "intention",
+    english: true,
+    pattern:
+      /\b(?:intends?|intended|intention|pledges?|pledged|promises?|promised|vows?|vowed|plans?|planned|aims?|hopes?|wants?|wanted|expects?|expected|goal|target|(?:I|we|I’ll|we’ll|I'll|we'll) will)\b(?:\s+\S+){0,8}?\s+to\s+\p{L}|\b(?:agreed|decided|voted|resolved) to (?!be\b|have\b)\p{L}|\b(?:I|we)[’'](?:ll|d)\b|\bby (?:the end of )?20\d\d\b|\b(?:goal|target|aim) (?:is|of)\b/iu,
+    reason: () => null,
+  },
+  {
+    id: "intention-any",
+    otherLanguages: true,
+    pattern:
+      /(?<!\p{L})(?:a promis|promet|promettent|s[’']est engagée?|s[’']engage|veut|veulent|souhaite|entend|envisage|compte (?:ouvrir|créer|baisser|réduire|augmenter|construire)|vise|prévoit de|va (?:ouvrir|créer|baisser|réduire|augmenter|construire)|d[’']ici (?:à |la fin de )?\d|versprach|verspricht|versprochen|wollen|möchte|möchten|plant|planen|beabsichtigt|kündigte an|bis (?:zum Jahr |Ende )?\d|prometió|promete|prometen|quiere|quieren|pretende|planea|se comprometió|tiene previsto|tienen previsto|va a|van a|para (?:el año |finales de )?\d{4}|prometeu|prometem|quer|querem|pretendem?|planeia|planeja|vai|vão|até (?:ao fim de |o fim de )?\d{4}|ha promesso|promette|vuole|vogliono|intende|entro il|beloofde|belooft|beloofd|wil|willen|van plan|tegen \d{4})(?!\p{L})/iu,
+    reason: () => null,
+  },
+  // A meeting, a session, a debate's timetable in the other languages (the English one is "procedure").
+  {
+    id: "meeting-any",
+    otherLanguages: true,
+    pattern:
+      /(?<!\p{L})(?:réunion|séance|conseil municipal|ordre du jour|doit reprendre|reprendra|Sitzung|Versammlung|Tagesordnung|Gemeinderat|Stadtrat|reunión|sesión|pleno|orden del día|reunião|sessão|ordem do dia|câmara municipal|riunione|seduta|consiglio comunale|vergadering|zitting|gemeenteraad)(?!\p{L})/iu,
+    reason: () => null,
+  },
+  // A date in the other languages' words ("le 9 décembre", "el 2 de febrero", "am Montag"): the English one is "date".
+  {
+    id: "date-any",
+    otherLanguages: true,
+    pattern:
+      /(?<!\p{L})(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|sábado|domingo|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|juni|juli|augustus|oktober)(?!\p{L})/iu,
+    reason: () => null,
+  },
+  // Comparisons, superlatives and rankings in the other languages' words (the English ones are "comparison").
+  {
+    id: "comparison-any",
+    otherLanguages: true,
+    pattern:
+      /(?<!\p{L})(?:plus (?:de|que|grand|grande|petit|petite|élevé|élevée|bas|basse|haut|haute|important|importante|fort)|moins (?:de|que)|le plus|la plus|les plus|au-dessus|en dessous|supérieure?s?|inférieure?s?|deuxième|troisième|record|premier|première|moyenne|größte[nrms]?|größer|höchste[nrms]?|höher|niedrigste[nrms]?|niedriger|mehr als|weniger als|über dem|unter dem|Durchschnitt|doppelt so|Rekord|erstmals|zweitgrößte[nrms]?|drittgrößte[nrms]?|el mayor|la mayor|los mayores|las mayores|mayor que|menor que|más (?:de|que|alto|alta|bajo|baja|grande)|menos (?:de|que)|récord|por encima|por debajo|promedio|segundo|tercer|tercero|tercera|maior|maiores|menor|mais (?:de|do que|que|alto|alta|baixo|baixa)|menos de|recorde|terceiro|terceira|acima|abaixo|média|più (?:di|grande|alto|alta|basso|bassa)|meno di|maggiore|minore|terzo|terza|sopra la media|grootste|hoogste|laagste|meer dan|minder dan|gemiddelde|boven het|onder het)(?!\p{L})/iu,
+    reason: (m) => `a comparison: ${m[0].toLowerCase()}`,
+  },
+  // Handing over to the next topic ("Let's move on to housing.", "Passons au logement."): structure, not a claim.
+  {
+    id: "hand-over",
+    pattern: /(?<!\p{L})(?:let[’']s (?:move|turn|go|talk|look|come)|moving on|turning (?:now )?to|passons|venons-en|kommen wir|pasemos|vamos a pasar|passemos|vamos passar|passiamo|laten we)(?!\p{L})/iu,
+    reason: () => null,
+  },
+  // Guidance on record (what a body recommends): a statistic to check against the guidance.
+  {
+    id: "guidance",
+    english: true,
+    pattern: /\b(?:guidance|guidelines?|recommends?|recommended|recommendation|advises|advice is)\b/iu,
+    reason: (m) => `guidance on record: ${m[0].toLowerCase()}`,
   },
   { id: "source-finding", english: true, pattern: SOURCE_FINDING, reason: (m) => `an attribution: “${m[1].toLowerCase()}”` },
   { id: "attribution", english: true, pattern: new RegExp(`\\b(${ATTRIBUTION})\\b`, "iu"), reason: (m) => `an attribution: ${m[1].toLowerCase()}` },
@@ -137,7 +211,7 @@ export const CUES: Cue[] = [
   {
     id: "study-method",
     english: true,
-    pattern: /\b(?:participants|volunteers|enrolled|recruited|followed (?:them|up)|follow-up|published (?:on|in)|peer-reviewed|the journal|wore|questionnaires?|randomi[sz]ed|cohort)\b/iu,
+    pattern: /\b(?:participants|volunteers|enrolled|recruited|followed (?:them|up)|follow-up|published (?:on|in)|peer-reviewed|the journal|wore|questionnaires?|randomi[sz]ed|cohort|funded|funding|grant|sponsored|financed|conflicts? of interest|surveyed|interviewed|methodology)\b/iu,
     reason: () => null,
   },
   // A change or a trend stated without a figure ("changed abruptly", "a major reversal", "continue to rise").
@@ -169,7 +243,7 @@ export const CUES: Cue[] = [
     id: "sport",
     english: true,
     pattern:
-      /\b(?:match|matches|semi-finals?|quarter-finals?|finals?|seed|seeded|tie-break|goals?|scored|striker|midfielder|defender|goalkeeper|season|tournament|unforced|serve|kick-off|league|champions?|winners|straight sets|sets?|points|minutes|half-time|penalty|stoppage|fixture|squad|stadium|title|titles|runner-up|coach|coached|victory|defeat|club|manager)\b/iu,
+      /\b(?:match|matches|semi-finals?|quarter-finals?|finals?|seed|seeded|tie-break|goals?|scored|striker|midfielder|defender|goalkeeper|season|tournament|unforced|serve|kick-off|league|champions?|winners|straight sets|sets?|points|minutes(?! of)|half-time|penalty|stoppage|fixture|squad|stadium|title|titles|runner-up|coach|coached|victory|defeat|club|manager|tickets?|medals?|race|marathon|laps?|personal best|podium|Olympics?|championships?|world record|record time)\b/iu,
     reason: () => null,
   },
   // The colour of an event (a queue, a crowd, a cheer): news, not a matter of public record to check.
@@ -183,7 +257,7 @@ export const CUES: Cue[] = [
   {
     id: "procedure",
     english: true,
-    pattern: /\b(?:council|councilmember|committee|meeting|agenda|unanimously|postponed|chamber|public comment|minutes|hearing|motion|adjourned)\b/iu,
+    pattern: /\b(?:council|councilmember|committee|meeting|agenda|unanimously|postponed|chamber|public comment|the minutes|hearing|motion|adjourned)\b/iu,
     reason: () => null,
   },
   // Matters of public record: the economy, public money, health, science, elections, crime.
@@ -209,10 +283,10 @@ export const CUES: Cue[] = [
 ];
 
 /** Numbers that are not quantities to check: clock times ("7 p.m.", "8 h 45"), scores and votes ("6-4"), rankings ("No. 4"). */
-export const NOT_QUANTITIES = /\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b|h\s?\d{2}\b)|\b\d{1,2}:\d{2}\b|\b\d{1,2}[-–]\d{1,2}\b|\bNo\.\s?\d+/giu;
+export const NOT_QUANTITIES = new RegExp(`${CLOCK_TIME}|\\b\\d{1,2}[-–]\\d{1,2}\\b|\\bNo\\.\\s?\\d+`, "giu");
 
 /** The cues whose setting changes what the raising cues beside them count (see sentenceFeatures). */
-const SETTINGS = ["sport", "event-colour", "procedure", "forecast", "forecast-any", "timetable", "quotation", "first-person", "date"];
+const SETTINGS = ["sport", "event-colour", "procedure", "forecast", "forecast-any", "intention", "intention-any", "meeting-any", "date-any", "timetable", "quotation", "first-person", "date"];
 const RAISERS: string[] = [];
 
 /** The reasons that say a sentence states a figure. */
@@ -256,7 +330,7 @@ export function sentenceFeatures(text: string, wordRules: boolean, withHashed = 
   const named: string[] = [lengthBand(text.split(/\s+/u).filter(Boolean).length)];
   const reasons = new Map<string, string>();
   for (const cue of CUES) {
-    if (cue.english && !wordRules) continue;
+    if ((cue.english && !wordRules) || (cue.otherLanguages && wordRules)) continue;
     const match = (cue.quantity ? quantities : text).match(cue.pattern);
     if (!match) continue;
     named.push(`cue:${cue.id}`);

@@ -52,8 +52,8 @@ describe("check-worthiness on the labelled seed sentences", () => {
 /**
  * The development half of bench/quality: gold CFS sentences against the suggestion at
  * SUGGEST_THRESHOLD, and the trivial "any digit" rule it must beat. In sample: the model learns
- * from every sentence of the first set (its leave-one-text-out cross-validated figures on all 18
- * texts, which train.ts prints, are in bench/quality/README.md). Floors: the measured figures less 0.02.
+ * from every sentence of the first set and of the spent second held-out set (its leave-one-text-out
+ * cross-validated figures on all 36 texts, which train.ts prints, are in bench/quality/README.md). Floors: the measured figures less 0.02.
  */
 describe("check-worthiness on the evaluation corpus's development half", () => {
   const figures = checkWorthinessFigures("dev");
@@ -61,10 +61,10 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
   it("keeps precision, recall and F1, and beats the any-digit baseline", () => {
     console.log(`Development half, ${figures.sentences} sentences: ${JSON.stringify(figures.verity)}; any digit F1 ${figures.anyDigit.f1.toFixed(3)}`);
     expect(figures.sentences).toBeGreaterThan(200);
-    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.713 - 0.02);
-    expect(figures.verity.recall).toBeGreaterThanOrEqual(0.925 - 0.02);
-    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.805 - 0.02);
-    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.25 - 0.02);
+    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.675 - 0.02);
+    expect(figures.verity.recall).toBeGreaterThanOrEqual(0.883 - 0.02);
+    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.765 - 0.02);
+    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.229 - 0.02);
   });
 
   it("averages precision at 5 in whole numbers, so 4 of 5 in every article meets 0.8", () => {
@@ -73,7 +73,7 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
   });
 
   it("keeps precision at 5 per article", () => {
-    expect(figures.precisionAt5).toBeGreaterThanOrEqual(0.822 - 0.02);
+    expect(figures.precisionAt5).toBeGreaterThanOrEqual(0.8 - 0.02);
   });
 });
 
@@ -187,7 +187,8 @@ describe("articles in other languages", () => {
     // Scored as a sentence of eleven words with no figure, quotation or question: by its length alone.
     expect(checkWorthiness(sentence, "de")).toEqual({ score: checkWorthiness("Xx xx xx xx xx xx xx xx xx xx xx.", "de").score, reasons: [] });
     const german = checkWorthiness("Die Exporte erreichten im Mai einen Rekord von 140 Milliarden Euro.", "de");
-    expect([...german.reasons].sort()).toEqual(["a number", "an amount"]);
+    // The figures, and "Rekord" read by the other languages' comparison words; no English word list.
+    expect([...german.reasons].sort()).toEqual(["a comparison: rekord", "a number", "an amount"]);
     const readAsEnglish = checkWorthiness("Die Exporte erreichten im Mai einen Rekord von 140 Milliarden Euro.");
     expect(readAsEnglish.reasons).toContain("a named person or body");
     expect(checkWorthiness(sentence).score).toBeLessThan(checkWorthiness(sentence, "de").score);
@@ -206,6 +207,64 @@ describe("articles in other languages", () => {
       expect({ language, suggested: result.score >= SUGGEST_THRESHOLD }).toEqual({ language, suggested: true });
       expect(result.reasons.some((r) => ["a percentage", "an amount", "a number"].includes(r))).toBe(true);
     }
+  });
+
+  it("reads promises, intentions and targets in several languages", () => {
+    const named = (sentence: string, wordRules: boolean) => sentenceFeatures(sentence, wordRules, false).named;
+    expect(named("I intend to cut property taxes for seniors by 10 percent in my second term.", true)).toContain("cue:figure-in-intention");
+    expect(named("She has said she wants half of all pupils to take a language by 2030.", true)).toContain("cue:intention");
+    expect(named("Elle a promis d'ouvrir dix nouvelles maisons de santé d'ici 2028.", false)).toContain("cue:figure-in-intention-any");
+    expect(named("Die Ministerin verspricht 5.000 neue Lehrerstellen bis 2030.", false)).toContain("cue:intention-any");
+    expect(named("El alcalde prometió construir 300 viviendas para 2027.", false)).toContain("cue:intention-any");
+    expect(named("O governo pretende reduzir o défice para 2 % até 2028.", false)).toContain("cue:intention-any");
+    // The other languages' words are never read in an English sentence.
+    expect(named("The mayor will plant 300 trees, said the vice mayor.", true)).not.toContain("cue:intention-any");
+  });
+
+  it("reads a time of day, a meeting and a date in any language, and does not count the time as a figure", () => {
+    for (const [language, sentence] of [
+      ["fr", "Le débat doit reprendre le 9 décembre à 14 h."],
+      ["es", "La próxima reunión del pleno será el 2 de febrero a las 10.00."],
+      ["de", "Die nächste Sitzung des Stadtrats beginnt am Montag um 19 Uhr."],
+      ["pt", "A reunião da câmara municipal começa às 15h."],
+    ]) {
+      const features = sentenceFeatures(sentence, false, false).named;
+      expect({ language, features }).toEqual({ language, features: expect.arrayContaining(["cue:clock-time", "cue:meeting-any"]) });
+      expect(checkWorthiness(sentence, language).score).toBeLessThan(SUGGEST_THRESHOLD);
+    }
+    expect(checkWorthiness("A reunião da câmara municipal começa às 15h.", "pt").reasons).not.toContain("a number");
+  });
+
+  it("reads comparisons and rankings in the other languages' words", () => {
+    const portuguese = checkWorthiness("O porto é hoje o terceiro maior do país, atrás de Lisboa e Sines.", "pt");
+    expect(portuguese.reasons).toContain("a comparison: terceiro");
+    const german = checkWorthiness("Lindenau liegt mit dem neuen Hebesatz über dem Durchschnitt vergleichbarer Städte im Land.", "de");
+    expect(german.reasons).toContain("a comparison: über dem");
+    expect(sentenceFeatures("La tasa es la más alta de la región.", false, false).named).toContain("cue:comparison-any");
+    expect(sentenceFeatures("Het is de grootste haven van Europa.", false, false).named).toContain("cue:comparison-any");
+    // Read with the word rules (English), the Spanish "mayor" of an English sentence is not a comparison.
+    expect(sentenceFeatures("The mayor spoke for more than an hour.", true, false).named).not.toContain("cue:comparison-any");
+  });
+
+  it("discounts a hand-over to the next topic, and reads guidance as a record", () => {
+    expect(sentenceFeatures("Let's move on to housing.", true, false).named).toContain("cue:hand-over");
+    expect(sentenceFeatures("Passons maintenant au logement.", false, false).named).toContain("cue:hand-over");
+    expect(checkWorthiness("Let's move on to housing.").score).toBeLessThan(SUGGEST_THRESHOLD);
+    expect(sentenceFeatures("The current guidance recommends 150 minutes of moderate activity a week.", true, false).named).toEqual(
+      expect.arrayContaining(["cue:guidance", "cue:number"]),
+    );
+    expect(sentenceFeatures("The current guidance recommends 150 minutes of moderate activity a week.", true, false).named).not.toContain("cue:figure-in-sport");
+  });
+
+  it("reads tens in words as a number, and numbers in words in the other languages", () => {
+    expect(sentenceFeatures("The alarm went out about forty minutes after the fire started.", true, false).named).toContain("cue:number-words");
+    expect(sentenceFeatures("Un jeune sur six est au chômage.", false, false).named).toContain("cue:number-words-any");
+    expect(sentenceFeatures("Die Hälfte der Züge war verspätet.", false, false).named).toContain("cue:number-words-any");
+    expect(sentenceFeatures("A metade dos alunos faltou.", false, false).named).toContain("cue:number-words-any");
+    // Portuguese "dos" (of the) is not the Spanish two.
+    expect(sentenceFeatures("O porto é um dos maiores do país.", false, false).named).not.toContain("cue:number-words-any");
+    // Never read in an English sentence.
+    expect(sentenceFeatures("The cent and the mille are coins.", true, false).named).not.toContain("cue:number-words-any");
   });
 
   it("does not suggest a sentence of another language with nothing but words to go on", () => {
