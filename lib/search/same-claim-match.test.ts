@@ -1,4 +1,4 @@
-import { normaliseNumbers, SAME_CLAIM_SCORE, sameClaimScore } from "@/lib/search/same-claim-match";
+import { normaliseNumbers, pairFeatures, SAME_CLAIM_SCORE, sameClaimScore } from "@/lib/search/same-claim-match";
 import { classification, labelledPairs } from "@/bench/quality/evaluate";
 
 const same = (a: string, b: string) => sameClaimScore(a, b) >= SAME_CLAIM_SCORE;
@@ -14,6 +14,51 @@ describe("normaliseNumbers", () => {
     expect(normaliseNumbers("About one-seventh of the water")).toBe("About 14.3 percent of the water");
     expect(normaliseNumbers("Vier von fünf Verspätungen")).toBe("80 percent Verspätungen");
     expect(normaliseNumbers("half a million new factory jobs")).toBe("0.5 million new factory jobs");
+  });
+});
+
+describe("normaliseNumbers, figures in other words and units", () => {
+  it("reads a multiple as a change, a span or measure in one unit, and other languages' fractions and scales", () => {
+    expect(normaliseNumbers("Bus fares doubled in 2024.")).toBe("Bus fares rose 100 percent in 2024.");
+    expect(normaliseNumbers("the driest summer in four decades")).toBe("the driest summer in 40 years");
+    expect(normaliseNumbers("two and a half hours of exercise")).toBe("150 minutes of exercise");
+    expect(normaliseNumbers("a fee of 45 cents")).toBe("a fee of 0.45");
+    expect(normaliseNumbers("Près d'un tiers des électeurs")).toBe("Près 33.3 percent des électeurs");
+    expect(normaliseNumbers("1,8 milhões de passageiros")).toBe("1,8 million de passageiros");
+  });
+
+  it("reads no figure in 'the one', and no direction in a bound", () => {
+    expect(normaliseNumbers("better than the one sold last year")).toBe("better than the item sold last year");
+    expect(normaliseNumbers("up to $500 or less")).toBe("at most $500 at most");
+  });
+});
+
+describe("pairFeatures, the hard negatives of new text", () => {
+  const fires = (a: string, b: string, feature: string) => pairFeatures(a, b)[feature] === 1 && pairFeatures(b, a)[feature] === 1;
+  it("sees a claim denied, a direction reversed, figures in another order", () => {
+    expect(fires("The mayor never approved the new stadium.", "The mayor approved the new stadium.", "negation")).toBe(true);
+    expect(fires("Bus ridership is still rising this year.", "Bus ridership is falling this year.", "direction")).toBe(true);
+    expect(fires("Bus ridership rose this year.", "Bus ridership increased this year.", "direction")).toBe(false);
+    expect(fires("Prices rose from 3 euros to 5 euros.", "Prices went from 5 euros to 3 euros.", "figuresReordered")).toBe(true);
+  });
+
+  it("sees a rate over another span and another named source, but not a pronoun for a name", () => {
+    expect(fires("The plant emits 300 tonnes of CO2 a day.", "The plant emits 300 tonnes of CO2 a year.", "rate")).toBe(true);
+    expect(fires("The plant emits 300 tonnes of CO2 a year.", "The plant emits 300 tonnes of CO2 annually.", "rate")).toBe(false);
+    expect(fires("According to the teachers' union, 30 percent of schools lack heating.", "According to the education ministry, 30 percent of schools lack heating.", "claimant")).toBe(true);
+    expect(fires("The teachers' union said 30 percent of schools lack heating.", "30 percent of schools lack heating, the union said.", "claimant")).toBe(false);
+    expect(fires("She said 30 percent of schools lack heating.", "30 percent of schools lack heating, the education minister said.", "claimant")).toBe(false);
+  });
+
+  it("refuses a figure over another span, a direction reversed, another named source", () => {
+    expect(same("The plant emits 300 tonnes of CO2 a day.", "The plant emits 300 tonnes of CO2 a year.")).toBe(false);
+    expect(same("Bus ridership is still rising this year, the council said.", "Bus ridership is falling this year, the council said.")).toBe(false);
+    expect(same("According to the teachers' union, 30 percent of schools lack heating.", "According to the education ministry, 30 percent of schools lack heating.")).toBe(false);
+  });
+
+  it("reads a contrast or a verb that denies as no denial", () => {
+    expect(pairFeatures("Hegseth said Europe, not the US, should offer Ukraine security guarantees", "Hegseth said European forces should offer security guarantees").negation).toBe(0);
+    expect(pairFeatures("Hegseth ruled out NATO membership for Ukraine", "Hegseth said the US would not accept NATO membership for Ukraine").negation).toBe(0);
   });
 });
 
@@ -40,15 +85,17 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The first evaluation set's pairs (both halves; never the second held-out set), read without
-  // the trigram search's floor, in sample (the model learnt from them; train-same-claim.ts prints
-  // its cross-validated 0.793 at 0.814, before the topic check): measured precision 0.848, recall
-  // 0.788; floors 0.03 below.
+  // The first evaluation set's pairs (both halves) and the second held-out set's (spent), read
+  // without the trigram search's floor, in sample (the model learnt from both; train-same-claim.ts
+  // prints its cross-validated 0.793 at 0.809 over the 434, before the topic check): measured on
+  // the first set precision 0.840, recall 0.743; on heldout-2 0.816, 0.875; floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
-    const pairs = labelledPairs("set-1");
-    const figures = classification(pairs.map((p) => same(p.a, p.b)), pairs.map((p) => p.same));
-    expect(figures.precision).toBeGreaterThanOrEqual(0.848 - 0.03);
-    expect(figures.recall).toBeGreaterThanOrEqual(0.788 - 0.03);
+    for (const [set, measured] of [["set-1", { precision: 0.84, recall: 0.743 }], ["heldout-2", { precision: 0.816, recall: 0.875 }]] as const) {
+      const pairs = labelledPairs(set);
+      const figures = classification(pairs.map((p) => same(p.a, p.b)), pairs.map((p) => p.same));
+      expect(figures.precision).toBeGreaterThanOrEqual(measured.precision - 0.03);
+      expect(figures.recall).toBeGreaterThanOrEqual(measured.recall - 0.03);
+    }
   });
 
   it("keeps a copy cut short as the same claim, and refuses a copy with a word changed or its words reordered", () => {

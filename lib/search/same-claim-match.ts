@@ -5,9 +5,12 @@
  * (shared words or a shared figure), then described by what a reviewer compares (a shared
  * figure, a figure on one side only, a conflict in figures or direction, a name or a word put in
  * its opposite's place, one sentence copied from the other with a word or figure changed or the
- * words reordered) and scored by a logistic regression over those (same-claim-model.json, learnt
- * by bench/quality/train-same-claim.ts on the first evaluation set's pairs). Pure, so the app and
- * the benchmark (bench/quality) score a pair the same way.
+ * words reordered, one denied by the other, a direction reversed, shared figures in another
+ * order, a rate over another span, another named source) and scored by a logistic regression over
+ * those (same-claim-model.json, learnt by bench/quality/train-same-claim.ts on the first
+ * evaluation set's and the second held-out set's pairs). Figures are read in one unit ("four
+ * decades" is 40 years, "doubled" a rise of 100 percent). Pure, so the app and the benchmark
+ * (bench/quality) score a pair the same way.
  */
 import model from "@/lib/search/same-claim-model.json";
 import { claimsConflict, figureMentions, sameFigure } from "@/lib/search/claim-conflict";
@@ -21,6 +24,7 @@ const MAX_READ_CHARS = 2_000;
 const NUMBER_WORDS: Record<string, string> = {
   one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10",
   eleven: "11", twelve: "12", thirteen: "13", fourteen: "14", fifteen: "15", twenty: "20", thirty: "30", forty: "40", fifty: "50",
+  sixty: "60", seventy: "70", eighty: "80", ninety: "90",
   quarter: "25 percent", half: "50 percent", third: "33 percent", twice: "2 times",
   un: "1", une: "1", deux: "2", trois: "3", quatre: "4", cinq: "5", dix: "10",
   uno: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5", diez: "10",
@@ -47,13 +51,55 @@ const FRACTIONS: Array<[RegExp, string]> = [
 const DENOMINATORS: Record<string, number> = { third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, tenth: 10 };
 const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 
+/**
+ * Words and phrases read before the figures: a change stated as a multiple ("doubled" is a rise
+ * of 100 percent), a bound that reads as a direction ("up to", "or less": neither goes up nor
+ * down), "one" as a pronoun ("the one in last year's model" states no figure), and the scale
+ * words of other languages ("1,8 milhões" is 1.8 million).
+ */
+const PHRASES: Array<[RegExp, string]> = [
+  [/\b(?:doubled|doubling)\b/giu, "rose 100 percent"],
+  [/\b(?:tripled|trebled)\b/giu, "rose 200 percent"],
+  [/\bhalved\b/giu, "fell 50 percent"],
+  [/\bup to\b/giu, "at most"],
+  [/\bor (?:less|fewer|under|below)\b/giu, "at most"],
+  [/\bor (?:more|over|above)\b/giu, "at least"],
+  [/\b(the|this|that|no|each|any|every|which) one\b/giu, "$1 item"],
+  [/(?<!\p{L})(?:mil milhões|mil millones|Milliarden|Milliarde|milliards|milliard)(?!\p{L})/giu, "billion"],
+  [/(?<!\p{L})(?:milhões|milhão|millones|millón|Millionen|Million|millions)(?!\p{L})/gu, "million"],
+];
+
+/** Fractions in other languages, as percentages: "un tiers", "d'un quart", "ein Drittel", "um terço" (before the number words). */
+const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
+  [/(?<!\p{L})(?:un|d'un|d’un|ein|einem|einen|um|un) (?:tiers|Drittel|tercio|terço)(?!\p{L})/giu, "33.3 percent"],
+  [/(?<!\p{L})(?:un|d'un|d’un|ein|einem|einen|um|un) (?:quart|Viertel|cuarto|quarto)(?!\p{L})/giu, "25 percent"],
+  [/(?<!\p{L})(?:deux tiers|zwei Drittel|dos tercios|dois terços)(?!\p{L})/giu, "66.7 percent"],
+  [/(?<!\p{L})(?:trois quarts|drei Viertel|tres cuartos|três quartos)(?!\p{L})/giu, "75 percent"],
+  [/(?<!\p{L})(?:la moitié|die Hälfte|la mitad|metade)(?!\p{L})/giu, "50 percent"],
+];
+
+/**
+ * A span of time or a measure in a smaller or larger unit, as one unit: "four decades" is 40
+ * years, "two and a half hours" 150 minutes, "180 centimetres" 1.8 metres, "62 cents" 0.62,
+ * "twelve months" a year (after the number words, so the figures are digits).
+ */
+const UNITS: Array<[RegExp, (n: number) => string]> = [
+  [/\b(\d+(?:\.\d+)?) (?:decades|décennies|décadas|Jahrzehnte)\b/giu, (n) => `${n * 10} years`],
+  [/\b(\d+(?:\.\d+)?) hours?\b/giu, (n) => `${n * 60} minutes`],
+  [/\b(\d+(?:\.\d+)?) (?:centimetres|centimeters|cm)\b/giu, (n) => `${n / 100} metres`],
+  [/\b(\d+) cents?\b/giu, (n) => `${n / 100}`],
+  [/\b12 months\b/giu, () => "1 year"],
+];
+
 /** A text with number words and fractions as digits and "%" written as "percent", so "four percent" and "4%", "one in four" and "25%" read alike. */
 export function normaliseNumbers(text: string): string {
-  return FRACTIONS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text)
+  const words = [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text)
     .replace(/\b(1|2|3)\/(\p{L}+)/gu, (_, n: string, d: string) => percentOf(Number(n) / DENOMINATORS[d.toLowerCase()]))
+    .replace(/\b(\p{L}+) and a half\b/giu, (all, word: string) => (NUMBER_WORDS[word.toLowerCase()] ? `${NUMBER_WORDS[word.toLowerCase()]}.5` : all))
     .replace(/\b(\p{L}+)\b/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
     .replace(/(\d)\s*(?:%|per cent|percent|pour cent|por ciento|Prozent)/giu, "$1 percent")
     .replace(/\b(\d+) (?:in|out of|of every|von|sur|de cada) (\d+)\b/gu, (_, a: string, b: string) => percentOf(Number(a) / Number(b)));
+  return UNITS.reduce((t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(n))), words);
 }
 
 /** A claim's content words, cut to their first five letters (a crude stem: "rises", "rising", "risen"). */
@@ -156,6 +202,112 @@ function copiedWithAChange(a: string, b: string): number {
   return substituted || reordered ? share : 0;
 }
 
+/** Words that deny what they stand beside, in the languages of the corpus. */
+const NEGATION = /(?<!\p{L})(?:not|never|no|nobody|none|nothing|neither|cannot|\p{L}+n['’]t|pas|jamais|aucun|aucune|personne|nicht|nie|niemals|kein|keine|keinen|keiner|nunca|nadie|ninguno|ninguna|não|nenhum|ninguém)(?!\p{L})/iu;
+
+/**
+ * Verbs and words that deny without a "not": "ruled out NATO membership" restates "would not
+ * accept NATO membership", "dismissed", "rejected", "unrealistic" likewise.
+ */
+const DENIAL = /(?<!\p{L})(?:rul\p{L}* out|dismiss\p{L}*|reject\p{L}*|refus\p{L}*|den(?:y|ies|ied|ying)|unrealistic|unlikely|impossible|backtrack\p{L}*|pull\p{L}* back|without|sans|sin|sem|ohne)(?!\p{L})/iu;
+
+/** Whether one claim denies what the other states: one says "not", "never" or "no" (not as a contrast), the other neither that nor a word that denies. */
+function negationMismatch(a: string, b: string): boolean {
+  // A contrast ("Europe, not the US, should …", "rather than the U.S.") names who, and denies nothing.
+  const denies = (text: string) => {
+    const uncontrasted = text.replace(/,\s?(?:not|rather than|instead of)\b[^,]*/giu, "").replace(/\b(?:rather than|instead of)\b/giu, "");
+    return NEGATION.test(uncontrasted) || DENIAL.test(uncontrasted);
+  };
+  return denies(a) !== denies(b);
+}
+
+/**
+ * Words of direction, each side's: up (rose, rising, grew, above), down (fell, falling, slipped,
+ * below) and held (unchanged, levelled off). Compared word by word, so "rose … still rising"
+ * against "rose … falling" counts: a word of one direction on one side only, and a word of
+ * another on the other side only.
+ */
+const DIRECTIONS: Record<string, RegExp> = {
+  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|gestiegen|stieg)(?!\p{L})/giu,
+  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|gesunken|sank|down from)(?!\p{L})/giu,
+  held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
+};
+
+function directionSwapped(a: string, b: string): boolean {
+  const words = (text: string) => Object.fromEntries(Object.entries(DIRECTIONS).map(([d, re]) => [d, new Set(Array.from(text.matchAll(re), ([w]) => w.toLowerCase()))]));
+  const [wa, wb] = [words(a), words(b)];
+  const directionsOnlyIn = (x: Record<string, Set<string>>, y: Record<string, Set<string>>) => Object.keys(DIRECTIONS).filter((d) => [...x[d]].some((w) => !y[d].has(w)));
+  const [inA, inB] = [directionsOnlyIn(wa, wb), directionsOnlyIn(wb, wa)];
+  return inA.some((d) => inB.some((e) => e !== d));
+}
+
+/** Figures both claims state, in the order the first states them. */
+function sharedFiguresInOrder(a: number[], b: number[]): number[] {
+  return a.filter((x) => b.some((y) => sameFigure(x, y)));
+}
+
+/** Two or more shared figures stated in another order: "from 5.2 to 6.1" against "from 6.1 to 5.2", "7,000 … 3,000" against "3,000 … 7,000". */
+function figuresReordered(fa: number[], fb: number[]): boolean {
+  const [sa, sb] = [sharedFiguresInOrder(fa, fb), sharedFiguresInOrder(fb, fa)];
+  const firstIndex = (list: number[], x: number) => list.findIndex((y) => sameFigure(x, y));
+  const order = sa.map((x) => firstIndex(sb, x)).filter((i, k, all) => all.indexOf(i) === k);
+  return order.length >= 2 && order.some((i, k) => k > 0 && i < order[k - 1]);
+}
+
+/**
+ * A time span of a rate, each side's: "an hour" against "a day", "a week" against "a day",
+ * "per year" and "annually" alike. The claims differ when each names one and they share none.
+ */
+const RATES: Record<string, RegExp> = {
+  hour: /(?<!\p{L})(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})/iu,
+  day: /(?<!\p{L})(?:(?:a|per|each|every) day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})/iu,
+  week: /(?<!\p{L})(?:(?:a|per|each|every) week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})/iu,
+  month: /(?<!\p{L})(?:(?:a|per|each|every) month|monthly|(?:pro|par|por|ao) (?:Monat|mois|mes|mês)|monatlich|mensuel\p{L}*)(?!\p{L})/iu,
+  year: /(?<!\p{L})(?:(?:a|per|each|every) year|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|jährlich|anual\p{L}*)(?!\p{L})/iu,
+};
+
+function rateMismatch(a: string, b: string): boolean {
+  const [ra, rb] = [a, b].map((text) => Object.keys(RATES).filter((r) => RATES[r].test(text)));
+  return ra.length > 0 && rb.length > 0 && !ra.some((r) => rb.includes(r));
+}
+
+/** Words that stand for who is speaking without naming them: a claimant that may be anyone. */
+const PRONOUNS = new Set("i we you he she they it elle il ils elles nous on ela ele eles elas nós er sie wir es él ella ellos nosotros".split(" "));
+const SAYING =
+  "said|says|say|told|tells|found|finds|announced|announces|reported|reports|claimed|claims|warned|warns|argued|argues|admitted|insisted|estimated|estimates|showed|shows|stated|noted|concluded|respondeu|responde|anunciaram|anunciou|afirmou|disse|diz|dizem|afirmó|dijo|anunció|advirtió|señaló|declaró|a déclaré|a dit|affirme|montre|montrent|indique|sagt|sagte|sagen|erklärte|betont|betonte|teilte mit";
+
+/**
+ * Who a claim says states it: the words after "according to" (selon, según, segundo, laut), or
+ * before a verb of saying at the opening ("The exam regulator found that …") or after a comma at
+ * the close ("…, the agriculture minister said"), as word stems; null when it names none or only
+ * a pronoun ("She said").
+ */
+function claimant(text: string): Set<string> | null {
+  // Bounded and anchored on a word's last letter, so no two quantifiers can trade characters.
+  const said = `(?:${SAYING})`;
+  const phrase = "([^,.;:\\s][^,.;:]{0,78}[^,.;:\\s])";
+  const patterns = [
+    new RegExp(`(?:^|[,;:\\s])(?:according to|selon|según|segundo|laut|de acordo com) ([^,.;:]{1,80})`, "iu"),
+    new RegExp(`^${phrase} ${said}(?: (?:that|que|dass|on)\\b|,)`, "iu"),
+    new RegExp(`, ${phrase} ${said}[.!]?$`, "iu"),
+    new RegExp(`, ${said} ${phrase}[.!]?$`, "iu"),
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(text.trim().replace(/\s+/gu, " "));
+    if (!match) continue;
+    const words = match[1].split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w.toLowerCase()));
+    if (words.length === 0 || words.every((w) => PRONOUNS.has(w.toLowerCase()))) return null;
+    return new Set(words.filter((w) => !PRONOUNS.has(w.toLowerCase())).map((w) => w.toLowerCase().slice(0, 5)));
+  }
+  return null;
+}
+
+/** Each claim names who states it, and no word of one's claimant stands in the other's: another source. */
+function claimantMismatch(a: string, b: string): boolean {
+  const [ca, cb] = [claimant(a), claimant(b)];
+  return ca !== null && cb !== null && ![...ca].some((w) => cb.has(w));
+}
+
 /** What the model reads in a pair: bits, shares (0..1) and the count of opposites. */
 export function pairFeatures(a: string, b: string): Record<string, number> {
   const [na, nb] = [normaliseNumbers(a), normaliseNumbers(b)];
@@ -169,6 +321,11 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     conflict: bit(claimsConflict(na, nb)),
     swappedDetail: bit(swappedDetail(a, b)),
     antonyms: antonymsSwapped(a, b),
+    negation: bit(negationMismatch(a, b)),
+    direction: bit(directionSwapped(na, nb)),
+    figuresReordered: bit(figuresReordered(fa, fb)),
+    rate: bit(rateMismatch(a, b)),
+    claimant: bit(claimantMismatch(a, b)),
   };
 }
 
