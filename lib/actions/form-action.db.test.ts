@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { errorState, formAction } from "@/lib/actions/form-action";
 import { initialFormState } from "@/lib/actions/form-state";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError } from "@/lib/db/unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, TRANSACTION_TOO_LONG_MESSAGE } from "@/lib/db/unavailable";
 import { changeRoleAction, createUserAction, setDisabledAction } from "@/lib/users/actions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -228,6 +228,25 @@ describe("formAction and errorState", () => {
     });
     expect(await action(initialFormState, form({ n: "x" }))).toEqual(unavailable);
     expect(errorState(refused)).toEqual(unavailable);
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+
+  it("says a change that ran past its transaction's time limit took too long and saved nothing, not that the database is away", async () => {
+    signIn(admin);
+    const before = await prisma.user.count();
+    const action = formAction(schema, async () => {
+      await prisma.$transaction(
+        async (tx) => {
+          await tx.user.create({ data: { email: `too-slow-${Date.now()}@example.org`, name: "Too Slow", passwordHash: "x", role: "REVIEWER" } });
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await tx.user.count();
+        },
+        { timeout: 100 },
+      );
+      return "done";
+    });
+    expect(await action(initialFormState, form({ n: "x" }))).toEqual({ status: "error", message: TRANSACTION_TOO_LONG_MESSAGE });
+    expect(await prisma.user.count()).toBe(before);
     expect(consoleError).not.toHaveBeenCalled();
   });
 

@@ -5,7 +5,7 @@ import { ACCOUNT_DISABLED_MESSAGE } from "@/lib/auth/messages";
 import { BulkRefusedError, ConflictError, DuplicateArticleError, FieldError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/storable-text";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isTransactionExpired, TRANSACTION_TOO_LONG_MESSAGE } from "@/lib/db/unavailable";
 
 /**
  * Every form's Server Action goes through here: the caller must be signed in, the
@@ -70,6 +70,7 @@ export function errorState(error: unknown): FormState<never> {
   if (isNextControlFlow(error)) throw error;
   // Not a bug in this request: the user is asked to retry.
   if (isDatabaseUnavailable(error)) return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE };
+  if (isTransactionExpired(error)) return { status: "error", message: TRANSACTION_TOO_LONG_MESSAGE };
   console.error("Unexpected error in a Server Action", error);
   return { status: "error", message: "Something went wrong and nothing was saved. Please try again." };
 }

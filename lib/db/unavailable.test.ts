@@ -3,6 +3,7 @@ import {
   DATABASE_UNAVAILABLE_MESSAGE,
   DatabaseUnavailableError,
   isDatabaseUnavailable,
+  isTransactionExpired,
   rethrowUnavailable,
   unavailableResponse,
 } from "@/lib/db/unavailable";
@@ -21,6 +22,11 @@ function prismaError(code: string, cause: object) {
 const unreachable = prismaError("P1001", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 });
 const shutdownViaPrisma = prismaError("P2010", { kind: "postgres", code: "57P01", severity: "FATAL", message: "terminating connection" });
 const transactionNotStarted = Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
+// As Prisma words a transaction that outlived its timeout (lib/db/transaction-limits.ts).
+const transactionExpired = Object.assign(
+  new Error("Transaction API error: A query cannot be executed on an expired transaction. The timeout for this transaction was 100 ms, however 312 ms passed since the start of the transaction. Consider increasing the interactive transaction timeout or doing less work in the transaction."),
+  { code: "P2028", meta: { operation: "query", timeout: 100, timeTaken: 312 } },
+);
 
 describe("isDatabaseUnavailable", () => {
   it.each([
@@ -48,6 +54,14 @@ describe("isDatabaseUnavailable", () => {
     ["nothing", undefined],
   ])("leaves %s alone", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+
+  it("leaves a transaction that ran past its own time limit to isTransactionExpired: the database is there", () => {
+    expect(isDatabaseUnavailable(transactionExpired)).toBe(false);
+    expect(isTransactionExpired(transactionExpired)).toBe(true);
+    expect(isTransactionExpired(new Error("outer", { cause: transactionExpired }))).toBe(true);
+    expect(isTransactionExpired(transactionNotStarted)).toBe(false);
+    expect(isTransactionExpired(refused)).toBe(false);
   });
 
   it("does not loop on an error that is its own cause", () => {

@@ -20,6 +20,8 @@ export class DatabaseUnavailableError extends UserFacingError {
 
 // Prisma: can't reach the server, timed out, server closed the connection, a transaction that
 // could not start or was closed under it (the pool waiting on a database that is not there).
+// P2028 also names a transaction that ran past its own time limit: that one is not the
+// database's absence (isTransactionExpired).
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2028"]);
 // The driver adapter's kinds for socket errors.
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
@@ -37,8 +39,21 @@ const MESSAGES = [
   /terminating connection due to administrator command/i,
 ];
 
+/** What the user is told when their change ran past its transaction's time limit (lib/db/transaction-limits.ts). */
+export const TRANSACTION_TOO_LONG_MESSAGE = "This took longer than the server allows, so nothing was saved. Please try again; if it happens again, try a smaller piece of work.";
+
+/** Whether an error (or its cause) is Prisma's transaction that ran past its time limit (P2028 with the limit and the time taken). */
+export function isTransactionExpired(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const { code, message, meta } = current as { code?: unknown; message?: unknown; meta?: { timeout?: unknown } };
+    if (code === "P2028" && (typeof meta?.timeout === "number" || (typeof message === "string" && /expired transaction/i.test(message)))) return true;
+  }
+  return false;
+}
+
 /** Whether an error (or anything in its causes) means the database could not be reached or went away. */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (isTransactionExpired(error)) return false;
   const seen = new Set<unknown>();
   const pending = [error];
   while (pending.length > 0) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
-import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError } from "@/lib/db/unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError, TRANSACTION_TOO_LONG_MESSAGE } from "@/lib/db/unavailable";
 import { BODY_LIMITS, BODY_TOO_LARGE_MESSAGE } from "@/lib/http/body-limit";
 import { route, UNEXPECTED_ROUTE_MESSAGE } from "@/lib/http/route";
 import { countedBody, COUNTED_CHUNK as CHUNK } from "@/lib/http/counted-body";
@@ -129,6 +129,13 @@ describe("errors", () => {
       expect(await answer(response)).toEqual({ status: 503, body: { error: DATABASE_UNAVAILABLE_MESSAGE }, cache: "no-store" });
       expect(response.headers.get("retry-after")).toBe("5");
     }
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+
+  it("answers a transaction that ran past its time limit with 503 and what happened, not as the database being away", async () => {
+    const expired = Object.assign(new Error("Transaction API error: A query cannot be executed on an expired transaction."), { code: "P2028", meta: { timeout: 100, timeTaken: 312 } });
+    const response = await throwing(expired);
+    expect(await answer(response)).toEqual({ status: 503, body: { error: TRANSACTION_TOO_LONG_MESSAGE }, cache: "no-store" });
     expect(consoleError).not.toHaveBeenCalled();
   });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getCurrentUser, type Actor } from "@/lib/auth/current-user";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError, UnauthenticatedError, UserFacingError } from "@/lib/errors";
-import { isDatabaseUnavailable, unavailableResponse } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable, isTransactionExpired, TRANSACTION_TOO_LONG_MESSAGE, unavailableResponse } from "@/lib/db/unavailable";
 import { BODY_LIMITS, limitBody } from "@/lib/http/body-limit";
 import { actorForToken } from "@/lib/api-tokens/data";
 import { bearerToken } from "@/lib/api-tokens/secret";
@@ -108,6 +108,7 @@ export function route<Mode extends UserMode, Params extends z.ZodType = typeof N
     function errorResponse(error: unknown): Response {
       // Not a bug in this request: the user is asked to retry.
       if (isDatabaseUnavailable(error)) return unavailableResponse(options.errors ?? "json");
+      if (isTransactionExpired(error)) return fail(503, TRANSACTION_TOO_LONG_MESSAGE);
       if (error instanceof NotFoundError) {
         if (typeof options.notFound === "function") return noStore(options.notFound());
         return fail(404, options.notFound ?? error.message);
