@@ -18,11 +18,10 @@ export class DatabaseUnavailableError extends UserFacingError {
   }
 }
 
-// Prisma: can't reach the server, timed out, server closed the connection, a transaction that
-// could not start or was closed under it (the pool waiting on a database that is not there).
-// P2028 also names a transaction that ran past its own time limit: that one is not the
-// database's absence (isTransactionExpired).
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2028"]);
+// Prisma: can't reach the server, timed out, server closed the connection. (Its P2028 names both
+// a transaction that could not start, the pool waiting on a database that is not there, found by
+// its message below, and one that ran past its own time limit: isTransactionExpired.)
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
 // The driver adapter's kinds for socket errors.
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // PostgreSQL: connection exceptions (08…), shutting down or starting up (57P01-57P03), too many connections.
@@ -37,37 +36,44 @@ const MESSAGES = [
   /Can't reach database server/i,
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /terminating connection due to administrator command/i,
+  /Unable to start a transaction in the given time/i,
 ];
 
 /** What the user is told when their change ran past its transaction's time limit (lib/db/transaction-limits.ts). */
 export const TRANSACTION_TOO_LONG_MESSAGE = "This took longer than the server allows, so nothing was saved. Please try again; if it happens again, try a smaller piece of work.";
 
-/** Whether an error (or its cause) is Prisma's transaction that ran past its time limit (P2028 with the limit and the time taken). */
-export function isTransactionExpired(error: unknown): boolean {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    const { code, message, meta } = current as { code?: unknown; message?: unknown; meta?: { timeout?: unknown } };
-    if (code === "P2028" && (typeof meta?.timeout === "number" || (typeof message === "string" && /expired transaction/i.test(message)))) return true;
-  }
-  return false;
-}
-
-/** Whether an error (or anything in its causes) means the database could not be reached or went away. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (isTransactionExpired(error)) return false;
+/** An error and everything in its causes (and Prisma's meta, where the driver adapter's error is), each once. */
+function* errorsWithin(error: unknown): Generator<Record<string, unknown>> {
   const seen = new Set<unknown>();
   const pending = [error];
   while (pending.length > 0) {
     const current = pending.pop();
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    const { code, kind, originalCode, message, cause, meta, digest } = current as Record<string, unknown>;
+    const fields = current as Record<string, unknown>;
+    yield fields;
+    pending.push(fields.cause, fields.meta, (fields.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+  }
+}
+
+/** Whether an error (or its cause) is Prisma's transaction that ran past its time limit (P2028 with the limit and the time taken). */
+export function isTransactionExpired(error: unknown): boolean {
+  for (const { code, message, meta } of errorsWithin(error)) {
+    if (code !== "P2028") continue;
+    if (typeof (meta as { timeout?: unknown } | undefined)?.timeout === "number" || (typeof message === "string" && /expired transaction/i.test(message))) return true;
+  }
+  return false;
+}
+
+/** Whether an error (or anything in its causes) means the database could not be reached or went away. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const { code, kind, originalCode, message, digest } of errorsWithin(error)) {
     // By digest, not instanceof: a route's bundle may hold another copy of this module than the shared Prisma client's.
     if (digest === DATABASE_UNAVAILABLE_DIGEST) return true;
     if (typeof code === "string" && (PRISMA_CODES.has(code) || SQLSTATES.test(code) || SOCKET_CODES.has(code))) return true;
     if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
     if (typeof originalCode === "string" && SQLSTATES.test(originalCode)) return true;
     if (typeof message === "string" && MESSAGES.some((pattern) => pattern.test(message))) return true;
-    pending.push(cause, meta, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
   }
   return false;
 }
