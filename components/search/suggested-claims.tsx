@@ -81,7 +81,7 @@ export function SuggestedClaims({
       </div>
       <p className="field-hint" data-testid="suggestion-rules">
         {data && !data.wordRules
-          ? `Sentences with figures, quotations or quotations attributed by punctuation that no claim covers yet. The word rules (attributions, comparisons, dates, officials) cover English only, so they are not used for ${data.language ? languageName(data.language) : "this language"}.`
+          ? `Sentences with figures, quotations, attributions, comparisons or dates that no claim covers yet. Some words are read in French, German, Spanish, Portuguese, Italian and Dutch (attributions, comparisons, dates, promises, meetings); the English word rules (named officials, opinion, sport) are not used for ${data.language ? languageName(data.language) : "this language"}.`
           : "Sentences with numbers, quotations, attributions, comparisons, dates or named officials that no claim covers yet (word rules in English)."}{" "}
         Accept one to mark it, or dismiss it for everyone.
       </p>
