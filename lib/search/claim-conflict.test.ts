@@ -8,6 +8,11 @@ describe("figuresOf", () => {
     expect(figuresOf("$2.4bn and $1.2m")).toEqual(new Set([2_400_000_000, 1_200_000]));
     expect(figuresOf("1,8 Milliarden Euro, 62 000 personnes, 68,9 %")).toEqual(new Set([1_800_000_000, 62_000, 68.9]));
   });
+
+  it("reads no figure in the digits of a word or an id (a model name, a run's tag)", () => {
+    expect(figuresOf("The harbour creates 2,000 jobs (mx8xzfsx)")).toEqual(new Set([2_000]));
+    expect(figuresOf("The A380 and the H5N1 strain")).toEqual(new Set());
+  });
 });
 
 describe("claimsConflict", () => {

@@ -7,8 +7,9 @@
  */
 
 /** Digits with thousands separators (",", ".", spaces) or a decimal part, then an optional scale word. */
+// Not the digits of a word or an id ("A380", "mx8xzfsx"): a figure starts where no letter stands before it.
 const FIGURE =
-  /(\d{1,3}(?:[,.\u00a0\u202f ]\d{3}(?!\d))+|\d+)(?:[.,](\d+))?(?:\s?(thousand|million|billion|trillion|bn|m|millions?|milliards?|Millionen|Milliarden|millones|mil)\b)?/giu;
+  /(?<![\p{L}\d])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3}(?!\d))+|\d+)(?:[.,](\d+))?(?:\s?(thousand|million|billion|trillion|bn|m|millions?|milliards?|Millionen|Milliarden|millones|mil)\b)?/giu;
 
 const SCALES: Record<string, number> = {
   thousand: 1e3,

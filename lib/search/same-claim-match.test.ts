@@ -110,3 +110,9 @@ describe("sameClaimScore", () => {
     expect(sameClaimScore(a, b)).toBe(sameClaimScore(b, a));
   });
 });
+
+test("a digit inside a word is no shared figure: a claim tagged mx8xzfsx is not the claim of a rise to 8.1 %", () => {
+  const tagged = "The harbour creates 2,000 jobs (mx8xzfsx)";
+  const rise = "Unemployment in the harbour district rose to 8.1% in June, the mayor added.";
+  expect(same(tagged, rise)).toBe(false);
+});
