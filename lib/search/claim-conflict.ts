@@ -42,7 +42,7 @@ export function figuresOf(text: string): Set<number> {
 }
 
 /** A year ("2023"): other years are other claims, however close. */
-const isYear = (figure: number) => Number.isInteger(figure) && figure >= 1800 && figure <= 2100;
+export const isYear = (figure: number) => Number.isInteger(figure) && figure >= 1800 && figure <= 2100;
 
 /**
  * One figure stated as another rounded: equal, or within 3 % of it ("about half" is 51 percent,

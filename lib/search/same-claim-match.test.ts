@@ -10,6 +10,13 @@ describe("normaliseNumbers", () => {
     expect(normaliseNumbers("one in four jobs")).toBe("25 percent jobs");
   });
 
+  it("reads a figure followed by 'in' and a year as the figure and the year, not as a share", () => {
+    expect(normaliseNumbers("up from 3,300 in 2020")).toBe("up from 3,300 in 2020");
+    expect(normaliseNumbers("12 in 2019 and 40 in 100")).toBe("12 in 2019 and 40 percent");
+    const [a, b] = ["The register shows 4,120 households waiting, up from 3,300 in 2020.", "The register shows 4,120 households waiting, up from 3,300 in 2010."];
+    expect(same(a, b)).toBe(false);
+  });
+
   it("reads fractions and shares in words as percentages, and half a million as a figure", () => {
     expect(normaliseNumbers("About one-seventh of the water")).toBe("About 14.3 percent of the water");
     expect(normaliseNumbers("Vier von fünf Verspätungen")).toBe("80 percent Verspätungen");

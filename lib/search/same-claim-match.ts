@@ -13,7 +13,7 @@
  * (bench/quality) score a pair the same way.
  */
 import model from "@/lib/search/same-claim-model.json";
-import { claimsConflict, figureMentions, sameFigure } from "@/lib/search/claim-conflict";
+import { claimsConflict, figureMentions, isYear, sameFigure } from "@/lib/search/claim-conflict";
 
 /** A pair is the same claim at this score or above (the trainer folds its threshold into the bias). */
 export const SAME_CLAIM_SCORE = 0.5;
@@ -98,7 +98,10 @@ export function normaliseNumbers(text: string): string {
     .replace(/\b(\p{L}+) and a half\b/giu, (all, word: string) => (NUMBER_WORDS[word.toLowerCase()] ? `${NUMBER_WORDS[word.toLowerCase()]}.5` : all))
     .replace(/\b(\p{L}+)\b/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
     .replace(/(\d)\s*(?:%|per cent|percent|pour cent|por ciento|Prozent)/giu, "$1 percent")
-    .replace(/\b(\d+) (?:in|out of|of every|von|sur|de cada) (\d+)\b/gu, (_, a: string, b: string) => percentOf(Number(a) / Number(b)));
+    // A share ("1 in 4"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
+    .replace(/(?<![\d.,])\b(\d+) (?:in|out of|of every|von|sur|de cada) (\d+)\b(?![.,]\d)/gu, (all, a: string, b: string) =>
+      Number(a) <= Number(b) && !isYear(Number(b)) ? percentOf(Number(a) / Number(b)) : all,
+    );
   return UNITS.reduce((t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(n))), words);
 }
 
