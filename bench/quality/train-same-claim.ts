@@ -1,19 +1,20 @@
 /**
  * Learns the weights of the same-claim reading (lib/search/same-claim-model.json): a logistic
- * regression over lib/search/same-claim-match.ts's pair features, from both spent sets' pairs:
- * the first evaluation set's 228 (both halves) and the second held-out set's 206 (heldout-2,
- * scored once on 2026-12-04 and training data since). A later held-out set is never read here.
+ * regression over lib/search/same-claim-match.ts's pair features, from the spent sets' pairs: the
+ * first evaluation set's 228 (both halves), heldout-2's 206 and heldout-3's 180, each scored once
+ * before it became training data. A later held-out set is never read here.
  *
  *   npx tsx bench/quality/train-same-claim.ts      (DRY_RUN=1: print, write nothing;
- *                                                   SHOW_ERRORS=a|b|c: the pairs it gets wrong)
+ *                                                   SHOW_ERRORS=a|b|c|d: the pairs it gets wrong)
  *
  * It prints (a) 10-fold cross-validation over all the pairs, and, to show how the reading carries
- * to text written apart, (b) trained on the first set and scored on heldout-2, (c) trained on
- * heldout-2 and scored on the first set. The weights written are learnt from all the pairs.
+ * to text written apart, (b), (c), (d): each set scored by a reading learnt from the other two.
+ * The weights written are learnt from all the pairs.
  *
  * The regularisation and the threshold are chosen by 10-fold cross-validation over the pairs:
  * the threshold with the best out-of-fold precision at a recall of at least RECALL_FLOOR (above
- * the goal's 0.75, for the margin a new half needs). The threshold is folded into the bias, so
+ * the goal's 0.75, for the margin a new set needs; 0.8 chose 0.56 and precision 0.839, 0.78 chose
+ * 0.57 and 0.845 at recall 0.797). The threshold is folded into the bias, so
  * the app keeps a pair at SAME_CLAIM_SCORE (0.5). Deterministic: the same pairs give the same
  * weights.
  */
@@ -22,7 +23,7 @@ import path from "node:path";
 import { pairFeatures, pairProbability, type PairWeights } from "@/lib/search/same-claim-match";
 import { classification, labelledPairs } from "./evaluate";
 
-const RECALL_FLOOR = 0.8;
+const RECALL_FLOOR = 0.78;
 /**
  * The feature that speaks for the same claim; every other one (a conflict, a swap) speaks against
  * it, and each weight is kept on its side of 0, so that a quirk of a few hundred pairs cannot make

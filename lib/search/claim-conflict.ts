@@ -72,19 +72,22 @@ function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both
   return isUp && isDown ? "both" : isUp ? "up" : isDown ? "down" : null;
 }
 
-/**
- * Two claims conflict when each states figures and neither's figures are all among the
- * other's (within sameFigure's rounding), when one goes up (or is the most, or passed) where the other goes down, or when
- * one moved where the other held.
- */
-export function claimsConflict(a: string, b: string): boolean {
-  const figuresA = figuresOf(a);
-  const figuresB = figuresOf(b);
+/** Each states figures, and neither's figures are all among the other's (within sameFigure's rounding). */
+export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>): boolean {
   const within = (x: Set<number>, y: Set<number>) => [...x].every((figure) => [...y].some((other) => sameFigure(figure, other)));
-  if (figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB) && !within(figuresB, figuresA)) return true;
+  return figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB) && !within(figuresB, figuresA);
+}
+
+/** One goes up (or is the most, or passed) where the other goes down, or one moved where the other held. */
+export function wordsOppose(a: string, b: string): boolean {
   if ((MOVED.test(a) && HELD.test(b) && !MOVED.test(b)) || (MOVED.test(b) && HELD.test(a) && !MOVED.test(a))) return true;
   return OPPOSITES.some((pair) => {
     const [poleA, poleB] = [pole(a, pair), pole(b, pair)];
     return (poleA === "up" && poleB === "down") || (poleA === "down" && poleB === "up");
   });
+}
+
+/** Two claims conflict when their figures disagree or their words oppose. */
+export function claimsConflict(a: string, b: string): boolean {
+  return figuresDisagree(figuresOf(a), figuresOf(b)) || wordsOppose(a, b);
 }

@@ -92,17 +92,43 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The first evaluation set's pairs (both halves) and the second held-out set's (spent), read
-  // without the trigram search's floor, in sample (the model learnt from both; train-same-claim.ts
-  // prints its cross-validated 0.793 at 0.809 over the 434, before the topic check): measured on
-  // the first set precision 0.840, recall 0.743; on heldout-2 0.816, 0.875; floors 0.03 below.
+  // The spent sets' pairs (the first set's both halves, heldout-2's, heldout-3's), read without the
+  // trigram search's floor, in sample (the model learnt from all three; train-same-claim.ts prints
+  // its cross-validated 0.847 at 0.793 over the 614, before the topic check): measured on the
+  // first set precision 0.894, recall 0.743; heldout-2 0.839, 0.813; heldout-3 0.833, 0.824.
+  // Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
-    for (const [set, measured] of [["set-1", { precision: 0.84, recall: 0.743 }], ["heldout-2", { precision: 0.816, recall: 0.875 }]] as const) {
+    const measured = [
+      ["set-1", { precision: 0.894, recall: 0.743 }],
+      ["heldout-2", { precision: 0.839, recall: 0.813 }],
+      ["heldout-3", { precision: 0.833, recall: 0.824 }],
+    ] as const;
+    for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
       const figures = classification(pairs.map((p) => same(p.a, p.b)), pairs.map((p) => p.same));
-      expect(figures.precision).toBeGreaterThanOrEqual(measured.precision - 0.03);
-      expect(figures.recall).toBeGreaterThanOrEqual(measured.recall - 0.03);
+      expect(figures.precision).toBeGreaterThanOrEqual(precision - 0.03);
+      expect(figures.recall).toBeGreaterThanOrEqual(recall - 0.03);
     }
+  });
+
+  it("refuses a winner and loser turned round, another ordinal or currency; counts another period or a near copy denied against a match", () => {
+    expect(same("Harbour Rovers went top after a 3-2 win over Castleford Town at Quayside Park on Saturday.", "Castleford Town beat Harbour Rovers 3-2 at Quayside Park on Saturday.")).toBe(false);
+    expect(same("The pair added 148 for the fifth wicket, a record for the competition.", "Aldridge and Moss added 148 for the fourth wicket, a record for the competition.")).toBe(false);
+    expect(same("The Nova 7 will cost €899 in Europe and $949 in the U.S.", "The Nova 7 will be priced at $899 in the U.S. and €949 in Europe.")).toBe(false);
+    // Weighed against, not enough alone to refuse (0.51 and 0.57 against 0.80 and 0.84).
+    const foodPrices = "Food prices rose by 0.8 percent in November alone, driven by meat and dairy.";
+    expect(sameClaimScore(foodPrices, "Food prices rose by 0.8 percent over the past year, driven by meat and dairy.")).toBeLessThan(sameClaimScore(foodPrices, "Food prices went up 0.8 percent in November alone, on meat and dairy."));
+    const relatives = "Pettifer's two relatives, in whose names the companies were registered, were not charged.";
+    expect(sameClaimScore(relatives, "Pettifer's two relatives, in whose names the companies were registered, were charged with fraud.")).toBeLessThan(sameClaimScore(relatives, "Pettifer's two relatives, in whose names the companies were registered, were not charged with fraud."));
+    expect(pairFeatures("Rovers beat Athletic 3-1 at Riverside Park.", "At Riverside Park, Athletic lost 3-1 to Rovers.").roles).toBe(0);
+  });
+
+  it("reads a figure in its own unit too: '40 hours a week to 16' restates 'from 40 to 16'", () => {
+    const features = pairFeatures(
+      "The branch's opening hours were cut from 40 hours a week to 16 in 2023.",
+      "In 2023 the branch's weekly hours were reduced from 40 to 16.",
+    );
+    expect(features.figuresDisagree).toBe(0);
   });
 
   it("keeps a copy cut short as the same claim, and refuses a copy with a word changed or its words reordered", () => {
