@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- quality`: the suggestions' quality on held-out text, beside trivial
  * baselines. Check-worthiness and same-claim matching, whose models learn from the first
- * evaluation set (bench/quality/) and the spent held-out sets (check-worthiness heldout-2,
- * same claim heldout-2 and heldout-3), are scored on the newest held-out set (HELD_OUT); evidence, which learns nothing, on the first set's test half.
+ * evaluation set (bench/quality/) and the spent held-out sets before the newest, are scored on
+ * the newest held-out set (HELD_OUT); evidence, which learns nothing, on the first set's test half.
  * The figures of the sets they learn from are printed too, in sample. Refuses to run if any
  * set changed since its digest was recorded.
  * Needs a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL; else the embedded one) for
@@ -20,7 +20,7 @@ import { SAME_CLAIM_SCORE } from "@/lib/search/same-claim-match";
 import { bestJaccardThreshold, checkWorthinessFigures, checkWorthinessMilliseconds, evidenceFigures, sameClaimFigures, type Half } from "@/bench/quality/evaluate";
 
 /** The set scored as held out: the newest, which no model has learnt from. */
-const HELD_OUT: HeldoutSet = "heldout-4";
+const HELD_OUT: HeldoutSet = "heldout-5";
 
 export async function runQualityBench() {
   const recorded = readFileSync(path.join(QUALITY_DIR, "test-half.sha256"), "utf8").split(/\s/)[0];

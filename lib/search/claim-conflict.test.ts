@@ -1,4 +1,4 @@
-import { claimsConflict, figuresOf } from "@/lib/search/claim-conflict";
+import { claimsConflict, figuresDisagree, figuresOf, sameFigure } from "@/lib/search/claim-conflict";
 import { labelledPairs } from "@/bench/quality/evaluate";
 
 describe("figuresOf", () => {
@@ -48,5 +48,24 @@ describe("claimsConflict", () => {
     const different = pairs.filter((p) => !p.same);
     expect(same.filter((p) => claimsConflict(p.a, p.b)).length).toBeLessThanOrEqual(2);
     expect(different.filter((p) => claimsConflict(p.a, p.b)).length).toBeGreaterThanOrEqual(23);
+  });
+});
+
+describe("sameFigure and figuresDisagree", () => {
+  it("reads a scale word only where a word ends: '14 médecins' is 14, '£380k' 380,000", () => {
+    expect([...figuresOf("n'a attiré que 14 médecins")]).toEqual([14]);
+    expect([...figuresOf("save roughly £380k a year")]).toEqual([380000]);
+  });
+
+  it("takes a rounder figure for a precise one, never two figures written as precisely", () => {
+    expect(sameFigure(19, 20)).toBe(true);
+    expect(sameFigure(9.5, 10)).toBe(true);
+    expect(sameFigure(241e6, 243e6)).toBe(false);
+  });
+
+  it("takes a difference stated for two figures of one scale, not one taken from a year or a far smaller figure", () => {
+    expect(figuresDisagree(new Set([214, 131]), new Set([83]))).toBe(false);
+    expect(figuresDisagree(new Set([214e6, 243e6, 6]), new Set([241e6, 243e6]))).toBe(true);
+    expect(figuresDisagree(new Set([2024, 2020]), new Set([4]))).toBe(true);
   });
 });

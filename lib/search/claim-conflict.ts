@@ -9,10 +9,11 @@
 /** Digits with thousands separators (",", ".", spaces) or a decimal part, then an optional scale word. */
 // Not the digits of a word or an id ("A380", "mx8xzfsx"): a figure starts where no letter stands before it.
 const FIGURE =
-  /(?<![\p{L}\d])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3}(?!\d))+|\d+)(?:[.,](\d+))?(?:\s?(thousand|million|billion|trillion|bn|m|millions?|milliards?|Millionen|Milliarden|millones|mil)\b)?/giu;
+  /(?<![\p{L}\d])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3}(?!\d))+|\d+)(?:[.,](\d+))?(?:\s?(thousand|million|billion|trillion|bn|m|k|millions?|milliards?|Millionen|Milliarden|millones|mil)(?!\p{L}))?/giu;
 
 const SCALES: Record<string, number> = {
   thousand: 1e3,
+  k: 1e3,
   mil: 1e3,
   million: 1e6,
   millions: 1e6,
@@ -44,14 +45,24 @@ export function figuresOf(text: string): Set<number> {
 /** A year ("2023"): other years are other claims, however close. */
 export const isYear = (figure: number) => Number.isInteger(figure) && figure >= 1800 && figure <= 2100;
 
+/** How many significant digits a figure is written with: 240 has two, 241 three, 0.5 one. */
+function significantDigits(figure: number): number {
+  return String(Math.abs(figure)).replace(".", "").replace(/^0+/u, "").replace(/0+$/u, "").length || 1;
+}
+
 /**
  * One figure stated as another rounded: equal, or within 3 % of it ("about half" is 51 percent,
- * "about one-seventh" 14 percent), but never a year for another year.
+ * "about one-seventh" 14 percent), 5 % when the rounder is one digit ("roughly a fifth" for 19
+ * percent, "almost 10 %" for 9.5); but never a year for another year, nor two figures written as
+ * precisely as each other ("241 million" is not "243 million").
  */
 export function sameFigure(a: number, b: number): boolean {
   if (a === b) return true;
   if (isYear(a) || isYear(b)) return false;
-  return Math.abs(a - b) <= 0.03 * Math.max(Math.abs(a), Math.abs(b));
+  const [da, db] = [significantDigits(a), significantDigits(b)];
+  if (da === db && da >= 3) return false;
+  const tolerance = Math.min(da, db) === 1 ? 0.05 : 0.03;
+  return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 }
 
 /** Words that state one direction, each beside the words of the opposite one. */
@@ -63,8 +74,9 @@ const OPPOSITES: Array<[RegExp, RegExp]> = [
 ];
 
 /** A figure that moved ("raised", "rises") against one that stayed ("held", "unchanged"). */
-const MOVED = /\b(?:raised|rises|rose|risen|increased|cut|lowered|fell|falls|decreased)\b/iu;
-const HELD = /\b(?:held|holds|unchanged|flat|steady|kept)\b/iu;
+const MOVED = /\b(?:raised|rises|rose|risen|grew|grown|increased|cut|lowered|fell|falls|fallen|dropped|decreased)\b/iu;
+// Not "holds": a councillor "holds the culture brief".
+const HELD = /\b(?:held|unchanged|flat|steady|kept)\b/iu;
 
 function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both" | null {
   const isUp = up.test(text);
@@ -72,9 +84,19 @@ function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both
   return isUp && isDown ? "both" : isUp ? "up" : isDown ? "down" : null;
 }
 
-/** Each states figures, and neither's figures are all among the other's (within sameFigure's rounding). */
+/**
+ * Each states figures, and neither's figures are all among the other's (within sameFigure's
+ * rounding), or the difference of two of them: "from 214 to 131" restates "lost 83".
+ */
 export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>): boolean {
-  const within = (x: Set<number>, y: Set<number>) => [...x].every((figure) => [...y].some((other) => sameFigure(figure, other)));
+  // Only of two figures of one scale ("from 214 to 131"), never a year or "six months" taken from "243 million".
+  const counts = (y: Set<number>) => [...y].filter((n) => !isYear(n));
+  const differences = (y: Set<number>) => counts(y).flatMap((m) => counts(y).filter((n) => n < m && n * 10 >= m).map((n) => Math.round((m - n) * 1000) / 1000));
+  const withDifferences = (y: Set<number>) => [...y, ...differences(y)];
+  const within = (x: Set<number>, y: Set<number>) => {
+    const candidates = withDifferences(y);
+    return [...x].every((figure) => candidates.some((other) => sameFigure(figure, other)));
+  };
   return figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB) && !within(figuresB, figuresA);
 }
 

@@ -40,6 +40,21 @@ describe("normaliseNumbers, figures in other words and units", () => {
   });
 });
 
+describe("normaliseNumbers, the fourth set's restatements", () => {
+  it("reads compound number words, a hundred and more, other languages' numbers and thousands", () => {
+    expect(normaliseNumbers("Sixty-one firms took part")).toBe("61 firms took part");
+    expect(normaliseNumbers("added a hundred and forty-eight thousand jobs")).toBe("added 148 thousand jobs");
+    expect(normaliseNumbers("siete de cada diez contratos")).toBe("70 percent contratos");
+    expect(normaliseNumbers("van 11,2 duizend")).toBe("van 11,2 thousand");
+  });
+
+  it("reads a time of day as one word, a quarter of an hour in minutes, miles in kilometres", () => {
+    expect(normaliseNumbers("kick-off at 4:30 p.m.")).toBe(normaliseNumbers("kick-off 4.30pm").replace("kick-off ", "kick-off at "));
+    expect(normaliseNumbers("a quarter of an hour earlier")).toBe("15 minutes earlier");
+    expect(normaliseNumbers("a detour of about 3 miles")).toBe("a detour of about 4.8 km");
+  });
+});
+
 describe("pairFeatures, the hard negatives of new text", () => {
   const fires = (a: string, b: string, feature: string) => pairFeatures(a, b)[feature] === 1 && pairFeatures(b, a)[feature] === 1;
   it("sees a claim denied, a direction reversed, figures in another order", () => {
@@ -92,16 +107,16 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's, heldout-3's), read without the
-  // trigram search's floor, in sample (the model learnt from all three; train-same-claim.ts prints
-  // its cross-validated 0.847 at 0.793 over the 614, before the topic check): measured on the
-  // first set precision 0.894, recall 0.743; heldout-2 0.839, 0.813; heldout-3 0.833, 0.824.
-  // Floors 0.03 below.
+  // The spent sets' pairs (the first set's both halves, heldout-2's, -3's and -4's), read without
+  // the trigram search's floor, in sample (the model learnt from all four; train-same-claim.ts
+  // prints its cross-validated 0.857 at 0.809 over the 854, before the topic check): measured
+  // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.894, recall: 0.743 }],
-      ["heldout-2", { precision: 0.839, recall: 0.813 }],
-      ["heldout-3", { precision: 0.833, recall: 0.824 }],
+      ["set-1", { precision: 0.896, recall: 0.761 }],
+      ["heldout-2", { precision: 0.862, recall: 0.844 }],
+      ["heldout-3", { precision: 0.865, recall: 0.846 }],
+      ["heldout-4", { precision: 0.85, recall: 0.78 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -121,6 +136,13 @@ describe("sameClaimScore", () => {
     const relatives = "Pettifer's two relatives, in whose names the companies were registered, were not charged.";
     expect(sameClaimScore(relatives, "Pettifer's two relatives, in whose names the companies were registered, were charged with fraud.")).toBeLessThan(sameClaimScore(relatives, "Pettifer's two relatives, in whose names the companies were registered, were not charged with fraud."));
     expect(pairFeatures("Rovers beat Athletic 3-1 at Riverside Park.", "At Riverside Park, Athletic lost 3-1 to Rovers.").roles).toBe(0);
+    expect(pairFeatures("Ashfield drew 1-1 with Carrow Rovers.", "Ashfield beat Carrow Rovers 2-1.").score).toBe(1);
+    expect(pairFeatures("People will be screened from 50 instead of 56.", "Screening will begin at 56 rather than 50.").roles).toBe(1);
+  });
+
+  it("reads no swapped name in German, where every noun has a capital", () => {
+    const [a, b] = ["„Die Kosten für den Ausbau der Stromnetze sind im vergangenen Jahr um fast ein Viertel gestiegen“, sagte Hollmann.", "Laut Hollmann sind die Netzkosten im vergangenen Jahr um knapp 25 % gestiegen."];
+    expect(pairFeatures(a, b).swappedDetail).toBe(0);
   });
 
   it("reads a figure in its own unit too: '40 hours a week to 16' restates 'from 40 to 16'", () => {

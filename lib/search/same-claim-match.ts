@@ -6,11 +6,13 @@
  * figure, a figure on one side only, a conflict in figures or direction, a name or a word put in
  * its opposite's place, one sentence copied from the other with a word or figure changed or the
  * words reordered, one denied by the other, a direction reversed, shared figures in another
- * order, a rate over another span, another period, an ordinal or a currency changed, a winner and
- * loser turned round, another named source) and scored by a logistic regression over those
- * (same-claim-model.json, learnt by bench/quality/train-same-claim.ts on the spent sets' pairs). Figures are read in one unit ("four
- * decades" is 40 years, "doubled" a rise of 100 percent). Pure, so the app and the benchmark
- * (bench/quality) score a pair the same way.
+ * order, a rate over another span, another period, an ordinal, score or currency changed, a
+ * winner and loser or the two sides of "rather than" turned round, another named source) and
+ * scored by a logistic regression over those (same-claim-model.json, learnt by
+ * bench/quality/train-same-claim.ts on the spent sets' pairs). Figures are read in one unit
+ * ("four decades" is 40 years, "doubled" a rise of 100 percent, "3 miles" 4.8 km), times of day
+ * as words ("4:30 p.m." and "4.30pm" alike). Pure, so the app and the benchmark (bench/quality)
+ * score a pair the same way.
  */
 import model from "@/lib/search/same-claim-model.json";
 import { figureMentions, figuresDisagree, figuresOf, isYear, sameFigure, wordsOppose } from "@/lib/search/claim-conflict";
@@ -23,13 +25,21 @@ const MAX_READ_CHARS = 2_000;
 
 const NUMBER_WORDS: Record<string, string> = {
   one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10",
-  eleven: "11", twelve: "12", thirteen: "13", fourteen: "14", fifteen: "15", twenty: "20", thirty: "30", forty: "40", fifty: "50",
+  eleven: "11", twelve: "12", thirteen: "13", fourteen: "14", fifteen: "15", sixteen: "16", seventeen: "17", eighteen: "18",
+  nineteen: "19", twenty: "20", thirty: "30", forty: "40", fifty: "50",
   sixty: "60", seventy: "70", eighty: "80", ninety: "90",
   quarter: "25 percent", half: "50 percent", third: "33 percent", twice: "2 times",
-  un: "1", une: "1", deux: "2", trois: "3", quatre: "4", cinq: "5", dix: "10",
-  uno: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5", diez: "10",
-  eins: "1", zwei: "2", drei: "3", vier: "4", fünf: "5", zehn: "10",
+  // Other languages', leaving out words that are English too ("once", "due") or an abbreviation ("Sept").
+  un: "1", une: "1", deux: "2", trois: "3", quatre: "4", cinq: "5", huit: "8", dix: "10", douze: "12", quinze: "15", vingt: "20", trente: "30",
+  uno: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5", seis: "6", siete: "7", ocho: "8", nueve: "9", diez: "10", doce: "12",
+  quince: "15", veinte: "20", treinta: "30", cuarenta: "40", cincuenta: "50",
+  dois: "2", três: "3", sete: "7", oito: "8", nove: "9", dez: "10", vinte: "20", trinta: "30",
+  tre: "3", quattro: "4", cinque: "5", sette: "7", dieci: "10", quindici: "15", venti: "20",
+  eins: "1", zwei: "2", drei: "3", vier: "4", fünf: "5", sechs: "6", sieben: "7", neun: "9", zehn: "10", zwölf: "12", fünfzehn: "15", zwanzig: "20",
+  twee: "2", drie: "3", vijf: "5", zes: "6", zeven: "7", negen: "9", tien: "10", twaalf: "12", vijftien: "15", twintig: "20",
 };
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const UNITS_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 
 /** Words too common to say what a claim is about: function words, verbs of saying, modals. */
 const STOP = new Set(
@@ -43,7 +53,7 @@ const STOP = new Set(
 
 /** Fractions in words, as percentages: "one-seventh", "two-thirds", "half a million" (before the number words). */
 const FRACTIONS: Array<[RegExp, string]> = [
-  [/\bhalf an? (million|billion)\b/giu, "0.5 $1"],
+  [/\bhalf an? (million|billion|degree|point|percentage point|mile|hour|day|year)\b/giu, "0.5 $1"],
   [/\b(?:one|a)[- ](third|quarter|fifth|sixth|seventh|eighth|tenth)\b/giu, "1/$1"],
   [/\b(two)[- ]thirds\b/giu, "2/third"],
   [/\b(three)[- ]quarters\b/giu, "3/quarter"],
@@ -59,6 +69,10 @@ const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
  */
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:doubled|doubling)\b/giu, "rose 100 percent"],
+  [/\ba quarter of an hour\b/giu, "15 minutes"],
+  [/\bhalf an hour\b/giu, "30 minutes"],
+  [/\bthree quarters of an hour\b/giu, "45 minutes"],
+  [/(?<!\p{L})(?:duizend|Tausend|mille|mila)(?!\p{L})/giu, "thousand"],
   [/\b(?:tripled|trebled)\b/giu, "rose 200 percent"],
   [/\bhalved\b/giu, "fell 50 percent"],
   [/\bup to\b/giu, "at most"],
@@ -84,10 +98,12 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
  * "twelve months" a year (after the number words, so the figures are digits).
  */
 const UNITS: Array<[RegExp, (n: number) => string]> = [
-  [/\b(\d+(?:\.\d+)?) (?:decades|décennies|décadas|Jahrzehnte)\b/giu, (n) => `${n * 10} years`],
-  [/\b(\d+(?:\.\d+)?) hours?\b/giu, (n) => `${n * 60} minutes`],
-  [/\b(\d+(?:\.\d+)?) (?:centimetres|centimeters|cm)\b/giu, (n) => `${n / 100} metres`],
-  [/\b(\d+) cents?\b/giu, (n) => `${n / 100}`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) (?:decades|décennies|décadas|Jahrzehnte)\b/giu, (n) => `${n * 10} years`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) hours?\b/giu, (n) => `${n * 60} minutes`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) (?:centimetres|centimeters|cm)\b/giu, (n) => `${n / 100} metres`],
+  [/(?<![\d.,])(\d+) cents?\b/giu, (n) => `${n / 100}`],
+  // To one decimal: "4.827" would read as 4,827 in the decimal-comma languages.
+  [/(?<![\d.,])(\d+(?:\.\d+)?) miles?\b/giu, (n) => `${Math.round(n * 16.09) / 10} km`],
   [/\b12 months\b/giu, () => "1 year"],
 ];
 
@@ -96,12 +112,25 @@ export function normaliseNumbers(text: string): string {
   return inOneUnit(numbersAsDigits(text));
 }
 
+/**
+ * A time of day as one word that states no figure: "4:30 p.m.", "4.30pm" and "16h30" are all
+ * "t1630", not the figures 4 and 30.
+ */
+function timesOfDay(text: string): string {
+  const word = (hours: number, minutes: string) => `t${String(hours).padStart(2, "0")}${minutes}`;
+  return text
+    .replace(/(?<![\d.,])(\d{1,2})[:.](\d{2})\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m))
+    .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?![\d.,])/gu, (_, h: string, m: string) => word(Number(h), m));
+}
+
 /** Spans and measures in one unit ("4 decades" is 40 years). */
 const inOneUnit = (text: string) => UNITS.reduce((t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(n))), text);
 
 /** normaliseNumbers short of the units: "40 hours" stays 40. */
 function numbersAsDigits(text: string): string {
-  return [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text)
+  return [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(text))
+    .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/giu, (_, tens: string, units: string) => String(TENS[tens.toLowerCase()] + UNITS_WORDS[units.toLowerCase()]))
+    .replace(/\b(?:a|one) hundred(?: and)? (\d{1,2})\b(?![.,]\d)/giu, (_, n: string) => String(100 + Number(n)))
     .replace(/\b(1|2|3)\/(\p{L}+)/gu, (_, n: string, d: string) => percentOf(Number(n) / DENOMINATORS[d.toLowerCase()]))
     .replace(/\b(\p{L}+) and a half\b/giu, (all, word: string) => (NUMBER_WORDS[word.toLowerCase()] ? `${NUMBER_WORDS[word.toLowerCase()]}.5` : all))
     .replace(/\b(\p{L}+)\b/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
@@ -129,6 +158,8 @@ export function claimWords(text: string): Set<string> {
  * one detail. A restatement that adds a claimant ("…, the Liberal Democrats said") is no swap.
  */
 function swappedDetail(a: string, b: string): boolean {
+  // German writes every noun with a capital: a capital there names nothing.
+  if (looksGerman(a) || looksGerman(b)) return false;
   const tokensOf = (text: string) => Array.from(text.matchAll(/[\p{L}\p{N}’'-]+/gu), ([w]) => w.replace(/[’']s$/u, ""));
   const [ta, tb] = [tokensOf(a), tokensOf(b)];
   const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
@@ -149,6 +180,9 @@ function swappedDetail(a: string, b: string): boolean {
   };
   return inOther(ta, tb);
 }
+
+const GERMAN_WORDS = /(?<!\p{L})(?:der|die|das|und|ist|sind|nicht|mit|für|auf|sich|wird|werden|hat|haben|im|vom|zum)(?!\p{L})/giu;
+const looksGerman = (text: string) => (text.match(GERMAN_WORDS)?.length ?? 0) >= 2;
 
 /**
  * Words that stand for opposite sides of a claim, each beside its opposites: one claim's word
@@ -171,6 +205,15 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:faster|quicker)\b/iu, /\bslower\b/iu],
   [/\bboth\b/iu, /\b(?:alone|only one)\b/iu],
   [/\bevery\b/iu, /\bhalf\b/iu],
+  [/\ball\b/iu, /\bonly\b/iu],
+  [/\bsupport(?:s|ed|ing)?\b/iu, /\boppos(?:e|es|ed|ing)\b/iu],
+  [/\b(?:morning|afternoon|daytime|day-time)\b/iu, /\b(?:night|night-time|nighttime|overnight|evening)\b/iu],
+  [/\b(?:fail|fails|failed|failure|unsuccessful)\b/iu, /\b(?:success|successful|succeeded)\b/iu],
+  [/\bbetter\b/iu, /\bworse\b/iu],
+  [/\bmore\b/iu, /\b(?:fewer|less)\b/iu],
+  [/\b(?:under|below|smaller)\b/iu, /\b(?:above|larger|bigger)\b/iu],
+  [/\b(?:behind|trail|trails|trailing)\b/iu, /\b(?:clear|ahead|lead|leads|leading)\b/iu],
+  [/\b(?:drew|draw|drawn)\b/iu, /\b(?:beat|won|win|lost|defeated)\b/iu],
 ];
 
 /** Ordinals in words or digits: "the fourth wicket" against "the fifth". */
@@ -189,7 +232,7 @@ function ordinalSwapped(a: string, b: string): boolean {
  */
 const RELATIONS: Array<[RegExp, string]> = [
   [/\b(?:lost to|loses to|lose to|beaten by|defeated by|overtaken by|outpaced by)\b/giu, " qqinv "],
-  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outstripped|outstrips|overtook|overtakes|surpassed|surpasses)\b/giu, " qqrel "],
+  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outstripped|outstrips|overtook|overtakes|surpassed|surpasses|rather than|instead of)\b/giu, " qqrel "],
 ];
 
 /** Who stands before a relation's word and who after: turned round for "lost to". */
@@ -247,7 +290,7 @@ function copiedWithAChange(a: string, b: string): number {
   const aligned = alignment(sa, sb);
   const share = aligned.length / Math.max(1, Math.min(sa.length, sb.length));
   // One or two words on each side, as many on both, between two aligned ones.
-  const substituted = aligned.slice(1).some(([i, j], k) => i - aligned[k][0] === j - aligned[k][1] && [2, 3].includes(i - aligned[k][0]));
+  const substituted = aligned.slice(1).some(([i, j], k) => [2, 3].includes(i - aligned[k][0]) && [2, 3].includes(j - aligned[k][1]));
   const [fewer, more] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
   const reordered = aligned.length < fewer.length && fewer.every((w) => more.includes(w));
   return substituted || reordered ? share : 0;
@@ -261,6 +304,9 @@ const NEGATION = /(?<!\p{L})(?:not|never|no|nobody|none|nothing|neither|cannot|\
  * accept NATO membership", "dismissed", "rejected", "unrealistic" likewise.
  */
 const DENIAL = /(?<!\p{L})(?:rul\p{L}* out|dismiss\p{L}*|reject\p{L}*|refus\p{L}*|den(?:y|ies|ied|ying)|unrealistic|unlikely|impossible|backtrack\p{L}*|pull\p{L}* back|without|sans|sin|sem|ohne)(?!\p{L})/iu;
+
+/** A claim without its words of denial, so that "will not be valid" is a copy of "will be valid". */
+const withoutDenials = (text: string) => text.replace(new RegExp(NEGATION.source, "giu"), " ");
 
 /** Whether one claim denies what the other states: one says "not", "never" or "no" (not as a contrast), the other neither that nor a word that denies. */
 function negationMismatch(a: string, b: string): boolean {
@@ -279,9 +325,9 @@ function negationMismatch(a: string, b: string): boolean {
  * another on the other side only.
  */
 const DIRECTIONS: Record<string, RegExp> = {
-  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|gestiegen|stieg)(?!\p{L})/giu,
-  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|gesunken|sank|down from)(?!\p{L})/giu,
-  held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
+  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger)(?!\p{L})/giu,
+  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|down from)(?!\p{L})/giu,
+  held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stabil|stabiel|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
 };
 
 function directionSwapped(a: string, b: string): boolean {
@@ -311,10 +357,10 @@ function figuresReordered(fa: number[], fb: number[]): boolean {
  */
 const RATES: Record<string, RegExp> = {
   hour: /(?<!\p{L})(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})/iu,
-  day: /(?<!\p{L})(?:(?:a|per|each|every) day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})/iu,
+  day: /(?<!\p{L})(?:(?:a|per|each|every) day|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})/iu,
   week: /(?<!\p{L})(?:(?:a|per|each|every) week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})/iu,
   month: /(?<!\p{L})(?:(?:a|per|each|every) month|monthly|(?:pro|par|por|ao) (?:Monat|mois|mes|mês)|monatlich|mensuel\p{L}*)(?!\p{L})/iu,
-  year: /(?<!\p{L})(?:(?:a|per|each|every) year|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|jährlich|anual\p{L}*)(?!\p{L})/iu,
+  year: /(?<!\p{L})(?:(?:a|per|each|every) year|in (?:its|their|the) first year|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|jährlich|anual\p{L}*)(?!\p{L})/iu,
 };
 
 function rateMismatch(a: string, b: string): boolean {
@@ -331,14 +377,17 @@ function periods(text: string): Set<string> {
   const digits = numbersAsDigits(text).toLowerCase();
   const found = new Set<string>();
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during) (?:the )?(?:past|last|previous) (?:(\d+) )?(year|month|week|decade)s?\b/gu)) found.add(`${n ?? 1} ${unit}`);
-  for (const [, n, unit] of digits.matchAll(/\bin (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
+  for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
   for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|month|week)\b/gu)) found.add(`${which} ${unit}`);
   return found;
 }
 
+/** A rate per year or month is a period of one: "9.4 million a year" against "over two years". */
+const periodsAndRates = (text: string) => new Set([...periods(text), ...(["year", "month", "week"] as const).filter((unit) => RATES[unit].test(text)).map((unit) => `1 ${unit}`)]);
+
 function periodMismatch(a: string, b: string): boolean {
-  const [pa, pb] = [periods(a), periods(b)];
+  const [pa, pb] = [periodsAndRates(a), periodsAndRates(b)];
   return pa.size > 0 && pb.size > 0 && ![...pa].some((p) => pb.has(p));
 }
 
@@ -355,6 +404,18 @@ function pricedFigures(text: string): Array<{ value: number; currency: string }>
 function currencySwapped(a: string, b: string): boolean {
   const [pa, pb] = [pricedFigures(a), pricedFigures(b)];
   return pa.some((x) => pb.some((y) => sameFigure(x.value, y.value) && x.currency !== y.currency) && !pb.some((y) => sameFigure(x.value, y.value) && x.currency === y.currency));
+}
+
+/** A match's score ("3-1", "2–2"), winner's goals first whichever side is named first. */
+const SCORE = /(?<![\d.,])(\d{1,2})\s?[-–]\s?(\d{1,2})(?!\d|[.,]\d|\s?(?:year|month|day))/gu;
+function scores(text: string): Set<string> {
+  return new Set(Array.from(text.matchAll(SCORE), ([, x, y]) => [Number(x), Number(y)].sort((m, n) => n - m).join("-")));
+}
+
+/** Each claim gives a score and they share none: "drew 1-1" against "beat them 2-1". */
+function scoreMismatch(a: string, b: string): boolean {
+  const [sa, sb] = [scores(a), scores(b)];
+  return sa.size > 0 && sb.size > 0 && ![...sa].some((x) => sb.has(x));
 }
 
 /** Words that stand for who is speaking without naming them: a claimant that may be anyone. */
@@ -412,7 +473,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     antonyms: antonymsSwapped(a, b),
     negation: bit(negationMismatch(a, b)),
     // A denial in a near copy ("were not charged" against "were charged") weighs more than in a free rewording.
-    negatedCopy: bit(negationMismatch(a, b) && wordsShared(a, b) >= NEAR_COPY),
+    negatedCopy: bit(negationMismatch(a, b) && wordsShared(withoutDenials(a), withoutDenials(b)) >= NEAR_COPY),
     direction: bit(directionSwapped(na, nb)),
     figuresReordered: bit(figuresReordered(fa, fb)),
     rate: bit(rateMismatch(a, b)),
@@ -420,6 +481,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     roles: bit(rolesSwapped(a, b)),
     period: bit(periodMismatch(a, b)),
     currency: bit(currencySwapped(a, b)),
+    score: bit(scoreMismatch(a, b)),
     claimant: bit(claimantMismatch(a, b)),
   };
 }
