@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- quality`: the suggestions' quality on held-out text, beside trivial
  * baselines. Check-worthiness and same-claim matching, whose models learn from the first
- * evaluation set (bench/quality/) and the spent held-out sets (check-worthiness heldout-2,
- * same claim heldout-2 and heldout-3), are scored on the newest held-out set (HELD_OUT); evidence, which learns nothing, on the first set's test half.
+ * evaluation set (bench/quality/) and the spent held-out sets (check-worthiness heldout-2, -3 and
+ * -4, same claim heldout-2 and heldout-3), are scored on the newest held-out set (HELD_OUT: until
+ * the next set replaces it, its check-worthiness figures are in sample); evidence, which learns nothing, on the first set's test half.
  * The figures of the sets they learn from are printed too, in sample. Refuses to run if any
  * set changed since its digest was recorded.
  * Needs a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL; else the embedded one) for
