@@ -5,9 +5,10 @@
  * sees why a sentence is suggested.
  *
  * The weights (check-worthy-model.json) are learned offline by bench/quality/train.ts from
- * ClaimBuster's public labelled sentences and the two development sets of bench/quality (the
- * first evaluation set and the spent second held-out set; ClaimBuster's definition: check-worthy
- * factual sentences), never from the third held-out set. For a language other than the word rules' one a
+ * ClaimBuster's public labelled sentences and the four spent sets of bench/quality (the first
+ * evaluation set and the held-out sets heldout-2, -3 and -4, each scored once; ClaimBuster's
+ * definition: check-worthy factual sentences), never from a held-out set before its one scoring.
+ * For a language other than the word rules' one a
  * second set of weights reads only the cues that hold in any language (figures, quotations,
  * attribution by punctuation, questions); an English word list would match by accident there
  * ("die" in German) or never.

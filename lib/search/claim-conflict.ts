@@ -47,7 +47,11 @@ export const isYear = (figure: number) => Number.isInteger(figure) && figure >= 
 
 /** How many significant digits a figure is written with: 240 has two, 241 three, 0.5 one. */
 function significantDigits(figure: number): number {
-  return String(Math.abs(figure)).replace(".", "").replace(/^0+/u, "").replace(/0+$/u, "").length || 1;
+  const digits = String(Math.abs(figure)).replace(".", "");
+  let [start, end] = [0, digits.length];
+  while (start < end && digits[start] === "0") start++;
+  while (end > start && digits[end - 1] === "0") end--;
+  return Math.max(1, end - start);
 }
 
 /**
