@@ -7,7 +7,8 @@
  * its opposite's place, one sentence copied from the other with a word or figure changed or the
  * words reordered, one denied by the other, a direction reversed, shared figures in another
  * order, a rate over another span, another period, an ordinal, score or currency changed, a
- * winner and loser or the two sides of "rather than" turned round, another named source) and
+ * change stated against a level, a winner and loser or the two sides of "rather than" turned
+ * round, another named source) and
  * scored by a logistic regression over those (same-claim-model.json, learnt by
  * bench/quality/train-same-claim.ts on the spent sets' pairs). Figures are read in one unit
  * ("four decades" is 40 years, "doubled" a rise of 100 percent, "3 miles" 4.8 km), times of day
@@ -70,6 +71,8 @@ const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:doubled|doubling)\b/giu, "rose 100 percent"],
   [/\ba quarter of an hour\b/giu, "15 minutes"],
+  // A span with "a" for its number: "more than a year" against "more than two years".
+  [/\b(than|for|over|within|after|under|nearly|almost|about) (?:a|an|one) (year|hour|day|week|month|decade)\b/giu, "$1 1 $2"],
   [/\bhalf an hour\b/giu, "30 minutes"],
   [/\bthree quarters of an hour\b/giu, "45 minutes"],
   [/(?<!\p{L})(?:duizend|Tausend|mille|mila)(?!\p{L})/giu, "thousand"],
@@ -406,6 +409,18 @@ function currencySwapped(a: string, b: string): boolean {
   return pa.some((x) => pb.some((y) => sameFigure(x.value, y.value) && x.currency !== y.currency) && !pb.some((y) => sameFigure(x.value, y.value) && x.currency === y.currency));
 }
 
+/** The figures a claim states after "by" (a change: "rose by 24") or after "to" (a level: "rose to 24"). */
+function figuresAfter(text: string, word: "by" | "to"): number[] {
+  const pattern = new RegExp(`(?<!\\p{L})${word}\\s?[$€£]?\\s?(\\d[\\d.,]*(?:\\s?(?:thousand|million|billion|bn|m|k)(?!\\p{L}))?)`, "giu");
+  return Array.from(normaliseNumbers(text).matchAll(pattern), ([, figure]) => figureMentions(figure)[0]?.value).filter((v) => v !== undefined);
+}
+
+/** One figure stated as a change by one claim and as a level by the other: "rose by 24 points" against "rose to 24 %". */
+function changeAgainstLevel(a: string, b: string): boolean {
+  const clash = (x: string, y: string) => figuresAfter(x, "by").some((f) => figuresAfter(y, "to").some((g) => sameFigure(f, g)));
+  return clash(a, b) || clash(b, a);
+}
+
 /** A match's score ("3-1", "2–2"), winner's goals first whichever side is named first. */
 const SCORE = /(?<![\d.,])(\d{1,2})\s?[-–]\s?(\d{1,2})(?!\d|[.,]\d|\s?(?:year|month|day))/gu;
 function scores(text: string): Set<string> {
@@ -482,6 +497,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     period: bit(periodMismatch(a, b)),
     currency: bit(currencySwapped(a, b)),
     score: bit(scoreMismatch(a, b)),
+    changeOrLevel: bit(changeAgainstLevel(a, b)),
     claimant: bit(claimantMismatch(a, b)),
   };
 }
