@@ -5,8 +5,8 @@
  * sees why a sentence is suggested.
  *
  * The weights (check-worthy-model.json) are learned offline by bench/quality/train.ts from
- * ClaimBuster's public labelled sentences and the five spent sets of bench/quality (the first
- * evaluation set and the held-out sets heldout-2 to -5, each scored once; ClaimBuster's
+ * ClaimBuster's public labelled sentences and the six spent sets of bench/quality (the first
+ * evaluation set and the held-out sets heldout-2 to -6, each scored once; ClaimBuster's
  * definition: check-worthy factual sentences), never from a held-out set before its one scoring.
  * For a language other than the word rules' one a
  * second set of weights reads only the cues that hold in any language (figures, quotations,

@@ -61,11 +61,17 @@ describe("sameFigure and figuresDisagree", () => {
     expect(sameFigure(19, 20)).toBe(true);
     expect(sameFigure(9.5, 10)).toBe(true);
     expect(sameFigure(241e6, 243e6)).toBe(false);
+    expect(sameFigure(93, 95)).toBe(false);
   });
 
   it("takes a difference stated for two figures of one scale, not one taken from a year or a far smaller figure", () => {
     expect(figuresDisagree(new Set([214, 131]), new Set([83]))).toBe(false);
     expect(figuresDisagree(new Set([214e6, 243e6, 6]), new Set([241e6, 243e6]))).toBe(true);
     expect(figuresDisagree(new Set([2024, 2020]), new Set([4]))).toBe(true);
+  });
+
+  it("matches figures one to one: the 7 of 'seven stops' stands for one 7, not also for a 6.9 beside it", () => {
+    expect(figuresDisagree(new Set([9.6, 7, 410e6]), new Set([6.9, 7, 410e6]))).toBe(true);
+    expect(figuresDisagree(new Set([6.9, 410e6]), new Set([7, 410e6]))).toBe(false);
   });
 });

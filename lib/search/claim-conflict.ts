@@ -58,13 +58,13 @@ function significantDigits(figure: number): number {
  * One figure stated as another rounded: equal, or within 3 % of it ("about half" is 51 percent,
  * "about one-seventh" 14 percent), 5 % when the rounder is one digit ("roughly a fifth" for 19
  * percent, "almost 10 %" for 9.5); but never a year for another year, nor two figures written as
- * precisely as each other ("241 million" is not "243 million").
+ * precisely as each other ("241 million" is not "243 million", 93 percent not 95).
  */
 export function sameFigure(a: number, b: number): boolean {
   if (a === b) return true;
   if (isYear(a) || isYear(b)) return false;
   const [da, db] = [significantDigits(a), significantDigits(b)];
-  if (da === db && da >= 3) return false;
+  if (da === db && da >= 2) return false;
   const tolerance = Math.min(da, db) === 1 ? 0.05 : 0.03;
   return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 }
@@ -97,9 +97,17 @@ export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>): b
   const counts = (y: Set<number>) => [...y].filter((n) => !isYear(n));
   const differences = (y: Set<number>) => counts(y).flatMap((m) => counts(y).filter((n) => n < m && n * 10 >= m).map((n) => Math.round((m - n) * 1000) / 1000));
   const withDifferences = (y: Set<number>) => [...y, ...differences(y)];
+  // One to one, equal figures first: the 7 of "seven new stops" stands for one 7, not also for a 6.9 beside it.
   const within = (x: Set<number>, y: Set<number>) => {
     const candidates = withDifferences(y);
-    return [...x].every((figure) => candidates.some((other) => sameFigure(figure, other)));
+    const used = new Set<number>();
+    const take = (matches: (other: number) => boolean) => {
+      const at = candidates.findIndex((other, i) => !used.has(i) && matches(other));
+      if (at >= 0) used.add(at);
+      return at >= 0;
+    };
+    const [exact, rest] = [[...x].filter((f) => candidates.includes(f)), [...x].filter((f) => !candidates.includes(f))];
+    return exact.every((figure) => take((other) => other === figure)) && rest.every((figure) => take((other) => sameFigure(figure, other)));
   };
   return figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB) && !within(figuresB, figuresA);
 }

