@@ -144,6 +144,17 @@ function numbersAsDigits(text: string): string {
     );
 }
 
+/** A claim read once for every feature: as written, with its numbers as digits, and with its measures in one unit too. */
+interface ReadClaim {
+  text: string;
+  digits: string;
+  normalised: string;
+}
+function readClaim(text: string): ReadClaim {
+  const digits = numbersAsDigits(text);
+  return { text, digits, normalised: inOneUnit(digits) };
+}
+
 /** A claim's content words, cut to their first five letters (a crude stem: "rises", "rising", "risen"). */
 export function claimWords(text: string): Set<string> {
   return new Set(
@@ -240,7 +251,7 @@ const RELATIONS: Array<[RegExp, string]> = [
 
 /** Who stands before a relation's word and who after: turned round for "lost to". */
 function relationSides(text: string): { before: Set<string>; after: Set<string> } | null {
-  const words = contentSequence(RELATIONS.reduce((t, [pattern, placeholder]) => t.replace(pattern, placeholder), text));
+  const words = contentSequence(normaliseNumbers(RELATIONS.reduce((t, [pattern, placeholder]) => t.replace(pattern, placeholder), text)));
   const at = words.findIndex((w) => w === "qqrel" || w === "qqinv");
   if (at < 0) return null;
   const [before, after] = [new Set(words.slice(0, at)), new Set(words.slice(at + 1))];
@@ -261,8 +272,8 @@ function antonymsSwapped(a: string, b: string): number {
 }
 
 /** A claim's content words cut to their stems, and its figures, in order. */
-function contentSequence(text: string): string[] {
-  return Array.from(normaliseNumbers(text).toLowerCase().matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu), ([w]) => w)
+function contentSequence(normalised: string): string[] {
+  return Array.from(normalised.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu), ([w]) => w)
     .filter((w) => !STOP.has(w))
     .map((w) => (/^\d/u.test(w) ? w : w.slice(0, 5)));
 }
@@ -288,8 +299,7 @@ function alignment(a: string[], b: string[]): Array<[number, number]> {
  * Saturday"), or when every word is kept in another order ("inflation outpaced wage growth");
  * else 0. A restatement rewords more freely, and a copy cut short changes nothing.
  */
-function copiedWithAChange(a: string, b: string): number {
-  const [sa, sb] = [contentSequence(a), contentSequence(b)];
+function copiedWithAChange(sa: string[], sb: string[]): number {
   const aligned = alignment(sa, sb);
   const share = aligned.length / Math.max(1, Math.min(sa.length, sb.length));
   // One or two words on each side, as many on both, between two aligned ones.
@@ -376,8 +386,8 @@ function rateMismatch(a: string, b: string): boolean {
  * alone", "this year", "three years ago", "in its first year". The claims differ when each names one and they share none.
  */
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-function periods(text: string): Set<string> {
-  const digits = numbersAsDigits(text).toLowerCase();
+function periods(claim: ReadClaim): Set<string> {
+  const digits = claim.digits.toLowerCase();
   const found = new Set<string>();
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during) (?:the )?(?:past|last|previous) (?:(\d+) )?(year|month|week|decade)s?\b/gu)) found.add(`${n ?? 1} ${unit}`);
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
@@ -390,37 +400,37 @@ function periods(text: string): Set<string> {
 }
 
 /** A rate per year or month is a period of one: "9.4 million a year" against "over two years". */
-const periodsAndRates = (text: string) => new Set([...periods(text), ...(["year", "month", "week"] as const).filter((unit) => RATES[unit].test(text)).map((unit) => `1 ${unit}`)]);
+const periodsAndRates = (claim: ReadClaim) =>
+  new Set([...periods(claim), ...(["year", "month", "week"] as const).filter((unit) => RATES[unit].test(claim.text)).map((unit) => `1 ${unit}`)]);
 
-function periodMismatch(a: string, b: string): boolean {
+function periodMismatch(a: ReadClaim, b: ReadClaim): boolean {
   const [pa, pb] = [periodsAndRates(a), periodsAndRates(b)];
   return pa.size > 0 && pb.size > 0 && ![...pa].some((p) => pb.has(p));
 }
 
 /** Each figure stated with a currency ("€899", "90 million dollars"), as value and currency. */
 const CURRENCIES: Record<string, string> = { $: "dollar", "€": "euro", "£": "pound", dollars: "dollar", euros: "euro", euro: "euro", pounds: "pound", crowns: "crown", kronor: "crown", krona: "crown" };
-function pricedFigures(text: string): Array<{ value: number; currency: string }> {
-  const digits = numbersAsDigits(text);
+function pricedFigures({ digits }: ReadClaim): Array<{ value: number; currency: string }> {
   const before = Array.from(digits.matchAll(/([$€£])\s?(\d[\d.,]*\d|\d)/gu), ([, symbol, figure]) => ({ figure, currency: CURRENCIES[symbol] }));
   const after = Array.from(digits.matchAll(/(?<![\d.,])(\d[\d.,]*\d|\d)(?:\s?(?:thousand|million|billion|bn|m))?\s(dollars|euros?|pounds|crowns|kronor|krona)\b/giu), ([, figure, word]) => ({ figure, currency: CURRENCIES[word.toLowerCase()] }));
   return [...before, ...after].flatMap(({ figure, currency }) => figureMentions(figure).slice(0, 1).map((m) => ({ value: m.value, currency })));
 }
 
 /** One figure priced in one currency by one claim and in another by the other: "€899 … $949" against "$899 … €949". */
-function currencySwapped(a: string, b: string): boolean {
+function currencySwapped(a: ReadClaim, b: ReadClaim): boolean {
   const [pa, pb] = [pricedFigures(a), pricedFigures(b)];
   return pa.some((x) => pb.some((y) => sameFigure(x.value, y.value) && x.currency !== y.currency) && !pb.some((y) => sameFigure(x.value, y.value) && x.currency === y.currency));
 }
 
 /** The figures a claim states after "by" (a change: "rose by 24") or after "to" (a level: "rose to 24"). */
-function figuresAfter(text: string, word: "by" | "to"): number[] {
+function figuresAfter({ normalised }: ReadClaim, word: "by" | "to"): number[] {
   const pattern = new RegExp(`(?<!\\p{L})${word}\\s?[$€£]?\\s?(\\d[\\d.,]*(?:\\s?(?:thousand|million|billion|bn|m|k)(?!\\p{L}))?)`, "giu");
-  return Array.from(normaliseNumbers(text).matchAll(pattern), ([, figure]) => figureMentions(figure)[0]?.value).filter((v) => v !== undefined);
+  return Array.from(normalised.matchAll(pattern), ([, figure]) => figureMentions(figure)[0]?.value).filter((v) => v !== undefined);
 }
 
 /** One figure stated as a change by one claim and as a level by the other: "rose by 24 points" against "rose to 24 %". */
-function changeAgainstLevel(a: string, b: string): boolean {
-  const clash = (x: string, y: string) => figuresAfter(x, "by").some((f) => figuresAfter(y, "to").some((g) => sameFigure(f, g)));
+function changeAgainstLevel(a: ReadClaim, b: ReadClaim): boolean {
+  const clash = (x: ReadClaim, y: ReadClaim) => figuresAfter(x, "by").some((f) => figuresAfter(y, "to").some((g) => sameFigure(f, g)));
   return clash(a, b) || clash(b, a);
 }
 
@@ -475,15 +485,17 @@ function claimantMismatch(a: string, b: string): boolean {
 
 /** What the model reads in a pair: bits, shares (0..1) and the count of opposites. */
 export function pairFeatures(a: string, b: string): Record<string, number> {
-  const [na, nb] = [normaliseNumbers(a), normaliseNumbers(b)];
+  const [ca, cb] = [readClaim(a), readClaim(b)];
+  const [na, nb] = [ca.normalised, cb.normalised];
   const [fa, fb] = [figureMentions(na).map((m) => m.value), figureMentions(nb).map((m) => m.value)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours").
-  const [ua, ub] = [a, b].map((text) => new Set([...figuresOf(numbersAsDigits(text)), ...figuresOf(inOneUnit(numbersAsDigits(text)))]));
+  const [ua, ub] = [ca, cb].map((claim) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised)]));
+  const [sa, sb] = [contentSequence(na), contentSequence(nb)];
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
     sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y)))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
-    copiedWithAChange: Math.max(copiedWithAChange(a, b), copiedWithAChange(b, a)),
+    copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
     figuresDisagree: bit(figuresDisagree(ua, ub)),
     wordsOppose: bit(wordsOppose(na, nb)),
@@ -497,10 +509,10 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     rate: bit(rateMismatch(a, b)),
     ordinal: bit(ordinalSwapped(a, b)),
     roles: bit(rolesSwapped(a, b)),
-    period: bit(periodMismatch(a, b)),
-    currency: bit(currencySwapped(a, b)),
+    period: bit(periodMismatch(ca, cb)),
+    currency: bit(currencySwapped(ca, cb)),
     score: bit(scoreMismatch(a, b)),
-    changeOrLevel: bit(changeAgainstLevel(a, b)),
+    changeOrLevel: bit(changeAgainstLevel(ca, cb)),
     claimant: bit(claimantMismatch(a, b)),
   };
 }
