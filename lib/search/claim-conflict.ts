@@ -120,8 +120,3 @@ export function wordsOppose(a: string, b: string): boolean {
     return (poleA === "up" && poleB === "down") || (poleA === "down" && poleB === "up");
   });
 }
-
-/** Two claims conflict when their figures disagree or their words oppose. */
-export function claimsConflict(a: string, b: string): boolean {
-  return figuresDisagree(figuresOf(a), figuresOf(b)) || wordsOppose(a, b);
-}

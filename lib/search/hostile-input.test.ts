@@ -1,7 +1,7 @@
 import { MAX_SOURCE_BYTES } from "@/lib/import";
 import { checkWorthiness } from "@/lib/search/check-worthy";
 import { splitPassages } from "@/lib/search/passages";
-import { claimsConflict } from "@/lib/search/claim-conflict";
+import { sameClaimScore } from "@/lib/search/same-claim-match";
 import { expectWithin, HOSTILE_INPUT_LIMIT_MS } from "@/test/time-limit";
 
 /**
@@ -31,8 +31,11 @@ describe("scoring and splitting hostile sentences takes linear time", () => {
     expectWithin(HOSTILE_INPUT_LIMIT_MS, () => checkWorthiness(scored(run("1-1 7 p.m. "))));
   });
 
-  it("compares claims made of long runs of figures", () => {
-    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => claimsConflict(run("1,111 "), run("2.5 million ")));
+  it("compares claims made of long runs of figures, the same or all different", () => {
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => sameClaimScore(run("1,111 "), run("2.5 million ")));
+    // Every figure pairs with the differences of the other's: the most work a read claim's 2,000 characters allow.
+    const distinct = (first: number, step: number) => Array.from({ length: 2_000 }, (_, i) => String(first + step * i)).join(" ");
+    expectWithin(HOSTILE_INPUT_LIMIT_MS, () => sameClaimScore(distinct(100, 1), distinct(3_000, 7)));
   });
 
   it("splits a long run of clock times into passages", () => {
