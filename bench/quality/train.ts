@@ -4,8 +4,8 @@
  *
  *   npx tsx bench/quality/train.ts [<ClaimBuster sentences .json>]
  *
- * Training data: every sentence of the six spent sets, 104 texts: the first evaluation set
- * (bench/quality/corpus, both halves) and the held-out sets heldout-2 to heldout-6 (each scored
+ * Training data: every sentence of the seven spent sets, 120 texts: the first evaluation set
+ * (bench/quality/corpus, both halves) and the held-out sets heldout-2 to heldout-7 (each scored
  * once and now spent). And, when given, ClaimBuster's public labelled
  * sentences (the `kfold_25ncs.json` of the utaresearch/claimbuster-spotter repository: an array of
  * { text, label }, label 1 for a check-worthy factual sentence). The corpus is read from where you
@@ -113,7 +113,7 @@ function bestThreshold(scores: number[], gold: boolean[]): { threshold: number; 
  * The development sets: the first evaluation set and the held-out sets scored once and now spent.
  * A text is named "<set>/<text>", so the sets' names never meet.
  */
-const DEV_SETS = ["set-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6"] as const;
+const DEV_SETS = ["set-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7"] as const;
 type DevSet = (typeof DEV_SETS)[number];
 const devSentences = (sets: readonly DevSet[]) =>
   sets.flatMap((set) => labelledSentences(set).map((s) => ({ ...s, set, text: `${set}/${s.text}` })));
@@ -176,12 +176,17 @@ type Chosen = { settings: Settings } & Fold;
 /**
  * The seed sentences of lib/search/check-worthy.test.ts: real fact-checking sentences, labelled
  * with a looser definition than ClaimBuster's (a position on record, "X rejected the idea that…",
- * counts). The app must keep suggesting them: the English reading's threshold is lowered, where
- * needed, until its recall on them reaches SEED_RECALL (the test's floor). Measured with the four
- * sets (2026-12-04), it carries to new text better than no floor: learnt without each held-out
- * set, F1 there 0.813, 0.845, 0.811 (heldout-2, -3, -4) with it, 0.821, 0.810, 0.809 without.
+ * counts). The app must keep suggesting most of them: the English reading's threshold is lowered,
+ * where needed, until its recall on them reaches SEED_RECALL (the test's floor). Measured with the
+ * seven sets (2026-12-04), each held-out set scored by the app learnt without it (heldout-2 to
+ * -7): F1 0.817, 0.829, 0.804, 0.804, 0.807, 0.845 at the floor 0.951 (mean 0.818); 0.814, 0.837,
+ * 0.818, 0.810, 0.816, 0.845 at 0.9 (mean 0.823); 0.829, 0.816, 0.822, 0.810, 0.829, 0.873 with
+ * no floor (mean 0.830), but then recall on the seed sentences falls to 0.462 and three of
+ * check-worthy.test.ts's pinned behaviours fail (a figure with an attribution scored high,
+ * quotations found by other languages' punctuation, speculation scored low). At 0.9 all hold
+ * (recall 0.904, precision 0.797 on the seed sentences).
  */
-const SEED_RECALL = 0.951;
+const SEED_RECALL = 0.9;
 const seedLabels = (
   JSON.parse(readFileSync(path.join(process.cwd(), "lib", "search", "__fixtures__", "check-worthy-labels.json"), "utf8")) as {
     labels: Array<{ checkWorthy: boolean; text: string }>;
