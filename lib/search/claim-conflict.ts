@@ -28,12 +28,12 @@ const SCALES: Record<string, number> = {
   trillion: 1e12,
 };
 
-/** Each figure a text states, as a number, with where its mention ends. */
-export function figureMentions(text: string): Array<{ value: number; end: number }> {
+/** Each figure a text states, as a number, with where its mention starts and ends. */
+export function figureMentions(text: string): Array<{ value: number; start: number; end: number }> {
   return Array.from(text.matchAll(FIGURE), (match) => {
     const [all, whole, decimals, scale] = match;
     const value = Number(`${whole.replace(/\D/gu, "")}.${decimals ?? "0"}`) * (scale ? SCALES[scale.toLowerCase()] : 1);
-    return { value: Math.round(value * 1000) / 1000, end: match.index + all.length };
+    return { value: Math.round(value * 1000) / 1000, start: match.index, end: match.index + all.length };
   });
 }
 
@@ -71,7 +71,7 @@ export function sameFigure(a: number, b: number): boolean {
 
 /** Words that state one direction, each beside the words of the opposite one. */
 const OPPOSITES: Array<[RegExp, RegExp]> = [
-  [/(?<!\p{L})(?:added|adds|gained|rose|rises|risen|raised|increased|up|higher|more|above|over|larger|hausse|augmenté|subió|superen)(?!\p{L})/iu, /(?<!\p{L})(?:cut|cuts|lost|fell|falls|fallen|falling|lowered|decreased|down|lower|fewer|less|below|under|smaller|baisse|baissé|reculé|bajó|menos)(?!\p{L})/iu],
+  [/(?<!\p{L})(?:added|adds|gained|rose|rises|risen|raise|raises|raised|increased|up|higher|more|above|over|larger|hausse|augmenté|subió|superen)(?!\p{L})/iu, /(?<!\p{L})(?:cut|cuts|lost|fell|falls|fallen|falling|lowered|decreased|down|lower|fewer|less|below|under|smaller|baisse|baissé|reculé|bajó|menos)(?!\p{L})/iu],
   [/(?<!\p{L})(?:largest|biggest|highest|most|best|first|ahead|than any other|plus haut)(?!\p{L})/iu, /(?<!\p{L})(?:smallest|lowest|least|worst|second|behind|plus bas)(?!\p{L})/iu],
   [/(?<!\p{L})(?:approve|approved|approves|passed|backed|won|profit|gain|Gewinn)(?!\p{L})/iu, /(?<!\p{L})(?:reject|rejected|rejects|defeated|opposed|lost|loss|deficit|Verlust)(?!\p{L})/iu],
   [/\bvoted for\b/iu, /\bvoted against\b/iu],

@@ -111,18 +111,19 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -6's), read without the
-  // trigram search's floor, in sample (the model learnt from all six; train-same-claim.ts prints
-  // its cross-validated 0.800 at 0.801 over the 1,334, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -7's), read without the
+  // trigram search's floor, in sample (the model learnt from all seven; train-same-claim.ts prints
+  // its cross-validated 0.790 at 0.805 over the 1,574, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.846, recall: 0.779 }],
+      ["set-1", { precision: 0.843, recall: 0.805 }],
       ["heldout-2", { precision: 0.792, recall: 0.833 }],
-      ["heldout-3", { precision: 0.856, recall: 0.846 }],
-      ["heldout-4", { precision: 0.855, recall: 0.813 }],
-      ["heldout-5", { precision: 0.722, recall: 0.765 }],
-      ["heldout-6", { precision: 0.77, recall: 0.777 }],
+      ["heldout-3", { precision: 0.851, recall: 0.879 }],
+      ["heldout-4", { precision: 0.84, recall: 0.813 }],
+      ["heldout-5", { precision: 0.727, recall: 0.782 }],
+      ["heldout-6", { precision: 0.775, recall: 0.826 }],
+      ["heldout-7", { precision: 0.744, recall: 0.733 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -175,6 +176,25 @@ describe("sameClaimScore", () => {
     expect(same(sentence, "Dementia affects more than 55 million people, according to the World Health Organization.")).toBe(true);
     expect(same(sentence, "Dementia affects more than 55 million people in Europe, according to the World Health Organization.")).toBe(false);
     expect(same("Wage growth has outpaced inflation for eleven consecutive months.", "Inflation has outpaced wage growth for eleven consecutive months.")).toBe(false);
+  });
+
+  it("reads one figure measuring two things, two figures swapped, and who outpaces whom turned round (the seventh set's pairs)", () => {
+    const feature = (a: string, b: string, name: string) => [pairFeatures(a, b)[name], pairFeatures(b, a)[name]];
+    expect(feature("The police element of council tax will rise by 14 pounds a year for a typical Band D home, to 298 pounds.", "The police element of council tax will rise by 14 per cent for a typical Band D home.", "measure")).toEqual([1, 1]);
+    // A bare figure says nothing of what it measures: "from 6 000 to 4 500 euros" restates "6 000 euros".
+    expect(feature("L'aide passera de 6 000 à 4 500 euros.", "L'aide sera ramenée de 6 000 euros à 4 500 euros.", "measure")).toEqual([0, 0]);
+    expect(feature("Westmark directors' bonuses totalled £1.2m.", "Bonuses paid to Westmark's directors came to £1.2 million in total.", "measure")).toEqual([0, 0]);
+    expect(feature("The Fiscal Council forecasts growth of 1.7 per cent next year and 2.0 per cent the year after.", "The Fiscal Council forecasts growth of 2.0 per cent next year and 1.7 per cent the year after.", "figuresSwapped")).toEqual([1, 1]);
+    expect(feature("We have added 60 new buses to the fleet, and journeys are up 14 per cent.", "We have added 14 new buses to the fleet, and journeys are up 60 per cent.", "figuresSwapped")).toEqual([1, 1]);
+    expect(feature("Unemployment fell from 6.1 per cent to 4.7 per cent.", "At 4.7 per cent, unemployment is down from 6.1 per cent.", "figuresSwapped")).toEqual([0, 0]);
+    expect(feature("Rents are still outpacing pay.", "Pay is now outpacing rents.", "roles")).toEqual([1, 1]);
+  });
+
+  it("reads top against bottom, a half-hourly service against an hourly one, a raise against a cut, a day's move against the year's (the seventh set's pairs)", () => {
+    expect(pairFeatures("Kellsworth Rovers are six points from safety at the bottom of the league.", "Kellsworth Rovers are six points clear at the top of the league.").antonyms).toBe(1);
+    expect(pairFeatures("Fourteen million pounds would pay for a half-hourly bus service.", "Fourteen million pounds would pay for an hourly bus service.").rate).toBe(1);
+    expect(pairFeatures("Harrowgate council will raise parking charges by 10% from January.", "Harrowgate council will cut bus fares by 10% from January.").wordsOppose).toBe(1);
+    expect(pairFeatures("Shares in the company rose 6.4 per cent by midday.", "Shares in Lumenet are up 6.4 per cent since the start of the year.").period).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

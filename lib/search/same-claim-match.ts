@@ -8,7 +8,8 @@
  * words reordered, one denied by the other, a direction reversed, shared figures in another
  * order, a rate over another span, another period, an ordinal, score or currency changed, a
  * change stated against a level, a winner and loser or the two sides of "rather than" turned
- * round, another named source) and
+ * round, one figure measuring two things ("14 pounds" against "14 per cent"), two figures each in
+ * the other's place, another named source) and
  * scored by a logistic regression over those (same-claim-model.json, learnt by
  * bench/quality/train-same-claim.ts on the spent sets' pairs). Figures are read in one unit
  * ("four decades" is 40 years, "doubled" a rise of 100 percent, "3 miles" 4.8 km), times of day
@@ -228,6 +229,7 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:under|below|smaller)\b/iu, /\b(?:above|larger|bigger)\b/iu],
   [/\b(?:behind|trail|trails|trailing)\b/iu, /\b(?:clear|ahead|lead|leads|leading)\b/iu],
   [/\b(?:drew|draw|drawn)\b/iu, /\b(?:beat|won|win|lost|defeated)\b/iu],
+  [/\btop\b/iu, /\bbottom\b/iu],
 ];
 
 /** Ordinals in words or digits: "the fourth wicket" against "the fifth". */
@@ -246,7 +248,7 @@ function ordinalSwapped(a: string, b: string): boolean {
  */
 const RELATIONS: Array<[RegExp, string]> = [
   [/\b(?:lost to|loses to|lose to|beaten by|defeated by|overtaken by|outpaced by)\b/giu, " qqinv "],
-  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outstripped|outstrips|overtook|overtakes|surpassed|surpasses|rather than|instead of)\b/giu, " qqrel "],
+  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outpacing|outstripped|outstrips|outstripping|overtook|overtakes|overtaking|surpassed|surpasses|surpassing|rather than|instead of)\b/giu, " qqrel "],
 ];
 
 /** Who stands before a relation's word and who after: turned round for "lost to". */
@@ -369,7 +371,8 @@ function figuresReordered(fa: number[], fb: number[]): boolean {
  * "per year" and "annually" alike. The claims differ when each names one and they share none.
  */
 const RATES: Record<string, RegExp> = {
-  hour: /(?<!\p{L})(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})/iu,
+  halfHour: /(?<!\p{L})(?:half-hourly|every half hour|every 30 minutes)(?!\p{L})/iu,
+  hour: /(?<!\p{L}|half-)(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})/iu,
   day: /(?<!\p{L})(?:(?:a|per|each|every) day|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})/iu,
   week: /(?<!\p{L})(?:(?:a|per|each|every) week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})/iu,
   month: /(?<!\p{L})(?:(?:a|per|each|every) month|monthly|(?:pro|par|por|ao) (?:Monat|mois|mes|mês)|monatlich|mensuel\p{L}*)(?!\p{L})/iu,
@@ -393,6 +396,8 @@ function periods(claim: ReadClaim): Set<string> {
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
   for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|month|week)\b/gu)) found.add(`${which} ${unit}`);
+  if (/\b(?:since the start of the year|so far this year|year to date)\b/u.test(digits)) found.add("this year");
+  if (/\b(?:by midday|by noon|on the day|in early trading|by the close)\b/u.test(digits)) found.add("today");
   for (const [, n, unit] of digits.matchAll(/\b(\d+) (year|month|week)s? ago\b/gu)) found.add(`${n} ${unit} ago`);
   // A total over the first year, not a rate: "85,000 in its first year" against "85,000 a month".
   if (/\bin (?:its|their|the) first year\b/u.test(digits)) found.add("first year");
@@ -483,6 +488,78 @@ function claimantMismatch(a: string, b: string): boolean {
   return ca !== null && cb !== null && ![...ca].some((w) => cb.has(w));
 }
 
+/**
+ * What a figure measures, by the words around it: a share ("14 percent"), points ("0.3 points"),
+ * money ("£14", "14 million pounds"), a span of time ("14 years") or a distance ("6 km"); null
+ * for a count of anything else, which says nothing either way.
+ */
+const MEASURES: Array<[string, RegExp]> = [
+  ["points", /^\s?(?:percentage )?points?(?!\p{L})|^\s?(?:Prozentpunkte|points? de pourcentage|puntos porcentuales|punti percentuali|pontos percentuais|procentpunt)/iu],
+  ["percent", /^\s?percent(?!\p{L})/iu],
+  ["money", /^(?:\s?(?:thousand|million|billion|bn|m|k))?\s?(?:dollars?|euros?|pounds|pence|p|crowns|kronor|krona|cents?|€|£|\$)(?!\p{L})/iu],
+  ["time", /^\s?(?:-\s?)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|Jahre|ans|años|anos|anni|jaar|Minuten|minutos|minuti)(?!\p{L})/iu],
+  ["distance", /^\s?(?:-\s?)?(?:km|kilomet\p{L}*|metres?|meters?|m(?!\p{L})|miles?)(?!\p{L})/iu],
+];
+const CURRENCY_BEFORE = /[$€£]\s?$/u;
+
+/** Each figure a claim states with what it measures, where its words say. */
+function measuredFigures({ digits }: ReadClaim): Array<{ value: number; measure: string | null }> {
+  return figureMentions(digits).map(({ value, start, end }) => {
+    const after = digits.slice(end, end + 40);
+    const measure = CURRENCY_BEFORE.test(digits.slice(Math.max(0, start - 2), start)) ? "money" : (MEASURES.find(([, pattern]) => pattern.test(after))?.[0] ?? null);
+    return { value, measure };
+  });
+}
+
+/**
+ * One figure, not a year, whose words say it measures one thing in one claim and another in the
+ * other, and is nowhere in the second a measure of the first kind (a bare figure says nothing): "rise by 14 pounds" against "rise by 14
+ * per cent", "60 new buses" against "up 60 per cent".
+ */
+function measureMismatch(a: ReadClaim, b: ReadClaim): boolean {
+  const [ma, mb] = [measuredFigures(a), measuredFigures(b)];
+  const clash = (x: typeof ma, y: typeof mb) =>
+    x.some(
+      (f) =>
+        !isYear(f.value) &&
+        f.measure !== null &&
+        y.some((g) => sameFigure(f.value, g.value) && g.measure !== null && g.measure !== f.measure) &&
+        !y.some((g) => sameFigure(f.value, g.value) && g.measure === f.measure),
+    );
+  return clash(ma, mb) && clash(mb, ma);
+}
+
+/** A claim states a handful of figures; a long run of them is compared by its first few only. */
+const MAX_FIGURES_COMPARED = 12;
+
+/** The content words within three places of each figure a claim states (its first few), by figure. */
+function figureNeighbours(sequence: string[]): Array<{ value: number; words: Set<string> }> {
+  return sequence.flatMap((token, i) => {
+    const value = figureMentions(token)[0]?.value;
+    if (value === undefined || isYear(value)) return [];
+    const near = sequence.slice(Math.max(0, i - 3), i + 4).filter((w, k) => k !== Math.min(i, 3) && !/^\d/u.test(w));
+    return [{ value, words: new Set(near) }];
+  }).slice(0, MAX_FIGURES_COMPARED);
+}
+
+/**
+ * Two figures both claims state, each standing among the words the other stands among in the
+ * other claim: "growth of 1.7 next year and 2.0 the year after" against "2.0 next year and 1.7
+ * the year after", "58 per cent in the most deprived … 79 in the least" turned round.
+ */
+function figuresSwapped(sa: string[], sb: string[]): boolean {
+  const [na, nb] = [figureNeighbours(sa), figureNeighbours(sb)];
+  const overlap = (x: Set<string>, y: Set<string>) => [...x].filter((w) => y.has(w)).length;
+  const inB = (value: number) => nb.find((n) => sameFigure(n.value, value));
+  return na.some((x, i) =>
+    na.some((y, j) => {
+      if (j <= i || sameFigure(x.value, y.value)) return false;
+      const [xb, yb] = [inB(x.value), inB(y.value)];
+      return xb !== undefined && yb !== undefined && overlap(x.words, yb.words) > overlap(x.words, xb.words) && overlap(y.words, xb.words) > overlap(y.words, yb.words);
+    }),
+  );
+}
+
 /** What the model reads in a pair: bits, shares (0..1) and the count of opposites. */
 export function pairFeatures(a: string, b: string): Record<string, number> {
   const [ca, cb] = [readClaim(a), readClaim(b)];
@@ -514,6 +591,8 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     score: bit(scoreMismatch(a, b)),
     changeOrLevel: bit(changeAgainstLevel(ca, cb)),
     claimant: bit(claimantMismatch(a, b)),
+    measure: bit(measureMismatch(ca, cb)),
+    figuresSwapped: bit(figuresSwapped(sa, sb)),
   };
 }
 
