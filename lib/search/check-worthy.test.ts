@@ -13,7 +13,7 @@ import { checkWorthinessFigures, meanPrecisionAt } from "@/bench/quality/evaluat
  * recall here is a bound the threshold was chosen to meet, precision is still out of sample. The
  * floors are the measured values less 0.03. The hand-weighted rules it replaced had precision 0.95
  * and recall 0.731 here (F1 0.826; those weights were set looking at these sentences); the first
- * model suggested more: precision 0.739, recall 0.981 (F1 0.843); the model learnt from seven sets
+ * model suggested more: precision 0.739, recall 0.981 (F1 0.843); the models learnt from seven and eight sets
  * at the floor 0.9: precision 0.797, recall 0.904 (F1 0.847).
  */
 const { labels } = JSON.parse(
@@ -53,7 +53,7 @@ describe("check-worthiness on the labelled seed sentences", () => {
 /**
  * The development half of bench/quality: gold CFS sentences against the suggestion at
  * SUGGEST_THRESHOLD, and the trivial "any digit" rule it must beat. In sample: the model learns
- * from every sentence of the first set and of the spent held-out sets heldout-2 to -7 (its
+ * from every sentence of the first set and of the spent held-out sets heldout-2 to -8 (its
  * leave-one-text-out and leave-one-set-out figures, which train.ts prints, are in
  * bench/quality/README.md). Floors: the measured figures less 0.02.
  */
@@ -63,10 +63,10 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
   it("keeps precision, recall and F1, and beats the any-digit baseline", () => {
     console.log(`Development half, ${figures.sentences} sentences: ${JSON.stringify(figures.verity)}; any digit F1 ${figures.anyDigit.f1.toFixed(3)}`);
     expect(figures.sentences).toBeGreaterThan(200);
-    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.664 - 0.02);
+    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.643 - 0.02);
     expect(figures.verity.recall).toBeGreaterThanOrEqual(0.883 - 0.02);
-    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.758 - 0.02);
-    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.222 - 0.02);
+    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.744 - 0.02);
+    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.208 - 0.02);
   });
 
   it("averages precision at 5 in whole numbers, so 4 of 5 in every article meets 0.8", () => {
