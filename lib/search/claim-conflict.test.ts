@@ -42,6 +42,12 @@ describe("figuresDisagree and wordsOppose", () => {
     expect(wordsOppose("Le taux a atteint son plus haut niveau depuis 1975.", "Le taux a atteint son plus bas niveau depuis 1975.")).toBe(true);
   });
 
+  it("reads 'over' and 'under' as a direction only before a figure, and 'slipped' as a move (the eighth set's pairs)", () => {
+    expect(wordsOppose("Whitcombe said the council had built only 310 homes over the past five years, the lowest five-year total since the 1970s.", "Meanwhile the council has built 310 homes in that time, fewer than in any five-year period since the 1970s.")).toBe(false);
+    expect(wordsOppose("Over 2,000 nurses left.", "Fewer than 2,000 nurses left.")).toBe(true);
+    expect(wordsOppose("Maths results fell by a point to 72 percent, while writing held steady at 69 percent.", "Writing scores were unchanged at 69 percent, while maths slipped by one point to 72 percent.")).toBe(false);
+  });
+
   it("finds a rate that changed against one that held", () => {
     expect(wordsOppose("The Fed raised its rate to 5.5 percent.", "The Fed has held its rate at 5.5 percent.")).toBe(true);
     expect(wordsOppose("The subsidy, at $140 million, is unchanged.", "The subsidy rises to $140 million.")).toBe(true);

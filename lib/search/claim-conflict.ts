@@ -71,14 +71,16 @@ export function sameFigure(a: number, b: number): boolean {
 
 /** Words that state one direction, each beside the words of the opposite one. */
 const OPPOSITES: Array<[RegExp, RegExp]> = [
-  [/(?<!\p{L})(?:added|adds|gained|rose|rises|risen|raise|raises|raised|increased|up|higher|more|above|over|larger|hausse|augmenté|subió|superen)(?!\p{L})/iu, /(?<!\p{L})(?:cut|cuts|lost|fell|falls|fallen|falling|lowered|decreased|down|lower|fewer|less|below|under|smaller|baisse|baissé|reculé|bajó|menos)(?!\p{L})/iu],
+  // "over" and "under" as a bound ("over 2,000"), not as a span ("over the past five years").
+  [/(?<!\p{L})(?:added|adds|gained|rose|rises|risen|raise|raises|raised|increased|up|higher|more|above|over(?=\s[$€£]?\d)|larger|hausse|augmenté|subió|superen)(?!\p{L})/iu, /(?<!\p{L})(?:cut|cuts|lost|fell|falls|fallen|falling|lowered|decreased|down|lower|fewer|less|below|under(?=\s[$€£]?\d)|smaller|baisse|baissé|reculé|bajó|menos)(?!\p{L})/iu],
   [/(?<!\p{L})(?:largest|biggest|highest|most|best|first|ahead|than any other|plus haut)(?!\p{L})/iu, /(?<!\p{L})(?:smallest|lowest|least|worst|second|behind|plus bas)(?!\p{L})/iu],
+  [/(?<!\p{L})(?:widest|wider|longest|longer|strongest|stronger)(?!\p{L})/iu, /(?<!\p{L})(?:narrowest|narrower|shortest|shorter|weakest|weaker)(?!\p{L})/iu],
   [/(?<!\p{L})(?:approve|approved|approves|passed|backed|won|profit|gain|Gewinn)(?!\p{L})/iu, /(?<!\p{L})(?:reject|rejected|rejects|defeated|opposed|lost|loss|deficit|Verlust)(?!\p{L})/iu],
   [/\bvoted for\b/iu, /\bvoted against\b/iu],
 ];
 
 /** A figure that moved ("raised", "rises") against one that stayed ("held", "unchanged"). */
-const MOVED = /\b(?:raised|rises|rose|risen|grew|grown|increased|cut|lowered|fell|falls|fallen|dropped|decreased)\b/iu;
+const MOVED = /\b(?:raised|rises|rose|risen|grew|grown|increased|cut|lowered|fell|falls|fallen|dropped|decreased|slipped|dipped|edged)\b/iu;
 // Not "holds": a councillor "holds the culture brief".
 const HELD = /\b(?:held|unchanged|flat|steady|kept)\b/iu;
 

@@ -111,19 +111,20 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -7's), read without the
-  // trigram search's floor, in sample (the model learnt from all seven; train-same-claim.ts prints
-  // its cross-validated 0.790 at 0.805 over the 1,574, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -8's), read without the
+  // trigram search's floor, in sample (the model learnt from all eight; train-same-claim.ts prints
+  // its cross-validated 0.758 at 0.800 over the 1,814, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.843, recall: 0.805 }],
-      ["heldout-2", { precision: 0.792, recall: 0.833 }],
-      ["heldout-3", { precision: 0.851, recall: 0.879 }],
-      ["heldout-4", { precision: 0.84, recall: 0.813 }],
-      ["heldout-5", { precision: 0.727, recall: 0.782 }],
-      ["heldout-6", { precision: 0.775, recall: 0.826 }],
-      ["heldout-7", { precision: 0.744, recall: 0.733 }],
+      ["set-1", { precision: 0.875, recall: 0.805 }],
+      ["heldout-2", { precision: 0.832, recall: 0.823 }],
+      ["heldout-3", { precision: 0.871, recall: 0.89 }],
+      ["heldout-4", { precision: 0.831, recall: 0.797 }],
+      ["heldout-5", { precision: 0.73, recall: 0.773 }],
+      ["heldout-6", { precision: 0.767, recall: 0.843 }],
+      ["heldout-7", { precision: 0.758, recall: 0.74 }],
+      ["heldout-8", { precision: 0.652, recall: 0.748 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -195,6 +196,14 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Fourteen million pounds would pay for a half-hourly bus service.", "Fourteen million pounds would pay for an hourly bus service.").rate).toBe(1);
     expect(pairFeatures("Harrowgate council will raise parking charges by 10% from January.", "Harrowgate council will cut bus fares by 10% from January.").wordsOppose).toBe(1);
     expect(pairFeatures("Shares in the company rose 6.4 per cent by midday.", "Shares in Lumenet are up 6.4 per cent since the start of the year.").period).toBe(1);
+  });
+
+  it("reads a time of day without minutes as a time, and 'a decade' as ten years (the eighth set's pairs)", () => {
+    expect(normaliseNumbers("shortly after 2 p.m., and at 11am")).toBe(normaliseNumbers("shortly after 2:00 p.m., and at 11:00 a.m."));
+    expect(pairFeatures(
+      "Pryce-Owen said a fifth of children in Northmoor were obese by age 11, up from one in seven ten years earlier.",
+      "Opening the debate shortly after 2 p.m., Mr Pryce-Owen told members that one in five children in the region was obese by the age of eleven, compared with one in seven a decade ago.",
+    ).figuresDisagree).toBe(0);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

@@ -72,6 +72,7 @@ const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:doubled|doubling)\b/giu, "rose 100 percent"],
   [/\ba quarter of an hour\b/giu, "15 minutes"],
+  [/\ba decade\b/giu, "10 years"],
   // A span with "a" for its number: "more than a year" against "more than two years".
   [/\b(than|for|over|within|after|under|nearly|almost|about) (?:a|an|one) (year|hour|day|week|month|decade)\b/giu, "$1 1 $2"],
   [/\bhalf an hour\b/giu, "30 minutes"],
@@ -82,7 +83,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bup to\b/giu, "at most"],
   [/\bor (?:less|fewer|under|below)\b/giu, "at most"],
   [/\bor (?:more|over|above)\b/giu, "at least"],
-  [/\b(the|this|that|no|each|any|every|which) one\b/giu, "$1 item"],
+  // Not a share: "told members that one in five children".
+  [/\b(the|this|that|no|each|any|every|which) one\b(?! (?:in|out of|of every) )/giu, "$1 item"],
   [/(?<!\p{L})(?:mil milhões|mil millones|Milliarden|Milliarde|milliards|milliard)(?!\p{L})/giu, "billion"],
   [/(?<!\p{L})(?:milhões|milhão|millones|millón|Millionen|Million|millions)(?!\p{L})/gu, "million"],
 ];
@@ -123,7 +125,7 @@ export function normaliseNumbers(text: string): string {
 function timesOfDay(text: string): string {
   const word = (hours: number, minutes: string) => `t${String(hours).padStart(2, "0")}${minutes}`;
   return text
-    .replace(/(?<![\d.,])(\d{1,2})[:.](\d{2})\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m))
+    .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string | undefined, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m ?? "00"))
     .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?![\d.,])/gu, (_, h: string, m: string) => word(Number(h), m));
 }
 
@@ -375,8 +377,9 @@ const RATES: Record<string, RegExp> = {
   hour: /(?<!\p{L}|half-)(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})/iu,
   day: /(?<!\p{L})(?:(?:a|per|each|every) day|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})/iu,
   week: /(?<!\p{L})(?:(?:a|per|each|every) week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})/iu,
-  month: /(?<!\p{L})(?:(?:a|per|each|every) month|monthly|(?:pro|par|por|ao) (?:Monat|mois|mes|mês)|monatlich|mensuel\p{L}*)(?!\p{L})/iu,
-  year: /(?<!\p{L})(?:(?:a|per|each|every) year|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|jährlich|anual\p{L}*)(?!\p{L})/iu,
+  month: /(?<!\p{L})(?:(?:a|per|each|every) month|monthly|(?:pro|par|por|ao|im) (?:Monat|mois|mes|mês)|per maand|al mese|monatlich|mensuel\p{L}*)(?!\p{L})/iu,
+  // Not "im Jahr 2023", a year named.
+  year: /(?<!\p{L})(?:(?:a|per|each|every) year|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|im Jahr(?! \d)|per jaar|all['’]anno|jährlich|anual\p{L}*)(?!\p{L})/iu,
 };
 
 function rateMismatch(a: string, b: string): boolean {
