@@ -516,8 +516,8 @@ function measuredFigures({ digits }: ReadClaim): Array<{ value: number; measure:
 
 /**
  * One figure, not a year, whose words say it measures one thing in one claim and another in the
- * other, and is nowhere in the second a measure of the first kind (a bare figure says nothing): "rise by 14 pounds" against "rise by 14
- * per cent", "60 new buses" against "up 60 per cent".
+ * other, and is nowhere in the second a measure of the first kind: "rise by 14 pounds" against
+ * "rise by 14 per cent". A bare figure ("60 new buses") says nothing either way.
  */
 function measureMismatch(a: ReadClaim, b: ReadClaim): boolean {
   const [ma, mb] = [measuredFigures(a), measuredFigures(b)];
@@ -548,7 +548,7 @@ function figureNeighbours(sequence: string[]): Array<{ value: number; words: Set
 /**
  * Two figures both claims state, each standing among the words the other stands among in the
  * other claim: "growth of 1.7 next year and 2.0 the year after" against "2.0 next year and 1.7
- * the year after", "58 per cent in the most deprived … 79 in the least" turned round.
+ * the year after", "added 60 new buses … up 14 per cent" against "14 new buses … up 60 per cent".
  */
 function figuresSwapped(sa: string[], sb: string[]): boolean {
   const [na, nb] = [figureNeighbours(sa), figureNeighbours(sb)];
