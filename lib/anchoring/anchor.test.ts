@@ -175,6 +175,15 @@ describe("anchor", () => {
     expect(anchor(text.replace("4%", "5%"), selectors)).toMatchObject({ status: "anchored", start: 3, end: 10, method: "fuzzy", exact: "fell 5%" });
   });
 
+  it("finds a span whose first character changed into one its prefix ends with (a property run's counterexample)", () => {
+    // The search's best alignment starts a unit early ("“" + "#" inserted), where the prefix
+    // disagrees; the start its prefix agrees with is one unit on.
+    const text = "’““4.1% in a👍🏽";
+    const selectors = describeSpan(text, 2, 16);
+    const edited = `${text.slice(0, 2)}#${text.slice(3)}`;
+    expect(anchor(edited, selectors)).toEqual({ status: "anchored", start: 2, end: 16, method: "fuzzy", exact: edited.slice(2, 16), similarity: 1 - 1 / 14 });
+  });
+
   it("orphans a blank quote", () => {
     expect(anchor("a  b", { position: { type: "TextPositionSelector", start: 1, end: 3 }, quote: { type: "TextQuoteSelector", exact: "  ", prefix: "a", suffix: "b" } })).toEqual({
       status: "orphaned",

@@ -123,17 +123,19 @@ function findBest(prepared: AnchoringText, quote: TextQuoteSelector, near: TextP
       const approximate = approximateOccurrences(text, quote.exact, ranges, maxEdits, weighed, work);
       if (!approximate) return "work spent";
       if (approximate.length === 0) break;
-      const fuzzy: Scored[] = [];
+      const fuzzy: Array<{ end: number; scored: Scored | undefined }> = [];
       for (const occurrence of approximate) {
         const scored = scorer.score(occurrence);
         if (scored === "work spent") return scored;
-        if (scored) fuzzy.push(scored);
+        fuzzy.push({ end: occurrence.end, scored });
       }
-      fuzzy.sort((a, b) => a.cost - b.cost);
-      for (const candidate of fuzzy.slice(0, REFINED_CANDIDATES)) {
-        const refined = scorer.refine(candidate);
+      // An occurrence failing at the search's own start may pass from another (refine): the
+      // search ignores the prefix, so it may start a unit early where the prefix disagrees.
+      fuzzy.sort((a, b) => (a.scored?.cost ?? Infinity) - (b.scored?.cost ?? Infinity));
+      for (const { end, scored } of fuzzy.slice(0, REFINED_CANDIDATES)) {
+        const refined = scorer.refine(end, scored);
         if (refined === "work spent") return refined;
-        candidates.push(refined);
+        if (refined) candidates.push(refined);
       }
       weighed.push(...approximate);
       if (cheapest() <= leastCost(Math.min(...approximate.map((a) => a.edits)) + 1)) break;
@@ -173,28 +175,28 @@ class Scorer {
   }
 
   /**
-   * The candidate with the start, among those its end allows, where quote and prefix
-   * together fit best: the search's own start ignores the prefix. Here the prefix must
-   * touch the start (no gap allowed, which would let the start slip past changed units
-   * into the gap).
+   * The candidate ending at `end` with the start, among those that end allows, where quote
+   * and prefix together fit best: the search's own start ignores the prefix. Here the prefix
+   * must touch the start (no gap allowed, which would let the start slip past changed units
+   * into the gap). `found` is the search's own candidate there, if it passed the thresholds.
    */
-  refine(candidate: Scored): Scored | "work spent" {
-    const starts = startsEndingAt(this.text, this.quote.exact, candidate.end, this.work);
+  refine(end: number, found: Scored | undefined): Scored | undefined | "work spent" {
+    const starts = startsEndingAt(this.text, this.quote.exact, end, this.work);
     if (!starts) return "work spent";
-    const suffix = this.suffixSimilarity(candidate.end);
+    const suffix = this.suffixSimilarity(end);
     let best: Scored | undefined;
     // On a tie, the start nearest the stored one, or without one the longer span.
     const distance = (start: number) => Math.abs(start - (this.near?.start ?? 0));
     // A start that costs two edits more than the fewest cannot save more than that in prefix.
     const fewest = Math.min(...starts.map(([, edits]) => edits));
     for (const [start, edits] of starts.filter(([, e]) => e <= fewest + 1)) {
-      const scored = this.score({ start, end: candidate.end, edits }, suffix, ADJACENT);
+      const scored = this.score({ start, end, edits }, suffix, ADJACENT);
       if (scored === "work spent") return scored;
       if (scored && (!best || scored.cost < best.cost || (scored.cost === best.cost && distance(start) < distance(best.start)))) best = scored;
     }
-    if (!best) return candidate;
+    if (!best) return found;
     const rescored = this.score(best, suffix);
-    return rescored && rescored !== "work spent" ? rescored : candidate;
+    return rescored && rescored !== "work spent" ? rescored : found;
   }
 
   private suffixSimilarity(end: number) {
