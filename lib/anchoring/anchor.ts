@@ -131,7 +131,8 @@ function findBest(prepared: AnchoringText, quote: TextQuoteSelector, near: TextP
       }
       // An occurrence failing at the search's own start may pass from another (refine): the
       // search ignores the prefix, so it may start a unit early where the prefix disagrees.
-      fuzzy.sort((a, b) => (a.scored?.cost ?? Infinity) - (b.scored?.cost ?? Infinity));
+      // Scored ones by cost, then those that failed at their own start (two of those: a tie, not NaN).
+      fuzzy.sort((a, b) => (a.scored?.cost ?? Infinity) - (b.scored?.cost ?? Infinity) || 0);
       for (const { end, scored } of fuzzy.slice(0, REFINED_CANDIDATES)) {
         const refined = scorer.refine(end, scored);
         if (refined === "work spent") return refined;
