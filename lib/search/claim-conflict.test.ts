@@ -69,6 +69,20 @@ describe("sameFigure and figuresDisagree", () => {
     expect([...figuresOf("save roughly £380k a year")]).toEqual([380000]);
   });
 
+  it("reads an 'm' after a distance as metres and after money as millions (the ninth set's pairs)", () => {
+    expect([...figuresOf("won the men's 5,000m in 13:11.56")]).toEqual([5000, 13, 11.56]);
+    expect([...figuresOf("the £90m fund")]).toEqual([90e6]);
+    expect([...figuresOf("90m euros a year")]).toEqual([90e6]);
+  });
+
+  it("takes an approximate figure within 12 % of the exact one, and only an approximate one", () => {
+    expect(sameFigure(18, 20)).toBe(false);
+    expect(sameFigure(18, 20, true)).toBe(true);
+    expect(sameFigure(0.89, 1, true)).toBe(true);
+    expect(sameFigure(20, 25, true)).toBe(false);
+    expect(figuresDisagree(new Set([18]), new Set([20]), new Set([20]))).toBe(false);
+  });
+
   it("takes a rounder figure for a precise one, never two figures written as precisely", () => {
     expect(sameFigure(19, 20)).toBe(true);
     expect(sameFigure(9.5, 10)).toBe(true);

@@ -32,9 +32,16 @@ const SCALES: Record<string, number> = {
 export function figureMentions(text: string): Array<{ value: number; start: number; end: number }> {
   return Array.from(text.matchAll(FIGURE), (match) => {
     const [all, whole, decimals, scale] = match;
-    const value = Number(`${whole.replace(/\D/gu, "")}.${decimals ?? "0"}`) * (scale ? SCALES[scale.toLowerCase()] : 1);
+    const value = Number(`${whole.replace(/\D/gu, "")}.${decimals ?? "0"}`) * (scale && !metres(text, match.index, all, scale) ? SCALES[scale.toLowerCase()] : 1);
     return { value: Math.round(value * 1000) / 1000, start: match.index, end: match.index + all.length };
   });
+}
+
+/** An "m" that is metres ("the 1,500m"), not millions ("£90m", "90m euros"): no money beside it. */
+function metres(text: string, start: number, mention: string, scale: string): boolean {
+  if (scale !== "m") return false;
+  const money = /[$€£¥]\s?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\s?(?:euros?|dollars?|pounds?)\b/iu.test(text.slice(start + mention.length));
+  return !money;
 }
 
 /** The figures a text states, as numbers. */
@@ -54,18 +61,22 @@ function significantDigits(figure: number): number {
   return Math.max(1, end - start);
 }
 
+/** How far a figure said to be approximate ("almost a fifth", "nearly a second") may stand from the exact one (18 percent, 0.89 seconds). */
+const HEDGED_TOLERANCE = 0.12;
+
 /**
  * One figure stated as another rounded: equal, or within 3 % of it ("about half" is 51 percent,
  * "about one-seventh" 14 percent), 5 % when the rounder is one digit ("roughly a fifth" for 19
- * percent, "almost 10 %" for 9.5); but never a year for another year, nor two figures written as
- * precisely as each other ("241 million" is not "243 million", 93 percent not 95).
+ * percent, "almost 10 %" for 9.5), 12 % when either is said to be approximate (`hedged`); but never
+ * a year for another year, nor two figures written as precisely as each other ("241 million" is not
+ * "243 million", 93 percent not 95).
  */
-export function sameFigure(a: number, b: number): boolean {
+export function sameFigure(a: number, b: number, hedged = false): boolean {
   if (a === b) return true;
   if (isYear(a) || isYear(b)) return false;
   const [da, db] = [significantDigits(a), significantDigits(b)];
   if (da === db && da >= 2) return false;
-  const tolerance = Math.min(da, db) === 1 ? 0.05 : 0.03;
+  const tolerance = hedged ? HEDGED_TOLERANCE : Math.min(da, db) === 1 ? 0.05 : 0.03;
   return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 }
 
@@ -92,9 +103,10 @@ function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both
 
 /**
  * Each states figures, and neither's figures are all among the other's (within sameFigure's
- * rounding), or the difference of two of them: "from 214 to 131" restates "lost 83".
+ * rounding, looser for the `hedged` ones), or the difference of two of them: "from 214 to 131"
+ * restates "lost 83".
  */
-export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>): boolean {
+export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>, hedged: Set<number> = new Set()): boolean {
   // Only of two figures of one scale ("from 214 to 131"), never a year or "six months" taken from "243 million".
   const counts = (y: Set<number>) => [...y].filter((n) => !isYear(n));
   const differences = (y: Set<number>) => counts(y).flatMap((m) => counts(y).filter((n) => n < m && n * 10 >= m).map((n) => Math.round((m - n) * 1000) / 1000));
@@ -109,7 +121,7 @@ export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>): b
       return at >= 0;
     };
     const [exact, rest] = [[...x].filter((f) => candidates.includes(f)), [...x].filter((f) => !candidates.includes(f))];
-    return exact.every((figure) => take((other) => other === figure)) && rest.every((figure) => take((other) => sameFigure(figure, other)));
+    return exact.every((figure) => take((other) => other === figure)) && rest.every((figure) => take((other) => sameFigure(figure, other, hedged.has(figure) || hedged.has(other))));
   };
   return figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB) && !within(figuresB, figuresA);
 }

@@ -206,6 +206,21 @@ describe("sameClaimScore", () => {
     ).figuresDisagree).toBe(0);
   });
 
+  it("reads any fraction, a multiple, hundreds, Dutch and Italian scales and a decade in other words (the ninth set's pairs)", () => {
+    expect(normaliseNumbers("nearly two-fifths of pay, six-tenths of a second, a fifth of one percent")).toBe("nearly 40 percent of pay, 0.6 seconds, 0.2 percent");
+    expect(normaliseNumbers("for a fifth consecutive month")).toBe("for a fifth consecutive month");
+    expect(normaliseNumbers("Six hundred officers; 2.6 times as many fires")).toBe("600 officers; rose 160 percent fires");
+    expect(normaliseNumbers("240 miljoen euro, 386 milioni, driekwart, 31 por cento")).toBe("240 million euro, 386 million, 75 percent, 31 percent");
+    expect(normaliseNumbers("numa década; over the following decade")).toBe("10 years; over the following 10 years");
+    expect(pairFeatures(
+      "Pellworth Foods reported an 18 percent fall in first-half operating profit, blaming cocoa.",
+      "Pellworth Foods' first-half operating profit dropped by almost a fifth, put down to cocoa costs.",
+    ).figuresDisagree).toBe(0);
+    expect(pairFeatures("Grace Okoro won the women's 1500 metres in 3 minutes 58.41 seconds.", "Grace Okoro won the women's 1500m in a national record of 3:58.41.").figuresDisagree).toBe(0);
+    expect(pairFeatures("Most of the money, 180 million euros, will come from the national fund.", "Het grootste deel van het geld, 180 miljoen euro, komt uit het landelijke fonds.").figuresDisagree).toBe(0);
+    expect(pairFeatures("Turnover fell by a fifth.", "Turnover fell by a quarter.").figuresDisagree).toBe(1);
+  });
+
   it("scores a pair alike whichever claim comes first", () => {
     const [a, b] = ["Hegseth said Europe, not the US, should offer Ukraine security guarantees after the war", "Hegseth suggested European forces should shoulder the security responsibilities"];
     expect(sameClaimScore(a, b)).toBe(sameClaimScore(b, a));

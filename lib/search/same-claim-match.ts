@@ -53,14 +53,17 @@ const STOP = new Set(
     .split(" "),
 );
 
-/** Fractions in words, as percentages: "one-seventh", "two-thirds", "half a million" (before the number words). */
+/** Fractions in words read before the number words: "half a million" (a share's other words are read in numbersAsDigits). */
 const FRACTIONS: Array<[RegExp, string]> = [
   [/\bhalf an? (million|billion|degree|point|percentage point|mile|hour|day|year)\b/giu, "0.5 $1"],
-  [/\b(?:one|a)[- ](third|quarter|fifth|sixth|seventh|eighth|tenth)\b/giu, "1/$1"],
-  [/\b(two)[- ]thirds\b/giu, "2/third"],
-  [/\b(three)[- ]quarters\b/giu, "3/quarter"],
 ];
-const DENOMINATORS: Record<string, number> = { third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, tenth: 10 };
+const DENOMINATORS: Record<string, number> = { third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+const FRACTION_WORDS = `(one|a|two|three|four|five|six|seven|eight|nine)[- ](${Object.keys(DENOMINATORS).join("|")})s?`;
+/** A fraction of one unit: "six-tenths of a second" is 0.6 seconds, "a fifth of one percent" 0.2 percent. */
+const FRACTION_OF_A_UNIT = new RegExp(`\\b${FRACTION_WORDS} of (?:a|an|one) (second|percent|percentage point|point|mile|metre|kilometre|degree|hour|day|year)\\b`, "giu");
+/** A share: "two-fifths", "a fifth of", "by a fifth," but not an ordinal ("a fifth consecutive month"). */
+const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!of\\b)\\p{L})`, "giu");
+const fraction = (count: string, denominator: string) => (UNITS_WORDS[count.toLowerCase()] ?? 1) / DENOMINATORS[denominator.toLowerCase()];
 const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 
 /**
@@ -85,8 +88,11 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bor (?:more|over|above)\b/giu, "at least"],
   // Not a share: "told members that one in five children".
   [/\b(the|this|that|no|each|any|every|which) one\b(?! (?:in|out of|of every) )/giu, "$1 item"],
-  [/(?<!\p{L})(?:mil milhões|mil millones|Milliarden|Milliarde|milliards|milliard)(?!\p{L})/giu, "billion"],
-  [/(?<!\p{L})(?:milhões|milhão|millones|millón|Millionen|Million|millions)(?!\p{L})/gu, "million"],
+  [/(?<!\p{L})(?:mil milhões|mil millones|Milliarden|Milliarde|milliards|milliard|miljarden|miljard|miliardi|miliardo)(?!\p{L})/giu, "billion"],
+  [/(?<!\p{L})(?:milhões|milhão|millones|millón|Millionen|Million|millions|miljoen|milioni|milione)(?!\p{L})/gu, "million"],
+  // "Numa década", "over the following decade": ten years, as "a decade" is.
+  [/(?<!\p{L})(?:uma|numa|una|une|ein|einem|un|een) (?:década|décennie|Jahrzehnt|decennio|decennium)(?!\p{L})/giu, "10 years"],
+  [/\bthe (next|following|past|last|previous) decade\b/giu, "the $1 10 years"],
 ];
 
 /** Fractions in other languages, as percentages: "un tiers", "d'un quart", "ein Drittel", "um terço" (before the number words). */
@@ -95,7 +101,11 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
   [/(?<!\p{L})(?:un|d'un|d’un|ein|einem|einen|um|un) (?:quart|Viertel|cuarto|quarto)(?!\p{L})/giu, "25 percent"],
   [/(?<!\p{L})(?:deux tiers|zwei Drittel|dos tercios|dois terços)(?!\p{L})/giu, "66.7 percent"],
   [/(?<!\p{L})(?:trois quarts|drei Viertel|tres cuartos|três quartos)(?!\p{L})/giu, "75 percent"],
-  [/(?<!\p{L})(?:la moitié|die Hälfte|la mitad|metade)(?!\p{L})/giu, "50 percent"],
+  [/(?<!\p{L})(?:la moitié|die Hälfte|la mitad|metade|metà|de helft)(?!\p{L})/giu, "50 percent"],
+  [/(?<!\p{L})(?:een derde|un terzo)(?!\p{L})/giu, "33.3 percent"],
+  [/(?<!\p{L})(?:twee derde|due terzi)(?!\p{L})/giu, "66.7 percent"],
+  [/(?<!\p{L})(?:driekwart|tre quarti)(?!\p{L})/giu, "75 percent"],
+  [/(?<!\p{L})een kwart(?!\p{L})/giu, "25 percent"],
 ];
 
 /**
@@ -137,10 +147,15 @@ function numbersAsDigits(text: string): string {
   return [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(text))
     .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/giu, (_, tens: string, units: string) => String(TENS[tens.toLowerCase()] + UNITS_WORDS[units.toLowerCase()]))
     .replace(/\b(?:a|one) hundred(?: and)? (\d{1,2})\b(?![.,]\d)/giu, (_, n: string) => String(100 + Number(n)))
-    .replace(/\b(1|2|3)\/(\p{L}+)/gu, (_, n: string, d: string) => percentOf(Number(n) / DENOMINATORS[d.toLowerCase()]))
+    .replace(FRACTION_OF_A_UNIT, (_, n: string, d: string, unit: string) => `${Math.round(fraction(n, d) * 1000) / 1000} ${/percent|point/u.test(unit) ? unit : `${unit}s`}`)
+    .replace(SHARE, (_, n: string, d: string) => percentOf(fraction(n, d)))
     .replace(/\b(\p{L}+) and a half\b/giu, (all, word: string) => (NUMBER_WORDS[word.toLowerCase()] ? `${NUMBER_WORDS[word.toLowerCase()]}.5` : all))
     .replace(/\b(\p{L}+)\b/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
-    .replace(/(\d)\s*(?:%|per cent|percent|pour cent|por ciento|Prozent)/giu, "$1 percent")
+    // "Six hundred officers" is 600, "two hundred thousand" 200 thousand.
+    .replace(/(?<![\d.,])(\d) hundred\b/giu, (_, n: string) => String(Number(n) * 100))
+    // A multiple as a rise: "2.6 times as many" is a rise of 160 percent, as "tripled" is one of 200.
+    .replace(/(?<![\d.,])(\d+(?:\.\d+)?) times (?:as (?:many|much|high|large|big|often)|what it was|higher|bigger|larger|greater)\b/giu, (_, n: string) => `rose ${Math.round((Number(n) - 1) * 100)} percent`)
+    .replace(/(\d)\s*(?:%|per cento|por cento|per cent|percent|pour cent|por ciento|procent|Prozent)(?!\p{L})/giu, "$1 percent")
     // A share ("1 in 4"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
     .replace(/(?<![\d.,])\b(\d+) (?:in|out of|of every|von|sur|de cada) (\d+)\b(?![.,]\d)/gu, (all, a: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) ? percentOf(Number(a) / Number(b)) : all,
@@ -563,6 +578,15 @@ function figuresSwapped(sa: string[], sb: string[]): boolean {
   );
 }
 
+/** Words that say the figure after them is approximate or a bound: "almost a fifth", "nearly 0.9 seconds", "more than 20 percent". */
+const HEDGE =
+  /(?<!\p{L})(?:almost|nearly|about|around|roughly|approximately|some|more than|less than|fewer than|over|under|close to|upwards of|presque|environ|près de|plus de|moins de|fast|rund|etwa|knapp|mehr als|weniger als|casi|cerca de|alrededor de|más de|menos de|quase|mais de|quasi|circa|oltre|più di|meno di|bijna|ongeveer|ruim|meer dan|minder dan)\s+(?:[$€£]\s?)?$/iu;
+
+/** The figures a claim says are approximate, in its own units and in one. */
+function hedgedFigures({ digits, normalised }: ReadClaim): number[] {
+  return [digits, normalised].flatMap((text) => figureMentions(text).filter((m) => HEDGE.test(text.slice(Math.max(0, m.start - 24), m.start))).map((m) => m.value));
+}
+
 /** What the model reads in a pair: bits, shares (0..1) and the count of opposites. */
 export function pairFeatures(a: string, b: string): Record<string, number> {
   const [ca, cb] = [readClaim(a), readClaim(b)];
@@ -570,14 +594,15 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [fa, fb] = [figureMentions(na).map((m) => m.value), figureMentions(nb).map((m) => m.value)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours").
   const [ua, ub] = [ca, cb].map((claim) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised)]));
+  const hedged = new Set([ca, cb].flatMap(hedgedFigures));
   const [sa, sb] = [contentSequence(na), contentSequence(nb)];
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
-    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y)))),
+    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedged.has(x) || hedged.has(y))))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
     copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
-    figuresDisagree: bit(figuresDisagree(ua, ub)),
+    figuresDisagree: bit(figuresDisagree(ua, ub, hedged)),
     wordsOppose: bit(wordsOppose(na, nb)),
     swappedDetail: bit(swappedDetail(a, b)),
     antonyms: antonymsSwapped(a, b),
