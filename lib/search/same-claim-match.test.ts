@@ -221,6 +221,18 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Turnover fell by a fifth.", "Turnover fell by a quarter.").figuresDisagree).toBe(1);
   });
 
+  it("reads where a change started against where it ended, with money in millions either way (the ninth set's pairs)", () => {
+    expect(pairFeatures(
+      "The state pension will rise by 4.1 percent next April, taking the full weekly rate from £221.20 to £230.27.",
+      "The state pension will rise by 4.1 percent next April, taking the full weekly rate to £221.20.",
+    ).startAndEnd).toBe(1);
+    expect(pairFeatures("Homes worth up to £250,000, down from £320,000 now.", "Homes worth up to £320,000, from £250,000 now.").startAndEnd).toBe(1);
+    expect(pairFeatures("Road maintenance will fall from 96 million dollars to 81 million.", "The road maintenance budget is being cut to $81m from $96m.").startAndEnd).toBe(0);
+    expect(pairFeatures("Winds were 0.8 metres per second, a headwind.", "Winds were 0.8 metres per second, a tailwind.").antonyms).toBe(1);
+    expect(pairFeatures("The consultation closes on 14 March.", "The consultation opens on 14 March.").antonyms).toBe(1);
+    expect(pairFeatures("The consultation closes on 14 March.", "The consultation closes close to 14 March.").antonyms).toBe(0);
+  });
+
   it("scores a pair alike whichever claim comes first", () => {
     const [a, b] = ["Hegseth said Europe, not the US, should offer Ukraine security guarantees after the war", "Hegseth suggested European forces should shoulder the security responsibilities"];
     expect(sameClaimScore(a, b)).toBe(sameClaimScore(b, a));

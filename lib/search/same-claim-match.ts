@@ -9,10 +9,11 @@
  * order, a rate over another span, another period, an ordinal, score or currency changed, a
  * change stated against a level, a winner and loser or the two sides of "rather than" turned
  * round, one figure measuring two things ("14 pounds" against "14 per cent"), two figures each in
- * the other's place, another named source) and
+ * the other's place, another named source, where a change started put where it ended) and
  * scored by a logistic regression over those (same-claim-model.json, learnt by
  * bench/quality/train-same-claim.ts on the spent sets' pairs). Figures are read in one unit
- * ("four decades" is 40 years, "doubled" a rise of 100 percent, "3 miles" 4.8 km), times of day
+ * ("four decades" is 40 years, "doubled" a rise of 100 percent, "3 miles" 4.8 km, "two-fifths" 40
+ * percent; a figure said to be approximate, "almost a fifth", may stand further off), times of day
  * as words ("4:30 p.m." and "4.30pm" alike). Pure, so the app and the benchmark (bench/quality)
  * score a pair the same way.
  */
@@ -247,6 +248,9 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:behind|trail|trails|trailing)\b/iu, /\b(?:clear|ahead|lead|leads|leading)\b/iu],
   [/\b(?:drew|draw|drawn)\b/iu, /\b(?:beat|won|win|lost|defeated)\b/iu],
   [/\btop\b/iu, /\bbottom\b/iu],
+  [/\bheadwinds?\b/iu, /\btailwinds?\b/iu],
+  // Not "close to", a bound.
+  [/\b(?:open|opens|opened|opening)\b/iu, /\b(?:close|closes|closed|closing)\b(?! to\b)/iu],
 ];
 
 /** Ordinals in words or digits: "the fourth wicket" against "the fifth". */
@@ -445,9 +449,10 @@ function currencySwapped(a: ReadClaim, b: ReadClaim): boolean {
   return pa.some((x) => pb.some((y) => sameFigure(x.value, y.value) && x.currency !== y.currency) && !pb.some((y) => sameFigure(x.value, y.value) && x.currency === y.currency));
 }
 
-/** The figures a claim states after "by" (a change: "rose by 24") or after "to" (a level: "rose to 24"). */
-function figuresAfter({ normalised }: ReadClaim, word: "by" | "to"): number[] {
-  const pattern = new RegExp(`(?<!\\p{L})${word}\\s?[$€£]?\\s?(\\d[\\d.,]*(?:\\s?(?:thousand|million|billion|bn|m|k)(?!\\p{L}))?)`, "giu");
+/** The figures a claim states after "by" (a change: "rose by 24"), after "to" (a level: "rose to 24") or after "from" (where it started). */
+function figuresAfter({ normalised }: ReadClaim, word: "by" | "to" | "from"): number[] {
+  // With its currency, which makes an "m" millions.
+  const pattern = new RegExp(`(?<!\\p{L})${word}\\s?([$€£]?\\s?\\d[\\d.,]*(?:\\s?(?:thousand|million|billion|bn|m|k)(?!\\p{L}))?)`, "giu");
   return Array.from(normalised.matchAll(pattern), ([, figure]) => figureMentions(figure)[0]?.value).filter((v) => v !== undefined);
 }
 
@@ -455,6 +460,19 @@ function figuresAfter({ normalised }: ReadClaim, word: "by" | "to"): number[] {
 function changeAgainstLevel(a: ReadClaim, b: ReadClaim): boolean {
   const clash = (x: ReadClaim, y: ReadClaim) => figuresAfter(x, "by").some((f) => figuresAfter(y, "to").some((g) => sameFigure(f, g)));
   return clash(a, b) || clash(b, a);
+}
+
+/**
+ * Where a change started and where it ended turned round: "to £221.20" against "from £221.20 to
+ * £230.27", or each starting from a figure the other names otherwise ("down from £320,000" against
+ * "up to £320,000, from £250,000").
+ */
+function startAndEndSwapped(a: ReadClaim, b: ReadClaim): boolean {
+  const [fromA, fromB, toA, toB] = [figuresAfter(a, "from"), figuresAfter(b, "from"), figuresAfter(a, "to"), figuresAfter(b, "to")];
+  const meets = (x: number[], y: number[]) => x.some((f) => y.some((g) => sameFigure(f, g)));
+  const [allA, allB] = [figureMentions(a.normalised).map((m) => m.value), figureMentions(b.normalised).map((m) => m.value)];
+  const otherStart = fromA.length > 0 && fromB.length > 0 && !meets(fromA, fromB) && (meets(fromA, allB) || meets(fromB, allA));
+  return meets(fromA, toB) || meets(fromB, toA) || otherStart;
 }
 
 /** A match's score ("3-1", "2–2"), winner's goals first whichever side is named first. */
@@ -621,6 +639,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     claimant: bit(claimantMismatch(a, b)),
     measure: bit(measureMismatch(ca, cb)),
     figuresSwapped: bit(figuresSwapped(sa, sb)),
+    startAndEnd: bit(startAndEndSwapped(ca, cb)),
   };
 }
 
