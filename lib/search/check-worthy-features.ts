@@ -68,7 +68,7 @@ export const CUES: Cue[] = [
   // Two figures: a statistic and its comparison ("from 12 percent to 18"), more than an event's one number.
   { id: "two-figures", quantity: true, pattern: /\d\D+\d/u, reason: () => null },
   { id: "year", quantity: true, pattern: /\b(?:1[89]|20)\d\d\b/u, reason: () => "a year" },
-  { id: "number-words", english: true, pattern: /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|half|third|quarter|twice|double)\b/iu, reason: () => "a number in words" },
+  { id: "number-words", english: true, pattern: /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|half|third|quarter|twice|double)\b/iu, reason: () => "a number in words" },
   // Numbers in the other languages' words ("un jeune sur six", "die Hälfte", "la mitad", "um terço").
   {
     id: "number-words-any",
