@@ -73,6 +73,7 @@ describe("sameFigure and figuresDisagree", () => {
     expect([...figuresOf("won the men's 5,000m in 13:11.56")]).toEqual([5000, 13, 11.56]);
     expect([...figuresOf("the £90m fund")]).toEqual([90e6]);
     expect([...figuresOf("90m euros a year")]).toEqual([90e6]);
+    expect([...figuresOf("from 540m to 720m crowns; 1.1m a year")]).toEqual([540e6, 720e6, 1.1e6]);
   });
 
   it("takes an approximate figure within 12 % of the exact one, and only an approximate one", () => {
@@ -80,7 +81,13 @@ describe("sameFigure and figuresDisagree", () => {
     expect(sameFigure(18, 20, true)).toBe(true);
     expect(sameFigure(0.89, 1, true)).toBe(true);
     expect(sameFigure(20, 25, true)).toBe(false);
-    expect(figuresDisagree(new Set([18]), new Set([20]), new Set([20]))).toBe(false);
+    expect(figuresDisagree(new Set([18]), new Set([20]), { a: new Set(), b: new Set([20]) })).toBe(false);
+    // Both approximate: "about four-fifths" is not "about three-quarters".
+    expect(figuresDisagree(new Set([80]), new Set([75]), { a: new Set([80]), b: new Set([75]) })).toBe(true);
+    // Written as precisely, one approximate, within 5 %: "nearly one in four" (25) for "24 percent"; not 85 for 95.
+    expect(sameFigure(24, 25, true)).toBe(true);
+    expect(sameFigure(93, 95, true)).toBe(true);
+    expect(sameFigure(85, 95, true)).toBe(false);
   });
 
   it("takes a rounder figure for a precise one, never two figures written as precisely", () => {

@@ -32,15 +32,21 @@ const SCALES: Record<string, number> = {
 export function figureMentions(text: string): Array<{ value: number; start: number; end: number }> {
   return Array.from(text.matchAll(FIGURE), (match) => {
     const [all, whole, decimals, scale] = match;
-    const value = Number(`${whole.replace(/\D/gu, "")}.${decimals ?? "0"}`) * (scale && !metres(text, match.index, all, scale) ? SCALES[scale.toLowerCase()] : 1);
+    const value = Number(`${whole.replace(/\D/gu, "")}.${decimals ?? "0"}`) * (scale && !metres(text, match.index, all, scale, decimals !== undefined) ? SCALES[scale.toLowerCase()] : 1);
     return { value: Math.round(value * 1000) / 1000, start: match.index, end: match.index + all.length };
   });
 }
 
-/** An "m" that is metres ("the 1,500m"), not millions ("£90m", "90m euros"): no money beside it. */
-function metres(text: string, start: number, mention: string, scale: string): boolean {
-  if (scale !== "m") return false;
-  const money = /[$€£¥]\s?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\s?(?:euros?|dollars?|pounds?)\b/iu.test(text.slice(start + mention.length));
+/**
+ * An "m" that is metres ("the 1,500m"), not millions: millions have money beside them ("£90m",
+ * "540m crowns") or a decimal part ("1.1m").
+ */
+function metres(text: string, start: number, mention: string, scale: string, decimal: boolean): boolean {
+  if (scale !== "m" || decimal) return false;
+  // Money after it, or after the other end of a range ("from 540m to 720m crowns").
+  const currency = "(?:euros?|dollars?|pounds?|crowns?|kronor|krona|kroner|francs?|yen|rand|zloty|rupees?|pesos?|reais|lire|lira)\\b";
+  const after = new RegExp(`^\\s?(?:${currency}|(?:to|and|or|-|–)\\s?[$€£¥]?\\d[\\d.,]*\\s?m\\s${currency})`, "iu");
+  const money = /[$€£¥]\s?$/u.test(text.slice(Math.max(0, start - 2), start)) || after.test(text.slice(start + mention.length));
   return !money;
 }
 
@@ -67,15 +73,16 @@ const HEDGED_TOLERANCE = 0.12;
 /**
  * One figure stated as another rounded: equal, or within 3 % of it ("about half" is 51 percent,
  * "about one-seventh" 14 percent), 5 % when the rounder is one digit ("roughly a fifth" for 19
- * percent, "almost 10 %" for 9.5), 12 % when either is said to be approximate (`hedged`); but never
- * a year for another year, nor two figures written as precisely as each other ("241 million" is not
- * "243 million", 93 percent not 95).
+ * percent, "almost 10 %" for 9.5), 12 % when one is said to be approximate and the other not
+ * (`hedged`: "almost a fifth" for 18 percent); but never a year for another year, nor two figures
+ * written as precisely as each other ("241 million" is not "243 million", 93 percent not 95) unless
+ * one is approximate and they are within 5 % ("about 24 percent" for "one in four").
  */
 export function sameFigure(a: number, b: number, hedged = false): boolean {
   if (a === b) return true;
   if (isYear(a) || isYear(b)) return false;
   const [da, db] = [significantDigits(a), significantDigits(b)];
-  if (da === db && da >= 2) return false;
+  if (da === db && da >= 2) return hedged && Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
   const tolerance = hedged ? HEDGED_TOLERANCE : Math.min(da, db) === 1 ? 0.05 : 0.03;
   return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 }
@@ -106,13 +113,14 @@ function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both
  * rounding, looser for the `hedged` ones), or the difference of two of them: "from 214 to 131"
  * restates "lost 83".
  */
-export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>, hedged: Set<number> = new Set()): boolean {
+export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>, hedged: { a: Set<number>; b: Set<number> } = { a: new Set(), b: new Set() }): boolean {
   // Only of two figures of one scale ("from 214 to 131"), never a year or "six months" taken from "243 million".
   const counts = (y: Set<number>) => [...y].filter((n) => !isYear(n));
   const differences = (y: Set<number>) => counts(y).flatMap((m) => counts(y).filter((n) => n < m && n * 10 >= m).map((n) => Math.round((m - n) * 1000) / 1000));
   const withDifferences = (y: Set<number>) => [...y, ...differences(y)];
   // One to one, equal figures first: the 7 of "seven new stops" stands for one 7, not also for a 6.9 beside it.
-  const within = (x: Set<number>, y: Set<number>) => {
+  // Loose when one of the two is said to be approximate: "about four-fifths" is not "about three-quarters".
+  const within = (x: Set<number>, y: Set<number>, hedgedX: Set<number>, hedgedY: Set<number>) => {
     const candidates = withDifferences(y);
     const used = new Set<number>();
     const take = (matches: (other: number) => boolean) => {
@@ -121,9 +129,9 @@ export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>, he
       return at >= 0;
     };
     const [exact, rest] = [[...x].filter((f) => candidates.includes(f)), [...x].filter((f) => !candidates.includes(f))];
-    return exact.every((figure) => take((other) => other === figure)) && rest.every((figure) => take((other) => sameFigure(figure, other, hedged.has(figure) || hedged.has(other))));
+    return exact.every((figure) => take((other) => other === figure)) && rest.every((figure) => take((other) => sameFigure(figure, other, hedgedX.has(figure) !== hedgedY.has(other))));
   };
-  return figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB) && !within(figuresB, figuresA);
+  return figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB, hedged.a, hedged.b) && !within(figuresB, figuresA, hedged.b, hedged.a);
 }
 
 /** One goes up (or is the most, or passed) where the other goes down, or one moved where the other held. */

@@ -234,6 +234,20 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("The consultation closes on 14 March.", "The consultation closes close to 14 March.").antonyms).toBe(0);
   });
 
+  it("reads a share with its people between, other languages' fifths and tenths, and a fraction as no ordinal (the tenth set's pairs)", () => {
+    expect(normaliseNumbers("only about one parent in twelve said so")).toBe("only about 8.3 percent of parent said so");
+    expect(normaliseNumbers("dont environ un cinquième la nuit; una décima parte del olivar")).toBe("dont environ 20 percent la nuit; 10 percent del olivar");
+    expect(pairFeatures(
+      "Roughly one in three of those homes was built in the capital region, while towns like this one received barely a tenth.",
+      "About a third of new homes last year went up in the capital region, while towns such as Kestrelford got barely 10 per cent.",
+    ).ordinal).toBe(0);
+    expect(pairFeatures(
+      "Higher steel prices have pushed the estimated cost up from 540m to 720m crowns.",
+      "The estimated cost has risen from 540 million crowns to 720 million, mainly because of higher steel prices.",
+    ).figuresDisagree).toBe(0);
+    expect(pairFeatures("Donations have recovered to about four-fifths of their previous level.", "Donations have recovered to about three-quarters of their previous level.").figuresDisagree).toBe(1);
+  });
+
   it("scores a pair alike whichever claim comes first", () => {
     const [a, b] = ["Hegseth said Europe, not the US, should offer Ukraine security guarantees after the war", "Hegseth suggested European forces should shoulder the security responsibilities"];
     expect(sameClaimScore(a, b)).toBe(sameClaimScore(b, a));

@@ -107,6 +107,8 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
   [/(?<!\p{L})(?:twee derde|due terzi)(?!\p{L})/giu, "66.7 percent"],
   [/(?<!\p{L})(?:driekwart|tre quarti)(?!\p{L})/giu, "75 percent"],
   [/(?<!\p{L})een kwart(?!\p{L})/giu, "25 percent"],
+  [/(?<!\p{L})(?:un|d'un|d’un|ein|einem|um|una|een) (?:cinquième|Fünftel|quinto|quinta parte|vijfde)(?!\p{L})/giu, "20 percent"],
+  [/(?<!\p{L})(?:un|d'un|d’un|ein|einem|um|una|een) (?:dixième|Zehntel|decimo|décimo|décima parte|tiende)(?!\p{L})/giu, "10 percent"],
 ];
 
 /**
@@ -160,6 +162,10 @@ function numbersAsDigits(text: string): string {
     // A share ("1 in 4"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
     .replace(/(?<![\d.,])\b(\d+) (?:in|out of|of every|von|sur|de cada) (\d+)\b(?![.,]\d)/gu, (all, a: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) ? percentOf(Number(a) / Number(b)) : all,
+    )
+    // "One parent in twelve": a share with its people between.
+    .replace(/(?<![\d.,])\b(\d+) (adults?|parents?|children|child|patients?|people|persons?|voters?|residents?|workers?|households?|women|woman|men|man|students?|pupils?|firms?|businesses|homes?|families|family|respondents?) in (\d+)\b(?![.,]\d)/giu, (all, a: string, who: string, b: string) =>
+      Number(a) <= Number(b) && !isYear(Number(b)) ? `${percentOf(Number(a) / Number(b))} of ${who}` : all,
     );
 }
 
@@ -258,7 +264,8 @@ const ORDINAL = /(?<![\p{L}\d])(?:first|second|third|fourth|fifth|sixth|seventh|
 
 /** Each claim has an ordinal the other lacks: one detail counted differently. */
 function ordinalSwapped(a: string, b: string): boolean {
-  const [oa, ob] = [a, b].map((text) => new Set(Array.from(text.matchAll(ORDINAL), ([w]) => w.toLowerCase())));
+  // Read after the fractions, so "a tenth" (10 percent) is no ordinal.
+  const [oa, ob] = [a, b].map((text) => new Set(Array.from(numbersAsDigits(text).matchAll(ORDINAL), ([w]) => w.toLowerCase())));
   return [...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o));
 }
 
@@ -612,15 +619,15 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [fa, fb] = [figureMentions(na).map((m) => m.value), figureMentions(nb).map((m) => m.value)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours").
   const [ua, ub] = [ca, cb].map((claim) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised)]));
-  const hedged = new Set([ca, cb].flatMap(hedgedFigures));
+  const [hedgedA, hedgedB] = [new Set(hedgedFigures(ca)), new Set(hedgedFigures(cb))];
   const [sa, sb] = [contentSequence(na), contentSequence(nb)];
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
-    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedged.has(x) || hedged.has(y))))),
+    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgedA.has(x) !== hedgedB.has(y))))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
     copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
-    figuresDisagree: bit(figuresDisagree(ua, ub, hedged)),
+    figuresDisagree: bit(figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB })),
     wordsOppose: bit(wordsOppose(na, nb)),
     swappedDetail: bit(swappedDetail(a, b)),
     antonyms: antonymsSwapped(a, b),
