@@ -43,12 +43,12 @@ export function figureMentions(text: string): Array<{ value: number; start: numb
  */
 function metres(text: string, start: number, mention: string, scale: string, decimal: boolean): boolean {
   if (scale !== "m" || decimal) return false;
-  // Money after it, or after the other end of a range ("from 540m to 720m crowns").
-  const currency = "(?:euros?|dollars?|pounds?|crowns?|kronor|krona|kroner|francs?|yen|rand|zloty|rupees?|pesos?|reais|lire|lira)\\b";
-  const after = new RegExp(`^\\s?(?:${currency}|(?:to|and|or|-|–)\\s?[$€£¥]?\\d[\\d.,]*\\s?m\\s${currency})`, "iu");
-  const money = /[$€£¥]\s?$/u.test(text.slice(Math.max(0, start - 2), start)) || after.test(text.slice(start + mention.length));
+  const money = /[$€£¥]\s?$/u.test(text.slice(Math.max(0, start - 2), start)) || MONEY_AFTER.test(text.slice(start + mention.length));
   return !money;
 }
+const CURRENCY_WORD = "(?:euros?|dollars?|pounds?|crowns?|kronor|krona|kroner|francs?|yen|rand|zloty|rupees?|pesos?|reais|lire|lira)\\b";
+/** Money after a figure, or after the other end of its range ("from 540m to 720m crowns"). */
+const MONEY_AFTER = new RegExp(`^\\s?(?:${CURRENCY_WORD}|(?:to|and|or|-|–)\\s?[$€£¥]?\\d[\\d.,]*\\s?m\\s${CURRENCY_WORD})`, "iu");
 
 /** The figures a text states, as numbers. */
 export function figuresOf(text: string): Set<number> {

@@ -264,8 +264,7 @@ const ORDINAL = /(?<![\p{L}\d])(?:first|second|third|fourth|fifth|sixth|seventh|
 
 /** Each claim has an ordinal the other lacks: one detail counted differently. */
 function ordinalSwapped(a: string, b: string): boolean {
-  // Read after the fractions, so "a tenth" (10 percent) is no ordinal.
-  const [oa, ob] = [a, b].map((text) => new Set(Array.from(numbersAsDigits(text).matchAll(ORDINAL), ([w]) => w.toLowerCase())));
+  const [oa, ob] = [a, b].map((text) => new Set(Array.from(text.matchAll(ORDINAL), ([w]) => w.toLowerCase())));
   return [...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o));
 }
 
@@ -474,10 +473,9 @@ function changeAgainstLevel(a: ReadClaim, b: ReadClaim): boolean {
  * £230.27", or each starting from a figure the other names otherwise ("down from £320,000" against
  * "up to £320,000, from £250,000").
  */
-function startAndEndSwapped(a: ReadClaim, b: ReadClaim): boolean {
+function startAndEndSwapped(a: ReadClaim, b: ReadClaim, allA: number[], allB: number[]): boolean {
   const [fromA, fromB, toA, toB] = [figuresAfter(a, "from"), figuresAfter(b, "from"), figuresAfter(a, "to"), figuresAfter(b, "to")];
   const meets = (x: number[], y: number[]) => x.some((f) => y.some((g) => sameFigure(f, g)));
-  const [allA, allB] = [figureMentions(a.normalised).map((m) => m.value), figureMentions(b.normalised).map((m) => m.value)];
   const otherStart = fromA.length > 0 && fromB.length > 0 && !meets(fromA, fromB) && (meets(fromA, allB) || meets(fromB, allA));
   return meets(fromA, toB) || meets(fromB, toA) || otherStart;
 }
@@ -637,7 +635,8 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     direction: bit(directionSwapped(na, nb)),
     figuresReordered: bit(figuresReordered(fa, fb)),
     rate: bit(rateMismatch(a, b)),
-    ordinal: bit(ordinalSwapped(a, b)),
+    // Read after the fractions, so "a tenth" (10 percent) is no ordinal.
+    ordinal: bit(ordinalSwapped(ca.digits, cb.digits)),
     roles: bit(rolesSwapped(a, b)),
     period: bit(periodMismatch(ca, cb)),
     currency: bit(currencySwapped(ca, cb)),
@@ -646,7 +645,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     claimant: bit(claimantMismatch(a, b)),
     measure: bit(measureMismatch(ca, cb)),
     figuresSwapped: bit(figuresSwapped(sa, sb)),
-    startAndEnd: bit(startAndEndSwapped(ca, cb)),
+    startAndEnd: bit(startAndEndSwapped(ca, cb, fa, fb)),
   };
 }
 
