@@ -99,7 +99,7 @@ export const CUES: Cue[] = [
   },
   {
     id: "forecast-any",
-    pattern: /(?<!\p{L})(?:prévoit|prévoient|prévision|devrait|devraient|d[’']ici à|projections?|objectif|soll|sollen|dürfte|erwartet|Prognose|Ziel|prevé|previsión|se espera|debería|objetivo)(?!\p{L})/iu,
+    pattern: /(?<!\p{L})(?:prévoit|prévoient|prévision|devrait|devraient|d[’']ici à|projections?|objectif|soll|sollen|dürfte|erwartet|Prognose|Ziel|prevé|previsión|se espera|debería|objetivo|deverá|deverão|prevê|previsto|prevista|dovrebbe|dovrebbero|potrebbe|potrebbero|prevede|previsione|zou|zouden|zal|zullen|naar verwachting|verwacht)(?!\p{L})/iu,
     reason: () => null,
   },
   // A promise, an intention or an expectation: what someone will do or wants done is not yet a fact to check.
@@ -235,7 +235,7 @@ export const CUES: Cue[] = [
   {
     id: "forecast",
     english: true,
-    pattern: /\b(?:will|would|plans? to|pledge|pledged|expects?|expected|prediction|predicts?|(?:agreed|decided|voted|promised|intends?|aims?) to (?!be\b|have\b)\w+)\b/iu,
+    pattern: /\b(?:will|would|plans? to|pledge|pledged|expects?|expected|prediction|predicts?|predicted|forecasts?|projected|likely to|(?:agreed|decided|voted|promised|intends?|aims?) to (?!be\b|have\b)\w+)\b/iu,
     reason: () => null,
   },
   // Sport: results and records of a game are news, rarely a claim worth a check.
@@ -243,7 +243,7 @@ export const CUES: Cue[] = [
     id: "sport",
     english: true,
     pattern:
-      /\b(?:match|matches|semi-finals?|quarter-finals?|finals?|seed|seeded|tie-break|goals?|scored|striker|midfielder|defender|goalkeeper|season|tournament|unforced|serve|kick-off|league|champions?|winners|straight sets|sets?|points|minutes(?! of)|half-time|penalty|stoppage|fixture|squad|stadium|title|titles|runner-up|coach|coached|victory|defeat|club|manager|tickets?|medals?|race|marathon|laps?|personal best|podium|Olympics?|championships?|world record|record time)\b/iu,
+      /\b(?:match|matches|semi-finals?|quarter-finals?|finals?|seed|seeded|tie-break|goals?|scored|striker|midfielder|defender|goalkeeper|season|tournament|unforced|serve|kick-off|league|champions?|winners|straight sets|sets?|points|minutes(?! of)|half-time|penalty|stoppage|fixture|squad|stadium|title|titles|runner-up|coach|coached|victory|defeat|club|manager|tickets?|medals?|race|marathon|laps?|personal best|podium|Olympics?|championships?|world record|record time|tries|hat-trick|ruck|scrum|touchline|wicket|innings|halfway|kilometre mark|mile mark)\b/iu,
     reason: () => null,
   },
   // The colour of an event (a queue, a crowd, a cheer): news, not a matter of public record to check.

@@ -111,22 +111,23 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -10's), read without the
-  // trigram search's floor, in sample (the model learnt from all ten; train-same-claim.ts prints
-  // its cross-validated 0.738 at 0.806 over the 2,294, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -11's), read without the
+  // trigram search's floor, in sample (the model learnt from all eleven; train-same-claim.ts prints
+  // its cross-validated 0.720 at 0.803 over the 2,534, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.869, recall: 0.823 }],
+      ["set-1", { precision: 0.838, recall: 0.823 }],
       ["heldout-2", { precision: 0.813, recall: 0.813 }],
-      ["heldout-3", { precision: 0.863, recall: 0.901 }],
-      ["heldout-4", { precision: 0.817, recall: 0.797 }],
-      ["heldout-5", { precision: 0.715, recall: 0.782 }],
-      ["heldout-6", { precision: 0.75, recall: 0.843 }],
-      ["heldout-7", { precision: 0.746, recall: 0.763 }],
-      ["heldout-8", { precision: 0.669, recall: 0.789 }],
-      ["heldout-9", { precision: 0.677, recall: 0.75 }],
-      ["heldout-10", { precision: 0.708, recall: 0.808 }],
+      ["heldout-3", { precision: 0.812, recall: 0.901 }],
+      ["heldout-4", { precision: 0.8, recall: 0.813 }],
+      ["heldout-5", { precision: 0.696, recall: 0.807 }],
+      ["heldout-6", { precision: 0.713, recall: 0.843 }],
+      ["heldout-7", { precision: 0.703, recall: 0.779 }],
+      ["heldout-8", { precision: 0.66, recall: 0.789 }],
+      ["heldout-9", { precision: 0.664, recall: 0.775 }],
+      ["heldout-10", { precision: 0.685, recall: 0.833 }],
+      ["heldout-11", { precision: 0.727, recall: 0.702 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -247,6 +248,26 @@ describe("sameClaimScore", () => {
       "The estimated cost has risen from 540 million crowns to 720 million, mainly because of higher steel prices.",
     ).figuresDisagree).toBe(0);
     expect(pairFeatures("Donations have recovered to about four-fifths of their previous level.", "Donations have recovered to about three-quarters of their previous level.").figuresDisagree).toBe(1);
+  });
+
+  it("reads other languages' clock hours and race times alike, and a record ever against this year's (the eleventh set's pairs)", () => {
+    expect(normaliseNumbers("ogni notte dalle 23 alle 6")).toBe("ogni notte dalle t2300 alle t0600");
+    expect(normaliseNumbers("every night from 11 p.m. to 6 a.m.")).toBe("every night from t2300 to t0600");
+    expect(normaliseNumbers("om half tien 's avonds; um 23 Uhr")).toBe("om t2130; um t2300");
+    expect(normaliseNumbers("alle 3 scuole")).toBe("alle 3 scuole");
+    expect(normaliseNumbers("in 2:12:09, or 2 hours 21 minutes and 9 seconds")).toBe("in 7929 seconds, or 8469 seconds");
+    expect(pairFeatures("Morrow's time is the fastest by any woman in the country this year.", "Morrow's time is the fastest by any woman in the country ever.").period).toBe(1);
+    expect(pairFeatures("The agency will rule by next autumn.", "The agency will rule by next spring.").period).toBe(1);
+  });
+
+  it("reads who trails whom, a defeat against a win, and more words of direction (the eleventh set's pairs)", () => {
+    expect(pairFeatures("A new poll puts Delia Marsh eleven points behind Governor Aldous Prenn.", "Governor Aldous Prenn trails Delia Marsh by eleven points, according to a new poll.").roles).toBe(1);
+    const [clear, behind] = ["Harbour Rovers sit two points clear of Kestrel Park at the top.", "Kestrel Park are two points behind leaders Harbour Rovers."];
+    expect([pairFeatures(clear, behind).roles, pairFeatures(clear, behind).antonyms]).toEqual([0, 0]);
+    expect(pairFeatures("Achterberg scored a hat-trick in the 31-29 defeat.", "Achterberg scored a hat-trick in the 31-29 win.").antonyms).toBe(1);
+    expect(pairFeatures("Rovers' 2-1 win over Athletic.", "Athletic's 2-1 defeat by Rovers.").antonyms).toBe(0);
+    expect(pairFeatures("Dross predicts rents will fall by around 5% in 2026.", "Dross forecast an increase of around 5 per cent in 2026.").direction).toBe(1);
+    expect(pairFeatures("O terminal movimentou 610 mil contentores, uma queda de 12 por cento.", "O terminal movimentou 610 mil contentores, um aumento de 12 por cento.").direction).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

@@ -132,14 +132,34 @@ export function normaliseNumbers(text: string): string {
 }
 
 /**
- * A time of day as one word that states no figure: "4:30 p.m.", "4.30pm" and "16h30" are all
- * "t1630", not the figures 4 and 30.
+ * A time of day as one word that states no figure: "4:30 p.m.", "4.30pm", "16h30", "16 Uhr",
+ * "alle 16" and "half vijf 's middags" are all "t1630", not the figures 4 and 30.
  */
 function timesOfDay(text: string): string {
   const word = (hours: number, minutes: string) => `t${String(hours).padStart(2, "0")}${minutes}`;
+  const clock = (h: string, m: string | undefined) => (Number(h) <= 23 ? word(Number(h), m ?? "00") : null);
   return text
     .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string | undefined, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m ?? "00"))
-    .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?![\d.,])/gu, (_, h: string, m: string) => word(Number(h), m));
+    .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?![\d.,])/gu, (_, h: string, m: string) => word(Number(h), m))
+    // The 24-hour clock's words: "23 Uhr", "9 uur", "21 heures", "23h".
+    .replace(/(?<![\d.,])(\d{1,2})(?:\s?(?:Uhr|uur|heures?)|h)(?!\p{L}|\d)/gu, (all, h: string) => clock(h, undefined) ?? all)
+    // "dalle 23 alle 6", "a las 9", "às 21": a preposition that takes only an hour ("alle" alone is also "to the": an hour only after "dalle").
+    .replace(/(?<!\p{L})(dalle|alle ore|dalle ore|alle|a las|de las|desde las|hasta las|às|até às)\s(\d{1,2})(?:[:.](\d{2}))?(?![\d.,]|\s?(?:%|per|por|euro|€))/giu, (all, at: string, h: string, m: string | undefined) =>
+      /^alle$/iu.test(at) && !/dalle/iu.test(text) ? all : `${at} ${clock(h, m) ?? `${h}${m ? `:${m}` : ""}`}`,
+    )
+    // Dutch "half tien" is half past nine (half an hour before ten); "'s avonds" or "'s middags" after it, in the afternoon or evening.
+    .replace(/\bhalf (een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)(\s+['’]s (?:avonds|middags))?/giu, (_, hour: string, later: string | undefined) =>
+      word(((DUTCH_HOURS.indexOf(hour.toLowerCase()) + 11) % 12) + (later ? 12 : 0), "30"),
+    );
+}
+const DUTCH_HOURS = ["twaalf", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf"];
+
+/** A race time, "2:12:09" or "2 hours 12 minutes and 9 seconds", as its seconds. */
+function raceTimes(text: string): string {
+  const seconds = (h: string, m: string, s: string) => `${Number(h) * 3600 + Number(m) * 60 + Number(s)} seconds`;
+  return text
+    .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])/gu, (_, h: string, m: string, s: string) => seconds(h, m, s))
+    .replace(/(?<![\d.,])(\d{1,2}) hours?,? (\d{1,2}) minutes?,? (?:and )?(\d{1,2}) seconds?\b/giu, (_, h: string, m: string, s: string) => seconds(h, m, s));
 }
 
 /** Spans and measures in one unit ("4 decades" is 40 years). */
@@ -147,7 +167,7 @@ const inOneUnit = (text: string) => UNITS.reduce((t, [pattern, convert]) => t.re
 
 /** normaliseNumbers short of the units: "40 hours" stays 40. */
 function numbersAsDigits(text: string): string {
-  return [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(text))
+  return [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(raceTimes(text)))
     .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/giu, (_, tens: string, units: string) => String(TENS[tens.toLowerCase()] + UNITS_WORDS[units.toLowerCase()]))
     .replace(/\b(?:a|one) hundred(?: and)? (\d{1,2})\b(?![.,]\d)/giu, (_, n: string) => String(100 + Number(n)))
     .replace(FRACTION_OF_A_UNIT, (_, n: string, d: string, unit: string) => `${Math.round(fraction(n, d) * 1000) / 1000} ${/percent|point/u.test(unit) ? unit : `${unit}s`}`)
@@ -234,6 +254,7 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\bmajority\b/iu, /\bminority\b/iu],
   [/\bpublic\b/iu, /\bprivate\b/iu],
   [/\bdomestic\b/iu, /\b(?:foreign|international)\b/iu],
+  [/\b(?:worldwide|globally|around the world|across the world)\b/iu, /\b(?:nationwide|nationally|in (?:Europe|Africa|Asia|America|the country|the region))\b/iu],
   [/\bbefore\b/iu, /\bafter\b/iu],
   [/\b(?:fully|entirely|all)\b/iu, /\b(?:partly|part|partially|some)\b/iu],
   [/\b(?:easy|easier)\b/iu, /\b(?:impossible|hard|harder|difficult)\b/iu],
@@ -251,7 +272,8 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\bbetter\b/iu, /\bworse\b/iu],
   [/(?<!\p{L})(?:more|más|plus|mehr|mais|più|meer)(?!\p{L})/iu, /(?<!\p{L})(?:fewer|less|menos|moins|weniger|meno|minder)(?!\p{L})/iu],
   [/\b(?:under|below|smaller)\b/iu, /\b(?:above|larger|bigger)\b/iu],
-  [/\b(?:behind|trail|trails|trailing)\b/iu, /\b(?:clear|ahead|lead|leads|leading)\b/iu],
+  // A result, not who beat whom ("win over", "defeat by": the roles' reading).
+  [/\b(?:defeat|loss)\b(?! (?:by|to)\b)/iu, /\b(?:win|victory)\b(?! (?:over|against)\b)/iu],
   [/\b(?:drew|draw|drawn)\b/iu, /\b(?:beat|won|win|lost|defeated)\b/iu],
   [/\btop\b/iu, /\bbottom\b/iu],
   [/\bheadwinds?\b/iu, /\btailwinds?\b/iu],
@@ -274,8 +296,8 @@ function ordinalSwapped(a: string, b: string): boolean {
  * the two sides turned round.
  */
 const RELATIONS: Array<[RegExp, string]> = [
-  [/\b(?:lost to|loses to|lose to|beaten by|defeated by|overtaken by|outpaced by)\b/giu, " qqinv "],
-  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outpacing|outstripped|outstrips|outstripping|overtook|overtakes|overtaking|surpassed|surpasses|surpassing|rather than|instead of)\b/giu, " qqrel "],
+  [/\b(?:lost to|loses to|lose to|beaten by|defeated by|overtaken by|outpaced by|defeat by|defeat to|loss to|behind|trails?|trailing|trailed)\b/giu, " qqinv "],
+  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outpacing|outstripped|outstrips|outstripping|overtook|overtakes|overtaking|surpassed|surpasses|surpassing|rather than|instead of|ahead of|clear of|leads|leading)\b/giu, " qqrel "],
 ];
 
 /** Who stands before a relation's word and who after: turned round for "lost to". */
@@ -367,8 +389,8 @@ function negationMismatch(a: string, b: string): boolean {
  * another on the other side only.
  */
 const DIRECTIONS: Record<string, RegExp> = {
-  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger|up from)(?!\p{L})/giu,
-  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|down from)(?!\p{L})/giu,
+  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increase|increases|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|aumento|aumentou|aumentaram|cresceu|subida|aumentato|cresciuto|salito|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger|up from)(?!\p{L})/giu,
+  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decrease|decreases|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|caiu|diminuiu|queda|descida|calato|sceso|diminuito|calo|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|down from)(?!\p{L})/giu,
   held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stabil|stabiel|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
 };
 
@@ -423,7 +445,9 @@ function periods(claim: ReadClaim): Set<string> {
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during) (?:the )?(?:past|last|previous) (?:(\d+) )?(year|month|week|decade)s?\b/gu)) found.add(`${n ?? 1} ${unit}`);
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
-  for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|month|week)\b/gu)) found.add(`${which} ${unit}`);
+  for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|month|week|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${unit}`);
+  // A record over all time, not this year's: "the fastest ever" against "the fastest this year".
+  if (/\b(?:ever|on record|all-time)\b/u.test(digits)) found.add("ever");
   if (/\b(?:since the start of the year|so far this year|year to date)\b/u.test(digits)) found.add("this year");
   if (/\b(?:by midday|by noon|on the day|in early trading|by the close)\b/u.test(digits)) found.add("today");
   for (const [, n, unit] of digits.matchAll(/\b(\d+) (year|month|week)s? ago\b/gu)) found.add(`${n} ${unit} ago`);
