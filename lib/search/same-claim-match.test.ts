@@ -113,20 +113,20 @@ describe("sameClaimScore", () => {
 
   // The spent sets' pairs (the first set's both halves, heldout-2's to -11's), read without the
   // trigram search's floor, in sample (the model learnt from all eleven; train-same-claim.ts prints
-  // its cross-validated 0.720 at 0.803 over the 2,534, before the topic check): measured
+  // its cross-validated 0.719 at 0.803 over the 2,534, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
       ["set-1", { precision: 0.838, recall: 0.823 }],
       ["heldout-2", { precision: 0.813, recall: 0.813 }],
       ["heldout-3", { precision: 0.812, recall: 0.901 }],
-      ["heldout-4", { precision: 0.8, recall: 0.813 }],
+      ["heldout-4", { precision: 0.797, recall: 0.797 }],
       ["heldout-5", { precision: 0.696, recall: 0.807 }],
       ["heldout-6", { precision: 0.713, recall: 0.843 }],
-      ["heldout-7", { precision: 0.703, recall: 0.779 }],
+      ["heldout-7", { precision: 0.701, recall: 0.771 }],
       ["heldout-8", { precision: 0.66, recall: 0.789 }],
       ["heldout-9", { precision: 0.664, recall: 0.775 }],
-      ["heldout-10", { precision: 0.685, recall: 0.833 }],
+      ["heldout-10", { precision: 0.683, recall: 0.825 }],
       ["heldout-11", { precision: 0.727, recall: 0.702 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
@@ -268,6 +268,17 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Rovers' 2-1 win over Athletic.", "Athletic's 2-1 defeat by Rovers.").antonyms).toBe(0);
     expect(pairFeatures("Dross predicts rents will fall by around 5% in 2026.", "Dross forecast an increase of around 5 per cent in 2026.").direction).toBe(1);
     expect(pairFeatures("O terminal movimentou 610 mil contentores, uma queda de 12 por cento.", "O terminal movimentou 610 mil contentores, um aumento de 12 por cento.").direction).toBe(1);
+  });
+
+  it("reads for against gegen, weekdays, exports, rates and shares in other languages, hours and minutes, and a year against since a month (the twelfth set's pairs)", () => {
+    expect(pairFeatures("Heidler stimmte für die Schließung der Bäder.", "Heidler stimmte gegen die Schließung der Bäder.").antonyms).toBe(1);
+    expect(pairFeatures("Das Bad bleibt an Wochenenden bis 22 Uhr geöffnet.", "Das Bad bleibt an Wochentagen bis 22 Uhr geöffnet.").antonyms).toBe(1);
+    expect(pairFeatures("El puerto mueve un tercio de las exportaciones agrícolas.", "El puerto mueve un tercio de las importaciones agrícolas.").antonyms).toBe(1);
+    expect(pairFeatures("Rund 40 Schulklassen nutzen die Bäder jeden Monat.", "Rund 40 Schulklassen nutzen die Bäder jede Woche.").rate).toBe(1);
+    expect(normaliseNumbers("deux jeunes embauchés sur trois; fast jedes dritte Kind")).toBe("66.7 percent jeunes embauchés; fast 33.3 percent Kind");
+    expect(normaliseNumbers("The match lasted two hours and 51 minutes")).toBe("The match lasted 171 minutes");
+    expect(pairFeatures("Prices in the capital are down 5.8% on a year ago.", "Prices in the capital are down 5.8% since June.").period).toBe(1);
+    expect(pairFeatures("The polls have us perhaps a point or two ahead.", "The polls show her party trailing by a point or two.").antonyms).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

@@ -107,6 +107,12 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
   [/(?<!\p{L})(?:twee derde|due terzi)(?!\p{L})/giu, "66.7 percent"],
   [/(?<!\p{L})(?:driekwart|tre quarti)(?!\p{L})/giu, "75 percent"],
   [/(?<!\p{L})een kwart(?!\p{L})/giu, "25 percent"],
+  // "Jedes dritte Kind": every third is a third.
+  [/(?<!\p{L})jede[rsn]? zweiten?(?!\p{L})/giu, "50 percent"],
+  [/(?<!\p{L})jede[rsn]? dritten?(?!\p{L})/giu, "33.3 percent"],
+  [/(?<!\p{L})jede[rsn]? vierten?(?!\p{L})/giu, "25 percent"],
+  [/(?<!\p{L})jede[rsn]? fünften?(?!\p{L})/giu, "20 percent"],
+  [/(?<!\p{L})jede[rsn]? zehnten?(?!\p{L})/giu, "10 percent"],
   [/(?<!\p{L})(?:un|d'un|d’un|ein|einem|um|una|een) (?:cinquième|Fünftel|quinto|quinta parte|vijfde)(?!\p{L})/giu, "20 percent"],
   [/(?<!\p{L})(?:un|d'un|d’un|ein|einem|um|una|een) (?:dixième|Zehntel|decimo|décimo|décima parte|tiende)(?!\p{L})/giu, "10 percent"],
 ];
@@ -163,7 +169,12 @@ function raceTimes(text: string): string {
 }
 
 /** Spans and measures in one unit ("4 decades" is 40 years). */
-const inOneUnit = (text: string) => UNITS.reduce((t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(n))), text);
+const inOneUnit = (text: string) =>
+  UNITS.reduce(
+    (t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(n))),
+    // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51.
+    text.replace(/(?<![\d.,])(\d+) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`),
+  );
 
 /** normaliseNumbers short of the units: "40 hours" stays 40. */
 function numbersAsDigits(text: string): string {
@@ -182,6 +193,10 @@ function numbersAsDigits(text: string): string {
     // A share ("1 in 4"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
     .replace(/(?<![\d.,])\b(\d+) (?:in|out of|of every|von|sur|de cada) (\d+)\b(?![.,]\d)/gu, (all, a: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) ? percentOf(Number(a) / Number(b)) : all,
+    )
+    // "Deux jeunes embauchés sur trois", "dos de cada tres": a share with a few words between.
+    .replace(/(?<![\d.,])\b(\d+) ((?:\p{L}+ ){1,3})(?:sur|de cada) (\d+)\b(?![.,]\d)/gu, (all, a: string, who: string, b: string) =>
+      Number(a) <= Number(b) && !isYear(Number(b)) ? `${percentOf(Number(a) / Number(b))} ${who.trim()}` : all,
     )
     // "One parent in twelve": a share with its people between.
     .replace(/(?<![\d.,])\b(\d+) (adults?|parents?|children|child|patients?|people|persons?|voters?|residents?|workers?|households?|women|woman|men|man|students?|pupils?|firms?|businesses|homes?|families|family|respondents?) in (\d+)\b(?![.,]\d)/giu, (all, a: string, who: string, b: string) =>
@@ -260,7 +275,9 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:easy|easier)\b/iu, /\b(?:impossible|hard|harder|difficult)\b/iu],
   [/\b(?:continued|continues|kept|extended)\b/iu, /\b(?:reversal|reversed|overturned|ended|scrapped|ban)\b/iu],
   [/\bwith\b/iu, /\bagainst\b/iu],
-  [/\bweekdays?\b/iu, /\bweekends?\b/iu],
+  [/(?<!\p{L})(?:weekdays?|Wochentag\p{L}*|werktags|en semaine|entre semana|dias úteis|giorni feriali|doordeweeks)(?!\p{L})/iu, /(?<!\p{L})(?:weekends?|Wochenende\p{L}*|le week-end|fines de semana|fins de semana|fine settimana)(?!\p{L})/iu],
+  [/(?<!\p{L})(?:für|pour|a favor|a favore)(?!\p{L})/iu, /(?<!\p{L})(?:gegen|contre|en contra|contro)(?!\p{L})/iu],
+  [/(?<!\p{L})(?:exports?|exported|exportaciones|exportations?|Exporte?|exportações|esportazioni|uitvoer|export)(?!\p{L})/iu, /(?<!\p{L})(?:imports?|imported|importaciones|importations?|Importe?|importações|importazioni|invoer|import)(?!\p{L})/iu],
   [/\bmore likely\b/iu, /\bless likely\b/iu],
   [/\b(?:faster|quicker)\b/iu, /\bslower\b/iu],
   [/\bboth\b/iu, /\b(?:alone|only one)\b/iu],
@@ -317,9 +334,16 @@ function rolesSwapped(a: string, b: string): boolean {
   return meets(sa.before, sb.after) && meets(sa.after, sb.before);
 }
 
+/**
+ * Behind against ahead, when the roles' reading cannot read two sides in both claims ("a point or
+ * two ahead" against "trailing by a point or two"); with both, the roles decide.
+ */
+const SIDES: [RegExp, RegExp] = [/\b(?:behind|trail|trails|trailing)\b/iu, /\b(?:clear|ahead|lead|leads|leading)\b/iu];
+
 /** How many words of one claim stand in the other as their opposites. */
 function antonymsSwapped(a: string, b: string): number {
-  return ANTONYMS.filter(([x, y]) => (x.test(a) && !x.test(b) && y.test(b) && !y.test(a)) || (y.test(a) && !y.test(b) && x.test(b) && !x.test(a))).length;
+  const opposites = relationSides(a) && relationSides(b) ? ANTONYMS : [...ANTONYMS, SIDES];
+  return opposites.filter(([x, y]) => (x.test(a) && !x.test(b) && y.test(b) && !y.test(a)) || (y.test(a) && !y.test(b) && x.test(b) && !x.test(a))).length;
 }
 
 /** A claim's content words cut to their stems, and its figures, in order. */
@@ -422,11 +446,11 @@ function figuresReordered(fa: number[], fb: number[]): boolean {
 const RATES: Record<string, RegExp> = {
   halfHour: /(?<!\p{L})(?:half-hourly|every half hour|every 30 minutes)(?!\p{L})/iu,
   hour: /(?<!\p{L}|half-)(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})/iu,
-  day: /(?<!\p{L})(?:(?:a|per|each|every) day|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})/iu,
-  week: /(?<!\p{L})(?:(?:a|per|each|every) week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})/iu,
-  month: /(?<!\p{L})(?:(?:a|per|each|every) month|monthly|(?:pro|par|por|ao|im) (?:Monat|mois|mes|mês)|per maand|al mese|monatlich|mensuel\p{L}*)(?!\p{L})/iu,
+  day: /(?<!\p{L})(?:(?:a|per|each|every) day|jeden Tag|chaque jour|cada día|ogni giorno|elke dag|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})/iu,
+  week: /(?<!\p{L})(?:(?:a|per|each|every) week|jede Woche|chaque semaine|cada semana|ogni settimana|elke week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})/iu,
+  month: /(?<!\p{L})(?:(?:a|per|each|every) month|jeden Monat|chaque mois|cada mes|ogni mese|elke maand|monthly|(?:pro|par|por|ao|im) (?:Monat|mois|mes|mês)|per maand|al mese|monatlich|mensuel\p{L}*)(?!\p{L})/iu,
   // Not "im Jahr 2023", a year named.
-  year: /(?<!\p{L})(?:(?:a|per|each|every) year|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|im Jahr(?! \d)|per jaar|all['’]anno|jährlich|anual\p{L}*)(?!\p{L})/iu,
+  year: /(?<!\p{L})(?:(?:a|per|each|every) year|jedes Jahr|chaque année|cada año|ogni anno|elk jaar|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|im Jahr(?! \d)|per jaar|all['’]anno|jährlich|anual\p{L}*)(?!\p{L})/iu,
 };
 
 function rateMismatch(a: string, b: string): boolean {
@@ -445,6 +469,8 @@ function periods(claim: ReadClaim): Set<string> {
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during) (?:the )?(?:past|last|previous) (?:(\d+) )?(year|month|week|decade)s?\b/gu)) found.add(`${n ?? 1} ${unit}`);
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
+  for (const [, month] of digits.matchAll(new RegExp(`\\bsince (${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
+  if (/\b(?:on|than|from) a year (?:ago|earlier)\b|\byear[- ]on[- ]year\b/u.test(digits)) found.add("year on year");
   for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|month|week|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${unit}`);
   // A record over all time, not this year's: "the fastest ever" against "the fastest this year".
   if (/\b(?:ever|on record|all-time)\b/u.test(digits)) found.add("ever");
