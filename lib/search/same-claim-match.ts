@@ -149,10 +149,11 @@ function timesOfDay(text: string): string {
     .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?![\d.,])/gu, (_, h: string, m: string) => word(Number(h), m))
     // The 24-hour clock's words: "23 Uhr", "9 uur", "21 heures", "23h".
     .replace(/(?<![\d.,])(\d{1,2})(?:\s?(?:Uhr|uur|heures?)|h)(?!\p{L}|\d)/gu, (all, h: string) => clock(h, undefined) ?? all)
-    // "dalle 23 alle 6", "a las 9", "às 21": a preposition that takes only an hour ("alle" alone is also "to the": an hour only after "dalle").
-    .replace(/(?<!\p{L})(dalle|alle ore|dalle ore|alle|a las|de las|desde las|hasta las|às|até às)\s(\d{1,2})(?:[:.](\d{2}))?(?![\d.,]|\s?(?:%|per|por|euro|€))/giu, (all, at: string, h: string, m: string | undefined) =>
-      /^alle$/iu.test(at) && !/dalle/iu.test(text) ? all : `${at} ${clock(h, m) ?? `${h}${m ? `:${m}` : ""}`}`,
-    )
+    // "dalle 23 alle 6", "a las 9", "às 21": a preposition that takes only an hour ("alle" alone is also "to the": an hour only after "dalle <hour>").
+    .replace(/(?<!\p{L})(dalle|alle ore|dalle ore|(?<=dalle (?:ore )?\d{1,2}(?:[:.]\d{2})? )alle|a las|de las|desde las|hasta las|às|até às)\s(\d{1,2})(?:[:.](\d{2}))?(?![\d.,]|\s?(?:%|per|por|euro|€))/giu, (all, at: string, h: string, m: string | undefined) => {
+      const time = clock(h, m);
+      return time ? `${at} ${time}` : all;
+    })
     // Dutch "half tien" is half past nine (half an hour before ten); "'s avonds" or "'s middags" after it, in the afternoon or evening.
     .replace(/\bhalf (een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)(\s+['’]s (?:avonds|middags))?/giu, (_, hour: string, later: string | undefined) =>
       word(((DUTCH_HOURS.indexOf(hour.toLowerCase()) + 11) % 12) + (later ? 12 : 0), "30"),
@@ -318,7 +319,8 @@ const RELATIONS: Array<[RegExp, string]> = [
 ];
 
 /** Who stands before a relation's word and who after: turned round for "lost to". */
-function relationSides(text: string): { before: Set<string>; after: Set<string> } | null {
+type RelationSides = { before: Set<string>; after: Set<string> } | null;
+function relationSides(text: string): RelationSides {
   const words = contentSequence(normaliseNumbers(RELATIONS.reduce((t, [pattern, placeholder]) => t.replace(pattern, placeholder), text)));
   const at = words.findIndex((w) => w === "qqrel" || w === "qqinv");
   if (at < 0) return null;
@@ -327,8 +329,7 @@ function relationSides(text: string): { before: Set<string>; after: Set<string> 
 }
 
 /** The two sides of a relation turned round: "Athletic beat Rovers" against "Rovers' win over Athletic". */
-function rolesSwapped(a: string, b: string): boolean {
-  const [sa, sb] = [relationSides(a), relationSides(b)];
+function rolesSwapped(sa: RelationSides, sb: RelationSides): boolean {
   if (!sa || !sb) return false;
   const meets = (x: Set<string>, y: Set<string>) => [...x].some((w) => y.has(w));
   return meets(sa.before, sb.after) && meets(sa.after, sb.before);
@@ -340,9 +341,9 @@ function rolesSwapped(a: string, b: string): boolean {
  */
 const SIDES: [RegExp, RegExp] = [/\b(?:behind|trail|trails|trailing)\b/iu, /\b(?:clear|ahead|lead|leads|leading)\b/iu];
 
-/** How many words of one claim stand in the other as their opposites. */
-function antonymsSwapped(a: string, b: string): number {
-  const opposites = relationSides(a) && relationSides(b) ? ANTONYMS : [...ANTONYMS, SIDES];
+/** How many words of one claim stand in the other as their opposites; `bothRelated`: the roles' reading read two sides in each. */
+function antonymsSwapped(a: string, b: string, bothRelated: boolean): number {
+  const opposites = bothRelated ? ANTONYMS : [...ANTONYMS, SIDES];
   return opposites.filter(([x, y]) => (x.test(a) && !x.test(b) && y.test(b) && !y.test(a)) || (y.test(a) && !y.test(b) && x.test(b) && !x.test(a))).length;
 }
 
@@ -669,6 +670,8 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [ua, ub] = [ca, cb].map((claim) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised)]));
   const [hedgedA, hedgedB] = [new Set(hedgedFigures(ca)), new Set(hedgedFigures(cb))];
   const [sa, sb] = [contentSequence(na), contentSequence(nb)];
+  // Read once for the roles and for the antonyms.
+  const [relatedA, relatedB] = [relationSides(a), relationSides(b)];
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
     sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgedA.has(x) !== hedgedB.has(y))))),
@@ -678,7 +681,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     figuresDisagree: bit(figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB })),
     wordsOppose: bit(wordsOppose(na, nb)),
     swappedDetail: bit(swappedDetail(a, b)),
-    antonyms: antonymsSwapped(a, b),
+    antonyms: antonymsSwapped(a, b, relatedA !== null && relatedB !== null),
     negation: bit(negationMismatch(a, b)),
     // A denial in a near copy ("were not charged" against "were charged") weighs more than in a free rewording.
     negatedCopy: bit(negationMismatch(a, b) && wordsShared(withoutDenials(a), withoutDenials(b)) >= NEAR_COPY),
@@ -687,7 +690,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     rate: bit(rateMismatch(a, b)),
     // Read after the fractions, so "a tenth" (10 percent) is no ordinal.
     ordinal: bit(ordinalSwapped(ca.digits, cb.digits)),
-    roles: bit(rolesSwapped(a, b)),
+    roles: bit(rolesSwapped(relatedA, relatedB)),
     period: bit(periodMismatch(ca, cb)),
     currency: bit(currencySwapped(ca, cb)),
     score: bit(scoreMismatch(a, b)),
