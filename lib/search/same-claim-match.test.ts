@@ -111,23 +111,24 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -11's), read without the
-  // trigram search's floor, in sample (the model learnt from all eleven; train-same-claim.ts prints
-  // its cross-validated 0.719 at 0.803 over the 2,534, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -12's), read without the
+  // trigram search's floor, in sample (the model learnt from all twelve; train-same-claim.ts prints
+  // its cross-validated 0.738 at 0.801 over the 2,774, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.838, recall: 0.823 }],
+      ["set-1", { precision: 0.869, recall: 0.823 }],
       ["heldout-2", { precision: 0.813, recall: 0.813 }],
-      ["heldout-3", { precision: 0.812, recall: 0.901 }],
-      ["heldout-4", { precision: 0.797, recall: 0.797 }],
-      ["heldout-5", { precision: 0.696, recall: 0.807 }],
-      ["heldout-6", { precision: 0.713, recall: 0.843 }],
-      ["heldout-7", { precision: 0.701, recall: 0.771 }],
-      ["heldout-8", { precision: 0.66, recall: 0.789 }],
-      ["heldout-9", { precision: 0.664, recall: 0.775 }],
-      ["heldout-10", { precision: 0.683, recall: 0.825 }],
-      ["heldout-11", { precision: 0.727, recall: 0.702 }],
+      ["heldout-3", { precision: 0.854, recall: 0.901 }],
+      ["heldout-4", { precision: 0.815, recall: 0.789 }],
+      ["heldout-5", { precision: 0.718, recall: 0.79 }],
+      ["heldout-6", { precision: 0.752, recall: 0.851 }],
+      ["heldout-7", { precision: 0.746, recall: 0.763 }],
+      ["heldout-8", { precision: 0.669, recall: 0.789 }],
+      ["heldout-9", { precision: 0.679, recall: 0.758 }],
+      ["heldout-10", { precision: 0.708, recall: 0.808 }],
+      ["heldout-11", { precision: 0.734, recall: 0.702 }],
+      ["heldout-12", { precision: 0.777, recall: 0.803 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -211,7 +212,7 @@ describe("sameClaimScore", () => {
 
   it("reads any fraction, a multiple, hundreds, Dutch and Italian scales and a decade in other words (the ninth set's pairs)", () => {
     expect(normaliseNumbers("nearly two-fifths of pay, six-tenths of a second, a fifth of one percent")).toBe("nearly 40 percent of pay, 0.6 seconds, 0.2 percent");
-    expect(normaliseNumbers("for a fifth consecutive month")).toBe("for a fifth consecutive month");
+    expect(normaliseNumbers("for a fifth consecutive month")).toBe("for a 5 consecutive month");
     expect(normaliseNumbers("Six hundred officers; 2.6 times as many fires")).toBe("600 officers; rose 160 percent fires");
     expect(normaliseNumbers("240 miljoen euro, 386 milioni, driekwart, 31 por cento")).toBe("240 million euro, 386 million, 75 percent, 31 percent");
     expect(normaliseNumbers("numa década; over the following decade")).toBe("10 years; over the following 10 years");
@@ -279,6 +280,19 @@ describe("sameClaimScore", () => {
     expect(normaliseNumbers("The match lasted two hours and 51 minutes")).toBe("The match lasted 171 minutes");
     expect(pairFeatures("Prices in the capital are down 5.8% on a year ago.", "Prices in the capital are down 5.8% since June.").period).toBe(1);
     expect(pairFeatures("The polls have us perhaps a point or two ahead.", "The polls show her party trailing by a point or two.").antonyms).toBe(1);
+  });
+
+  it("reads half years, dozens, runs and ranges with one scale alike, and one season against another (the twelfth set's errors)", () => {
+    expect(normaliseNumbers("six months late, or half a year behind")).toBe("0.5 years late, or 0.5 years behind");
+    expect(normaliseNumbers("within eighteen months, or within a year and a half")).toBe("within 1.5 years, or within 1.5 years");
+    expect(normaliseNumbers("around a dozen shops, not two dozen")).toBe("around 12 shops, not 24");
+    expect(normaliseNumbers("the fourth straight month; four months in a row")).toBe("the 4 consecutive month; 4 consecutive month");
+    expect(normaliseNumbers("for the third summer running; for three consecutive summers")).toBe("for the 3 consecutive summer; for 3 consecutive summer");
+    expect(normaliseNumbers("between 9 and 12 billion crowns; 9 billion to 12 billion crowns")).toBe("9 billion to 12 billion crowns; 9 billion to 12 billion crowns");
+    // A year is no start of a range: "310 million in 2019 to 540 million" states no 2019 million.
+    expect(normaliseNumbers("from 310 million in 2019 to 540 million")).toBe("from 310 million in 2019 to 540 million");
+    expect(pairFeatures("The valley has had less than half its normal rainfall for three consecutive summers.", "For the third summer running, the valley has received under half its usual rainfall.").figuresDisagree).toBe(0);
+    expect(pairFeatures("La anterior huelga, en el otoño de 2023, duró nueve días.", "La anterior huelga, en la primavera de 2023, duró nueve días.").antonyms).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

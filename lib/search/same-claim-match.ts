@@ -67,6 +67,17 @@ const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!of\\b)\\p{L})`, "giu"
 const fraction = (count: string, denominator: string) => (UNITS_WORDS[count.toLowerCase()] ?? 1) / DENOMINATORS[denominator.toLowerCase()];
 const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 
+const ORDINAL_VALUES: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
+const ORDINAL_WORD = `(${Object.keys(ORDINAL_VALUES).join("|")}|\\d+(?:st|nd|rd|th))`;
+/** A run stated by its last ordinal: "the fourth straight month", "a third summer running" (read as "4 consecutive month"). */
+const STREAKS_BY_ORDINAL = [
+  new RegExp(`\\b${ORDINAL_WORD} (?:straight|consecutive|successive) (\\p{L}+)`, "giu"),
+  new RegExp(`\\b${ORDINAL_WORD} (\\p{L}+(?: \\p{L}+)?) (?:running|in a row)\\b`, "giu"),
+];
+const streak = (_: string, n: string, unit: string) => `${ORDINAL_VALUES[n.toLowerCase()] ?? Number.parseInt(n, 10)} consecutive ${singular(unit)}`;
+/** "Matches" and "summers" as "match" and "summer", so a run reads alike in the singular and the plural. */
+const singular = (words: string) => words.toLowerCase().replace(/(?<=(?:ch|sh|ss|x))es$|(?<=\p{L}{3})s$/u, "");
+
 /**
  * Words and phrases read before the figures: a change stated as a multiple ("doubled" is a rise
  * of 100 percent), a bound that reads as a direction ("up to", "or less": neither goes up nor
@@ -77,6 +88,10 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:doubled|doubling)\b/giu, "rose 100 percent"],
   [/\ba quarter of an hour\b/giu, "15 minutes"],
   [/\ba decade\b/giu, "10 years"],
+  // "Half a year" is six months and "a year and a half" eighteen, which the units read as 0.5 and 1.5 years.
+  [/\bhalf a year\b/giu, "6 months"],
+  [/\b(?:a|one) year and a half\b/giu, "18 months"],
+  [/\b(?:a|one) dozen\b/giu, "12"],
   // A span with "a" for its number: "more than a year" against "more than two years".
   [/\b(than|for|over|within|after|under|nearly|almost|about) (?:a|an|one) (year|hour|day|week|month|decade)\b/giu, "$1 1 $2"],
   [/\bhalf an hour\b/giu, "30 minutes"],
@@ -129,7 +144,8 @@ const UNITS: Array<[RegExp, (n: number) => string]> = [
   [/(?<![\d.,])(\d+) cents?\b/giu, (n) => `${n / 100}`],
   // To one decimal: "4.827" would read as 4,827 in the decimal-comma languages.
   [/(?<![\d.,])(\d+(?:\.\d+)?) miles?\b/giu, (n) => `${Math.round(n * 16.09) / 10} km`],
-  [/\b12 months\b/giu, () => "1 year"],
+  // Whole and half years: "12 months" is a year, "six months" 0.5 years, "18 months" 1.5.
+  [/(?<![\d.,])(\d+) months\b/giu, (n) => (n % 6 === 0 ? `${n / 12} ${n === 12 ? "year" : "years"}` : `${n} months`)],
 ];
 
 /** A text with number words and fractions as digits and "%" written as "percent", so "four percent" and "4%", "one in four" and "25%" read alike. */
@@ -179,13 +195,24 @@ const inOneUnit = (text: string) =>
 
 /** normaliseNumbers short of the units: "40 hours" stays 40. */
 function numbersAsDigits(text: string): string {
-  return [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(raceTimes(text)))
+  const phrased = [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(raceTimes(text)));
+  // Before the shares and the number words, which read "third" as a share.
+  return STREAKS_BY_ORDINAL.reduce((t, pattern) => t.replace(pattern, streak), phrased)
     .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/giu, (_, tens: string, units: string) => String(TENS[tens.toLowerCase()] + UNITS_WORDS[units.toLowerCase()]))
     .replace(/\b(?:a|one) hundred(?: and)? (\d{1,2})\b(?![.,]\d)/giu, (_, n: string) => String(100 + Number(n)))
     .replace(FRACTION_OF_A_UNIT, (_, n: string, d: string, unit: string) => `${Math.round(fraction(n, d) * 1000) / 1000} ${/percent|point/u.test(unit) ? unit : `${unit}s`}`)
     .replace(SHARE, (_, n: string, d: string) => percentOf(fraction(n, d)))
     .replace(/\b(\p{L}+) and a half\b/giu, (all, word: string) => (NUMBER_WORDS[word.toLowerCase()] ? `${NUMBER_WORDS[word.toLowerCase()]}.5` : all))
     .replace(/\b(\p{L}+)\b/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
+    .replace(/(?<![\d.,])(\d+) dozen\b/giu, (_, n: string) => String(Number(n) * 12))
+    // "Four months in a row", "three consecutive summers": a run, as "the fourth straight month" reads.
+    .replace(/(?<![\d.,])(\d+) (?:straight|consecutive|successive) (\p{L}+)/giu, (_, n: string, unit: string) => `${n} consecutive ${singular(unit)}`)
+    .replace(/(?<![\d.,])(\d+) (\p{L}+) (?:running|in a row)\b/giu, (_, n: string, unit: string) => `${n} consecutive ${singular(unit)}`)
+    // A range with its scale once: "between 9 and 12 billion" and "9-12 billion" are "9 billion to 12 billion".
+    .replace(/\bbetween (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) (thousand|million|billion)\b/giu, "$1 $3 to $2 $3")
+    .replace(/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:to|-|–) ?(\d+(?:\.\d+)?) (thousand|million|billion)\b/giu, (all, low: string, high: string, scale: string) =>
+      isYear(Number(low)) ? all : `${low} ${scale} to ${high} ${scale}`,
+    )
     // "Six hundred officers" is 600, "two hundred thousand" 200 thousand.
     .replace(/(?<![\d.,])(\d) hundred\b/giu, (_, n: string) => String(Number(n) * 100))
     // A multiple as a rise: "2.6 times as many" is a rise of 160 percent, as "tripled" is one of 200.
@@ -297,7 +324,19 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\bheadwinds?\b/iu, /\btailwinds?\b/iu],
   // Not "close to", a bound.
   [/\b(?:open|opens|opened|opening)\b/iu, /\b(?:close|closes|closed|closing)\b(?! to\b)/iu],
+  ...seasonPairs(),
 ];
+
+/** Each season against each other one: "in the spring of 2023" against "in the autumn of 2023" ("fall" and Italian "estate" are other words too). */
+function seasonPairs(): Array<[RegExp, RegExp]> {
+  const seasons = [
+    /(?<!\p{L})(?:spring|springtime|printemps|primavera|Frühling|Frühjahr|voorjaar|lente)(?!\p{L})/iu,
+    /(?<!\p{L})(?:summer|summertime|été|verano|verão|Sommer|zomer)(?!\p{L})/iu,
+    /(?<!\p{L})(?:autumn|automne|otoño|outono|autunno|Herbst|herfst|najaar)(?!\p{L})/iu,
+    /(?<!\p{L})(?:winter|wintertime|hiver|invierno|inverno)(?!\p{L})/iu,
+  ];
+  return seasons.flatMap((x, i) => seasons.slice(i + 1).map((y): [RegExp, RegExp] => [x, y]));
+}
 
 /** Ordinals in words or digits: "the fourth wicket" against "the fifth". */
 const ORDINAL = /(?<![\p{L}\d])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?!\p{L})/giu;
