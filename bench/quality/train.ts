@@ -4,8 +4,8 @@
  *
  *   npx tsx bench/quality/train.ts [<ClaimBuster sentences .json>]
  *
- * Training data: every sentence of the twelve spent sets, 205 texts: the first evaluation set
- * (bench/quality/corpus, both halves) and the held-out sets heldout-2 to heldout-12 (each scored
+ * Training data: every sentence of the thirteen spent sets, 222 texts: the first evaluation set
+ * (bench/quality/corpus, both halves) and the held-out sets heldout-2 to heldout-13 (each scored
  * once and now spent). And, when given, ClaimBuster's public labelled
  * sentences (the `kfold_25ncs.json` of the utaresearch/claimbuster-spotter repository: an array of
  * { text, label }, label 1 for a check-worthy factual sentence). The corpus is read from where you
@@ -113,7 +113,7 @@ function bestThreshold(scores: number[], gold: boolean[]): { threshold: number; 
  * The development sets: the first evaluation set and the held-out sets scored once and now spent.
  * A text is named "<set>/<text>", so the sets' names never meet.
  */
-const DEV_SETS = ["set-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12"] as const;
+const DEV_SETS = ["set-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12", "heldout-13"] as const;
 type DevSet = (typeof DEV_SETS)[number];
 const devSentences = (sets: readonly DevSet[]) =>
   sets.flatMap((set) => labelledSentences(set).map((s) => ({ ...s, set, text: `${set}/${s.text}` })));

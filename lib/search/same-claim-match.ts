@@ -139,8 +139,11 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
  */
 const UNITS: Array<[RegExp, (n: number) => string]> = [
   [/(?<![\d.,])(\d+(?:\.\d+)?) (?:decades|décennies|décadas|Jahrzehnte)\b/giu, (n) => `${n * 10} years`],
+  // Weeks as days and days as minutes, so "a two-day strike" reads as "a 48-hour strike".
+  [/(?<![\d.,])(\d+(?:\.\d+)?) weeks?\b/giu, (n) => `${n * 7} days`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) days?\b/giu, (n) => `${n * 24 * 60} minutes`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) hours?\b/giu, (n) => `${n * 60} minutes`],
-  [/(?<![\d.,])(\d+(?:\.\d+)?) (?:centimetres|centimeters|cm)\b/giu, (n) => `${n / 100} metres`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) (?:centimetres|centimeters|centimeter|centimètres|centímetros|centimetros|Zentimeter|centimetri|cm)(?!\p{L})/giu, (n) => `${n / 100} metres`],
   [/(?<![\d.,])(\d+) cents?\b/giu, (n) => `${n / 100}`],
   // To one decimal: "4.827" would read as 4,827 in the decimal-comma languages.
   [/(?<![\d.,])(\d+(?:\.\d+)?) miles?\b/giu, (n) => `${Math.round(n * 16.09) / 10} km`],
@@ -162,7 +165,7 @@ function timesOfDay(text: string): string {
   const clock = (h: string, m: string | undefined) => (Number(h) <= 23 ? word(Number(h), m ?? "00") : null);
   return text
     .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string | undefined, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m ?? "00"))
-    .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?![\d.,])/gu, (_, h: string, m: string) => word(Number(h), m))
+    .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?!\d|[.,]\d)/gu, (_, h: string, m: string) => word(Number(h), m))
     // The 24-hour clock's words: "23 Uhr", "9 uur", "21 heures", "23h".
     .replace(/(?<![\d.,])(\d{1,2})(?:\s?(?:Uhr|uur|heures?)|h)(?!\p{L}|\d)/gu, (all, h: string) => clock(h, undefined) ?? all)
     // "dalle 23 alle 6", "a las 9", "às 21": a preposition that takes only an hour ("alle" alone is also "to the": an hour only after "dalle <hour>").
@@ -189,8 +192,10 @@ function raceTimes(text: string): string {
 const inOneUnit = (text: string) =>
   UNITS.reduce(
     (t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(n))),
-    // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51.
-    text.replace(/(?<![\d.,])(\d+) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`),
+    // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51; "a 48-hour strike" is one of 48 hours.
+    text
+      .replace(/(?<![\d.,])(\d+(?:\.\d+)?)-(second|minute|hour|day|week|month|year|mile|metre|kilometre)s?\b/giu, "$1 $2")
+      .replace(/(?<![\d.,])(\d+) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`),
   );
 
 /** normaliseNumbers short of the units: "40 hours" stays 40. */
@@ -226,9 +231,9 @@ function numbersAsDigits(text: string): string {
     .replace(/(?<![\d.,])\b(\d+) ((?:\p{L}+ ){1,3})(?:sur|de cada) (\d+)\b(?![.,]\d)/gu, (all, a: string, who: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) ? `${percentOf(Number(a) / Number(b))} ${who.trim()}` : all,
     )
-    // "One parent in twelve": a share with its people between.
-    .replace(/(?<![\d.,])\b(\d+) (adults?|parents?|children|child|patients?|people|persons?|voters?|residents?|workers?|households?|women|woman|men|man|students?|pupils?|firms?|businesses|homes?|families|family|respondents?) in (\d+)\b(?![.,]\d)/giu, (all, a: string, who: string, b: string) =>
-      Number(a) <= Number(b) && !isYear(Number(b)) ? `${percentOf(Number(a) / Number(b))} of ${who}` : all,
+    // "One parent in twelve", "one train in five": a share with what it counts between (not "2 goals in 10 minutes").
+    .replace(/(?<![\d.,])\b(\d+) (\p{L}+) in (\d+)\b(?![.,]\d|\s?(?:%|percent|seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches|races?|starts?|attempts?|meetings?|km|kilomet\p{L}*|metres?|miles?)(?!\p{L}))/giu, (all, a: string, what: string, b: string) =>
+      Number(a) <= Number(b) && !isYear(Number(b)) ? `${percentOf(Number(a) / Number(b))} of ${what}` : all,
     );
 }
 
@@ -324,18 +329,29 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\bheadwinds?\b/iu, /\btailwinds?\b/iu],
   // Not "close to", a bound.
   [/\b(?:open|opens|opened|opening)\b/iu, /\b(?:close|closes|closed|closing)\b(?! to\b)/iu],
-  ...seasonPairs(),
+  // "In the spring of 2023" against "in the autumn of 2023" ("fall" and Italian "estate" are other words too).
+  ...eachAgainstEachOther([
+    "spring|springtime|printemps|primavera|Frühling|Frühjahr|voorjaar|lente",
+    "summer|summertime|été|verano|verão|Sommer|zomer",
+    "autumn|automne|otoño|outono|autunno|Herbst|herfst|najaar",
+    "winter|wintertime|hiver|invierno|inverno",
+  ]),
+  // "Prévue dimanche" against "prévue samedi".
+  ...eachAgainstEachOther([
+    "Mondays?|lundi|lunes|lunedì|Montags?|maandag|segunda-feira",
+    "Tuesdays?|mardi|martes|martedì|Dienstags?|dinsdag|terça-feira",
+    "Wednesdays?|mercredi|miércoles|mercoledì|Mittwochs?|woensdag|quarta-feira",
+    "Thursdays?|jeudi|jueves|giovedì|Donnerstags?|donderdag|quinta-feira",
+    "Fridays?|vendredi|viernes|venerdì|Freitags?|vrijdag|sexta-feira",
+    "Saturdays?|samedi|sábado|sabato|Samstags?|zaterdag",
+    "Sundays?|dimanche|domingo|domenica|Sonntags?|zondag",
+  ]),
 ];
 
-/** Each season against each other one: "in the spring of 2023" against "in the autumn of 2023" ("fall" and Italian "estate" are other words too). */
-function seasonPairs(): Array<[RegExp, RegExp]> {
-  const seasons = [
-    /(?<!\p{L})(?:spring|springtime|printemps|primavera|Frühling|Frühjahr|voorjaar|lente)(?!\p{L})/iu,
-    /(?<!\p{L})(?:summer|summertime|été|verano|verão|Sommer|zomer)(?!\p{L})/iu,
-    /(?<!\p{L})(?:autumn|automne|otoño|outono|autunno|Herbst|herfst|najaar)(?!\p{L})/iu,
-    /(?<!\p{L})(?:winter|wintertime|hiver|invierno|inverno)(?!\p{L})/iu,
-  ];
-  return seasons.flatMap((x, i) => seasons.slice(i + 1).map((y): [RegExp, RegExp] => [x, y]));
+/** Each of a few words that exclude each other (the seasons, the days of the week), against each other one. */
+function eachAgainstEachOther(groups: string[]): Array<[RegExp, RegExp]> {
+  const words = groups.map((group) => new RegExp(`(?<!\\p{L})(?:${group})(?!\\p{L})`, "iu"));
+  return words.flatMap((x, i) => words.slice(i + 1).map((y): [RegExp, RegExp] => [x, y]));
 }
 
 /** Ordinals in words or digits: "the fourth wicket" against "the fifth". */
@@ -348,13 +364,13 @@ function ordinalSwapped(a: string, b: string): boolean {
 }
 
 /**
- * Words that tie a winner to a loser, or a leader to who it passed, read as one placeholder:
- * "X beat Y", "X's win over Y", "X outpaced Y"; "Y lost to X" and "Y was beaten by X" read with
- * the two sides turned round.
+ * Words that tie a winner to a loser, a leader to who it passed, or a buyer to what it buys, read
+ * as one placeholder: "X beat Y", "X's win over Y", "X outpaced Y", "X agreed to buy Y"; "Y lost
+ * to X", "Y was beaten by X" and "Y was bought by X" read with the two sides turned round.
  */
 const RELATIONS: Array<[RegExp, string]> = [
-  [/\b(?:lost to|loses to|lose to|beaten by|defeated by|overtaken by|outpaced by|defeat by|defeat to|loss to|behind|trails?|trailing|trailed)\b/giu, " qqinv "],
-  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outpacing|outstripped|outstrips|outstripping|overtook|overtakes|overtaking|surpassed|surpasses|surpassing|rather than|instead of|ahead of|clear of|leads|leading)\b/giu, " qqrel "],
+  [/\b(?:lost to|loses to|lose to|beaten by|defeated by|overtaken by|outpaced by|defeat by|defeat to|loss to|behind|trails?|trailing|trailed|bought by|acquired by|taken over by|sold to)\b/giu, " qqinv "],
+  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outpacing|outstripped|outstrips|outstripping|overtook|overtakes|overtaking|surpassed|surpasses|surpassing|rather than|instead of|ahead of|clear of|leads|leading|agreed to buy|bought|buys|acquired|acquires|took over|takes over|takeover of)\b/giu, " qqrel "],
 ];
 
 /** Who stands before a relation's word and who after: turned round for "lost to". */
@@ -458,12 +474,34 @@ const DIRECTIONS: Record<string, RegExp> = {
   held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stabil|stabiel|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
 };
 
+/** The direction named just before each figure a claim states: "rose by 12 percent", "a fall of 5 percent". */
+function directionByFigure(text: string): Map<number, string> {
+  const byFigure = new Map<number, string>();
+  for (const { value, start } of figureMentions(text)) {
+    // Read in the whole text before the figure, so that a word cut at the window's edge ("Foot|fall") is no word.
+    const before = text.slice(0, start);
+    const nearest = Object.keys(DIRECTIONS)
+      .map((d) => ({ d, at: Math.max(-1, ...Array.from(before.matchAll(DIRECTIONS[d]), (m) => m.index)) }))
+      .sort((x, y) => y.at - x.at)[0];
+    if (nearest.at >= start - 20 && nearest.at >= 0 && !byFigure.has(value)) byFigure.set(value, nearest.d);
+  }
+  return byFigure;
+}
+
+/**
+ * One claim goes one way and the other another: each names a direction the other does not name
+ * at all ("rose" against "fell"; "rose" against "climbed" is one direction), or one figure both
+ * state goes up in one and down in the other ("computing rose by 12 percent" against "fell by 12").
+ */
 function directionSwapped(a: string, b: string): boolean {
-  const words = (text: string) => Object.fromEntries(Object.entries(DIRECTIONS).map(([d, re]) => [d, new Set(Array.from(text.matchAll(re), ([w]) => w.toLowerCase()))]));
-  const [wa, wb] = [words(a), words(b)];
-  const directionsOnlyIn = (x: Record<string, Set<string>>, y: Record<string, Set<string>>) => Object.keys(DIRECTIONS).filter((d) => [...x[d]].some((w) => !y[d].has(w)));
-  const [inA, inB] = [directionsOnlyIn(wa, wb), directionsOnlyIn(wb, wa)];
-  return inA.some((d) => inB.some((e) => e !== d));
+  const named = (text: string) => new Set(Object.keys(DIRECTIONS).filter((d) => text.match(DIRECTIONS[d]) !== null));
+  const [na, nb] = [named(a), named(b)];
+  if ([...na].some((d) => !nb.has(d)) && [...nb].some((d) => !na.has(d))) return true;
+  const [da, db] = [directionByFigure(a), directionByFigure(b)];
+  return [...da].some(([value, d]) => {
+    const other = [...db].find(([v]) => sameFigure(v, value))?.[1];
+    return other !== undefined && other !== d;
+  });
 }
 
 /** Figures both claims state, in the order the first states them. */
@@ -693,7 +731,7 @@ function figuresSwapped(sa: string[], sb: string[]): boolean {
 
 /** Words that say the figure after them is approximate or a bound: "almost a fifth", "nearly 0.9 seconds", "more than 20 percent". */
 const HEDGE =
-  /(?<!\p{L})(?:almost|nearly|about|around|roughly|approximately|some|more than|less than|fewer than|over|under|close to|upwards of|presque|environ|près de|plus de|moins de|fast|rund|etwa|knapp|mehr als|weniger als|casi|cerca de|alrededor de|más de|menos de|quase|mais de|quasi|circa|oltre|più di|meno di|bijna|ongeveer|ruim|meer dan|minder dan)\s+(?:[$€£]\s?)?$/iu;
+  /(?<!\p{L})(?:almost|nearly|about|around|roughly|approximately|some|more than|less than|fewer than|over|under|close to|upwards of|presque|environ|près de|plus de|moins de|fast|rund|etwa|knapp|mehr als|weniger als|casi|cerca de|alrededor de|más de|menos de|quase|mais de|quasi|circa|oltre|più di|meno di|bijna|ongeveer|ruim|meer dan|minder dan)\s+(?:an?\s+)?(?:[$€£]\s?)?$/iu;
 
 /** The figures a claim says are approximate, in its own units and in one. */
 function hedgedFigures({ digits, normalised }: ReadClaim): number[] {
@@ -717,7 +755,8 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
     copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
-    figuresDisagree: bit(figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB })),
+    // Agreeing in one unit is enough: "a two-day strike" (2, and 2,880 minutes) restates "a 48-hour strike" (48, and 2,880).
+    figuresDisagree: bit(figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }) && figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB })),
     wordsOppose: bit(wordsOppose(na, nb)),
     swappedDetail: bit(swappedDetail(a, b)),
     antonyms: antonymsSwapped(a, b, relatedA !== null && relatedB !== null),
