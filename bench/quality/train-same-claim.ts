@@ -22,7 +22,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { pairFeatures, pairProbability, type PairWeights } from "@/lib/search/same-claim-match";
-import { classification, labelledPairs } from "./evaluate";
+import { classification, labelledPairs, TRAINING_SETS, type TrainingSet } from "./evaluate";
 
 const RECALL_FLOOR = 0.8;
 /**
@@ -145,18 +145,16 @@ function acrossSets(train_: Example[], target: Example[], label: string, l2: num
 }
 
 const L2S = [1e-4, 1e-3, 1e-2, 1e-1];
-/** The spent sets, each scored once before it became training data; a newer held-out set is never read here. */
-const SPENT_SETS = ["set-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12", "heldout-13"] as const;
 
 function main() {
-  const examplesOf = (set: (typeof SPENT_SETS)[number]) =>
+  const examplesOf = (set: TrainingSet) =>
     labelledPairs(set)
       .sort((x, y) => x.id.localeCompare(y.id))
       .map((p) => ({ id: `${set}/${p.id}`, a: p.a, b: p.b, features: pairFeatures(p.a, p.b), same: p.same }));
-  const bySet = SPENT_SETS.map((set) => ({ set, examples: examplesOf(set) }));
+  const bySet = TRAINING_SETS.map((set) => ({ set, examples: examplesOf(set) }));
   // Interleaved, so each fold holds pairs of every set.
   const examples = bySet.flatMap((s) => s.examples).sort((x, y) => x.id.split("/")[1].localeCompare(y.id.split("/")[1]) || x.id.localeCompare(y.id));
-  console.log(`Training on ${SPENT_SETS.join(", ")}: ${examples.length} pairs (${examples.filter((e) => e.same).length} the same claim).`);
+  console.log(`Training on ${TRAINING_SETS.join(", ")}: ${examples.length} pairs (${examples.filter((e) => e.same).length} the same claim).`);
   let best: { l2: number; threshold: number; precision: number; recall: number; errors: string[] } | null = null;
   for (const l2 of L2S) {
     const result = crossValidate(examples, l2);

@@ -31,7 +31,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { checkWorthinessWith, SUGGEST_THRESHOLD } from "@/lib/search/check-worthy";
 import { HASH_BUCKETS, logOdds, sentenceFeatures, usesWordRules, type Weights } from "@/lib/search/check-worthy-features";
-import { classification, labelledSentences, meanPrecisionAt } from "./evaluate";
+import { classification, labelledSentences, meanPrecisionAt, TRAINING_SETS, type TrainingSet } from "./evaluate";
 
 interface Example {
   sentence: string;
@@ -109,20 +109,15 @@ function bestThreshold(scores: number[], gold: boolean[]): { threshold: number; 
   return best;
 }
 
-/**
- * The development sets: the first evaluation set and the held-out sets scored once and now spent.
- * A text is named "<set>/<text>", so the sets' names never meet.
- */
-const DEV_SETS = ["set-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12", "heldout-13"] as const;
-type DevSet = (typeof DEV_SETS)[number];
-const devSentences = (sets: readonly DevSet[]) =>
+/** A text of the training sets is named "<set>/<text>", so the sets' names never meet. */
+const devSentences = (sets: readonly TrainingSet[]) =>
   sets.flatMap((set) => labelledSentences(set).map((s) => ({ ...s, set, text: `${set}/${s.text}` })));
 
 /**
  * The examples one reading learns from: read with the word rules, the development sentences of
  * the word-rule languages; without them, every development sentence. ClaimBuster's are English.
  */
-function examplesOf(wordRules: boolean, claimBuster: ClaimBuster, devWeight: number, sets: readonly DevSet[]): Example[] {
+function examplesOf(wordRules: boolean, claimBuster: ClaimBuster, devWeight: number, sets: readonly TrainingSet[]): Example[] {
   const dev = devSentences(sets)
     .filter((s) => !wordRules || usesWordRules(s.lang))
     .map((s) => ({ sentence: s.sentence, ...sentenceFeatures(s.sentence.trim(), wordRules), checkWorthy: s.checkWorthy, weight: devWeight, text: s.text, lang: s.lang }));
@@ -218,7 +213,7 @@ function grid(wordRules: boolean, claimBuster: ClaimBuster): Settings[] {
  * The settings with the best cross-validated F1 for one reading over the texts of `sets`, at the
  * threshold the app will use. `quiet` prints only the choice.
  */
-function choose(name: string, wordRules: boolean, claimBuster: ClaimBuster, sets: readonly DevSet[], candidates: Settings[], quiet = false): Chosen {
+function choose(name: string, wordRules: boolean, claimBuster: ClaimBuster, sets: readonly TrainingSet[], candidates: Settings[], quiet = false): Chosen {
   let best: Chosen | null = null;
   for (const settings of candidates) {
     const examples = examplesOf(wordRules, claimBuster, settings.devWeight, sets);
@@ -245,7 +240,7 @@ function withThreshold(weights: Weights, threshold: number): Weights {
  * One reading's weights under the chosen settings, learnt from the texts of `sets` less `leftOut`
  * (a development text) when given.
  */
-function fit(wordRules: boolean, claimBuster: ClaimBuster, chosen: Chosen, sets: readonly DevSet[], leftOut: string | null = null): Weights {
+function fit(wordRules: boolean, claimBuster: ClaimBuster, chosen: Chosen, sets: readonly TrainingSet[], leftOut: string | null = null): Weights {
   const examples = examplesOf(wordRules, claimBuster, chosen.settings.devWeight, sets).filter((e) => leftOut === null || e.text !== leftOut);
   const weights = withThreshold(train(examples, chosen.settings.l2, chosen.settings.hashed), chosen.threshold);
   const r = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -256,7 +251,7 @@ function fit(wordRules: boolean, claimBuster: ClaimBuster, chosen: Chosen, sets:
   };
 }
 
-type Scored = { text: string; set: DevSet; lang: string | null; score: number; checkWorthy: boolean; sentence: string };
+type Scored = { text: string; set: TrainingSet; lang: string | null; score: number; checkWorthy: boolean; sentence: string };
 
 /** These sentences scored by the app (checkWorthiness: both readings, the fragment rule, a suggestion only with a reason) under `model`. */
 function scoreTexts(model: { words: Weights; anyLanguage: Weights }, sentences: ReturnType<typeof devSentences>): Scored[] {
@@ -268,10 +263,10 @@ function scoreTexts(model: { words: Weights; anyLanguage: Weights }, sentences: 
  * without it, suggested at 0.5. Printed over all texts, per set and for the non-English texts.
  */
 function appCrossValidated(claimBuster: ClaimBuster, words: Chosen, anyLanguage: Chosen) {
-  const sentences = devSentences(DEV_SETS);
+  const sentences = devSentences(TRAINING_SETS);
   const scored = [...new Set(sentences.map((s) => s.text))].flatMap((text) =>
     scoreTexts(
-      { words: fit(true, claimBuster, words, DEV_SETS, text), anyLanguage: fit(false, claimBuster, anyLanguage, DEV_SETS, text) },
+      { words: fit(true, claimBuster, words, TRAINING_SETS, text), anyLanguage: fit(false, claimBuster, anyLanguage, TRAINING_SETS, text) },
       sentences.filter((s) => s.text === text),
     ),
   );
@@ -285,8 +280,8 @@ function appCrossValidated(claimBuster: ClaimBuster, words: Chosen, anyLanguage:
  * cross-validation over those (at the settings chosen over all sets), beside the any-digit rule.
  */
 function appLeaveOneSetOut(claimBuster: ClaimBuster, words: Chosen, anyLanguage: Chosen) {
-  for (const set of DEV_SETS.filter((s) => s !== "set-1")) {
-    const others = DEV_SETS.filter((s) => s !== set);
+  for (const set of TRAINING_SETS.filter((s) => s !== "set-1")) {
+    const others = TRAINING_SETS.filter((s) => s !== set);
     const model = {
       words: fit(true, claimBuster, choose(`without ${set}, word rules`, true, claimBuster, others, [words.settings], true), others),
       anyLanguage: fit(false, claimBuster, choose(`without ${set}, any language`, false, claimBuster, others, [anyLanguage.settings], true), others),
@@ -297,7 +292,7 @@ function appLeaveOneSetOut(claimBuster: ClaimBuster, words: Chosen, anyLanguage:
   }
 }
 
-function printAppFigures(title: string, scored: Scored[], sets: readonly DevSet[] = DEV_SETS) {
+function printAppFigures(title: string, scored: Scored[], sets: readonly TrainingSet[] = TRAINING_SETS) {
   const groups: Array<[string, Scored[]]> = [
     ["all", scored],
     ...(sets.length > 1 ? sets.map((set): [string, Scored[]] => [set, scored.filter((s) => s.set === set)]) : []),
@@ -317,19 +312,19 @@ function printAppFigures(title: string, scored: Scored[], sets: readonly DevSet[
 function main() {
   const corpusFile = process.argv[2];
   const claimBuster: ClaimBuster = corpusFile ? JSON.parse(readFileSync(corpusFile, "utf8")) : [];
-  console.log(`Training on the ${DEV_SETS.join(", ")} texts${corpusFile ? ` and ${claimBuster.length} ClaimBuster sentences` : ""}.`);
-  const wordsChosen = choose("word rules (English)", true, claimBuster, DEV_SETS, grid(true, claimBuster));
+  console.log(`Training on the ${TRAINING_SETS.join(", ")} texts${corpusFile ? ` and ${claimBuster.length} ClaimBuster sentences` : ""}.`);
+  const wordsChosen = choose("word rules (English)", true, claimBuster, TRAINING_SETS, grid(true, claimBuster));
   // The other languages' weights read no English: trained on the same sentences read without the word rules.
-  const anyChosen = choose("any language", false, claimBuster, DEV_SETS, grid(false, claimBuster));
+  const anyChosen = choose("any language", false, claimBuster, TRAINING_SETS, grid(false, claimBuster));
   if (!process.env.SKIP_APP_CV) {
     appCrossValidated(claimBuster, wordsChosen, anyChosen);
     appLeaveOneSetOut(claimBuster, wordsChosen, anyChosen);
   }
-  const words = fit(true, claimBuster, wordsChosen, DEV_SETS);
+  const words = fit(true, claimBuster, wordsChosen, TRAINING_SETS);
   const seed = seedFigures(words);
   console.log(`Seed sentences (${seedLabels.length}): precision ${seed.precision.toFixed(3)}, recall ${seed.recall.toFixed(3)}.`);
   const out = path.join(process.cwd(), "lib", "search", "check-worthy-model.json");
-  writeFileSync(out, `${JSON.stringify({ words, anyLanguage: fit(false, claimBuster, anyChosen, DEV_SETS) })}\n`);
+  writeFileSync(out, `${JSON.stringify({ words, anyLanguage: fit(false, claimBuster, anyChosen, TRAINING_SETS) })}\n`);
   console.log(`Wrote ${path.relative(process.cwd(), out)}.`);
 }
 

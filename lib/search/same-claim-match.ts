@@ -68,13 +68,15 @@ const fraction = (count: string, denominator: string) => (UNITS_WORDS[count.toLo
 const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 
 const ORDINAL_VALUES: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
-const ORDINAL_WORD = `(${Object.keys(ORDINAL_VALUES).join("|")}|\\d+(?:st|nd|rd|th))`;
+const ORDINALS = `${Object.keys(ORDINAL_VALUES).join("|")}|\\d+(?:st|nd|rd|th)`;
+const ORDINAL_WORD = `(${ORDINALS})`;
 /** A run stated by its last ordinal: "the fourth straight month", "a third summer running" (read as "4 consecutive month"). */
 const STREAKS_BY_ORDINAL = [
   new RegExp(`\\b${ORDINAL_WORD} (?:straight|consecutive|successive) (\\p{L}+)`, "giu"),
   new RegExp(`\\b${ORDINAL_WORD} (\\p{L}+(?: \\p{L}+)?) (?:running|in a row)\\b`, "giu"),
 ];
-const streak = (_: string, n: string, unit: string) => `${ORDINAL_VALUES[n.toLowerCase()] ?? Number.parseInt(n, 10)} consecutive ${singular(unit)}`;
+/** A run as "<count> consecutive <unit>", whether its count is an ordinal ("fourth") or a number ("4"). */
+const streak = (_: string, n: string, unit: string) => `${ORDINAL_VALUES[n.toLowerCase()] ?? Number(n)} consecutive ${singular(unit)}`;
 /** "Matches" and "summers" as "match" and "summer", so a run reads alike in the singular and the plural. */
 const singular = (words: string) => words.toLowerCase().replace(/(?<=(?:ch|sh|ss|x))es$|(?<=\p{L}{3})s$/u, "");
 
@@ -211,8 +213,8 @@ function numbersAsDigits(text: string): string {
     .replace(/\b(\p{L}+)\b/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
     .replace(/(?<![\d.,])(\d+) dozen\b/giu, (_, n: string) => String(Number(n) * 12))
     // "Four months in a row", "three consecutive summers": a run, as "the fourth straight month" reads.
-    .replace(/(?<![\d.,])(\d+) (?:straight|consecutive|successive) (\p{L}+)/giu, (_, n: string, unit: string) => `${n} consecutive ${singular(unit)}`)
-    .replace(/(?<![\d.,])(\d+) (\p{L}+) (?:running|in a row)\b/giu, (_, n: string, unit: string) => `${n} consecutive ${singular(unit)}`)
+    .replace(/(?<![\d.,])(\d+) (?:straight|consecutive|successive) (\p{L}+)/giu, streak)
+    .replace(/(?<![\d.,])(\d+) (\p{L}+) (?:running|in a row)\b/giu, streak)
     // A range with its scale once: "between 9 and 12 billion" and "9-12 billion" are "9 billion to 12 billion".
     .replace(/\bbetween (\d+(?:\.\d+)?) and (\d+(?:\.\d+)?) (thousand|million|billion)\b/giu, "$1 $3 to $2 $3")
     .replace(/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:to|-|–) ?(\d+(?:\.\d+)?) (thousand|million|billion)\b/giu, (all, low: string, high: string, scale: string) =>
@@ -355,7 +357,7 @@ function eachAgainstEachOther(groups: string[]): Array<[RegExp, RegExp]> {
 }
 
 /** Ordinals in words or digits: "the fourth wicket" against "the fifth". */
-const ORDINAL = /(?<![\p{L}\d])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?!\p{L})/giu;
+const ORDINAL = new RegExp(`(?<![\\p{L}\\d])(?:first|${ORDINALS})(?!\\p{L})`, "giu");
 
 /** Each claim has an ordinal the other lacks: one detail counted differently. */
 function ordinalSwapped(a: string, b: string): boolean {
@@ -476,14 +478,12 @@ const DIRECTIONS: Record<string, RegExp> = {
 
 /** The direction named just before each figure a claim states: "rose by 12 percent", "a fall of 5 percent". */
 function directionByFigure(text: string): Map<number, string> {
+  // Found in the whole text once (a window cut from it would read "Foot|fall" as "fall").
+  const named = Object.entries(DIRECTIONS).flatMap(([direction, pattern]) => Array.from(text.matchAll(pattern), (m) => ({ direction, at: m.index })));
   const byFigure = new Map<number, string>();
   for (const { value, start } of figureMentions(text)) {
-    // Read in the whole text before the figure, so that a word cut at the window's edge ("Foot|fall") is no word.
-    const before = text.slice(0, start);
-    const nearest = Object.keys(DIRECTIONS)
-      .map((d) => ({ d, at: Math.max(-1, ...Array.from(before.matchAll(DIRECTIONS[d]), (m) => m.index)) }))
-      .sort((x, y) => y.at - x.at)[0];
-    if (nearest.at >= start - 20 && nearest.at >= 0 && !byFigure.has(value)) byFigure.set(value, nearest.d);
+    const nearest = named.filter(({ at }) => at < start && at >= start - 20).sort((x, y) => y.at - x.at)[0];
+    if (nearest && !byFigure.has(value)) byFigure.set(value, nearest.direction);
   }
   return byFigure;
 }
