@@ -91,15 +91,15 @@ export const CUES: Cue[] = [
   // A sentence that opens, or only closes, a quotation: speech, colour more often than a checkable record.
   { id: "speech-opens", pattern: /^[“"«„]/u, reason: () => null },
   { id: "speech-closes", pattern: /^[^“"«„]*[”"»]\s*$/u, reason: () => "the end of a quotation" },
-  // The same two cues in the other languages' words, read in any language (French, German, Spanish).
+  // The same two cues in the other languages' words, read in any language (French, German, Spanish, Portuguese, Italian, Dutch, Swedish, Polish).
   {
     id: "source-named",
-    pattern: /(?<!\p{L})(?:selon|d[’']après|a déclaré|a affirmé|a indiqué|laut|zufolge|nach Angaben|sagte|erklärte|teilte|según|de acuerdo con|afirmó|declaró|informó)(?!\p{L})/iu,
+    pattern: /(?<!\p{L})(?:selon|d[’']après|a déclaré|a affirmé|a indiqué|laut|zufolge|nach Angaben|sagte|erklärte|teilte|según|de acuerdo con|afirmó|declaró|informó|segundo (?:o|a|os|as)|disse|afirmou|secondo (?:il|la|i|le|gli|l[’'])|ha detto|ha dichiarato|volgens|zei|zegt|verklaarde|enligt|säger|sade|uppger|uppgav|meddelade|według|powiedział|powiedziała|poinformował|poinformowała|mówi)(?!\p{L})/iu,
     reason: (m) => `an attribution: ${m[0].toLowerCase()}`,
   },
   {
     id: "forecast-any",
-    pattern: /(?<!\p{L})(?:prévoit|prévoient|prévision|devrait|devraient|d[’']ici à|projections?|objectif|soll|sollen|dürfte|erwartet|Prognose|Ziel|prevé|previsión|se espera|debería|objetivo|deverá|deverão|prevê|previsto|prevista|dovrebbe|dovrebbero|potrebbe|potrebbero|prevede|previsione|zou|zouden|zal|zullen|naar verwachting|verwacht)(?!\p{L})/iu,
+    pattern: /(?<!\p{L})(?:prévoit|prévoient|prévision|devrait|devraient|d[’']ici à|projections?|objectif|soll|sollen|dürfte|erwartet|Prognose|Ziel|prevé|previsión|se espera|debería|objetivo|deverá|deverão|prevê|previsto|prevista|dovrebbe|dovrebbero|potrebbe|potrebbero|prevede|previsione|zou|zouden|zal|zullen|naar verwachting|verwacht|väntas|förväntas|beräknas|prognos\p{L}*|kommer att|ska|skall|ma się|mają się|ma zostać|mają zostać|zostanie|zostaną|będzie|będą|przewiduje\p{L}*|prognoz\p{L}*)(?!\p{L})/iu,
     reason: () => null,
   },
   // A promise, an intention or an expectation: what someone will do or wants done is not yet a fact to check.
@@ -114,7 +114,7 @@ export const CUES: Cue[] = [
     id: "intention-any",
     otherLanguages: true,
     pattern:
-      /(?<!\p{L})(?:a promis|promet|promettent|s[’']est engagée?|s[’']engage|veut|veulent|souhaite|entend|envisage|compte (?:ouvrir|créer|baisser|réduire|augmenter|construire)|vise|prévoit de|va (?:ouvrir|créer|baisser|réduire|augmenter|construire)|d[’']ici (?:à |la fin de )?\d|versprach|verspricht|versprochen|wollen|möchte|möchten|plant|planen|beabsichtigt|kündigte an|bis (?:zum Jahr |Ende )?\d|prometió|promete|prometen|quiere|quieren|pretende|planea|se comprometió|tiene previsto|tienen previsto|va a|van a|para (?:el año |finales de )?\d{4}|prometeu|prometem|quer|querem|pretendem?|planeia|planeja|vai|vão|até (?:ao fim de |o fim de )?\d{4}|ha promesso|promette|vuole|vogliono|intende|entro il|beloofde|belooft|beloofd|wil|willen|van plan|tegen \d{4})(?!\p{L})/iu,
+      /(?<!\p{L})(?:a promis|promet|promettent|s[’']est engagée?|s[’']engage|veut|veulent|souhaite|entend|envisage|compte (?:ouvrir|créer|baisser|réduire|augmenter|construire)|vise|prévoit de|va (?:ouvrir|créer|baisser|réduire|augmenter|construire)|d[’']ici (?:à |la fin de )?\d|versprach|verspricht|versprochen|wollen|möchte|möchten|plant|planen|beabsichtigt|kündigte an|bis (?:zum Jahr |Ende )?\d|prometió|promete|prometen|quiere|quieren|pretende|planea|se comprometió|tiene previsto|tienen previsto|va a|van a|para (?:el año |finales de )?\d{4}|prometeu|prometem|quer|querem|pretendem?|planeia|planeja|vai|vão|até (?:ao fim de |o fim de )?\d{4}|ha promesso|promette|vuole|vogliono|intende|entro il|beloofde|belooft|beloofd|wil|willen|van plan|tegen \d{4}|lovade|lovar|vill|planerar|avser|tänker|till \d{4}|senast \d{4}|obiecał\p{L}*|obiecuje|zapowiedział\p{L}*|planuje|planują|zamierza\p{L}*|chce|chcą|przeznaczy|do (?:końca )?\d{4})(?!\p{L})/iu,
     reason: () => null,
   },
   // A meeting, a session, a debate's timetable in the other languages (the English one is "procedure").
@@ -122,15 +122,15 @@ export const CUES: Cue[] = [
     id: "meeting-any",
     otherLanguages: true,
     pattern:
-      /(?<!\p{L})(?:réunion|séance|conseil municipal|ordre du jour|doit reprendre|reprendra|Sitzung|Versammlung|Tagesordnung|Gemeinderat|Stadtrat|reunión|sesión|pleno|orden del día|reunião|sessão|ordem do dia|câmara municipal|riunione|seduta|consiglio comunale|vergadering|zitting|gemeenteraad)(?!\p{L})/iu,
+      /(?<!\p{L})(?:réunion|séance|conseil municipal|ordre du jour|doit reprendre|reprendra|Sitzung|Versammlung|Tagesordnung|Gemeinderat|Stadtrat|reunión|sesión|pleno|orden del día|reunião|sessão|ordem do dia|câmara municipal|riunione|seduta|consiglio comunale|vergadering|zitting|gemeenteraad|sammanträde\p{L}*|\p{L}*fullmäktige|möte|mötet|dagordning|posiedzeni\p{L}*|sesj\p{L}*|obrad\p{L}*)(?!\p{L})/iu,
     reason: () => null,
   },
-  // A date in the other languages' words ("le 9 décembre", "el 2 de febrero", "am Montag"): the English one is "date".
+  // A date in the other languages' words ("le 9 décembre", "el 2 de febrero", "am Montag", "den 16 december", "w czwartek"): the English one is "date".
   {
     id: "date-any",
     otherLanguages: true,
     pattern:
-      /(?<!\p{L})(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|sábado|domingo|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|juni|juli|augustus|oktober)(?!\p{L})/iu,
+      /(?<!\p{L})(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|sábado|domingo|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|juni|juli|augustus|oktober|april|september|november|december|augusti|maj|måndag\p{L}*|tisdag\p{L}*|onsdag\p{L}*|torsdag\p{L}*|fredag\p{L}*|lördag\p{L}*|söndag\p{L}*|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|poniedziałek|wtorek|środ[aęy]|czwart(?:ek|ku)|piąt(?:ek|ku)|sobot[aęy]|niedziel[aęi])(?!\p{L})/iu,
     reason: () => null,
   },
   // Comparisons, superlatives and rankings in the other languages' words (the English ones are "comparison").
