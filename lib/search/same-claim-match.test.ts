@@ -111,25 +111,26 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -13's), read without the
-  // trigram search's floor, in sample (the model learnt from all thirteen; train-same-claim.ts prints
-  // its cross-validated 0.761 at 0.806 over the 3,014, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -14's), read without the
+  // trigram search's floor, in sample (the model learnt from all fourteen; train-same-claim.ts prints
+  // its cross-validated 0.744 at 0.802 over the 3,254, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.876, recall: 0.814 }],
+      ["set-1", { precision: 0.868, recall: 0.814 }],
       ["heldout-2", { precision: 0.823, recall: 0.823 }],
-      ["heldout-3", { precision: 0.856, recall: 0.912 }],
-      ["heldout-4", { precision: 0.826, recall: 0.772 }],
-      ["heldout-5", { precision: 0.734, recall: 0.79 }],
-      ["heldout-6", { precision: 0.781, recall: 0.884 }],
-      ["heldout-7", { precision: 0.746, recall: 0.763 }],
-      ["heldout-8", { precision: 0.671, recall: 0.797 }],
-      ["heldout-9", { precision: 0.695, recall: 0.742 }],
-      ["heldout-10", { precision: 0.721, recall: 0.817 }],
-      ["heldout-11", { precision: 0.75, recall: 0.711 }],
-      ["heldout-12", { precision: 0.785, recall: 0.812 }],
-      ["heldout-13", { precision: 0.826, recall: 0.792 }],
+      ["heldout-3", { precision: 0.842, recall: 0.879 }],
+      ["heldout-4", { precision: 0.829, recall: 0.789 }],
+      ["heldout-5", { precision: 0.713, recall: 0.773 }],
+      ["heldout-6", { precision: 0.771, recall: 0.893 }],
+      ["heldout-7", { precision: 0.732, recall: 0.771 }],
+      ["heldout-8", { precision: 0.673, recall: 0.805 }],
+      ["heldout-9", { precision: 0.691, recall: 0.783 }],
+      ["heldout-10", { precision: 0.73, recall: 0.833 }],
+      ["heldout-11", { precision: 0.739, recall: 0.719 }],
+      ["heldout-12", { precision: 0.758, recall: 0.803 }],
+      ["heldout-13", { precision: 0.805, recall: 0.792 }],
+      ["heldout-14", { precision: 0.659, recall: 0.692 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -313,6 +314,25 @@ describe("sameClaimScore", () => {
     // One direction in other words: "was up" and "dropped" against "rose" and "fell".
     const [up, dropped] = ["Footfall was up roughly 20% and vacant shops had dropped from 23 to nine.", "Footfall rose by about a fifth, and empty shops fell from 23 to nine."];
     expect(pairFeatures(up, dropped).direction).toBe(0);
+  });
+
+  it("reads two places trading their figures, the same period last year as a year earlier, and clock times in words (the fourteenth set's errors)", () => {
+    // Each place's words stand by the other place's figure.
+    const [capital, north] = ["Uptake reached 78 per cent in the capital but only 63 per cent in the northern health district.", "In the northern health district it reached 78 per cent, while in the capital it was 63 per cent."];
+    expect(pairFeatures(capital, north).figuresSwapped).toBe(1);
+    expect(pairFeatures(capital, "In the capital uptake reached 78 per cent, while the northern health district managed only 63 per cent.").figuresSwapped).toBe(0);
+    // A change and a level of one thing, told in the other order, trade nothing.
+    expect(pairFeatures("Spending on the bus service will rise by 38 million dollars to 262 million.", "The city's bus service will get $262 million, up $38 million.").figuresSwapped).toBe(0);
+    // "A year earlier" is a time, not a rate of "a year"; "the same period last year" compares year on year.
+    const [quarter, months] = [
+      "Skyline Air made a pre-tax profit of 412 million crowns in the quarter, 27% more than a year earlier.",
+      "Skyline Air reported a pre-tax profit of 412 million crowns for the quarter, up 27 per cent on the same period last year.",
+    ];
+    expect(pairFeatures(quarter, months).period).toBe(0);
+    expect(pairFeatures(quarter, months).rate).toBe(0);
+    expect(pairFeatures(quarter, "Skyline Air made a pre-tax profit of 412 million crowns in the quarter, 27% more than last year.").period).toBe(1);
+    expect(normaliseNumbers("at half past seven in the morning, a quarter to eight in the evening")).toBe("at t0730, a t1945");
+    expect(normaliseNumbers("um halb sieben am Abend, um 18.30 Uhr, a las 12.00 horas; halb voll")).toBe("um t1830, um t1830, a las t1200; halb voll");
   });
 
   it("scores a pair alike whichever claim comes first", () => {

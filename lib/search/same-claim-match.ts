@@ -168,6 +168,19 @@ function timesOfDay(text: string): string {
   return text
     .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string | undefined, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m ?? "00"))
     .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?!\d|[.,]\d)/gu, (_, h: string, m: string) => word(Number(h), m))
+    // "18.30 Uhr", "12.00 horas": hours and minutes before the clock's word.
+    .replace(/(?<![\d.,])(\d{1,2})[.:](\d{2})\s?(?:Uhr|uur|horas|heures|h)(?!\p{L})/gu, (all, h: string, m: string) => clock(h, m) ?? all)
+    // "Half past seven in the morning", "halb sieben am Abend" (half an hour before seven): hours in words.
+    .replace(/\b(half past|quarter past|quarter to) (\p{L}+)(?: (in the morning|in the afternoon|in the evening|at night))?/giu, (all, which: string, hour: string, part: string | undefined) => {
+      const h = ENGLISH_HOURS.indexOf(hour.toLowerCase());
+      if (h < 0) return all;
+      const later = part !== undefined && !/morning/iu.test(part) ? 12 : 0;
+      return /to/iu.test(which) ? word(((h + 11) % 12) + later, "45") : word((h % 12) + later, /half/iu.test(which) ? "30" : "15");
+    })
+    .replace(/\bhalb (\p{L}+)(\s+(?:am Abend|abends|am Nachmittag|nachmittags))?/giu, (all, hour: string, later: string | undefined) => {
+      const h = GERMAN_HOURS.indexOf(hour.toLowerCase());
+      return h < 0 ? all : word(((h + 11) % 12) + (later ? 12 : 0), "30");
+    })
     // The 24-hour clock's words: "23 Uhr", "9 uur", "21 heures", "23h".
     .replace(/(?<![\d.,])(\d{1,2})(?:\s?(?:Uhr|uur|heures?)|h)(?!\p{L}|\d)/gu, (all, h: string) => clock(h, undefined) ?? all)
     // "dalle 23 alle 6", "a las 9", "às 21": a preposition that takes only an hour ("alle" alone is also "to the": an hour only after "dalle <hour>").
@@ -181,6 +194,8 @@ function timesOfDay(text: string): string {
     );
 }
 const DUTCH_HOURS = ["twaalf", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf"];
+const ENGLISH_HOURS = ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"];
+const GERMAN_HOURS = ["zwölf", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf"];
 
 /** A race time, "2:12:09" or "2 hours 12 minutes and 9 seconds", as its seconds. */
 function raceTimes(text: string): string {
@@ -523,12 +538,12 @@ function figuresReordered(fa: number[], fb: number[]): boolean {
  */
 const RATES: Record<string, RegExp> = {
   halfHour: /(?<!\p{L})(?:half-hourly|every half hour|every 30 minutes)(?!\p{L})/iu,
-  hour: /(?<!\p{L}|half-)(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})/iu,
-  day: /(?<!\p{L})(?:(?:a|per|each|every) day|jeden Tag|chaque jour|cada día|ogni giorno|elke dag|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})/iu,
-  week: /(?<!\p{L})(?:(?:a|per|each|every) week|jede Woche|chaque semaine|cada semana|ogni settimana|elke week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})/iu,
-  month: /(?<!\p{L})(?:(?:a|per|each|every) month|jeden Monat|chaque mois|cada mes|ogni mese|elke maand|monthly|(?:pro|par|por|ao|im) (?:Monat|mois|mes|mês)|per maand|al mese|monatlich|mensuel\p{L}*)(?!\p{L})/iu,
-  // Not "im Jahr 2023", a year named.
-  year: /(?<!\p{L})(?:(?:a|per|each|every) year|jedes Jahr|chaque année|cada año|ogni anno|elk jaar|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|im Jahr(?! \d)|per jaar|all['’]anno|jährlich|anual\p{L}*)(?!\p{L})/iu,
+  hour: /(?<!\p{L}|half-)(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  day: /(?<!\p{L})(?:(?:a|per|each|every) day|jeden Tag|chaque jour|cada día|ogni giorno|elke dag|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  week: /(?<!\p{L})(?:(?:a|per|each|every) week|jede Woche|chaque semaine|cada semana|ogni settimana|elke week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  month: /(?<!\p{L})(?:(?:a|per|each|every) month|jeden Monat|chaque mois|cada mes|ogni mese|elke maand|monthly|(?:pro|par|por|ao|im) (?:Monat|mois|mes|mês)|per maand|al mese|monatlich|mensuel\p{L}*)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  // Not "im Jahr 2023", a year named; none of them "a year ago", a time.
+  year: /(?<!\p{L})(?:(?:a|per|each|every) year|jedes Jahr|chaque année|cada año|ogni anno|elk jaar|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|im Jahr(?! \d)|per jaar|all['’]anno|jährlich|anual\p{L}*)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
 };
 
 function rateMismatch(a: string, b: string): boolean {
@@ -542,13 +557,14 @@ function rateMismatch(a: string, b: string): boolean {
  */
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
 function periods(claim: ReadClaim): Set<string> {
-  const digits = claim.digits.toLowerCase();
+  // "Up 27 per cent on the same period last year" compares year on year, as "on a year earlier" does.
+  const digits = claim.digits.toLowerCase().replace(/\b(?:on|from|than|with) the same (?:period|quarter|month|week|time) (?:of |in )?(?:last year|a year (?:ago|earlier)|the previous year)\b/gu, "on a year earlier");
   const found = new Set<string>();
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during) (?:the )?(?:past|last|previous) (?:(\d+) )?(year|month|week|decade)s?\b/gu)) found.add(`${n ?? 1} ${unit}`);
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
   for (const [, month] of digits.matchAll(new RegExp(`\\bsince (${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
-  if (/\b(?:on|than|from) a year (?:ago|earlier)\b|\byear[- ]on[- ]year\b/u.test(digits)) found.add("year on year");
+  if (/\b(?:on|than|from) (?:a|1) year (?:ago|earlier)\b|\byear[- ]on[- ]year\b/u.test(digits)) found.add("year on year");
   for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|month|week|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${unit}`);
   // A record over all time, not this year's: "the fastest ever" against "the fastest this year".
   if (/\b(?:ever|on record|all-time)\b/u.test(digits)) found.add("ever");
@@ -729,6 +745,44 @@ function figuresSwapped(sa: string[], sb: string[]): boolean {
   );
 }
 
+/**
+ * Where a claim's clauses part: a comma, semicolon or colon before a space (not the decimal comma
+ * of "7,5"), and the words that join two statements in the corpus's languages ("a" and "i", also
+ * English words, are left out).
+ */
+const CLAUSE_BREAK = /[,;:](?=\s)|(?<!\p{L})(?:and|but|while|whereas|och|medan|men|y|pero|mientras|et|mais|tandis que|alors que|und|aber|während|e|ma|mentre|en|maar|terwijl|ale|natomiast|mas|enquanto)(?!\p{L})/giu;
+
+/**
+ * The words of each clause stating one of these figures, bound to it: in "78 per cent in the
+ * capital but only 63 in the north", "capital" to 78 and "north" to 63. A word found in two clauses
+ * binds to none.
+ */
+function wordsByFigure(normalised: string, shared: (value: number) => boolean): Map<string, number | null> {
+  const bound = new Map<string, number | null>();
+  for (const clause of normalised.split(CLAUSE_BREAK)) {
+    const figures = figureMentions(clause).map((m) => m.value).filter((v) => !isYear(v) && shared(v));
+    const figure = figures.length > 0 && figures.every((v) => sameFigure(v, figures[0])) ? figures[0] : null;
+    for (const word of new Set(contentSequence(clause).filter((w) => !/^\d/u.test(w)))) bound.set(word, bound.has(word) ? null : figure);
+  }
+  return bound;
+}
+
+/**
+ * Two shared figures whose clauses trade their words: a word bound to one figure in one claim and
+ * to the other in the other, and a word traded back ("78 per cent in the capital, 63 in the north"
+ * against "78 per cent in the north, 63 in the capital"). One way only is no trade: "rose by 38
+ * to 262" restates "262, up 38".
+ */
+function figuresRebound(a: ReadClaim, b: ReadClaim, fa: number[], fb: number[]): boolean {
+  const [wa, wb] = [wordsByFigure(a.normalised, (v) => fb.some((y) => sameFigure(v, y))), wordsByFigure(b.normalised, (v) => fa.some((x) => sameFigure(v, x)))];
+  const trades: Array<[number, number]> = [];
+  for (const [word, x] of wa) {
+    const y = wb.get(word);
+    if (x !== null && y !== null && y !== undefined && !sameFigure(x, y)) trades.push([x, y]);
+  }
+  return trades.some(([x, y]) => trades.some(([u, v]) => sameFigure(u, y) && sameFigure(v, x)));
+}
+
 /** Words that say the figure after them is approximate or a bound: "almost a fifth", "nearly 0.9 seconds", "more than 20 percent". */
 const HEDGE =
   /(?<!\p{L})(?:almost|nearly|about|around|roughly|approximately|some|more than|less than|fewer than|over|under|close to|upwards of|presque|environ|près de|plus de|moins de|fast|rund|etwa|knapp|mehr als|weniger als|casi|cerca de|alrededor de|más de|menos de|quase|mais de|quasi|circa|oltre|più di|meno di|bijna|ongeveer|ruim|meer dan|minder dan)\s+(?:an?\s+)?(?:[$€£]\s?)?$/iu;
@@ -775,7 +829,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     changeOrLevel: bit(changeAgainstLevel(ca, cb)),
     claimant: bit(claimantMismatch(a, b)),
     measure: bit(measureMismatch(ca, cb)),
-    figuresSwapped: bit(figuresSwapped(sa, sb)),
+    figuresSwapped: bit(figuresSwapped(sa, sb) || figuresRebound(ca, cb, fa, fb)),
     startAndEnd: bit(startAndEndSwapped(ca, cb, fa, fb)),
   };
 }
