@@ -215,9 +215,22 @@ const inOneUnit = (text: string) =>
       .replace(/(?<![\d.,])(\d+) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`),
   );
 
+/**
+ * A quarter of a year, or of a game, as a period, not a share: "last quarter" and "the quarter" as
+ * "last qtr" and "the qtr", "the third quarter" (of anything) as "qtr3", "quarter on quarter" as "qtr
+ * on qtr"; "a quarter of homes" and "three quarters" stay shares.
+ */
+const QUARTER_ORDINALS: Record<string, string> = { first: "1", second: "2", third: "3", fourth: "4" };
+const quartersOfAYear = (text: string) =>
+  text
+    .replace(/\b(first|second|third|fourth)[- ]quarter\b/giu, (_, which: string) => `qtr${QUARTER_ORDINALS[which.toLowerCase()]}`)
+    .replace(/\b(the|this|last|next|previous|preceding|each|every|per|one|final|latest|same|that)[- ]quarter\b(?! of\b)|\bquarter[- ]on[- ]quarter\b/giu, (_, which: string | undefined) =>
+      which ? `${which} qtr` : "qtr on qtr",
+    );
+
 /** normaliseNumbers short of the units: "40 hours" stays 40. */
 function numbersAsDigits(text: string): string {
-  const phrased = [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(raceTimes(text)));
+  const phrased = [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(raceTimes(quartersOfAYear(text))));
   // Before the shares and the number words, which read "third" as a share.
   return STREAKS_BY_ORDINAL.reduce((t, pattern) => t.replace(pattern, streak), phrased)
     .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/giu, (_, tens: string, units: string) => String(TENS[tens.toLowerCase()] + UNITS_WORDS[units.toLowerCase()]))
@@ -313,6 +326,9 @@ const looksGerman = (text: string) => (text.match(GERMAN_WORDS)?.length ?? 0) >=
  * put in the place of the other's ("rural" against "urban", "the governing party" against
  * "the opposition").
  */
+/** An English month whose name is also a common word ("March", "May"), where a date's words stand by it. */
+const ENGLISH_MONTH = (name: string) => `(?:in|since|until|by|from|of|early|late|mid-?|end of) ${name}|${name} \\d|\\d{1,2} ${name}`;
+
 const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\brural\b/iu, /\burban\b/iu],
   [/\b(?:governing|ruling)\b/iu, /\bopposition\b/iu],
@@ -362,6 +378,22 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
     "Fridays?|vendredi|viernes|venerdì|Freitags?|vrijdag|sexta-feira",
     "Saturdays?|samedi|sábado|sabato|Samstags?|zaterdag",
     "Sundays?|dimanche|domingo|domenica|Sonntags?|zondag",
+  ]),
+  // "En juin" against "en juillet", "15 marzo" against "15 May"; English "March" and "May" only by a date's
+  // words, not as a protest march or a verb.
+  ...eachAgainstEachOther([
+    "January|janvier|enero|janeiro|gennaio|Januar|januari|stycz(?:eń|nia)",
+    "February|février|febrero|fevereiro|febbraio|Februar|februari|lut(?:y|ego)",
+    `${ENGLISH_MONTH("March")}|mars|marzo|março|März|maart|mar(?:zec|ca)`,
+    "April|avril|abril|aprile|kwie(?:cień|tnia)",
+    `${ENGLISH_MONTH("May")}|mai|mayo|maio|maggio|mei|maj|maja`,
+    "June|juin|junio|junho|giugno|Juni|czerw(?:iec|ca)",
+    "July|juillet|julio|julho|luglio|Juli|lip(?:iec|ca)",
+    "August|août|agosto|augustus|augusti|sierp(?:ień|nia)",
+    "September|septembre|septiembre|setembro|settembre|wrze(?:sień|śnia)",
+    "October|octobre|octubre|outubro|ottobre|Oktober|październik(?:a)?",
+    "November|novembre|noviembre|novembro|listopad(?:a)?",
+    "December|décembre|diciembre|dezembro|dicembre|Dezember|grud(?:zień|nia)",
   ]),
 ];
 
@@ -464,19 +496,49 @@ const NEGATION = /(?<!\p{L})(?:not|never|no|nobody|none|nothing|neither|cannot|\
  * Verbs and words that deny without a "not": "ruled out NATO membership" restates "would not
  * accept NATO membership", "dismissed", "rejected", "unrealistic" likewise.
  */
-const DENIAL = /(?<!\p{L})(?:rul\p{L}* out|dismiss\p{L}*|reject\p{L}*|refus\p{L}*|den(?:y|ies|ied|ying)|unrealistic|unlikely|impossible|backtrack\p{L}*|pull\p{L}* back|without|sans|sin|sem|ohne)(?!\p{L})/iu;
+const DENIAL = /(?<!\p{L})(?:rul\p{L}* out|turn\p{L}* down|dismiss\p{L}*|reject\p{L}*|refus\p{L}*|den(?:y|ies|ied|ying)|unrealistic|unlikely|impossible|backtrack\p{L}*|pull\p{L}* back|without|sans|sin|sem|ohne)(?!\p{L})/iu;
 
 /** A claim without its words of denial, so that "will not be valid" is a copy of "will be valid". */
 const withoutDenials = (text: string) => text.replace(new RegExp(NEGATION.source, "giu"), " ");
 
-/** Whether one claim denies what the other states: one says "not", "never" or "no" (not as a contrast), the other neither that nor a word that denies. */
+/** A claim without its contrasts ("Europe, not the US, should …", "rather than the U.S."), which name who and deny nothing. */
+const uncontrasted = (text: string) => text.replace(/,\s?(?:not|rather than|instead of)\b[^,]*/giu, "").replace(/\b(?:rather than|instead of)\b/giu, "");
+const denies = (text: string) => NEGATION.test(uncontrasted(text)) || DENIAL.test(uncontrasted(text));
+
+/** How many content words on each side of a denial it is read to deny. */
+const DENIED_REACH = 3;
+
+/**
+ * The word stems a claim's denials stand beside, in their own clause: "asked not to be named"
+ * denies "asked" and "named", not the claim the sentence makes.
+ */
+function deniedStems(text: string): Set<string> {
+  const stems = new Set<string>();
+  for (const clause of uncontrasted(text).split(CLAUSE_BREAK)) {
+    const words = Array.from(clause.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu), ([w]) => w);
+    const denial = (i: number) => NEGATION.test(words[i]) || DENIAL.test(words[i]) || DENIAL.test(`${words[i]} ${words[i + 1] ?? ""}`);
+    const content = words.map((w, i) => ({ stem: w.toLowerCase().slice(0, 5), i, kept: !STOP.has(w.toLowerCase()) && !denial(i) })).filter((w) => w.kept);
+    words.forEach((_, i) => {
+      if (!denial(i)) return;
+      const before = content.filter((w) => w.i < i).slice(-DENIED_REACH);
+      const after = content.filter((w) => w.i > i).slice(0, DENIED_REACH);
+      for (const w of [...before, ...after]) stems.add(w.stem);
+    });
+  }
+  return stems;
+}
+
+/**
+ * Whether one claim denies what the other states: one says "not", "never" or "no" (not as a
+ * contrast), or a word that denies, beside a word the other claim states; the other neither. A
+ * denial of something the other never says ("who asked not to be named", "without cars") denies
+ * nothing of it.
+ */
 function negationMismatch(a: string, b: string): boolean {
-  // A contrast ("Europe, not the US, should …", "rather than the U.S.") names who, and denies nothing.
-  const denies = (text: string) => {
-    const uncontrasted = text.replace(/,\s?(?:not|rather than|instead of)\b[^,]*/giu, "").replace(/\b(?:rather than|instead of)\b/giu, "");
-    return NEGATION.test(uncontrasted) || DENIAL.test(uncontrasted);
-  };
-  return denies(a) !== denies(b);
+  if (denies(a) === denies(b)) return false;
+  const [denying, other] = denies(a) ? [a, b] : [b, a];
+  const stated = new Set(Array.from(other.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu), ([w]) => w.slice(0, 5)));
+  return [...deniedStems(denying)].some((stem) => stated.has(stem));
 }
 
 /**
@@ -558,14 +620,18 @@ function rateMismatch(a: string, b: string): boolean {
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
 function periods(claim: ReadClaim): Set<string> {
   // "Up 27 per cent on the same period last year" compares year on year, as "on a year earlier" does.
-  const digits = claim.digits.toLowerCase().replace(/\b(?:on|from|than|with) the same (?:period|quarter|month|week|time) (?:of |in )?(?:last year|a year (?:ago|earlier)|the previous year)\b/gu, "on a year earlier");
+  const digits = claim.digits.toLowerCase().replace(/\b(?:on|from|than|with) the same (?:period|qtr|month|week|time) (?:of |in )?(?:last year|a year (?:ago|earlier)|the previous year)\b/gu, "on a year earlier");
   const found = new Set<string>();
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during) (?:the )?(?:past|last|previous) (?:(\d+) )?(year|month|week|decade)s?\b/gu)) found.add(`${n ?? 1} ${unit}`);
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
   for (const [, month] of digits.matchAll(new RegExp(`\\bsince (${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
   if (/\b(?:on|than|from) (?:a|1) year (?:ago|earlier)\b|\byear[- ]on[- ]year\b/u.test(digits)) found.add("year on year");
-  for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|month|week|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${unit}`);
+  for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|qtr|month|week|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${unit}`);
+  // "Down 7 % on the quarter", "on the previous month", "quarter on quarter": against which span a change is read.
+  for (const [, unit] of digits.matchAll(/\bon the (?:previous |preceding )?(qtr|month|year)\b/gu)) found.add(`${unit} on ${unit}`);
+  for (const [, unit] of digits.matchAll(/\b(qtr|month)[- ]on[- ](?:qtr|month)\b/gu)) found.add(`${unit} on ${unit}`);
+  for (const [, n] of digits.matchAll(/\bqtr(\d)\b/gu)) found.add(`quarter ${n}`);
   // A record over all time, not this year's: "the fastest ever" against "the fastest this year".
   if (/\b(?:ever|on record|all-time)\b/u.test(digits)) found.add("ever");
   if (/\b(?:since the start of the year|so far this year|year to date)\b/u.test(digits)) found.add("this year");
@@ -747,10 +813,10 @@ function figuresSwapped(sa: string[], sb: string[]): boolean {
 
 /**
  * Where a claim's clauses part: a comma, semicolon or colon before a space (not the decimal comma
- * of "7,5"), and the words that join two statements in the corpus's languages ("a" and "i", also
- * English words, are left out).
+ * of "7,5"), and the words that join two statements in the corpus's languages (not those that are
+ * English words too: Polish "a" and "i", Swedish "men").
  */
-const CLAUSE_BREAK = /[,;:](?=\s)|(?<!\p{L})(?:and|but|while|whereas|och|medan|men|y|pero|mientras|et|mais|tandis que|alors que|und|aber|während|e|ma|mentre|en|maar|terwijl|ale|natomiast|mas|enquanto)(?!\p{L})/giu;
+const CLAUSE_BREAK = /[,;:](?=\s)|(?<!\p{L})(?:and|but|while|whereas|och|medan|y|pero|mientras|et|mais|tandis que|alors que|und|aber|während|e|ma|mentre|en|maar|terwijl|ale|natomiast|mas|enquanto)(?!\p{L})/giu;
 
 /**
  * The words of each clause stating one of these figures, bound to it: in "78 per cent in the
