@@ -102,6 +102,15 @@ export const CUES: Cue[] = [
     pattern: /(?<!\p{L})(?:prévoit|prévoient|prévision|devrait|devraient|d[’']ici à|projections?|objectif|soll|sollen|dürfte|erwartet|Prognose|Ziel|prevé|previsión|se espera|debería|objetivo|deverá|deverão|prevê|previsto|prevista|dovrebbe|dovrebbero|potrebbe|potrebbero|prevede|previsione|zou|zouden|zal|zullen|naar verwachting|verwacht|väntas|förväntas|beräknas|prognos\p{L}*|kommer att|ska|skall|ma się|mają się|ma zostać|mają zostać|zostanie|zostaną|będzie|będą|przewiduje\p{L}*|prognoz\p{L}*)(?!\p{L})/iu,
     reason: () => null,
   },
+  // The future and the conditional by their verbs' endings and auxiliaries, in the other languages only ("seront",
+  // "revisarán", "aprirà", "será", "podría", "rechnet mit"); in English text "portrait" would read as one.
+  {
+    id: "future-any",
+    otherLanguages: true,
+    pattern:
+      /(?<!\p{L})(?:rechnet(?:\s+\p{L}+){0,4}?\s+(?:damit|mit)|voraussichtlich|doit|doivent|sera|seront|aura|auront|pourra|pourront|devra|devront|irá|irán|podría|podrían|sería|serían|tendría|tendrían|permitiría|\p{L}{2,}(?:rá|rán|rão|rà|ranno|rebbe|rebbero)|\p{L}{3,}(?:ront|rait|raient))(?!\p{L})/iu,
+    reason: () => null,
+  },
   // A promise, an intention or an expectation: what someone will do or wants done is not yet a fact to check.
   {
     id: "intention",
@@ -286,7 +295,7 @@ export const CUES: Cue[] = [
 export const NOT_QUANTITIES = new RegExp(`${CLOCK_TIME}|\\b\\d{1,2}[-–]\\d{1,2}\\b|\\bNo\\.\\s?\\d+`, "giu");
 
 /** The cues whose setting changes what the raising cues beside them count (see sentenceFeatures). */
-const SETTINGS = ["sport", "event-colour", "procedure", "forecast", "forecast-any", "intention", "intention-any", "meeting-any", "date-any", "timetable", "quotation", "first-person", "date"];
+const SETTINGS = ["sport", "event-colour", "procedure", "forecast", "forecast-any", "future-any", "intention", "intention-any", "meeting-any", "date-any", "timetable", "quotation", "first-person", "date"];
 const RAISERS: string[] = [];
 
 /** The reasons that say a sentence states a figure. */

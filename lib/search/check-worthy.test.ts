@@ -53,7 +53,7 @@ describe("check-worthiness on the labelled seed sentences", () => {
 /**
  * The development half of bench/quality: gold CFS sentences against the suggestion at
  * SUGGEST_THRESHOLD, and the trivial "any digit" rule it must beat. In sample: the model learns
- * from every sentence of the first set and of the spent held-out sets heldout-2 to -14 (its
+ * from every sentence of the first set and of the spent held-out sets heldout-2 to -15 (its
  * leave-one-text-out and leave-one-set-out figures, which train.ts prints, are in
  * bench/quality/README.md). Floors: the measured figures less 0.02.
  */
@@ -63,10 +63,10 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
   it("keeps precision, recall and F1, and beats the any-digit baseline", () => {
     console.log(`Development half, ${figures.sentences} sentences: ${JSON.stringify(figures.verity)}; any digit F1 ${figures.anyDigit.f1.toFixed(3)}`);
     expect(figures.sentences).toBeGreaterThan(200);
-    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.659 - 0.02);
+    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.653 - 0.02);
     expect(figures.verity.recall).toBeGreaterThanOrEqual(0.862 - 0.02);
-    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.747 - 0.02);
-    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.211 - 0.02);
+    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.743 - 0.02);
+    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.208 - 0.02);
   });
 
   it("averages precision at 5 in whole numbers, so 4 of 5 in every article meets 0.8", () => {
@@ -74,7 +74,7 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
     expect(meanPrecisionAt(5, [4, 4, 4, 4, 4, 4, 4, 4, 3])).toBeLessThan(0.8);
   });
 
-  // Measured 0.8 with the models learnt from twelve to fourteen sets (0.778 with nine to eleven: in local-council a
+  // Measured 0.8 with the models learnt from twelve to fifteen sets (0.778 with nine to eleven: in local-council a
   // sentence that is not check-worthy scored 0.94 and took the fifth place a check-worthy one held); floors 0.02 below.
   it("keeps precision at 5 per article", () => {
     expect(figures.precisionAt5).toBeGreaterThanOrEqual(0.8 - 0.02);
@@ -223,6 +223,11 @@ describe("articles in other languages", () => {
     expect(named("Bygget beräknas starta i maj och vara klart i augusti 2027.", false)).toContain("cue:forecast-any");
     expect(named("Rząd zapowiedział, że przeznaczy 250 mln koron na ten cel.", false)).toContain("cue:figure-in-intention-any");
     expect(named("Pierwsze prace mają się rozpocząć w 2028 roku.", false)).toContain("cue:forecast-any");
+    // The future and the conditional by their endings, in the other languages only.
+    for (const sentence of ["Les travaux en mer commenceront au printemps 2027.", "Las restricciones se revisarán cada tres meses.", "La mostra aprirà il 15 marzo.", "A taxa será de 5 %.", "El Gobierno podría declarar la emergencia.", "Die Verwaltung rechnet durch die Fusion mit Einsparungen."])
+      expect({ sentence, named: named(sentence, false) }).toEqual({ sentence, named: expect.arrayContaining(["cue:future-any"]) });
+    expect(named("La Consejería destinó 35 millones a la historia del hospital.", false)).not.toContain("cue:future-any");
+    expect(named("A portrait of the mayor sold for 5,000 pounds.", true)).not.toContain("cue:future-any");
     // The other languages' words are never read in an English sentence.
     expect(named("The mayor will plant 300 trees, said the vice mayor.", true)).not.toContain("cue:intention-any");
   });
