@@ -321,14 +321,14 @@ function swappedDetail(a: string, b: string): boolean {
 const GERMAN_WORDS = /(?<!\p{L})(?:der|die|das|und|ist|sind|nicht|mit|für|auf|sich|wird|werden|hat|haben|im|vom|zum)(?!\p{L})/giu;
 const looksGerman = (text: string) => (text.match(GERMAN_WORDS)?.length ?? 0) >= 2;
 
+/** An English month whose name is also a common word ("March", "May"), where a date's words stand by it. */
+const ENGLISH_MONTH = (name: string) => `(?:in|since|until|by|from|of|early|late|mid-?|end of) ${name}|${name} \\d|\\d{1,2} ${name}`;
+
 /**
  * Words that stand for opposite sides of a claim, each beside its opposites: one claim's word
  * put in the place of the other's ("rural" against "urban", "the governing party" against
  * "the opposition").
  */
-/** An English month whose name is also a common word ("March", "May"), where a date's words stand by it. */
-const ENGLISH_MONTH = (name: string) => `(?:in|since|until|by|from|of|early|late|mid-?|end of) ${name}|${name} \\d|\\d{1,2} ${name}`;
-
 const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\brural\b/iu, /\burban\b/iu],
   [/\b(?:governing|ruling)\b/iu, /\bopposition\b/iu],
