@@ -363,6 +363,13 @@ describe("sameClaimScore", () => {
   });
 });
 
+test("a span in words is no share: 'spoke for an hour' (60 minutes) is not the claim of a rate of 59.4 %", () => {
+  // Found by the browser test of "checked before", whose figure is drawn at random and was 59.4 once.
+  const rate = "Harbour district unemployment fell to 59.4% in May";
+  expect(pairFeatures(rate, "The mayor spoke for an hour at the town hall.").measure).toBe(1);
+  expect(same(rate, "The mayor spoke for an hour at the town hall.")).toBe(false);
+});
+
 test("a digit inside a word is no shared figure: a claim tagged mx8xzfsx is not the claim of a rise to 8.1 %", () => {
   const tagged = "The harbour creates 2,000 jobs (mx8xzfsx)";
   const rise = "Unemployment in the harbour district rose to 8.1% in June, the mayor added.";

@@ -754,12 +754,15 @@ const MEASURES: Array<[string, RegExp]> = [
 const CURRENCY_BEFORE = /[$€£]\s?$/u;
 
 /** Each figure a claim states with what it measures, where its words say. */
-function measuredFigures({ digits }: ReadClaim): Array<{ value: number; measure: string | null }> {
-  return figureMentions(digits).map(({ value, start, end }) => {
-    const after = digits.slice(end, end + 40);
-    const measure = CURRENCY_BEFORE.test(digits.slice(Math.max(0, start - 2), start)) ? "money" : (MEASURES.find(([, pattern]) => pattern.test(after))?.[0] ?? null);
-    return { value, measure };
-  });
+function measuredFigures({ digits, normalised }: ReadClaim): Array<{ value: number; measure: string | null }> {
+  // In its own unit and in one: "an hour" is a figure only as "60 minutes".
+  return [digits, normalised].flatMap((text) =>
+    figureMentions(text).map(({ value, start, end }) => {
+      const after = text.slice(end, end + 40);
+      const measure = CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ? "money" : (MEASURES.find(([, pattern]) => pattern.test(after))?.[0] ?? null);
+      return { value, measure };
+    }),
+  );
 }
 
 /**
