@@ -501,9 +501,19 @@ const DENIAL = /(?<!\p{L})(?:rul\p{L}* out|turn\p{L}* down|dismiss\p{L}*|reject\
 /** A claim without its words of denial, so that "will not be valid" is a copy of "will be valid". */
 const withoutDenials = (text: string) => text.replace(new RegExp(NEGATION.source, "giu"), " ");
 
+/**
+ * Where a claim's clauses part: a comma, semicolon or colon before a space (not the decimal comma
+ * of "7,5"), and the words that join two statements in the corpus's languages (not those that are
+ * English words too: Polish "a" and "i", Swedish "men").
+ */
+const CLAUSE_BREAK = /[,;:](?=\s)|(?<!\p{L})(?:and|but|while|whereas|och|medan|y|pero|mientras|et|mais|tandis que|alors que|und|aber|während|e|ma|mentre|en|maar|terwijl|ale|natomiast|mas|enquanto)(?!\p{L})/giu;
+
 /** A claim without its contrasts ("Europe, not the US, should …", "rather than the U.S."), which name who and deny nothing. */
 const uncontrasted = (text: string) => text.replace(/,\s?(?:not|rather than|instead of)\b[^,]*/giu, "").replace(/\b(?:rather than|instead of)\b/giu, "");
-const denies = (text: string) => NEGATION.test(uncontrasted(text)) || DENIAL.test(uncontrasted(text));
+const denies = (text: string) => {
+  const plain = uncontrasted(text);
+  return NEGATION.test(plain) || DENIAL.test(plain);
+};
 
 /** How many content words on each side of a denial it is read to deny. */
 const DENIED_REACH = 3;
@@ -516,10 +526,10 @@ function deniedStems(text: string): Set<string> {
   const stems = new Set<string>();
   for (const clause of uncontrasted(text).split(CLAUSE_BREAK)) {
     const words = Array.from(clause.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu), ([w]) => w);
-    const denial = (i: number) => NEGATION.test(words[i]) || DENIAL.test(words[i]) || DENIAL.test(`${words[i]} ${words[i + 1] ?? ""}`);
-    const content = words.map((w, i) => ({ stem: w.toLowerCase().slice(0, 5), i, kept: !STOP.has(w.toLowerCase()) && !denial(i) })).filter((w) => w.kept);
+    const denial = words.map((w, i) => NEGATION.test(w) || DENIAL.test(w) || DENIAL.test(`${w} ${words[i + 1] ?? ""}`));
+    const content = words.map((w, i) => ({ stem: w.toLowerCase().slice(0, 5), i, kept: !STOP.has(w.toLowerCase()) && !denial[i] })).filter((w) => w.kept);
     words.forEach((_, i) => {
-      if (!denial(i)) return;
+      if (!denial[i]) return;
       const before = content.filter((w) => w.i < i).slice(-DENIED_REACH);
       const after = content.filter((w) => w.i > i).slice(0, DENIED_REACH);
       for (const w of [...before, ...after]) stems.add(w.stem);
@@ -535,8 +545,9 @@ function deniedStems(text: string): Set<string> {
  * nothing of it.
  */
 function negationMismatch(a: string, b: string): boolean {
-  if (denies(a) === denies(b)) return false;
-  const [denying, other] = denies(a) ? [a, b] : [b, a];
+  const deniesA = denies(a);
+  if (deniesA === denies(b)) return false;
+  const [denying, other] = deniesA ? [a, b] : [b, a];
   const stated = new Set(Array.from(other.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu), ([w]) => w.slice(0, 5)));
   return [...deniedStems(denying)].some((stem) => stated.has(stem));
 }
@@ -813,13 +824,6 @@ function figuresSwapped(sa: string[], sb: string[]): boolean {
     }),
   );
 }
-
-/**
- * Where a claim's clauses part: a comma, semicolon or colon before a space (not the decimal comma
- * of "7,5"), and the words that join two statements in the corpus's languages (not those that are
- * English words too: Polish "a" and "i", Swedish "men").
- */
-const CLAUSE_BREAK = /[,;:](?=\s)|(?<!\p{L})(?:and|but|while|whereas|och|medan|y|pero|mientras|et|mais|tandis que|alors que|und|aber|während|e|ma|mentre|en|maar|terwijl|ale|natomiast|mas|enquanto)(?!\p{L})/giu;
 
 /**
  * The words of each clause stating one of these figures, bound to it: in "78 per cent in the
