@@ -39,13 +39,16 @@ export function figureMentions(text: string): Array<{ value: number; start: numb
 
 /**
  * An "m" that is metres ("the 1,500m"), not millions: millions have money beside them ("£90m",
- * "540m crowns") or a decimal part ("1.1m").
+ * "540m crowns"), a decimal part ("1.1m") or people and things counted after them ("22m homes").
  */
 function metres(text: string, start: number, mention: string, scale: string, decimal: boolean): boolean {
   if (scale !== "m" || decimal) return false;
-  const money = /[$€£¥]\s?$/u.test(text.slice(Math.max(0, start - 2), start)) || MONEY_AFTER.test(text.slice(start + mention.length));
-  return !money;
+  const after = text.slice(start + mention.length);
+  const millions = /[$€£¥]\s?$/u.test(text.slice(Math.max(0, start - 2), start)) || MONEY_AFTER.test(after) || COUNTED_AFTER.test(after);
+  return !millions;
 }
+/** What is counted in millions, never measured in metres. */
+const COUNTED_AFTER = /^\s(?:people|homes|households|users|customers|voters|viewers|visitors|passengers|residents|adults|children|patients|workers|jobs|members|subscribers|doses|tonnes|barrels|copies|vehicles|cars|trees)\b/iu;
 const CURRENCY_WORD = "(?:euros?|dollars?|pounds?|crowns?|kronor|krona|kroner|francs?|yen|rand|zloty|rupees?|pesos?|reais|lire|lira)\\b";
 /** Money after a figure, or after the other end of its range ("from 540m to 720m crowns"). */
 const MONEY_AFTER = new RegExp(`^\\s?(?:${CURRENCY_WORD}|(?:to|and|or|-|–)\\s?[$€£¥]?\\d[\\d.,]*\\s?m\\s${CURRENCY_WORD})`, "iu");

@@ -1,4 +1,5 @@
 import { normaliseNumbers, pairFeatures, SAME_CLAIM_SCORE, sameClaimScore } from "@/lib/search/same-claim-match";
+import { figuresOf } from "@/lib/search/claim-conflict";
 import { classification, labelledPairs } from "@/bench/quality/evaluate";
 
 const same = (a: string, b: string) => sameClaimScore(a, b) >= SAME_CLAIM_SCORE;
@@ -30,7 +31,7 @@ describe("normaliseNumbers, figures in other words and units", () => {
     expect(normaliseNumbers("the driest summer in four decades")).toBe("the driest summer in 40 years");
     expect(normaliseNumbers("two and a half hours of exercise")).toBe("150 minutes of exercise");
     expect(normaliseNumbers("a fee of 45 cents")).toBe("a fee of 0.45");
-    expect(normaliseNumbers("Près d'un tiers des électeurs")).toBe("Près 33.3 percent des électeurs");
+    expect(normaliseNumbers("Près d'un tiers des électeurs")).toBe("Près de 33.3 percent des électeurs");
     expect(normaliseNumbers("1,8 milhões de passageiros")).toBe("1,8 million de passageiros");
   });
 
@@ -111,27 +112,28 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -15's), read without the
-  // trigram search's floor, in sample (the model learnt from all fifteen; train-same-claim.ts prints
-  // its cross-validated 0.744 at 0.806 over the 3,494, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -16's), read without the
+  // trigram search's floor, in sample (the model learnt from all sixteen; train-same-claim.ts prints
+  // its cross-validated 0.763 at 0.805 over the 3,734, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.861, recall: 0.823 }],
-      ["heldout-2", { precision: 0.814, recall: 0.823 }],
-      ["heldout-3", { precision: 0.838, recall: 0.912 }],
-      ["heldout-4", { precision: 0.817, recall: 0.797 }],
-      ["heldout-5", { precision: 0.718, recall: 0.79 }],
-      ["heldout-6", { precision: 0.771, recall: 0.893 }],
-      ["heldout-7", { precision: 0.729, recall: 0.779 }],
-      ["heldout-8", { precision: 0.673, recall: 0.805 }],
-      ["heldout-9", { precision: 0.691, recall: 0.783 }],
-      ["heldout-10", { precision: 0.758, recall: 0.833 }],
-      ["heldout-11", { precision: 0.741, recall: 0.728 }],
-      ["heldout-12", { precision: 0.756, recall: 0.821 }],
-      ["heldout-13", { precision: 0.798, recall: 0.792 }],
-      ["heldout-14", { precision: 0.654, recall: 0.692 }],
-      ["heldout-15", { precision: 0.71, recall: 0.769 }],
+      ["set-1", { precision: 0.87, recall: 0.832 }],
+      ["heldout-2", { precision: 0.823, recall: 0.823 }],
+      ["heldout-3", { precision: 0.865, recall: 0.912 }],
+      ["heldout-4", { precision: 0.829, recall: 0.789 }],
+      ["heldout-5", { precision: 0.775, recall: 0.782 }],
+      ["heldout-6", { precision: 0.786, recall: 0.909 }],
+      ["heldout-7", { precision: 0.752, recall: 0.786 }],
+      ["heldout-8", { precision: 0.678, recall: 0.805 }],
+      ["heldout-9", { precision: 0.71, recall: 0.775 }],
+      ["heldout-10", { precision: 0.754, recall: 0.817 }],
+      ["heldout-11", { precision: 0.745, recall: 0.719 }],
+      ["heldout-12", { precision: 0.774, recall: 0.821 }],
+      ["heldout-13", { precision: 0.826, recall: 0.792 }],
+      ["heldout-14", { precision: 0.689, recall: 0.7 }],
+      ["heldout-15", { precision: 0.722, recall: 0.752 }],
+      ["heldout-16", { precision: 0.816, recall: 0.85 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -355,6 +357,33 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("87 percent of members voted to turn down the offer.", "87% of members rejected the pay offer.").negation).toBe(0);
     // English "men" joins no clauses (Swedish "men", but, is left out).
     expect(pairFeatures("A jury of seven men and five women was sworn in.", "The jury of seven women and five men was sworn in.").figuresSwapped).toBe(1);
+  });
+
+  it("reads a plan against its deed, halves of a year, set scores in order, and more units and shares (the sixteenth set's errors)", () => {
+    // A plan and its deed are two claims; two plans, or a plan restated, are one.
+    expect(pairFeatures("The government published its rail strategy in the spring.", "The government says it will publish a rail strategy in the spring.").plannedAgainstDone).toBe(1);
+    expect(pairFeatures("Provinciale Staten hebben het plan op 18 december goedgekeurd.", "Het plan moet nog door Provinciale Staten worden goedgekeurd.").plannedAgainstDone).toBe(1);
+    expect(pairFeatures("Les chiffres seront publiés à la mi-février.", "Les chiffres ont été publiés à la mi-février.").plannedAgainstDone).toBe(1);
+    expect(pairFeatures("Proposals will be published by the summer, the minister said.", "The government would publish proposals by the summer.").plannedAgainstDone).toBe(0);
+    // "Heat-related" is no verb in a past form; "the plan" is no word of plan.
+    expect(pairFeatures("Shade would reduce heat-related admissions by 12%.", "Heat-related admissions fell 12%.").plannedAgainstDone).toBe(0);
+    // Ordinals in other languages, by their value.
+    expect(pairFeatures("Verdal est le deuxième employeur privé de Montclair.", "Verdal est le premier employeur privé de Montclair.").ordinal).toBe(1);
+    expect(pairFeatures("Verdal is Montclair's second-largest private employer.", "Verdal est le deuxième employeur privé de Montclair.").ordinal).toBe(0);
+    expect(pairFeatures("First ore is now expected in the first half of 2028.", "First ore is due in the second half of 2028.").period).toBe(1);
+    expect(pairFeatures("Copper output fell 14% in the second quarter.", "Copper output fell 14% in the first half.").period).toBe(1);
+    expect(normaliseNumbers("underlying half-year profit")).toBe("underlying 0.5 years profit");
+    // Each set is won by either player: the order of the sets is the score.
+    expect(pairFeatures("Varga beat Holm 6-4 3-6 7-5 in the final.", "Varga beat Holm 6-4 6-3 7-5 in the final.").score).toBe(1);
+    expect(pairFeatures("Varga beat Holm 6-4 3-6 7-5 in the final.", "Varga won the final 6-4, 3-6, 7-5.").score).toBe(0);
+    expect(normaliseNumbers("a winning time of 3min 58.4sec, or 3:58.4")).toBe("a winning time of 238.4 seconds, or 238.4 seconds");
+    expect(normaliseNumbers("gusts of 40 mph over 3,400 hectares")).toBe("gusts of 64.4 km/h over 34 square km");
+    expect(normaliseNumbers("95.000 hectáreas")).toBe("950 square km");
+    expect(normaliseNumbers("två av tre patienter, two of three patients, one of 14 members")).toBe("66.7 percent patienter, 66.7 percent patients, 1 of 14 members");
+    // A hedge kept when its fraction is read; millions of homes, not metres.
+    expect(normaliseNumbers("reculé de plus d'un tiers")).toBe("reculé de plus de 33.3 percent");
+    expect(figuresOf("Some 22m homes, the 100m hurdles")).toEqual(new Set([22_000_000, 100]));
+    expect(same("About 22 million households are on tariffs linked to the cap.", "Some 22m homes have energy tariffs tied to the price cap.")).toBe(true);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

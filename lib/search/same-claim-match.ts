@@ -40,6 +40,7 @@ const NUMBER_WORDS: Record<string, string> = {
   tre: "3", quattro: "4", cinque: "5", sette: "7", dieci: "10", quindici: "15", venti: "20",
   eins: "1", zwei: "2", drei: "3", vier: "4", fünf: "5", sechs: "6", sieben: "7", neun: "9", zehn: "10", zwölf: "12", fünfzehn: "15", zwanzig: "20",
   twee: "2", drie: "3", vijf: "5", zes: "6", zeven: "7", negen: "9", tien: "10", twaalf: "12", vijftien: "15", twintig: "20",
+  två: "2", fyra: "4", fem: "5", sju: "7", åtta: "8", nio: "9", tio: "10", tolv: "12", tjugo: "20",
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const UNITS_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
@@ -101,6 +102,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/(?<!\p{L})(?:duizend|Tausend|mille|mila)(?!\p{L})/giu, "thousand"],
   [/\b(?:tripled|trebled)\b/giu, "rose 200 percent"],
   [/\bhalved\b/giu, "fell 50 percent"],
+  // "Plus d'un tiers" is "plus de" a third, so the hedge stays when the fraction is read.
+  [/(?<!\p{L})(plus|moins|près) d['’](?=une? )/giu, "$1 de "],
   [/\bup to\b/giu, "at most"],
   [/\bor (?:less|fewer|under|below)\b/giu, "at most"],
   [/\bor (?:more|over|above)\b/giu, "at least"],
@@ -148,7 +151,10 @@ const UNITS: Array<[RegExp, (n: number) => string]> = [
   [/(?<![\d.,])(\d+(?:\.\d+)?) (?:centimetres|centimeters|centimeter|centimètres|centímetros|centimetros|Zentimeter|centimetri|cm)(?!\p{L})/giu, (n) => `${n / 100} metres`],
   [/(?<![\d.,])(\d+) cents?\b/giu, (n) => `${n / 100}`],
   // To one decimal: "4.827" would read as 4,827 in the decimal-comma languages.
+  [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:mph|miles an hour|miles per hour)(?!\p{L})/giu, (n) => `${Math.round(n * 16.09) / 10} km/h`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) miles?\b/giu, (n) => `${Math.round(n * 16.09) / 10} km`],
+  // Areas are large: "3,400 hectares", "95.000 hectáreas" with their thousands (34 and 950 square km).
+  [/(?<![\d.,])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?) (?:hectares|hectáreas|Hektar|ettari|ha)(?!\p{L})/giu, (n) => `${n / 100} square km`],
   // Whole and half years: "12 months" is a year, "six months" 0.5 years, "18 months" 1.5.
   [/(?<![\d.,])(\d+) months\b/giu, (n) => (n % 6 === 0 ? `${n / 12} ${n === 12 ? "year" : "years"}` : `${n} months`)],
 ];
@@ -197,18 +203,21 @@ const DUTCH_HOURS = ["twaalf", "een", "twee", "drie", "vier", "vijf", "zes", "ze
 const ENGLISH_HOURS = ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"];
 const GERMAN_HOURS = ["zwölf", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf"];
 
-/** A race time, "2:12:09" or "2 hours 12 minutes and 9 seconds", as its seconds. */
+/** A race time, "2:12:09", "2 hours 12 minutes and 9 seconds", "3min 58.4sec" or "3:58.4", as its seconds. */
 function raceTimes(text: string): string {
-  const seconds = (h: string, m: string, s: string) => `${Number(h) * 3600 + Number(m) * 60 + Number(s)} seconds`;
+  const seconds = (h: string, m: string, s: string) => `${Math.round((Number(h) * 3600 + Number(m) * 60 + Number(s)) * 100) / 100} seconds`;
   return text
     .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])/gu, (_, h: string, m: string, s: string) => seconds(h, m, s))
-    .replace(/(?<![\d.,])(\d{1,2}) hours?,? (\d{1,2}) minutes?,? (?:and )?(\d{1,2}) seconds?\b/giu, (_, h: string, m: string, s: string) => seconds(h, m, s));
+    .replace(/(?<![\d.,])(\d{1,2}) hours?,? (\d{1,2}) minutes?,? (?:and )?(\d{1,2}) seconds?\b/giu, (_, h: string, m: string, s: string) => seconds(h, m, s))
+    // Minutes and seconds, the seconds with tenths: "3min 58.4sec", "3 minutes 58.4 seconds", "3:58.4" (no clock time has tenths).
+    .replace(/(?<![\d.,])(\d{1,2}) ?(?:min|mins|minutes?)\.?,? (?:and )?(\d{1,2}(?:\.\d+)?) ?(?:sec|secs|seconds?)(?!\p{L})\.?/giu, (_, m: string, s: string) => seconds("0", m, s))
+    .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}\.\d{1,2})(?![\d:])/gu, (_, m: string, s: string) => seconds("0", m, s));
 }
 
 /** Spans and measures in one unit ("4 decades" is 40 years). */
 const inOneUnit = (text: string) =>
   UNITS.reduce(
-    (t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(n))),
+    (t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(/^\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+$/u.test(n) ? n.replace(/\D/gu, "") : n))),
     // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51; "a 48-hour strike" is one of 48 hours.
     text
       .replace(/(?<![\d.,])(\d+(?:\.\d+)?)-(second|minute|hour|day|week|month|year|mile|metre|kilometre)s?\b/giu, "$1 $2")
@@ -216,21 +225,24 @@ const inOneUnit = (text: string) =>
   );
 
 /**
- * A quarter of a year, or of a game, as a period, not a share: "last quarter" and "the quarter" as
- * "last qtr" and "the qtr", "the third quarter" (of anything) as "qtr3", "quarter on quarter" as "qtr
- * on qtr"; "a quarter of homes" and "three quarters" stay shares.
+ * A quarter or half of a year, or of a game, as a period, not a share: "last quarter" and "the
+ * quarter" as "last qtr" and "the qtr", "the third quarter" (of anything) as "qtr3", "quarter on
+ * quarter" as "qtr on qtr", "the first half" as "half1", "half-year profit" as six months'; "a
+ * quarter of homes", "three quarters" and "half the homes" stay shares.
  */
-const QUARTER_ORDINALS: Record<string, string> = { first: "1", second: "2", third: "3", fourth: "4" };
-const quartersOfAYear = (text: string) =>
+const PART_ORDINALS: Record<string, string> = { first: "1", second: "2", third: "3", fourth: "4" };
+const partsOfAYear = (text: string) =>
   text
-    .replace(/\b(first|second|third|fourth)[- ]quarter\b/giu, (_, which: string) => `qtr${QUARTER_ORDINALS[which.toLowerCase()]}`)
+    .replace(/\b(first|second|third|fourth)[- ]quarter\b/giu, (_, which: string) => `qtr${PART_ORDINALS[which.toLowerCase()]}`)
+    .replace(/\b(first|second)[- ]half\b/giu, (_, which: string) => `half${PART_ORDINALS[which.toLowerCase()]}`)
+    .replace(/\bhalf[- ]year(?:ly)?\b/giu, "6 months")
     .replace(/\b(the|this|last|next|previous|preceding|each|every|per|one|final|latest|same|that)[- ]quarter\b(?! of\b)|\bquarter[- ]on[- ]quarter\b/giu, (_, which: string | undefined) =>
       which ? `${which} qtr` : "qtr on qtr",
     );
 
 /** normaliseNumbers short of the units: "40 hours" stays 40. */
 function numbersAsDigits(text: string): string {
-  const phrased = [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(raceTimes(quartersOfAYear(text))));
+  const phrased = [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(raceTimes(partsOfAYear(text))));
   // Before the shares and the number words, which read "third" as a share.
   return STREAKS_BY_ORDINAL.reduce((t, pattern) => t.replace(pattern, streak), phrased)
     .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/giu, (_, tens: string, units: string) => String(TENS[tens.toLowerCase()] + UNITS_WORDS[units.toLowerCase()]))
@@ -238,7 +250,7 @@ function numbersAsDigits(text: string): string {
     .replace(FRACTION_OF_A_UNIT, (_, n: string, d: string, unit: string) => `${Math.round(fraction(n, d) * 1000) / 1000} ${/percent|point/u.test(unit) ? unit : `${unit}s`}`)
     .replace(SHARE, (_, n: string, d: string) => percentOf(fraction(n, d)))
     .replace(/\b(\p{L}+) and a half\b/giu, (all, word: string) => (NUMBER_WORDS[word.toLowerCase()] ? `${NUMBER_WORDS[word.toLowerCase()]}.5` : all))
-    .replace(/\b(\p{L}+)\b/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
+    .replace(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
     .replace(/(?<![\d.,])(\d+) dozen\b/giu, (_, n: string) => String(Number(n) * 12))
     // "Four months in a row", "three consecutive summers": a run, as "the fourth straight month" reads.
     .replace(/(?<![\d.,])(\d+) (?:straight|consecutive|successive) (\p{L}+)/giu, streak)
@@ -253,9 +265,10 @@ function numbersAsDigits(text: string): string {
     // A multiple as a rise: "2.6 times as many" is a rise of 160 percent, as "tripled" is one of 200.
     .replace(/(?<![\d.,])(\d+(?:\.\d+)?) times (?:as (?:many|much|high|large|big|often)|what it was|higher|bigger|larger|greater)\b/giu, (_, n: string) => `rose ${Math.round((Number(n) - 1) * 100)} percent`)
     .replace(/(\d)\s*(?:%|per cento|por cento|per cent|percent|pour cent|por ciento|procent|Prozent)(?!\p{L})/giu, "$1 percent")
-    // A share ("1 in 4"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
-    .replace(/(?<![\d.,])\b(\d+) (?:in|out of|of every|von|sur|de cada) (\d+)\b(?![.,]\d)/gu, (all, a: string, b: string) =>
-      Number(a) <= Number(b) && !isYear(Number(b)) ? percentOf(Number(a) / Number(b)) : all,
+    // A share ("1 in 4", "2 of 3", "två av tre"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
+    // "One of 14 members" is one member, not a share.
+    .replace(/(?<![\d.,])\b(\d+) (in|of|out of|of every|von|sur|de cada|av) (\d+)\b(?![.,]\d)/gu, (all, a: string, word: string, b: string) =>
+      Number(a) <= Number(b) && !isYear(Number(b)) && (Number(a) > 1 || !/^(?:of|av)$/u.test(word)) ? percentOf(Number(a) / Number(b)) : all,
     )
     // "Deux jeunes embauchés sur trois", "dos de cada tres": a share with a few words between.
     .replace(/(?<![\d.,])\b(\d+) ((?:\p{L}+ ){1,3})(?:sur|de cada) (\d+)\b(?![.,]\d)/gu, (all, a: string, who: string, b: string) =>
@@ -404,11 +417,24 @@ function eachAgainstEachOther(groups: string[]): Array<[RegExp, RegExp]> {
 }
 
 /** Ordinals in words or digits: "the fourth wicket" against "the fifth". */
-const ORDINAL = new RegExp(`(?<![\\p{L}\\d])(?:first|${ORDINALS})(?!\\p{L})`, "giu");
+/**
+ * Other languages' ordinals, by their value: "deuxième" is "second". Not those that are other
+ * words too: "segundo" (according to), "primo" (cousin), "andra" (other), "quarta" (Wednesday's).
+ */
+const FOREIGN_ORDINALS: Record<string, number> = Object.fromEntries(
+  [
+    "premier première primero primera primeiro primeira erste ersten erster erstes eerste första",
+    "deuxième zweite zweiten zweiter zweites tweede",
+    "troisième tercero tercera terceiro terceira dritte dritten dritter drittes derde tredje",
+    "quatrième vierte vierten vierter viertes vierde fjärde",
+  ].flatMap((words, i) => words.split(" ").map((w) => [w, i + 1])),
+);
+const ORDINAL = new RegExp(`(?<![\\p{L}\\d])(?:first|${ORDINALS}|${Object.keys(FOREIGN_ORDINALS).join("|")})(?!\\p{L})`, "giu");
+const ordinalValue = (word: string) => (word === "first" ? 1 : (ORDINAL_VALUES[word] ?? FOREIGN_ORDINALS[word] ?? Number.parseInt(word, 10)));
 
-/** Each claim has an ordinal the other lacks: one detail counted differently. */
+/** Each claim has an ordinal the other lacks, in any language: one detail counted differently. */
 function ordinalSwapped(a: string, b: string): boolean {
-  const [oa, ob] = [a, b].map((text) => new Set(Array.from(text.matchAll(ORDINAL), ([w]) => w.toLowerCase())));
+  const [oa, ob] = [a, b].map((text) => new Set(Array.from(text.matchAll(ORDINAL), ([w]) => ordinalValue(w.toLowerCase()))));
   return [...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o));
 }
 
@@ -553,6 +579,48 @@ function negationMismatch(a: string, b: string): boolean {
 }
 
 /**
+ * Words that put the next few in the future or in a plan: "will", "would", "plans", "doivent",
+ * "moet", "vai", "ska"; not "could" or "may", which hedge a fact as often as they plan one.
+ */
+const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|intends?|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
+/** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is to close" (not "is to 4%"). */
+const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are)$/iu;
+/** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "publicerade". */
+const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|aram|ade|ades))$/iu;
+/** How many words after a word of plan it reads as planned ("moet nog door de Staten worden goedgekeurd"). */
+const PLANNED_REACH = 6;
+
+/** The stems a claim plans (in a clause with a word of plan before them), and those it states done, in a past form. */
+function plannedAndDone(text: string): { planned: Set<string>; done: Set<string>; plans: boolean } {
+  const [planned, done] = [new Set<string>(), new Set<string>()];
+  let plans = false;
+  // "ge" off the Dutch participle, so "gepubliceerd" reads as "publiceren" does.
+  const stem = (word: string) => word.toLowerCase().replace(/^ge(?=\p{L}{5})/u, "").slice(0, 5);
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    // Hyphenated words whole: "heat-related" is no verb.
+    const words = Array.from(clause.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu), ([w]) => w);
+    const isPlan = (i: number) => PLAN.test(words[i]) || (PLAN_WITH_TO.test(words[i]) && words[i + 1]?.toLowerCase() === "to" && !/^\d/u.test(words[i + 2] ?? ""));
+    words.forEach((word, i) => {
+      if (isPlan(i)) plans = true;
+      else if (words.slice(Math.max(0, i - PLANNED_REACH), i).some((_, k, before) => isPlan(i - before.length + k))) planned.add(stem(word));
+      else if (PAST_FORM.test(word)) done.add(stem(word));
+    });
+  }
+  return { planned, done, plans };
+}
+
+/**
+ * One claim plans what the other states done, with no plan of its own: "will publish" against
+ * "published", "would appoint" against "appointed", "moet nog worden goedgekeurd" against "hebben
+ * goedgekeurd". A plan and its deed are two claims, each checked on its own.
+ */
+function plannedAgainstDone(a: string, b: string): boolean {
+  const [ra, rb] = [plannedAndDone(a), plannedAndDone(b)];
+  const plansWhatIsDone = (x: typeof ra, y: typeof rb) => !y.plans && [...x.planned].some((s) => s.length >= 4 && y.done.has(s));
+  return plansWhatIsDone(ra, rb) || plansWhatIsDone(rb, ra);
+}
+
+/**
  * Words of direction, each side's: up (rose, rising, grew, above), down (fell, falling, slipped,
  * below) and held (unchanged, levelled off). Compared word by word, so "rose … still rising"
  * against "rose … falling" counts: a word of one direction on one side only, and a word of
@@ -643,6 +711,7 @@ function periods(claim: ReadClaim): Set<string> {
   for (const [, unit] of digits.matchAll(/\bon the (?:previous |preceding )?(qtr|month|year)\b/gu)) found.add(`${unit} on ${unit}`);
   for (const [, unit] of digits.matchAll(/\b(qtr|month)[- ]on[- ](?:qtr|month)\b/gu)) found.add(`${unit} on ${unit}`);
   for (const [, n] of digits.matchAll(/\bqtr(\d)\b/gu)) found.add(`quarter ${n}`);
+  for (const [, n] of digits.matchAll(/\bhalf(\d)\b/gu)) found.add(`half ${n}`);
   // A record over all time, not this year's: "the fastest ever" against "the fastest this year".
   if (/\b(?:ever|on record|all-time)\b/u.test(digits)) found.add("ever");
   if (/\b(?:since the start of the year|so far this year|year to date)\b/u.test(digits)) found.add("this year");
@@ -703,8 +772,12 @@ function startAndEndSwapped(a: ReadClaim, b: ReadClaim, allA: number[], allB: nu
 
 /** A match's score ("3-1", "2–2"), winner's goals first whichever side is named first. */
 const SCORE = /(?<![\d.,])(\d{1,2})\s?[-–]\s?(\d{1,2})(?!\d|[.,]\d|\s?(?:year|month|day))/gu;
+/** Set scores in a row ("6-4 3-6 7-5", "6-4, 3-6, 7-5"): one score, read in its order, as each set is won by either side. */
+const SET_SCORES = /(?<![\d.,])\d{1,2}[-–]\d{1,2}(?:,?\s\d{1,2}[-–]\d{1,2}(?![\d.,]\d))+/gu;
 function scores(text: string): Set<string> {
-  return new Set(Array.from(text.matchAll(SCORE), ([, x, y]) => [Number(x), Number(y)].sort((m, n) => n - m).join("-")));
+  const sets = Array.from(text.matchAll(SET_SCORES), ([line]) => line.replace(/,?\s/gu, " ").replaceAll("–", "-"));
+  const single = Array.from(text.replace(SET_SCORES, " ").matchAll(SCORE), ([, x, y]) => [Number(x), Number(y)].sort((m, n) => n - m).join("-"));
+  return new Set([...sets, ...single]);
 }
 
 /** Each claim gives a score and they share none: "drew 1-1" against "beat them 2-1". */
@@ -904,6 +977,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     measure: bit(measureMismatch(ca, cb)),
     figuresSwapped: bit(figuresSwapped(sa, sb) || figuresRebound(ca, cb, fa, fb)),
     startAndEnd: bit(startAndEndSwapped(ca, cb, fa, fb)),
+    plannedAgainstDone: bit(plannedAgainstDone(a, b)),
   };
 }
 
