@@ -53,7 +53,7 @@ describe("check-worthiness on the labelled seed sentences", () => {
 /**
  * The development half of bench/quality: gold CFS sentences against the suggestion at
  * SUGGEST_THRESHOLD, and the trivial "any digit" rule it must beat. In sample: the model learns
- * from every sentence of the first set and of the spent held-out sets heldout-2 to -15 (its
+ * from every sentence of the first set and of the spent held-out sets heldout-2 to -16 (its
  * leave-one-text-out and leave-one-set-out figures, which train.ts prints, are in
  * bench/quality/README.md). Floors: the measured figures less 0.02.
  */
