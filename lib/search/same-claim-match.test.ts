@@ -112,28 +112,29 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -16's), read without the
-  // trigram search's floor, in sample (the model learnt from all sixteen; train-same-claim.ts prints
-  // its cross-validated 0.763 at 0.805 over the 3,734, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -17's), read without the
+  // trigram search's floor, in sample (the model learnt from all seventeen; train-same-claim.ts prints
+  // its cross-validated 0.773 at 0.800 over the 3,974, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
       ["set-1", { precision: 0.87, recall: 0.832 }],
-      ["heldout-2", { precision: 0.823, recall: 0.823 }],
-      ["heldout-3", { precision: 0.865, recall: 0.912 }],
-      ["heldout-4", { precision: 0.829, recall: 0.789 }],
-      ["heldout-5", { precision: 0.775, recall: 0.782 }],
-      ["heldout-6", { precision: 0.786, recall: 0.909 }],
-      ["heldout-7", { precision: 0.752, recall: 0.786 }],
-      ["heldout-8", { precision: 0.678, recall: 0.805 }],
-      ["heldout-9", { precision: 0.71, recall: 0.775 }],
+      ["heldout-2", { precision: 0.821, recall: 0.813 }],
+      ["heldout-3", { precision: 0.866, recall: 0.923 }],
+      ["heldout-4", { precision: 0.842, recall: 0.78 }],
+      ["heldout-5", { precision: 0.782, recall: 0.782 }],
+      ["heldout-6", { precision: 0.794, recall: 0.893 }],
+      ["heldout-7", { precision: 0.766, recall: 0.802 }],
+      ["heldout-8", { precision: 0.699, recall: 0.813 }],
+      ["heldout-9", { precision: 0.724, recall: 0.767 }],
       ["heldout-10", { precision: 0.754, recall: 0.817 }],
-      ["heldout-11", { precision: 0.745, recall: 0.719 }],
-      ["heldout-12", { precision: 0.774, recall: 0.821 }],
-      ["heldout-13", { precision: 0.826, recall: 0.792 }],
-      ["heldout-14", { precision: 0.689, recall: 0.7 }],
-      ["heldout-15", { precision: 0.722, recall: 0.752 }],
-      ["heldout-16", { precision: 0.816, recall: 0.85 }],
+      ["heldout-11", { precision: 0.76, recall: 0.693 }],
+      ["heldout-12", { precision: 0.777, recall: 0.803 }],
+      ["heldout-13", { precision: 0.833, recall: 0.792 }],
+      ["heldout-14", { precision: 0.686, recall: 0.692 }],
+      ["heldout-15", { precision: 0.719, recall: 0.719 }],
+      ["heldout-16", { precision: 0.825, recall: 0.825 }],
+      ["heldout-17", { precision: 0.824, recall: 0.803 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -384,6 +385,23 @@ describe("sameClaimScore", () => {
     expect(normaliseNumbers("reculé de plus d'un tiers")).toBe("reculé de plus de 33.3 percent");
     expect(figuresOf("Some 22m homes, the 100m hurdles")).toEqual(new Set([22_000_000, 100]));
     expect(same("About 22 million households are on tariffs linked to the cap.", "Some 22m homes have energy tariffs tied to the price cap.")).toBe(true);
+  });
+
+  it("reads other languages' futures and months, a year as a bound word, the past twelve months, and asides that deny nothing (the seventeenth set's errors)", () => {
+    expect(pairFeatures("La Junta anunció que a partir del 1 de enero levantará las restricciones al riego.", "La Junta levantó el martes las restricciones al riego.").plannedAgainstDone).toBe(1);
+    // "Could be funded" is no deed; a forecast restated is no plan against a deed.
+    expect(pairFeatures("Planning departments could be properly funded.", "Planning departments should be properly funded.").plannedAgainstDone).toBe(0);
+    expect(pairFeatures("La cooperativa calcula que se recogerán unas 38.000 toneladas.", "La cooperativa prevé recoger unas 38.000 toneladas, cuando el año pasado se recogieron 69.000.").plannedAgainstDone).toBe(0);
+    expect(normaliseNumbers("Hace doce meses, la cuenca estaba al 27 %.")).toBe("Hace 1 year, la cuenca estaba al 27 percent.");
+    expect(pairFeatures("The Fiscal Council expects growth of 1.9% next year and 1.7% in 2028.", "The Fiscal Council is forecasting 1.7% growth next year and 1.9% in 2028.").figuresSwapped).toBe(1);
+    expect(pairFeatures("The plant lost more than £1 million a day last year.", "The plant's losses ran at £1.1m a day over the past year.").period).toBe(0);
+    expect(pairFeatures("The plant had been losing £1.1m every day over the past twelve months.", "The site had lost £1.1 million a day over the past year.").figuresDisagree).toBe(0);
+    expect(pairFeatures("Fuel duty has been frozen for another year.", "Fuel duty will remain frozen for another twelve months.").figureOnOneSide).toBe(0);
+    expect(figuresOf(normaliseNumbers("program wart 1,5 mld zł"))).toEqual(new Set([1_500_000_000]));
+    expect(pairFeatures("Professor Tomas Greer described the study as careful work.", "Tomas Greer, a professor not involved in the work, called it a careful study.").negation).toBe(0);
+    // A comparison is no side: "compared with 19 per cent" against "against 19%".
+    expect(pairFeatures("Rents have risen 28 per cent, compared with 19 per cent nationally.", "Rents are up 28%, against 19% nationally.").antonyms).toBe(0);
+    expect(pairFeatures("Fourteen MPs voted with the government.", "Fourteen MPs voted against the government.").antonyms).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

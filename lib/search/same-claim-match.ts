@@ -97,6 +97,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:a|one) dozen\b/giu, "12"],
   // A span with "a" for its number: "more than a year" against "more than two years".
   [/\b(than|for|over|within|after|under|nearly|almost|about) (?:a|an|one) (year|hour|day|week|month|decade)\b/giu, "$1 1 $2"],
+  // "For another year" restates "for another twelve months".
+  [/\banother (year|hour|day|week|month|decade)\b/giu, "another 1 $1"],
   [/\bhalf an hour\b/giu, "30 minutes"],
   [/\bthree quarters of an hour\b/giu, "45 minutes"],
   [/(?<!\p{L})(?:duizend|Tausend|mille|mila)(?!\p{L})/giu, "thousand"],
@@ -109,8 +111,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bor (?:more|over|above)\b/giu, "at least"],
   // Not a share: "told members that one in five children".
   [/\b(the|this|that|no|each|any|every|which) one\b(?! (?:in|out of|of every) )/giu, "$1 item"],
-  [/(?<!\p{L})(?:mil milhões|mil millones|Milliarden|Milliarde|milliards|milliard|miljarden|miljard|miliardi|miliardo)(?!\p{L})/giu, "billion"],
-  [/(?<!\p{L})(?:milhões|milhão|millones|millón|Millionen|Million|millions|miljoen|milioni|milione)(?!\p{L})/gu, "million"],
+  [/(?<!\p{L})(?:mil milhões|mil millones|Milliarden|Milliarde|milliards|milliard|miljarden|miljard|miliardi|miliardo|mld|miliardów|miliardy)(?!\p{L})/giu, "billion"],
+  [/(?<!\p{L})(?:milhões|milhão|millones|millón|Millionen|Million|millions|miljoen|milioni|milione|mln|milionów|miliony)(?!\p{L})/gu, "million"],
   // "Numa década", "over the following decade": ten years, as "a decade" is.
   [/(?<!\p{L})(?:uma|numa|una|une|ein|einem|un|een) (?:década|décennie|Jahrzehnt|decennio|decennium)(?!\p{L})/giu, "10 years"],
   [/\bthe (next|following|past|last|previous) decade\b/giu, "the $1 10 years"],
@@ -156,7 +158,7 @@ const UNITS: Array<[RegExp, (n: number) => string]> = [
   // Areas are large: "3,400 hectares", "95.000 hectáreas" with their thousands (34 and 950 square km).
   [/(?<![\d.,])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?) (?:hectares|hectáreas|Hektar|ettari|ha)(?!\p{L})/giu, (n) => `${n / 100} square km`],
   // Whole and half years: "12 months" is a year, "six months" 0.5 years, "18 months" 1.5.
-  [/(?<![\d.,])(\d+) months\b/giu, (n) => (n % 6 === 0 ? `${n / 12} ${n === 12 ? "year" : "years"}` : `${n} months`)],
+  [/(?<![\d.,])(\d+) (?:months|meses|mois|mesi|Monate|Monaten|maanden|månader|miesięcy)(?!\p{L})/giu, (n) => (n % 6 === 0 ? `${n / 12} ${n === 12 ? "year" : "years"}` : `${n} months`)],
 ];
 
 /** A text with number words and fractions as digits and "%" written as "percent", so "four percent" and "4%", "one in four" and "25%" read alike. */
@@ -221,7 +223,9 @@ const inOneUnit = (text: string) =>
     // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51; "a 48-hour strike" is one of 48 hours.
     text
       .replace(/(?<![\d.,])(\d+(?:\.\d+)?)-(second|minute|hour|day|week|month|year|mile|metre|kilometre)s?\b/giu, "$1 $2")
-      .replace(/(?<![\d.,])(\d+) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`),
+      .replace(/(?<![\d.,])(\d+) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`)
+      // "The past twelve months" is "the past year", which states no figure.
+      .replace(/\b(past|last|previous|preceding) 12 months\b/giu, "$1 year"),
   );
 
 /**
@@ -353,7 +357,8 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:fully|entirely|all)\b/iu, /\b(?:partly|part|partially|some)\b/iu],
   [/\b(?:easy|easier)\b/iu, /\b(?:impossible|hard|harder|difficult)\b/iu],
   [/\b(?:continued|continues|kept|extended)\b/iu, /\b(?:reversal|reversed|overturned|ended|scrapped|ban)\b/iu],
-  [/\bwith\b/iu, /\bagainst\b/iu],
+  // Sides, not comparisons: "voted with" against "voted against", not "compared with 19 percent" against "against 19 percent".
+  [/\b(?<!compared |along |together |in line |in common )with\b/iu, /\bagainst\b(?!\s[$€£]?\d)/iu],
   [/(?<!\p{L})(?:weekdays?|Wochentag\p{L}*|werktags|en semaine|entre semana|dias úteis|giorni feriali|doordeweeks)(?!\p{L})/iu, /(?<!\p{L})(?:weekends?|Wochenende\p{L}*|le week-end|fines de semana|fins de semana|fine settimana)(?!\p{L})/iu],
   [/(?<!\p{L})(?:für|pour|a favor|a favore)(?!\p{L})/iu, /(?<!\p{L})(?:gegen|contre|en contra|contro)(?!\p{L})/iu],
   [/(?<!\p{L})(?:exports?|exported|exportaciones|exportations?|Exporte?|exportações|esportazioni|uitvoer|export)(?!\p{L})/iu, /(?<!\p{L})(?:imports?|imported|importaciones|importations?|Importe?|importações|importazioni|invoer|import)(?!\p{L})/iu],
@@ -534,8 +539,13 @@ const withoutDenials = (text: string) => text.replace(new RegExp(NEGATION.source
  */
 const CLAUSE_BREAK = /[,;:](?=\s)|(?<!\p{L})(?:and|but|while|whereas|och|medan|y|pero|mientras|et|mais|tandis que|alors que|und|aber|während|e|ma|mentre|en|maar|terwijl|ale|natomiast|mas|enquanto)(?!\p{L})/giu;
 
-/** A claim without its contrasts ("Europe, not the US, should …", "rather than the U.S."), which name who and deny nothing. */
-const uncontrasted = (text: string) => text.replace(/,\s?(?:not|rather than|instead of)\b[^,]*/giu, "").replace(/\b(?:rather than|instead of)\b/giu, "");
+/** A claim without its contrasts ("Europe, not the US, should …", "rather than the U.S.") and asides ("not involved in the study"), which name who and deny nothing. */
+const uncontrasted = (text: string) =>
+  text
+    .replace(/,\s?(?:not|rather than|instead of)\b[^,]*/giu, "")
+    .replace(/\b(?:rather than|instead of)\b/giu, "")
+    // Who speaks, not what is claimed: "a professor not involved in the study".
+    .replace(/\bnot (?:involved in|part of|connected with|affiliated with)\b/giu, "");
 const denies = (text: string) => {
   const plain = uncontrasted(text);
   return NEGATION.test(plain) || DENIAL.test(plain);
@@ -582,11 +592,13 @@ function negationMismatch(a: string, b: string): boolean {
  * Words that put the next few in the future or in a plan: "will", "would", "plans", "doivent",
  * "moet", "vai", "ska"; not "could" or "may", which hedge a fact as often as they plan one.
  */
-const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|intends?|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
+const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|intends?|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
 /** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is to close" (not "is to 4%"). */
 const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are)$/iu;
-/** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "publicerade". */
-const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|aram|ade|ades))$/iu;
+/** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "levantó", "publicerade". */
+const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|aram|ó|aron|ieron|ade|ades))$/iu;
+/** A verb in the future by its ending, a plan of its own: "levantará", "abrirão", "aprirà", "ouvriront". */
+const FUTURE_FORM = /^\p{L}{3,}(?:rá|rán|rão|rà|ranno|eront)$/iu;
 /** How many words after a word of plan it reads as planned ("moet nog door de Staten worden goedgekeurd"). */
 const PLANNED_REACH = 6;
 
@@ -602,8 +614,12 @@ function plannedAndDone(text: string): { planned: Set<string>; done: Set<string>
     const isPlan = (i: number) => PLAN.test(words[i]) || (PLAN_WITH_TO.test(words[i]) && words[i + 1]?.toLowerCase() === "to" && !/^\d/u.test(words[i + 2] ?? ""));
     words.forEach((word, i) => {
       if (isPlan(i)) plans = true;
-      else if (words.slice(Math.max(0, i - PLANNED_REACH), i).some((_, k, before) => isPlan(i - before.length + k))) planned.add(stem(word));
-      else if (PAST_FORM.test(word)) done.add(stem(word));
+      else if (FUTURE_FORM.test(word)) {
+        plans = true;
+        planned.add(stem(word));
+      } else if (words.slice(Math.max(0, i - PLANNED_REACH), i).some((_, k, before) => isPlan(i - before.length + k))) planned.add(stem(word));
+      // Not just after "be": "could be (properly) funded" states nothing done.
+      else if (PAST_FORM.test(word) && !words.slice(Math.max(0, i - 2), i).some((w) => /^(?:be|worden|werden|être|ser)$/iu.test(w))) done.add(stem(word));
     });
   }
   return { planned, done, plans };
@@ -707,6 +723,8 @@ function periods(claim: ReadClaim): Set<string> {
   for (const [, month] of digits.matchAll(new RegExp(`\\bsince (${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
   if (/\b(?:on|than|from) (?:a|1) year (?:ago|earlier)\b|\byear[- ]on[- ]year\b/u.test(digits)) found.add("year on year");
   for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|qtr|month|week|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${unit}`);
+  // "Last year" is as often the past twelve months: "lost £1m a day last year" restates "over the past year".
+  if (/\blast year\b/u.test(digits)) found.add("1 year");
   // "Down 7 % on the quarter", "on the previous month", "quarter on quarter": against which span a change is read.
   for (const [, unit] of digits.matchAll(/\bon the (?:previous |preceding )?(qtr|month|year)\b/gu)) found.add(`${unit} on ${unit}`);
   for (const [, unit] of digits.matchAll(/\b(qtr|month)[- ]on[- ](?:qtr|month)\b/gu)) found.add(`${unit} on ${unit}`);
@@ -908,7 +926,8 @@ function wordsByFigure(normalised: string, shared: (value: number) => boolean): 
   for (const clause of normalised.split(CLAUSE_BREAK)) {
     const figures = figureMentions(clause).map((m) => m.value).filter((v) => !isYear(v) && shared(v));
     const figure = figures.length > 0 && figures.every((v) => sameFigure(v, figures[0])) ? figures[0] : null;
-    for (const word of new Set(contentSequence(clause).filter((w) => !/^\d/u.test(w)))) bound.set(word, bound.has(word) ? null : figure);
+    // A year binds as a word does: "1.9 percent next year and 1.7 percent in 2028".
+    for (const word of new Set(contentSequence(clause).filter((w) => !/^\d/u.test(w) || isYear(Number(w))))) bound.set(word, bound.has(word) ? null : figure);
   }
   return bound;
 }
