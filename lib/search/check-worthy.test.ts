@@ -53,7 +53,7 @@ describe("check-worthiness on the labelled seed sentences", () => {
 /**
  * The development half of bench/quality: gold CFS sentences against the suggestion at
  * SUGGEST_THRESHOLD, and the trivial "any digit" rule it must beat. In sample: the model learns
- * from every sentence of the first set and of the spent held-out sets heldout-2 to -16 (its
+ * from every sentence of the first set and of the spent held-out sets heldout-2 to -17 (its
  * leave-one-text-out and leave-one-set-out figures, which train.ts prints, are in
  * bench/quality/README.md). Floors: the measured figures less 0.02.
  */
@@ -63,10 +63,10 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
   it("keeps precision, recall and F1, and beats the any-digit baseline", () => {
     console.log(`Development half, ${figures.sentences} sentences: ${JSON.stringify(figures.verity)}; any digit F1 ${figures.anyDigit.f1.toFixed(3)}`);
     expect(figures.sentences).toBeGreaterThan(200);
-    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.653 - 0.02);
-    expect(figures.verity.recall).toBeGreaterThanOrEqual(0.862 - 0.02);
-    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.743 - 0.02);
-    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.208 - 0.02);
+    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.646 - 0.02);
+    expect(figures.verity.recall).toBeGreaterThanOrEqual(0.872 - 0.02);
+    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.742 - 0.02);
+    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.206 - 0.02);
   });
 
   it("averages precision at 5 in whole numbers, so 4 of 5 in every article meets 0.8", () => {
@@ -74,7 +74,7 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
     expect(meanPrecisionAt(5, [4, 4, 4, 4, 4, 4, 4, 4, 3])).toBeLessThan(0.8);
   });
 
-  // Measured 0.8 with the models learnt from twelve to fifteen sets (0.778 with nine to eleven: in local-council a
+  // Measured 0.8 with the models learnt from twelve to seventeen sets (0.778 with nine to eleven: in local-council a
   // sentence that is not check-worthy scored 0.94 and took the fifth place a check-worthy one held); floors 0.02 below.
   it("keeps precision at 5 per article", () => {
     expect(figures.precisionAt5).toBeGreaterThanOrEqual(0.8 - 0.02);
