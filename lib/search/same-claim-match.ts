@@ -421,7 +421,6 @@ function eachAgainstEachOther(groups: string[]): Array<[RegExp, RegExp]> {
   return words.flatMap((x, i) => words.slice(i + 1).map((y): [RegExp, RegExp] => [x, y]));
 }
 
-/** Ordinals in words or digits: "the fourth wicket" against "the fifth". */
 /**
  * Other languages' ordinals, by their value: "deuxième" is "second". Not those that are other
  * words too: "segundo" (according to), "primo" (cousin), "andra" (other), "quarta" (Wednesday's).
@@ -434,6 +433,7 @@ const FOREIGN_ORDINALS: Record<string, number> = Object.fromEntries(
     "quatrième vierte vierten vierter viertes vierde fjärde",
   ].flatMap((words, i) => words.split(" ").map((w) => [w, i + 1])),
 );
+/** Ordinals in words or digits, in any of these languages: "the fourth wicket" against "the fifth". */
 const ORDINAL = new RegExp(`(?<![\\p{L}\\d])(?:first|${ORDINALS}|${Object.keys(FOREIGN_ORDINALS).join("|")})(?!\\p{L})`, "giu");
 const ordinalValue = (word: string) => (word === "first" ? 1 : (ORDINAL_VALUES[word] ?? FOREIGN_ORDINALS[word] ?? Number.parseInt(word, 10)));
 
@@ -601,6 +601,8 @@ const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é
 const FUTURE_FORM = /^\p{L}{3,}(?:rá|rán|rão|rà|ranno|eront)$/iu;
 /** How many words after a word of plan it reads as planned ("moet nog door de Staten worden goedgekeurd"). */
 const PLANNED_REACH = 6;
+/** The passive's auxiliary: a past form just after it ("could be properly funded") states nothing done. */
+const PASSIVE_BE = /^(?:be|worden|werden|être|ser)$/iu;
 
 /** The stems a claim plans (in a clause with a word of plan before them), and those it states done, in a past form. */
 function plannedAndDone(text: string): { planned: Set<string>; done: Set<string>; plans: boolean } {
@@ -611,15 +613,19 @@ function plannedAndDone(text: string): { planned: Set<string>; done: Set<string>
   for (const clause of text.split(CLAUSE_BREAK)) {
     // Hyphenated words whole: "heat-related" is no verb.
     const words = Array.from(clause.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu), ([w]) => w);
-    const isPlan = (i: number) => PLAN.test(words[i]) || (PLAN_WITH_TO.test(words[i]) && words[i + 1]?.toLowerCase() === "to" && !/^\d/u.test(words[i + 2] ?? ""));
+    const isPlan = words.map((w, i) => PLAN.test(w) || (PLAN_WITH_TO.test(w) && words[i + 1]?.toLowerCase() === "to" && !/^\d/u.test(words[i + 2] ?? "")));
+    // Whether any of the `reach` words before word i passes `test`.
+    const within = (i: number, reach: number, test: (j: number) => boolean) => {
+      for (let j = Math.max(0, i - reach); j < i; j++) if (test(j)) return true;
+      return false;
+    };
     words.forEach((word, i) => {
-      if (isPlan(i)) plans = true;
+      if (isPlan[i]) plans = true;
       else if (FUTURE_FORM.test(word)) {
         plans = true;
         planned.add(stem(word));
-      } else if (words.slice(Math.max(0, i - PLANNED_REACH), i).some((_, k, before) => isPlan(i - before.length + k))) planned.add(stem(word));
-      // Not just after "be": "could be (properly) funded" states nothing done.
-      else if (PAST_FORM.test(word) && !words.slice(Math.max(0, i - 2), i).some((w) => /^(?:be|worden|werden|être|ser)$/iu.test(w))) done.add(stem(word));
+      } else if (within(i, PLANNED_REACH, (j) => isPlan[j])) planned.add(stem(word));
+      else if (PAST_FORM.test(word) && !within(i, 2, (j) => PASSIVE_BE.test(words[j]))) done.add(stem(word));
     });
   }
   return { planned, done, plans };
