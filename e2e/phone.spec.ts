@@ -135,7 +135,13 @@ test.describe.serial("narrow screens", () => {
       await open(page);
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 800 });
-        const { extra, culprits } = await overflow(page);
+        // Measured again for up to a second before it counts: a layout caught half redone after a
+        // resize once read 4 px too wide on a page that fits (not reproduced in 903 layouts of that page here).
+        let { extra, culprits } = await overflow(page);
+        for (let tries = 0; extra > 0 && tries < 5; tries++) {
+          await page.waitForTimeout(200);
+          ({ extra, culprits } = await overflow(page));
+        }
         if (extra > 0) tooWide.push(`${name} at ${width} px: ${extra} px too wide (${culprits.join("; ")})`);
       }
     }
