@@ -101,6 +101,9 @@ describe("sameFigure and figuresDisagree", () => {
     expect(figuresDisagree(new Set([214, 131]), new Set([83]))).toBe(false);
     expect(figuresDisagree(new Set([214e6, 243e6, 6]), new Set([241e6, 243e6]))).toBe(true);
     expect(figuresDisagree(new Set([2024, 2020]), new Set([4]))).toBe(true);
+    // "14 of its 62 glaciers" restates "leaving 48"; "34 votes to 19, with three abstentions" is not "34 to 16".
+    expect(figuresDisagree(new Set([14, 62]), new Set([14, 48]))).toBe(false);
+    expect(figuresDisagree(new Set([34, 19, 3]), new Set([34, 16]))).toBe(true);
   });
 
   it("matches figures one to one: the 7 of 'seven stops' stands for one 7, not also for a 6.9 beside it", () => {

@@ -117,9 +117,10 @@ function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both
  * restates "lost 83".
  */
 export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>, hedged: { a: Set<number>; b: Set<number> } = { a: new Set(), b: new Set() }): boolean {
-  // Only of two figures of one scale ("from 214 to 131"), never a year or "six months" taken from "243 million".
+  // Only of two figures of one scale ("from 214 to 131", "14 of its 62"), never a year or "six months" taken from
+  // "243 million", nor "three abstentions" taken from "19 votes" (34 to 19 is not 34 to 16).
   const counts = (y: Set<number>) => [...y].filter((n) => !isYear(n));
-  const differences = (y: Set<number>) => counts(y).flatMap((m) => counts(y).filter((n) => n < m && n * 10 >= m).map((n) => Math.round((m - n) * 1000) / 1000));
+  const differences = (y: Set<number>) => counts(y).flatMap((m) => counts(y).filter((n) => n < m && n * 5 >= m).map((n) => Math.round((m - n) * 1000) / 1000));
   const withDifferences = (y: Set<number>) => [...y, ...differences(y)];
   // One to one, equal figures first: the 7 of "seven new stops" stands for one 7, not also for a 6.9 beside it.
   // Loose when one of the two is said to be approximate: "about four-fifths" is not "about three-quarters".

@@ -112,29 +112,30 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -17's), read without the
-  // trigram search's floor, in sample (the model learnt from all seventeen; train-same-claim.ts prints
-  // its cross-validated 0.773 at 0.800 over the 3,974, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -18's), read without the
+  // trigram search's floor, in sample (the model learnt from all eighteen; train-same-claim.ts prints
+  // its cross-validated 0.770 at 0.804 over the 4,214, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.87, recall: 0.832 }],
-      ["heldout-2", { precision: 0.821, recall: 0.813 }],
+      ["set-1", { precision: 0.872, recall: 0.841 }],
+      ["heldout-2", { precision: 0.823, recall: 0.823 }],
       ["heldout-3", { precision: 0.866, recall: 0.923 }],
-      ["heldout-4", { precision: 0.842, recall: 0.78 }],
-      ["heldout-5", { precision: 0.782, recall: 0.782 }],
-      ["heldout-6", { precision: 0.794, recall: 0.893 }],
-      ["heldout-7", { precision: 0.766, recall: 0.802 }],
-      ["heldout-8", { precision: 0.699, recall: 0.813 }],
-      ["heldout-9", { precision: 0.724, recall: 0.767 }],
+      ["heldout-4", { precision: 0.831, recall: 0.797 }],
+      ["heldout-5", { precision: 0.78, recall: 0.773 }],
+      ["heldout-6", { precision: 0.784, recall: 0.901 }],
+      ["heldout-7", { precision: 0.755, recall: 0.802 }],
+      ["heldout-8", { precision: 0.682, recall: 0.821 }],
+      ["heldout-9", { precision: 0.72, recall: 0.792 }],
       ["heldout-10", { precision: 0.754, recall: 0.817 }],
-      ["heldout-11", { precision: 0.76, recall: 0.693 }],
-      ["heldout-12", { precision: 0.777, recall: 0.803 }],
-      ["heldout-13", { precision: 0.833, recall: 0.792 }],
-      ["heldout-14", { precision: 0.686, recall: 0.692 }],
-      ["heldout-15", { precision: 0.719, recall: 0.719 }],
-      ["heldout-16", { precision: 0.825, recall: 0.825 }],
-      ["heldout-17", { precision: 0.824, recall: 0.803 }],
+      ["heldout-11", { precision: 0.759, recall: 0.719 }],
+      ["heldout-12", { precision: 0.774, recall: 0.821 }],
+      ["heldout-13", { precision: 0.835, recall: 0.8 }],
+      ["heldout-14", { precision: 0.691, recall: 0.708 }],
+      ["heldout-15", { precision: 0.722, recall: 0.752 }],
+      ["heldout-16", { precision: 0.816, recall: 0.85 }],
+      ["heldout-17", { precision: 0.811, recall: 0.811 }],
+      ["heldout-18", { precision: 0.776, recall: 0.744 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -402,6 +403,20 @@ describe("sameClaimScore", () => {
     // A comparison is no side: "compared with 19 per cent" against "against 19%".
     expect(pairFeatures("Rents have risen 28 per cent, compared with 19 per cent nationally.", "Rents are up 28%, against 19% nationally.").antonyms).toBe(0);
     expect(pairFeatures("Fourteen MPs voted with the government.", "Fourteen MPs voted against the government.").antonyms).toBe(1);
+  });
+
+  it("reads times of day against each other, hours and minutes, thousands of hectares, 'seven-in-ten', 'three times the figure' and 'is expected to' (the eighteenth set's errors)", () => {
+    expect(pairFeatures("The alarm was raised at 4.30 a.m., and the first crews arrived about twenty minutes later.", "O alerta foi dado às 3h40, e as primeiras equipas chegaram cerca de vinte minutos depois.").figuresDisagree).toBe(1);
+    // An approximate time is met within half an hour; "6:30 in the evening" is 18:30.
+    expect(pairFeatures("The strongest gust was recorded at Lanmore Point at 4:10 a.m.", "The strongest gust was recorded at Lanmore Point shortly after 4am.").figuresDisagree).toBe(0);
+    expect(normaliseNumbers("from 6:30 in the evening")).toBe("from t1830");
+    expect(pairFeatures("The meeting started at 19:00 and ran for roughly an hour and 20 minutes.", "The meeting began at 7 p.m. and lasted about 80 minutes.").figuresDisagree).toBe(0);
+    expect(normaliseNumbers("cerca de 31 mil hectares")).toBe(normaliseNumbers("around 31,000 hectares").replace("around", "cerca de"));
+    expect(normaliseNumbers("a seven-in-ten chance; almost three times the figure")).toBe("a 70 percent chance; almost rose 200 percent");
+    expect(pairFeatures("Admissions nearly tripled on the same week last year, to 1,140.", "There were 1,140 admissions, almost three times the figure for the same week last year.").figuresDisagree).toBe(0);
+    // The figure of "in the half," is the half-year, no share of 50 percent.
+    expect(normaliseNumbers("18.6 million passengers in the half, up 9 percent")).toBe("18.6 million passengers in the hlf, up 9 percent");
+    expect(pairFeatures("Helen Okafor is expected to be confirmed as council leader on 21 May.", "Helen Okafor was confirmed as council leader on 21 May.").plannedAgainstDone).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

@@ -175,6 +175,8 @@ function timesOfDay(text: string): string {
   const clock = (h: string, m: string | undefined) => (Number(h) <= 23 ? word(Number(h), m ?? "00") : null);
   return text
     .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string | undefined, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m ?? "00"))
+    // "6:30 in the evening" is 18:30.
+    .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))? (?:in the (?:evening|afternoon)|at night)\b/giu, (all, h: string, m: string | undefined) => (Number(h) <= 12 ? word((Number(h) % 12) + 12, m ?? "00") : all))
     .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?!\d|[.,]\d)/gu, (_, h: string, m: string) => word(Number(h), m))
     // "18.30 Uhr", "12.00 horas": hours and minutes before the clock's word.
     .replace(/(?<![\d.,])(\d{1,2})[.:](\d{2})\s?(?:Uhr|uur|horas|heures|h)(?!\p{L})/gu, (all, h: string, m: string) => clock(h, m) ?? all)
@@ -220,10 +222,12 @@ function raceTimes(text: string): string {
 const inOneUnit = (text: string) =>
   UNITS.reduce(
     (t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(/^\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+$/u.test(n) ? n.replace(/\D/gu, "") : n))),
-    // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51; "a 48-hour strike" is one of 48 hours.
+    // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51 ("an hour and 20 minutes" 80); "a 48-hour strike" is one of 48 hours.
     text
       .replace(/(?<![\d.,])(\d+(?:\.\d+)?)-(second|minute|hour|day|week|month|year|mile|metre|kilometre)s?\b/giu, "$1 $2")
-      .replace(/(?<![\d.,])(\d+) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`)
+      .replace(/(?<![\d.,])(\d+|an) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${(h.toLowerCase() === "an" ? 1 : Number(h)) * 60 + Number(m)} minutes`)
+      // "31 mil hectares" with its thousands, as "31,000 hectares" reads.
+      .replace(/(?<![\d.,])(\d+) (?:mil|thousand) (?=(?:hectares|hectáreas|Hektar|ettari)(?!\p{L}))/giu, (_, n: string) => `${Number(n) * 1000} `)
       // "The past twelve months" is "the past year", which states no figure.
       .replace(/\b(past|last|previous|preceding) 12 months\b/giu, "$1 year"),
   );
@@ -231,7 +235,7 @@ const inOneUnit = (text: string) =>
 /**
  * A quarter or half of a year, or of a game, as a period, not a share: "last quarter" and "the
  * quarter" as "last qtr" and "the qtr", "the third quarter" (of anything) as "qtr3", "quarter on
- * quarter" as "qtr on qtr", "the first half" as "half1", "half-year profit" as six months'; "a
+ * quarter" as "qtr on qtr", "the first half" as "half1", "half-year profit" as six months', "in the half," as "the hlf"; "a
  * quarter of homes", "three quarters" and "half the homes" stay shares.
  */
 const PART_ORDINALS: Record<string, string> = { first: "1", second: "2", third: "3", fourth: "4" };
@@ -240,6 +244,8 @@ const partsOfAYear = (text: string) =>
     .replace(/\b(first|second|third|fourth)[- ]quarter\b/giu, (_, which: string) => `qtr${PART_ORDINALS[which.toLowerCase()]}`)
     .replace(/\b(first|second)[- ]half\b/giu, (_, which: string) => `half${PART_ORDINALS[which.toLowerCase()]}`)
     .replace(/\bhalf[- ]year(?:ly)?\b/giu, "6 months")
+    // "In the half, up 9 percent": the half-year itself, where no noun follows to take the share.
+    .replace(/\b(the|this|last|previous|same|that) half\b(?=\s*(?:[,.;:)]|$)|\s(?:to|ended|ending|year)\b)/giu, "$1 hlf")
     .replace(/\b(the|this|last|next|previous|preceding|each|every|per|one|final|latest|same|that)[- ]quarter\b(?! of\b)|\bquarter[- ]on[- ]quarter\b/giu, (_, which: string | undefined) =>
       which ? `${which} qtr` : "qtr on qtr",
     );
@@ -267,11 +273,11 @@ function numbersAsDigits(text: string): string {
     // "Six hundred officers" is 600, "two hundred thousand" 200 thousand.
     .replace(/(?<![\d.,])(\d) hundred\b/giu, (_, n: string) => String(Number(n) * 100))
     // A multiple as a rise: "2.6 times as many" is a rise of 160 percent, as "tripled" is one of 200.
-    .replace(/(?<![\d.,])(\d+(?:\.\d+)?) times (?:as (?:many|much|high|large|big|often)|what it was|higher|bigger|larger|greater)\b/giu, (_, n: string) => `rose ${Math.round((Number(n) - 1) * 100)} percent`)
+    .replace(/(?<![\d.,])(\d+(?:\.\d+)?) times (?:as (?:many|much|high|large|big|often)|what it was|the (?:figure|number|level|total)|higher|bigger|larger|greater)\b/giu, (_, n: string) => `rose ${Math.round((Number(n) - 1) * 100)} percent`)
     .replace(/(\d)\s*(?:%|per cento|por cento|per cent|percent|pour cent|por ciento|procent|Prozent)(?!\p{L})/giu, "$1 percent")
-    // A share ("1 in 4", "2 of 3", "två av tre"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
+    // A share ("1 in 4", "seven-in-ten", "2 of 3", "två av tre"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
     // "One of 14 members" is one member, not a share.
-    .replace(/(?<![\d.,])\b(\d+) (in|of|out of|of every|von|sur|de cada|av) (\d+)\b(?![.,]\d)/gu, (all, a: string, word: string, b: string) =>
+    .replace(/(?<![\d.,])\b(\d+)[ -](in|of|out of|of every|von|sur|de cada|av)[ -](\d+)\b(?![.,]\d)/gu, (all, a: string, word: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) && (Number(a) > 1 || !/^(?:of|av)$/u.test(word)) ? percentOf(Number(a) / Number(b)) : all,
     )
     // "Deux jeunes embauchés sur trois", "dos de cada tres": a share with a few words between.
@@ -593,8 +599,8 @@ function negationMismatch(a: string, b: string): boolean {
  * "moet", "vai", "ska"; not "could" or "may", which hedge a fact as often as they plan one.
  */
 const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|intends?|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
-/** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is to close" (not "is to 4%"). */
-const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are)$/iu;
+/** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is expected to be confirmed", "is to close" (not "is to 4%"). */
+const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are|expected|likely)$/iu;
 /** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "levantó", "publicerade". */
 const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|aram|ó|aron|ieron|ade|ades))$/iu;
 /** A verb in the future by its ending, a plan of its own: "levantará", "abrirão", "aprirà", "ouvriront". */
@@ -954,6 +960,25 @@ function figuresRebound(a: ReadClaim, b: ReadClaim, fa: number[], fb: number[]):
   return trades.some(([x, y]) => trades.some(([u, v]) => sameFigure(u, y) && sameFigure(v, x)));
 }
 
+/** The times of day a claim states (timesOfDay's "t1930"), in minutes, and whether each is approximate ("shortly after 4am"). */
+function timesOfDayIn(normalised: string): Array<{ minutes: number; approximate: boolean }> {
+  return Array.from(normalised.matchAll(/\bt(\d{2})(\d{2})\b/gu), (match) => ({
+    minutes: Number(match[1]) * 60 + Number(match[2]),
+    approximate: APPROXIMATE_TIME.test(normalised.slice(Math.max(0, match.index - 20), match.index)),
+  }));
+}
+const APPROXIMATE_TIME = /(?<!\p{L})(?:(?:shortly|just|soon) (?:after|before)|around|about|approximately|roughly|nearly|almost|gegen|vers|hacia|por volta das|rond|omkring)\s$/iu;
+
+/**
+ * Each states a time of day the other does not: "at 4.30 a.m." against "às 3h40". A time said to
+ * be approximate is met by one within half an hour ("shortly after 4am" and "4:10 a.m.").
+ */
+function timesDisagree(a: string, b: string): boolean {
+  const [ta, tb] = [timesOfDayIn(a), timesOfDayIn(b)];
+  const unmet = (x: typeof ta, y: typeof ta) => x.some((t) => !y.some((u) => Math.abs(t.minutes - u.minutes) <= (t.approximate || u.approximate ? 30 : 0)));
+  return unmet(ta, tb) && unmet(tb, ta);
+}
+
 /** Words that say the figure after them is approximate or a bound: "almost a fifth", "nearly 0.9 seconds", "more than 20 percent". */
 const HEDGE =
   /(?<!\p{L})(?:almost|nearly|about|around|roughly|approximately|some|more than|less than|fewer than|over|under|close to|upwards of|presque|environ|près de|plus de|moins de|fast|rund|etwa|knapp|mehr als|weniger als|casi|cerca de|alrededor de|más de|menos de|quase|mais de|quasi|circa|oltre|più di|meno di|bijna|ongeveer|ruim|meer dan|minder dan)\s+(?:an?\s+)?(?:[$€£]\s?)?$/iu;
@@ -981,7 +1006,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
     // Agreeing in one unit is enough: "a two-day strike" (2, and 2,880 minutes) restates "a 48-hour strike" (48, and 2,880).
-    figuresDisagree: bit(figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }) && figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB })),
+    figuresDisagree: bit((figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }) && figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB })) || timesDisagree(na, nb)),
     wordsOppose: bit(wordsOppose(na, nb)),
     swappedDetail: bit(swappedDetail(a, b)),
     antonyms: antonymsSwapped(a, b, relatedA !== null && relatedB !== null),
