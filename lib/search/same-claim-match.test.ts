@@ -112,30 +112,31 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -18's), read without the
-  // trigram search's floor, in sample (the model learnt from all eighteen; train-same-claim.ts prints
-  // its cross-validated 0.770 at 0.804 over the 4,214, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -19's), read without the
+  // trigram search's floor, in sample (the model learnt from all nineteen; train-same-claim.ts prints
+  // its cross-validated 0.774 at 0.806 over the 4,454, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
       ["set-1", { precision: 0.872, recall: 0.841 }],
       ["heldout-2", { precision: 0.823, recall: 0.823 }],
-      ["heldout-3", { precision: 0.866, recall: 0.923 }],
-      ["heldout-4", { precision: 0.831, recall: 0.797 }],
-      ["heldout-5", { precision: 0.78, recall: 0.773 }],
+      ["heldout-3", { precision: 0.865, recall: 0.912 }],
+      ["heldout-4", { precision: 0.838, recall: 0.797 }],
+      ["heldout-5", { precision: 0.782, recall: 0.782 }],
       ["heldout-6", { precision: 0.784, recall: 0.901 }],
-      ["heldout-7", { precision: 0.755, recall: 0.802 }],
+      ["heldout-7", { precision: 0.757, recall: 0.809 }],
       ["heldout-8", { precision: 0.682, recall: 0.821 }],
-      ["heldout-9", { precision: 0.72, recall: 0.792 }],
-      ["heldout-10", { precision: 0.754, recall: 0.817 }],
+      ["heldout-9", { precision: 0.725, recall: 0.792 }],
+      ["heldout-10", { precision: 0.76, recall: 0.817 }],
       ["heldout-11", { precision: 0.759, recall: 0.719 }],
       ["heldout-12", { precision: 0.774, recall: 0.821 }],
       ["heldout-13", { precision: 0.835, recall: 0.8 }],
-      ["heldout-14", { precision: 0.691, recall: 0.708 }],
-      ["heldout-15", { precision: 0.722, recall: 0.752 }],
-      ["heldout-16", { precision: 0.816, recall: 0.85 }],
+      ["heldout-14", { precision: 0.697, recall: 0.708 }],
+      ["heldout-15", { precision: 0.734, recall: 0.752 }],
+      ["heldout-16", { precision: 0.815, recall: 0.842 }],
       ["heldout-17", { precision: 0.811, recall: 0.811 }],
-      ["heldout-18", { precision: 0.776, recall: 0.744 }],
+      ["heldout-18", { precision: 0.774, recall: 0.736 }],
+      ["heldout-19", { precision: 0.785, recall: 0.829 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -417,6 +418,18 @@ describe("sameClaimScore", () => {
     // The figure of "in the half," is the half-year, no share of 50 percent.
     expect(normaliseNumbers("18.6 million passengers in the half, up 9 percent")).toBe("18.6 million passengers in the hlf, up 9 percent");
     expect(pairFeatures("Helen Okafor is expected to be confirmed as council leader on 21 May.", "Helen Okafor was confirmed as council leader on 21 May.").plannedAgainstDone).toBe(1);
+  });
+
+  it("reads spans and measures in other words and languages, shares before a change, a night's rate, and short verbs planned and done (the nineteenth set's errors)", () => {
+    expect(normaliseNumbers("a day and a half before")).toBe(normaliseNumbers("36 hours before"));
+    expect(normaliseNumbers("średnio 6,5 godziny")).toBe("średnio 390 minutes");
+    expect(normaliseNumbers("wyniósł 9 godzin i 40 minut; circa un'ora e venti minuti")).toBe("wyniósł 580 minutes; circa 80 minutes");
+    expect(normaliseNumbers("over 15cm of rain, more than 150 millimetres")).toBe("over 0.15 metres of rain, more than 0.15 metres");
+    expect(normaliseNumbers("for more than two centuries")).toBe("for more than 200 years");
+    expect(normaliseNumbers("610 nautical miles")).toBe("1129.7 km");
+    expect(normaliseNumbers("a roughly two-thirds fall; one in every 12 admissions")).toBe("a roughly 66.7 percent fall; 8.3 percent admissions");
+    expect(pairFeatures("Each of those beds costs the NHS around £400 a night.", "Each of those beds costs the NHS around £400 a week.").rate).toBe(1);
+    expect(pairFeatures("The council will vote on its budget on 19 February.", "The council voted on its budget on 19 February.").plannedAgainstDone).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

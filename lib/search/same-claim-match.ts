@@ -63,8 +63,8 @@ const DENOMINATORS: Record<string, number> = { third: 3, quarter: 4, fifth: 5, s
 const FRACTION_WORDS = `(one|a|two|three|four|five|six|seven|eight|nine)[- ](${Object.keys(DENOMINATORS).join("|")})s?`;
 /** A fraction of one unit: "six-tenths of a second" is 0.6 seconds, "a fifth of one percent" 0.2 percent. */
 const FRACTION_OF_A_UNIT = new RegExp(`\\b${FRACTION_WORDS} of (?:a|an|one) (second|percent|percentage point|point|mile|metre|kilometre|degree|hour|day|year)\\b`, "giu");
-/** A share: "two-fifths", "a fifth of", "by a fifth," but not an ordinal ("a fifth consecutive month"). */
-const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!of\\b)\\p{L})`, "giu");
+/** A share: "two-fifths", "a fifth of", "by a fifth,", "a two-thirds fall", but not an ordinal ("a fifth consecutive month"). */
+const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!(?:of|fall|drop|rise|increase|decrease|cut|reduction|jump)\\b)\\p{L})`, "giu");
 const fraction = (count: string, denominator: string) => (UNITS_WORDS[count.toLowerCase()] ?? 1) / DENOMINATORS[denominator.toLowerCase()];
 const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 
@@ -94,6 +94,8 @@ const PHRASES: Array<[RegExp, string]> = [
   // "Half a year" is six months and "a year and a half" eighteen, which the units read as 0.5 and 1.5 years.
   [/\bhalf a year\b/giu, "6 months"],
   [/\b(?:a|one) year and a half\b/giu, "18 months"],
+  // "A day and a half" is 1.5 days, as "36 hours" reads (not "a day and a 50 percent").
+  [/\b(?:a|an|one) (hour|day|week|month|mile|kilometre|century) and a half\b/giu, "1.5 $1s"],
   [/\b(?:a|one) dozen\b/giu, "12"],
   // A span with "a" for its number: "more than a year" against "more than two years".
   [/\b(than|for|over|within|after|under|nearly|almost|about) (?:a|an|one) (year|hour|day|week|month|decade)\b/giu, "$1 1 $2"],
@@ -146,14 +148,19 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
  */
 const UNITS: Array<[RegExp, (n: number) => string]> = [
   [/(?<![\d.,])(\d+(?:\.\d+)?) (?:decades|décennies|décadas|Jahrzehnte)\b/giu, (n) => `${n * 10} years`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) (?:centuries|siècles|siglos|séculos|secoli|Jahrhunderte)(?!\p{L})/giu, (n) => `${n * 100} years`],
   // Weeks as days and days as minutes, so "a two-day strike" reads as "a 48-hour strike".
   [/(?<![\d.,])(\d+(?:\.\d+)?) weeks?\b/giu, (n) => `${n * 7} days`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) days?\b/giu, (n) => `${n * 24 * 60} minutes`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) hours?\b/giu, (n) => `${n * 60} minutes`],
-  [/(?<![\d.,])(\d+(?:\.\d+)?) (?:centimetres|centimeters|centimeter|centimètres|centímetros|centimetros|Zentimeter|centimetri|cm)(?!\p{L})/giu, (n) => `${n / 100} metres`],
+  // Other languages' hours, with their decimal comma: "6,5 godziny" is 390 minutes, as "six and a half hours" reads.
+  [/(?<![\d.,])(\d+(?:[.,]\d)?) (?:Stunden|heures|horas|ore|uur|timmar|godzin|godziny|godzina)(?!\p{L})/giu, (n) => `${n * 60} minutes`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:centimetres|centimeters|centimeter|centimètres|centímetros|centimetros|Zentimeter|centimetri|cm)(?!\p{L})/giu, (n) => `${n / 100} metres`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:millimetres|millimeters|millimètres|milímetros|Millimeter|millimetri|mm)(?!\p{L})/giu, (n) => `${n / 1000} metres`],
   [/(?<![\d.,])(\d+) cents?\b/giu, (n) => `${n / 100}`],
   // To one decimal: "4.827" would read as 4,827 in the decimal-comma languages.
   [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:mph|miles an hour|miles per hour)(?!\p{L})/giu, (n) => `${Math.round(n * 16.09) / 10} km/h`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) nautical miles?\b/giu, (n) => `${Math.round(n * 18.52) / 10} km`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) miles?\b/giu, (n) => `${Math.round(n * 16.09) / 10} km`],
   // Areas are large: "3,400 hectares", "95.000 hectáreas" with their thousands (34 and 950 square km).
   [/(?<![\d.,])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?) (?:hectares|hectáreas|Hektar|ettari|ha)(?!\p{L})/giu, (n) => `${n / 100} square km`],
@@ -221,11 +228,13 @@ function raceTimes(text: string): string {
 /** Spans and measures in one unit ("4 decades" is 40 years). */
 const inOneUnit = (text: string) =>
   UNITS.reduce(
-    (t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(/^\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+$/u.test(n) ? n.replace(/\D/gu, "") : n))),
+    (t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(/^\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+$/u.test(n) ? n.replace(/\D/gu, "") : n.replace(",", ".")))),
     // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51 ("an hour and 20 minutes" 80); "a 48-hour strike" is one of 48 hours.
     text
       .replace(/(?<![\d.,])(\d+(?:\.\d+)?)-(second|minute|hour|day|week|month|year|mile|metre|kilometre)s?\b/giu, "$1 $2")
       .replace(/(?<![\d.,])(\d+|an) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${(h.toLowerCase() === "an" ? 1 : Number(h)) * 60 + Number(m)} minutes`)
+      // The same in other languages: "9 godzin i 40 minut", "un'ora e venti minuti" (its "un" read as 1 by now).
+      .replace(/(?<![\d.,])(\d+)(?:['’]| )(?:ora|ore|hora|horas|heures?|Stunden?|uur|timmar|godzin|godziny|godzina) (?:e|y|et|und|och|en|i) (\d+) (?:minuti|minutos|minutes|Minuten|minuter|minuten|minut)(?!\p{L})/giu, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`)
       // "31 mil hectares" with its thousands, as "31,000 hectares" reads.
       .replace(/(?<![\d.,])(\d+) (?:mil|thousand) (?=(?:hectares|hectáreas|Hektar|ettari)(?!\p{L}))/giu, (_, n: string) => `${Number(n) * 1000} `)
       // "The past twelve months" is "the past year", which states no figure.
@@ -277,7 +286,7 @@ function numbersAsDigits(text: string): string {
     .replace(/(\d)\s*(?:%|per cento|por cento|per cent|percent|pour cent|por ciento|procent|Prozent)(?!\p{L})/giu, "$1 percent")
     // A share ("1 in 4", "seven-in-ten", "2 of 3", "två av tre"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
     // "One of 14 members" is one member, not a share.
-    .replace(/(?<![\d.,])\b(\d+)[ -](in|of|out of|of every|von|sur|de cada|av)[ -](\d+)\b(?![.,]\d)/gu, (all, a: string, word: string, b: string) =>
+    .replace(/(?<![\d.,])\b(\d+)[ -](in|in every|of|out of|of every|von|sur|de cada|av)[ -](\d+)\b(?![.,]\d)/gu, (all, a: string, word: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) && (Number(a) > 1 || !/^(?:of|av)$/u.test(word)) ? percentOf(Number(a) / Number(b)) : all,
     )
     // "Deux jeunes embauchés sur trois", "dos de cada tres": a share with a few words between.
@@ -644,7 +653,9 @@ function plannedAndDone(text: string): { planned: Set<string>; done: Set<string>
  */
 function plannedAgainstDone(a: string, b: string): boolean {
   const [ra, rb] = [plannedAndDone(a), plannedAndDone(b)];
-  const plansWhatIsDone = (x: typeof ra, y: typeof rb) => !y.plans && [...x.planned].some((s) => s.length >= 4 && y.done.has(s));
+  // A stem shorter than five letters is the whole word, whose past form is longer: "vote" and "voted".
+  const doneAs = (stem: string, done: Set<string>) => done.has(stem) || (stem.length === 4 && [...done].some((d) => d.startsWith(stem)));
+  const plansWhatIsDone = (x: typeof ra, y: typeof rb) => !y.plans && [...x.planned].some((s) => s.length >= 4 && doneAs(s, y.done));
   return plansWhatIsDone(ra, rb) || plansWhatIsDone(rb, ra);
 }
 
@@ -708,7 +719,7 @@ function figuresReordered(fa: number[], fb: number[]): boolean {
 const RATES: Record<string, RegExp> = {
   halfHour: /(?<!\p{L})(?:half-hourly|every half hour|every 30 minutes)(?!\p{L})/iu,
   hour: /(?<!\p{L}|half-)(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
-  day: /(?<!\p{L})(?:(?:a|per|each|every) day|jeden Tag|chaque jour|cada día|ogni giorno|elke dag|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  day: /(?<!\p{L})(?:(?:a|per|each|every) (?:day|night)|nightly|jeden Tag|chaque jour|cada día|ogni giorno|elke dag|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
   week: /(?<!\p{L})(?:(?:a|per|each|every) week|jede Woche|chaque semaine|cada semana|ogni settimana|elke week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
   month: /(?<!\p{L})(?:(?:a|per|each|every) month|jeden Monat|chaque mois|cada mes|ogni mese|elke maand|monthly|(?:pro|par|por|ao|im) (?:Monat|mois|mes|mês)|per maand|al mese|monatlich|mensuel\p{L}*)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
   // Not "im Jahr 2023", a year named; none of them "a year ago", a time.
