@@ -108,6 +108,21 @@ it("rolls back the transaction of a connection that goes away, and lets the othe
   expect((await other.query("SELECT 1 AS ok")).rows[0].ok).toBe(1);
 });
 
+// A Ctrl-C of the embedded database closes the server, then PGlite: a connection still holding a
+// transaction must have rolled it back first, not after PGlite is gone (which crashed the process).
+it("rolls back every connection's open transaction before close() resolves, so the database can close after it", async () => {
+  const ownDb = await PGlite.create();
+  const own = await serveOverWire(ownDb, { host: "127.0.0.1", port: 0 });
+  const client = new Client({ connectionString: `postgresql://postgres@${own.address}/postgres` });
+  client.on("error", () => undefined); // its connection is cut by the close, on purpose
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query("SELECT 1");
+  await own.close();
+  expect(ownDb.isInTransaction()).toBe(false);
+  await ownDb.close();
+});
+
 it("reports an error to the connection that made it and keeps serving", async () => {
   const client = await connect();
   await expect(client.query("SELECT * FROM no_such_table")).rejects.toThrow(/no_such_table/);

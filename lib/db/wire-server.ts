@@ -31,16 +31,23 @@ const PART_OF_EXCHANGE = new Set(["P", "B", "D", "E", "C"]);
 export async function serveOverWire(db: PGlite, options: { host: string; port: number }): Promise<WireServer> {
   const session = new SessionTurns();
   const listeners = new Listeners();
-  const sockets = new Set<net.Socket>();
+  const connections = new Map<net.Socket, Connection>();
+  // Each gone connection's rollback and release, which close() waits for, so the database closes after them.
+  const closings = new Set<Promise<void>>();
+  const finish = (connection: Connection) => {
+    const closing = connection.closed();
+    closings.add(closing);
+    void closing.finally(() => closings.delete(closing));
+  };
   const server = net.createServer((socket) => {
-    sockets.add(socket);
     socket.setNoDelay(true);
     const connection = new Connection(db, session, listeners, socket);
+    connections.set(socket, connection);
     socket.on("data", (chunk) => connection.receive(chunk));
     socket.on("error", () => socket.destroy());
     socket.on("close", () => {
-      sockets.delete(socket);
-      void connection.closed();
+      connections.delete(socket);
+      finish(connection);
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -50,11 +57,15 @@ export async function serveOverWire(db: PGlite, options: { host: string; port: n
   const { address, port } = server.address() as net.AddressInfo;
   return {
     address: `${address}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      // Finished here too: a socket's "close" may come only after the server's.
+      for (const [socket, connection] of connections) {
+        finish(connection);
+        socket.destroy();
+      }
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(closings);
+    },
   };
 }
 
@@ -160,6 +171,7 @@ class Connection {
   private exchange: Buffer[] = [];
   private work = Promise.resolve();
   private gone = false;
+  private closing: Promise<void> | null = null;
 
   constructor(
     private readonly db: PGlite,
@@ -186,8 +198,12 @@ class Connection {
     }
   }
 
-  /** Ends the connection's turns: once its batches are done, a transaction it left open is rolled back. */
-  async closed() {
+  /** Ends the connection's turns (once, however often it is called): once its batches are done, a transaction it left open is rolled back. */
+  closed(): Promise<void> {
+    return (this.closing ??= this.finishTurns());
+  }
+
+  private async finishTurns() {
     this.gone = true;
     this.listeners.remove(this, null);
     await this.work;
