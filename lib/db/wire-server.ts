@@ -170,7 +170,7 @@ class Connection {
   private started = false;
   private exchange: Buffer[] = [];
   private work = Promise.resolve();
-  private gone = false;
+  /** Set once the connection has gone (closed() was called): its queued batches are not run. */
   private closing: Promise<void> | null = null;
 
   constructor(
@@ -204,7 +204,6 @@ class Connection {
   }
 
   private async finishTurns() {
-    this.gone = true;
     this.listeners.remove(this, null);
     await this.work;
     if (this.session.holds(this) && this.db.isInTransaction()) await this.db.exec("ROLLBACK").catch(() => undefined);
@@ -254,7 +253,7 @@ class Connection {
 
   private async run(batch: Batch) {
     await this.session.take(this);
-    if (this.gone) return;
+    if (this.closing) return;
     if (!batch.startup) this.listeners.noteCommands(this, batch.bytes);
     const reply = this.listeners.deliver(await this.db.runExclusive(() => this.db.execProtocolRaw(new Uint8Array(batch.bytes))));
     if (reply.length > 0 && !this.socket.destroyed) this.socket.write(reply);

@@ -146,6 +146,8 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
  * years, "two and a half hours" 150 minutes, "180 centimetres" 1.8 metres, "62 cents" 0.62,
  * "twelve months" a year (after the number words, so the figures are digits).
  */
+/** Other languages' words for hours (the singular ones only with minutes after them): "6,5 godziny", "9 godzin i 40 minut". */
+const OTHER_HOURS = "Stunden|heures|horas|ore|uur|timmar|godzin[ay]?";
 const UNITS: Array<[RegExp, (n: number) => string]> = [
   [/(?<![\d.,])(\d+(?:\.\d+)?) (?:decades|décennies|décadas|Jahrzehnte)\b/giu, (n) => `${n * 10} years`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) (?:centuries|siècles|siglos|séculos|secoli|Jahrhunderte)(?!\p{L})/giu, (n) => `${n * 100} years`],
@@ -154,7 +156,7 @@ const UNITS: Array<[RegExp, (n: number) => string]> = [
   [/(?<![\d.,])(\d+(?:\.\d+)?) days?\b/giu, (n) => `${n * 24 * 60} minutes`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) hours?\b/giu, (n) => `${n * 60} minutes`],
   // Other languages' hours, with their decimal comma: "6,5 godziny" is 390 minutes, as "six and a half hours" reads.
-  [/(?<![\d.,])(\d+(?:[.,]\d)?) (?:Stunden|heures|horas|ore|uur|timmar|godzin|godziny|godzina)(?!\p{L})/giu, (n) => `${n * 60} minutes`],
+  [new RegExp(`(?<![\\d.,])(\\d+(?:[.,]\\d)?) (?:${OTHER_HOURS})(?!\\p{L})`, "giu"), (n) => `${n * 60} minutes`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:centimetres|centimeters|centimeter|centimètres|centímetros|centimetros|Zentimeter|centimetri|cm)(?!\p{L})/giu, (n) => `${n / 100} metres`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:millimetres|millimeters|millimètres|milímetros|Millimeter|millimetri|mm)(?!\p{L})/giu, (n) => `${n / 1000} metres`],
   [/(?<![\d.,])(\d+) cents?\b/giu, (n) => `${n / 100}`],
@@ -225,6 +227,12 @@ function raceTimes(text: string): string {
     .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}\.\d{1,2})(?![\d:])/gu, (_, m: string, s: string) => seconds("0", m, s));
 }
 
+/** Hours then minutes, in the corpus's languages ("un'ora" has its "un" read as 1 by now). */
+const HOURS_AND_MINUTES = new RegExp(
+  `(?<![\\d.,])(\\d+|an)(?:['’]| )(?:hours?|ora|hora|heure|Stunde|${OTHER_HOURS}),? (?:(?:and|e|y|et|und|och|en|i) )?(\\d+) (?:minutes?|minuti|minutos|Minuten|minuter|minuten|minut)(?!\\p{L})`,
+  "giu",
+);
+
 /** Spans and measures in one unit ("4 decades" is 40 years). */
 const inOneUnit = (text: string) =>
   UNITS.reduce(
@@ -232,9 +240,7 @@ const inOneUnit = (text: string) =>
     // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51 ("an hour and 20 minutes" 80); "a 48-hour strike" is one of 48 hours.
     text
       .replace(/(?<![\d.,])(\d+(?:\.\d+)?)-(second|minute|hour|day|week|month|year|mile|metre|kilometre)s?\b/giu, "$1 $2")
-      .replace(/(?<![\d.,])(\d+|an) hours?,? (?:and )?(\d+) minutes?\b/giu, (_, h: string, m: string) => `${(h.toLowerCase() === "an" ? 1 : Number(h)) * 60 + Number(m)} minutes`)
-      // The same in other languages: "9 godzin i 40 minut", "un'ora e venti minuti" (its "un" read as 1 by now).
-      .replace(/(?<![\d.,])(\d+)(?:['’]| )(?:ora|ore|hora|horas|heures?|Stunden?|uur|timmar|godzin|godziny|godzina) (?:e|y|et|und|och|en|i) (\d+) (?:minuti|minutos|minutes|Minuten|minuter|minuten|minut)(?!\p{L})/giu, (_, h: string, m: string) => `${Number(h) * 60 + Number(m)} minutes`)
+      .replace(HOURS_AND_MINUTES, (_, h: string, m: string) => `${(h.toLowerCase() === "an" ? 1 : Number(h)) * 60 + Number(m)} minutes`)
       // "31 mil hectares" with its thousands, as "31,000 hectares" reads.
       .replace(/(?<![\d.,])(\d+) (?:mil|thousand) (?=(?:hectares|hectáreas|Hektar|ettari)(?!\p{L}))/giu, (_, n: string) => `${Number(n) * 1000} `)
       // "The past twelve months" is "the past year", which states no figure.
@@ -975,10 +981,11 @@ function figuresRebound(a: ReadClaim, b: ReadClaim, fa: number[], fb: number[]):
 function timesOfDayIn(normalised: string): Array<{ minutes: number; approximate: boolean }> {
   return Array.from(normalised.matchAll(/\bt(\d{2})(\d{2})\b/gu), (match) => ({
     minutes: Number(match[1]) * 60 + Number(match[2]),
-    approximate: APPROXIMATE_TIME.test(normalised.slice(Math.max(0, match.index - 20), match.index)),
+    approximate: [HEDGE, NEAR_A_TIME].some((words) => words.test(normalised.slice(Math.max(0, match.index - 24), match.index))),
   }));
 }
-const APPROXIMATE_TIME = /(?<!\p{L})(?:(?:shortly|just|soon) (?:after|before)|around|about|approximately|roughly|nearly|almost|gegen|vers|hacia|por volta das|rond|omkring)\s$/iu;
+/** Words that put a time of day near, not at, the one they name ("shortly after 4am", "vers 16h"), beside the figures' HEDGE. */
+const NEAR_A_TIME = /(?<!\p{L})(?:(?:shortly|just|soon) (?:after|before)|gegen|vers|hacia|por volta das|rond|omkring)\s$/iu;
 
 /**
  * Each states a time of day the other does not: "at 4.30 a.m." against "às 3h40". A time said to
