@@ -78,16 +78,24 @@ describe("sameFigure and figuresDisagree", () => {
 
   it("takes an approximate figure within 12 % of the exact one, and only an approximate one", () => {
     expect(sameFigure(18, 20)).toBe(false);
-    expect(sameFigure(18, 20, true)).toBe(true);
-    expect(sameFigure(0.89, 1, true)).toBe(true);
-    expect(sameFigure(20, 25, true)).toBe(false);
+    expect(sameFigure(18, 20, 1)).toBe(true);
+    expect(sameFigure(0.89, 1, 1)).toBe(true);
+    expect(sameFigure(20, 25, 1)).toBe(false);
     expect(figuresDisagree(new Set([18]), new Set([20]), { a: new Set(), b: new Set([20]) })).toBe(false);
     // Both approximate: "about four-fifths" is not "about three-quarters".
     expect(figuresDisagree(new Set([80]), new Set([75]), { a: new Set([80]), b: new Set([75]) })).toBe(true);
     // Written as precisely, one approximate, within 5 %: "nearly one in four" (25) for "24 percent"; not 85 for 95.
-    expect(sameFigure(24, 25, true)).toBe(true);
-    expect(sameFigure(93, 95, true)).toBe(true);
-    expect(sameFigure(85, 95, true)).toBe(false);
+    expect(sameFigure(24, 25, 1)).toBe(true);
+    expect(sameFigure(93, 95, 1)).toBe(true);
+    expect(sameFigure(85, 95, 1)).toBe(false);
+  });
+
+  it("takes two approximate figures within 5 % of each other: 'about an eighth' (12.5) is 'around 12 percent'", () => {
+    expect(sameFigure(12, 12.5)).toBe(false);
+    expect(sameFigure(12, 12.5, 2)).toBe(true);
+    expect(figuresDisagree(new Set([12]), new Set([12.5]), { a: new Set([12]), b: new Set([12.5]) })).toBe(false);
+    expect(figuresDisagree(new Set([12]), new Set([12.5]))).toBe(true);
+    expect(sameFigure(75, 80, 2)).toBe(false);
   });
 
   it("takes a rounder figure for a precise one, never two figures written as precisely", () => {

@@ -76,19 +76,23 @@ const HEDGED_TOLERANCE = 0.12;
 /**
  * One figure stated as another rounded: equal, or within 3 % of it ("about half" is 51 percent,
  * "about one-seventh" 14 percent), 5 % when the rounder is one digit ("roughly a fifth" for 19
- * percent, "almost 10 %" for 9.5), 12 % when one is said to be approximate and the other not
- * (`hedged`: "almost a fifth" for 18 percent); but never a year for another year, nor two figures
- * written as precisely as each other ("241 million" is not "243 million", 93 percent not 95) unless
- * one is approximate and they are within 5 % ("about 24 percent" for "one in four").
+ * percent, "almost 10 %" for 9.5) or both are said to be approximate (`hedges` 2: "about an
+ * eighth" for "around 12 percent"), 12 % when one is and the other not (`hedges` 1: "almost a
+ * fifth" for 18 percent); but never a year for another year, nor two figures written as precisely
+ * as each other ("241 million" is not "243 million", 93 percent not 95) unless one is approximate
+ * and they are within 5 % ("about 24 percent" for "one in four").
  */
-export function sameFigure(a: number, b: number, hedged = false): boolean {
+export function sameFigure(a: number, b: number, hedges: 0 | 1 | 2 = 0): boolean {
   if (a === b) return true;
   if (isYear(a) || isYear(b)) return false;
   const [da, db] = [significantDigits(a), significantDigits(b)];
-  if (da === db && da >= 2) return hedged && Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
-  const tolerance = hedged ? HEDGED_TOLERANCE : Math.min(da, db) === 1 ? 0.05 : 0.03;
+  if (da === db && da >= 2) return hedges > 0 && Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
+  const tolerance = hedges === 1 ? HEDGED_TOLERANCE : hedges === 2 || Math.min(da, db) === 1 ? 0.05 : 0.03;
   return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 }
+
+/** How many of two figures are said to be approximate, as sameFigure reads it. */
+export const hedgesOf = (x: boolean, y: boolean) => (Number(x) + Number(y)) as 0 | 1 | 2;
 
 /** Words that state one direction, each beside the words of the opposite one. */
 const OPPOSITES: Array<[RegExp, RegExp]> = [
@@ -133,7 +137,7 @@ export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>, he
       return at >= 0;
     };
     const [exact, rest] = [[...x].filter((f) => candidates.includes(f)), [...x].filter((f) => !candidates.includes(f))];
-    return exact.every((figure) => take((other) => other === figure)) && rest.every((figure) => take((other) => sameFigure(figure, other, hedgedX.has(figure) !== hedgedY.has(other))));
+    return exact.every((figure) => take((other) => other === figure)) && rest.every((figure) => take((other) => sameFigure(figure, other, hedgesOf(hedgedX.has(figure), hedgedY.has(other)))));
   };
   return figuresA.size > 0 && figuresB.size > 0 && !within(figuresA, figuresB, hedged.a, hedged.b) && !within(figuresB, figuresA, hedged.b, hedged.a);
 }

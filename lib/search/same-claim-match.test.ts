@@ -112,9 +112,9 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -19's), read without the
-  // trigram search's floor, in sample (the model learnt from all nineteen; train-same-claim.ts prints
-  // its cross-validated 0.774 at 0.806 over the 4,454, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -20's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty; train-same-claim.ts prints
+  // its cross-validated 0.768 at 0.803 over the 4,694, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
@@ -123,20 +123,21 @@ describe("sameClaimScore", () => {
       ["heldout-3", { precision: 0.865, recall: 0.912 }],
       ["heldout-4", { precision: 0.838, recall: 0.797 }],
       ["heldout-5", { precision: 0.782, recall: 0.782 }],
-      ["heldout-6", { precision: 0.784, recall: 0.901 }],
+      ["heldout-6", { precision: 0.779, recall: 0.901 }],
       ["heldout-7", { precision: 0.757, recall: 0.809 }],
       ["heldout-8", { precision: 0.682, recall: 0.821 }],
       ["heldout-9", { precision: 0.725, recall: 0.792 }],
-      ["heldout-10", { precision: 0.76, recall: 0.817 }],
+      ["heldout-10", { precision: 0.762, recall: 0.825 }],
       ["heldout-11", { precision: 0.759, recall: 0.719 }],
       ["heldout-12", { precision: 0.774, recall: 0.821 }],
-      ["heldout-13", { precision: 0.835, recall: 0.8 }],
-      ["heldout-14", { precision: 0.697, recall: 0.708 }],
+      ["heldout-13", { precision: 0.842, recall: 0.8 }],
+      ["heldout-14", { precision: 0.707, recall: 0.725 }],
       ["heldout-15", { precision: 0.734, recall: 0.752 }],
-      ["heldout-16", { precision: 0.815, recall: 0.842 }],
-      ["heldout-17", { precision: 0.811, recall: 0.811 }],
-      ["heldout-18", { precision: 0.774, recall: 0.736 }],
-      ["heldout-19", { precision: 0.785, recall: 0.829 }],
+      ["heldout-16", { precision: 0.821, recall: 0.842 }],
+      ["heldout-17", { precision: 0.818, recall: 0.811 }],
+      ["heldout-18", { precision: 0.776, recall: 0.744 }],
+      ["heldout-19", { precision: 0.786, recall: 0.837 }],
+      ["heldout-20", { precision: 0.684, recall: 0.661 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -430,6 +431,24 @@ describe("sameClaimScore", () => {
     expect(normaliseNumbers("a roughly two-thirds fall; one in every 12 admissions")).toBe("a roughly 66.7 percent fall; 8.3 percent admissions");
     expect(pairFeatures("Each of those beds costs the NHS around £400 a night.", "Each of those beds costs the NHS around £400 a week.").rate).toBe(1);
     expect(pairFeatures("The council will vote on its budget on 19 February.", "The council voted on its budget on 19 February.").plannedAgainstDone).toBe(1);
+  });
+
+  it("reads an hour in words in either half of the day, 'an eighth', lap times to the thousandth, what a figure is per, 'expects' as a plan, Swedish directions and a date moved forward or back (the twentieth set's errors)", () => {
+    // "Quarter past ten" with no part of the day may be 10.15pm; "quarter past ten in the morning" may not.
+    expect(normaliseNumbers("at quarter past ten; halb sieben; half vijf")).toBe("at w1015; w0630; w0430");
+    expect(pairFeatures("The title fight began around 30 minutes late at 10.15pm.", "Okoro v Haldane started at quarter past ten, almost half an hour behind schedule.").figuresDisagree).toBe(0);
+    expect(pairFeatures("The fight began at 10.15pm.", "The fight began at quarter past ten in the morning.").figuresDisagree).toBe(1);
+    expect(pairFeatures("The fight began at 10.15pm.", "The fight began at half past ten.").figuresDisagree).toBe(1);
+    // Two approximate figures within 5 %: "about an eighth" (12.5) and "around 12 per cent".
+    expect(normaliseNumbers("about an eighth lower")).toBe("about 12.5 percent lower");
+    expect(pairFeatures("Wheat yields are down by around 12 per cent on last year.", "Wheat yields are about an eighth lower than last year.").figuresDisagree).toBe(0);
+    expect(normaliseNumbers("a 1:34.207 on lap 98")).toBe(normaliseNumbers("1 minute 34.207 seconds on lap 98").replace(/^/u, "a "));
+    expect(pairFeatures("Milling wheat is earning a £30 premium per tonne.", "Milling wheat is earning a £30 premium per hectare.").rate).toBe(1);
+    expect(pairFeatures("Fines are £40 per head.", "Fines are £40 per person.").rate).toBe(0);
+    expect(pairFeatures("The trust expects a £6.8 million deficit for the year.", "The trust made a deficit of £6.8 million for the year.").plannedAgainstDone).toBe(0);
+    expect(pairFeatures("The trust expects to publish its accounts in June.", "The trust published its accounts in June.").plannedAgainstDone).toBe(1);
+    expect(pairFeatures("Förra året höjdes sillkvoten i Norrvik med 10 procent.", "Förra året sänktes kvoten med 10 procent.").direction).toBe(1);
+    expect(pairFeatures("The company will now bring the work forward to next year.", "The company has put back the work from next year to 2029.").antonyms).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

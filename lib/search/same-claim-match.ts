@@ -18,7 +18,7 @@
  * score a pair the same way.
  */
 import model from "@/lib/search/same-claim-model.json";
-import { figureMentions, figuresDisagree, figuresOf, isYear, sameFigure, wordsOppose } from "@/lib/search/claim-conflict";
+import { figureMentions, figuresDisagree, figuresOf, hedgesOf, isYear, sameFigure, wordsOppose } from "@/lib/search/claim-conflict";
 
 /** A pair is the same claim at this score or above (the trainer folds its threshold into the bias). */
 export const SAME_CLAIM_SCORE = 0.5;
@@ -60,11 +60,11 @@ const FRACTIONS: Array<[RegExp, string]> = [
   [/\bhalf an? (million|billion|degree|point|percentage point|mile|hour|day|year)\b/giu, "0.5 $1"],
 ];
 const DENOMINATORS: Record<string, number> = { third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
-const FRACTION_WORDS = `(one|a|two|three|four|five|six|seven|eight|nine)[- ](${Object.keys(DENOMINATORS).join("|")})s?`;
+const FRACTION_WORDS = `(one|an?|two|three|four|five|six|seven|eight|nine)[- ](${Object.keys(DENOMINATORS).join("|")})s?`;
 /** A fraction of one unit: "six-tenths of a second" is 0.6 seconds, "a fifth of one percent" 0.2 percent. */
 const FRACTION_OF_A_UNIT = new RegExp(`\\b${FRACTION_WORDS} of (?:a|an|one) (second|percent|percentage point|point|mile|metre|kilometre|degree|hour|day|year)\\b`, "giu");
-/** A share: "two-fifths", "a fifth of", "by a fifth,", "a two-thirds fall", but not an ordinal ("a fifth consecutive month"). */
-const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!(?:of|fall|drop|rise|increase|decrease|cut|reduction|jump)\\b)\\p{L})`, "giu");
+/** A share: "two-fifths", "a fifth of", "by a fifth,", "a two-thirds fall", "an eighth lower", but not an ordinal ("a fifth consecutive month"). */
+const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!(?:of|fall|drop|rise|increase|decrease|cut|reduction|jump|lower|higher|more|less|fewer|smaller|larger|bigger)\\b)\\p{L})`, "giu");
 const fraction = (count: string, denominator: string) => (UNITS_WORDS[count.toLowerCase()] ?? 1) / DENOMINATORS[denominator.toLowerCase()];
 const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 
@@ -177,10 +177,12 @@ export function normaliseNumbers(text: string): string {
 
 /**
  * A time of day as one word that states no figure: "4:30 p.m.", "4.30pm", "16h30", "16 Uhr",
- * "alle 16" and "half vijf 's middags" are all "t1630", not the figures 4 and 30.
+ * "alle 16" and "half vijf 's middags" are all "t1630", not the figures 4 and 30. An hour in
+ * words with no part of the day ("quarter past ten", "halb sieben") may be either: "w1015" is
+ * 10.15 or 22.15.
  */
 function timesOfDay(text: string): string {
-  const word = (hours: number, minutes: string) => `t${String(hours).padStart(2, "0")}${minutes}`;
+  const word = (hours: number, minutes: string, eitherHalf = false) => `${eitherHalf ? "w" : "t"}${String(hours).padStart(2, "0")}${minutes}`;
   const clock = (h: string, m: string | undefined) => (Number(h) <= 23 ? word(Number(h), m ?? "00") : null);
   return text
     .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string | undefined, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m ?? "00"))
@@ -194,11 +196,11 @@ function timesOfDay(text: string): string {
       const h = ENGLISH_HOURS.indexOf(hour.toLowerCase());
       if (h < 0) return all;
       const later = part !== undefined && !/morning/iu.test(part) ? 12 : 0;
-      return /to/iu.test(which) ? word(((h + 11) % 12) + later, "45") : word((h % 12) + later, /half/iu.test(which) ? "30" : "15");
+      return /to/iu.test(which) ? word(((h + 11) % 12) + later, "45", !part) : word((h % 12) + later, /half/iu.test(which) ? "30" : "15", !part);
     })
     .replace(/\bhalb (\p{L}+)(\s+(?:am Abend|abends|am Nachmittag|nachmittags))?/giu, (all, hour: string, later: string | undefined) => {
       const h = GERMAN_HOURS.indexOf(hour.toLowerCase());
-      return h < 0 ? all : word(((h + 11) % 12) + (later ? 12 : 0), "30");
+      return h < 0 ? all : word(((h + 11) % 12) + (later ? 12 : 0), "30", !later);
     })
     // The 24-hour clock's words: "23 Uhr", "9 uur", "21 heures", "23h".
     .replace(/(?<![\d.,])(\d{1,2})(?:\s?(?:Uhr|uur|heures?)|h)(?!\p{L}|\d)/gu, (all, h: string) => clock(h, undefined) ?? all)
@@ -209,7 +211,7 @@ function timesOfDay(text: string): string {
     })
     // Dutch "half tien" is half past nine (half an hour before ten); "'s avonds" or "'s middags" after it, in the afternoon or evening.
     .replace(/\bhalf (een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)(\s+['’]s (?:avonds|middags))?/giu, (_, hour: string, later: string | undefined) =>
-      word(((DUTCH_HOURS.indexOf(hour.toLowerCase()) + 11) % 12) + (later ? 12 : 0), "30"),
+      word(((DUTCH_HOURS.indexOf(hour.toLowerCase()) + 11) % 12) + (later ? 12 : 0), "30", !later),
     );
 }
 const DUTCH_HOURS = ["twaalf", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf"];
@@ -222,9 +224,9 @@ function raceTimes(text: string): string {
   return text
     .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])/gu, (_, h: string, m: string, s: string) => seconds(h, m, s))
     .replace(/(?<![\d.,])(\d{1,2}) hours?,? (\d{1,2}) minutes?,? (?:and )?(\d{1,2}) seconds?\b/giu, (_, h: string, m: string, s: string) => seconds(h, m, s))
-    // Minutes and seconds, the seconds with tenths: "3min 58.4sec", "3 minutes 58.4 seconds", "3:58.4" (no clock time has tenths).
+    // Minutes and seconds, the seconds with tenths to thousandths: "3min 58.4sec", "3 minutes 58.4 seconds", "3:58.4", "1:34.207" (no clock time has them).
     .replace(/(?<![\d.,])(\d{1,2}) ?(?:min|mins|minutes?)\.?,? (?:and )?(\d{1,2}(?:\.\d+)?) ?(?:sec|secs|seconds?)(?!\p{L})\.?/giu, (_, m: string, s: string) => seconds("0", m, s))
-    .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}\.\d{1,2})(?![\d:])/gu, (_, m: string, s: string) => seconds("0", m, s));
+    .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}\.\d{1,3})(?![\d:])/gu, (_, m: string, s: string) => seconds("0", m, s));
 }
 
 /** Hours then minutes, in the corpus's languages ("un'ora" has its "un" read as 1 by now). */
@@ -398,6 +400,8 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:defeat|loss)\b(?! (?:by|to)\b)/iu, /\b(?:win|victory)\b(?! (?:over|against)\b)/iu],
   [/\b(?:drew|draw|drawn)\b/iu, /\b(?:beat|won|win|lost|defeated)\b/iu],
   [/\btop\b/iu, /\bbottom\b/iu],
+  // A date moved: "bring the work forward to next year" against "put back the work from next year".
+  [/\b(?:bring|brings|bringing|brought|move|moves|moving|moved)\b[^.,;]{0,40}?\bforward\b/iu, /\b(?:put|puts|putting|push|pushes|pushing|pushed)\b[^.,;]{0,40}?\bback\b|\b(?:delay|delays|delayed|postpone|postpones|postponed)\b/iu],
   [/\bheadwinds?\b/iu, /\btailwinds?\b/iu],
   // Not "close to", a bound.
   [/\b(?:open|opens|opened|opening)\b/iu, /\b(?:close|closes|closed|closing)\b(?! to\b)/iu],
@@ -610,10 +614,10 @@ function negationMismatch(a: string, b: string): boolean {
 }
 
 /**
- * Words that put the next few in the future or in a plan: "will", "would", "plans", "doivent",
+ * Words that put the next few in the future or in a plan: "will", "would", "plans", "expects", "doivent",
  * "moet", "vai", "ska"; not "could" or "may", which hedge a fact as often as they plan one.
  */
-const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|intends?|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
+const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|intends?|expects|hopes|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
 /** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is expected to be confirmed", "is to close" (not "is to 4%"). */
 const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are|expected|likely)$/iu;
 /** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "levantó", "publicerade". */
@@ -672,8 +676,8 @@ function plannedAgainstDone(a: string, b: string): boolean {
  * another on the other side only.
  */
 const DIRECTIONS: Record<string, RegExp> = {
-  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increase|increases|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|aumento|aumentou|aumentaram|cresceu|subida|aumentato|cresciuto|salito|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger|up from)(?!\p{L})/giu,
-  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decrease|decreases|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|caiu|diminuiu|queda|descida|calato|sceso|diminuito|calo|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|down from)(?!\p{L})/giu,
+  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increase|increases|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|aumento|aumentou|aumentaram|cresceu|subida|aumentato|cresciuto|salito|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger|höjdes|höjs|höjt|ökade|ökar|ökat|steg|stiger|wzrósł|wzrosła|wzrosło|wzrosły|up from)(?!\p{L})/giu,
+  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decrease|decreases|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|caiu|diminuiu|queda|descida|calato|sceso|diminuito|calo|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|sänktes|sänks|sänkt|minskade|minskar|minskat|sjönk|sjunker|spadł|spadła|spadło|spadły|down from)(?!\p{L})/giu,
   held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stabil|stabiel|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
 };
 
@@ -735,6 +739,18 @@ const RATES: Record<string, RegExp> = {
 function rateMismatch(a: string, b: string): boolean {
   const [ra, rb] = [a, b].map((text) => Object.keys(RATES).filter((r) => RATES[r].test(text)));
   return ra.length > 0 && rb.length > 0 && !ra.some((r) => rb.includes(r));
+}
+
+/** What a figure is counted per (English and Dutch "per"), other than a span of time (RATES'): "£30 per tonne", "7.4 tonnes per hectare"; "per head" and "per inwoner" are "per person". */
+function perUnits(normalised: string): Set<string> {
+  const units = Array.from(normalised.matchAll(/(?<!\p{L})per (\p{L}{3,})/giu), ([, unit]) => unit.toLowerCase().replace(/^(?:head|capita|resident|inhabitant|people|inwoner|persoon)$/u, "person"));
+  return new Set(units.filter((unit) => !/^(?:cent|hour|day|night|week|month|year|annum|minute|second|uur|dag|nacht|maand|jaar)s?$/u.test(unit)));
+}
+
+/** Each counts its figure per a unit the other does not: "per tonne" against "per hectare". */
+function perUnitMismatch(a: string, b: string): boolean {
+  const [ua, ub] = [perUnits(a), perUnits(b)];
+  return ua.size > 0 && ub.size > 0 && ![...ua].some((unit) => ub.has(unit));
 }
 
 /**
@@ -977,10 +993,11 @@ function figuresRebound(a: ReadClaim, b: ReadClaim, fa: number[], fb: number[]):
   return trades.some(([x, y]) => trades.some(([u, v]) => sameFigure(u, y) && sameFigure(v, x)));
 }
 
-/** The times of day a claim states (timesOfDay's "t1930"), in minutes, and whether each is approximate ("shortly after 4am"). */
-function timesOfDayIn(normalised: string): Array<{ minutes: number; approximate: boolean }> {
-  return Array.from(normalised.matchAll(/\bt(\d{2})(\d{2})\b/gu), (match) => ({
-    minutes: Number(match[1]) * 60 + Number(match[2]),
+/** The times of day a claim states (timesOfDay's "t1930" and "w1015"), in minutes, whether each may be either half of the day, and whether it is approximate ("shortly after 4am"). */
+function timesOfDayIn(normalised: string): Array<{ minutes: number; eitherHalf: boolean; approximate: boolean }> {
+  return Array.from(normalised.matchAll(/\b([tw])(\d{2})(\d{2})\b/gu), (match) => ({
+    minutes: Number(match[2]) * 60 + Number(match[3]),
+    eitherHalf: match[1] === "w",
     approximate: [HEDGE, NEAR_A_TIME].some((words) => words.test(normalised.slice(Math.max(0, match.index - 24), match.index))),
   }));
 }
@@ -989,11 +1006,16 @@ const NEAR_A_TIME = /(?<!\p{L})(?:(?:shortly|just|soon) (?:after|before)|gegen|v
 
 /**
  * Each states a time of day the other does not: "at 4.30 a.m." against "às 3h40". A time said to
- * be approximate is met by one within half an hour ("shortly after 4am" and "4:10 a.m.").
+ * be approximate is met by one within half an hour ("shortly after 4am" and "4:10 a.m."), and one
+ * that may be either half of the day by the same time in the other half.
  */
 function timesDisagree(a: string, b: string): boolean {
   const [ta, tb] = [timesOfDayIn(a), timesOfDayIn(b)];
-  const unmet = (x: typeof ta, y: typeof ta) => x.some((t) => !y.some((u) => Math.abs(t.minutes - u.minutes) <= (t.approximate || u.approximate ? 30 : 0)));
+  const apart = (t: (typeof ta)[number], u: (typeof ta)[number]) => {
+    const minutes = Math.abs(t.minutes - u.minutes);
+    return t.eitherHalf || u.eitherHalf ? Math.min(minutes % 720, 720 - (minutes % 720)) : minutes;
+  };
+  const unmet = (x: typeof ta, y: typeof ta) => x.some((t) => !y.some((u) => apart(t, u) <= (t.approximate || u.approximate ? 30 : 0)));
   return unmet(ta, tb) && unmet(tb, ta);
 }
 
@@ -1019,7 +1041,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [relatedA, relatedB] = [relationSides(a), relationSides(b)];
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
-    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgedA.has(x) !== hedgedB.has(y))))),
+    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y)))))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
     copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
@@ -1033,7 +1055,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     negatedCopy: bit(negationMismatch(a, b) && wordsShared(withoutDenials(a), withoutDenials(b)) >= NEAR_COPY),
     direction: bit(directionSwapped(na, nb)),
     figuresReordered: bit(figuresReordered(fa, fb)),
-    rate: bit(rateMismatch(a, b)),
+    rate: bit(rateMismatch(a, b) || perUnitMismatch(na, nb)),
     // Read after the fractions, so "a tenth" (10 percent) is no ordinal.
     ordinal: bit(ordinalSwapped(ca.digits, cb.digits)),
     roles: bit(rolesSwapped(relatedA, relatedB)),
