@@ -116,16 +116,22 @@ function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both
 }
 
 /**
+ * The differences of two figures of one scale ("from 214 to 131" states a loss of 83; "14 of its 62"
+ * leaves 48), never of a year or of figures more than five times apart ("six months" is not taken
+ * from "243 million", nor "three abstentions" from "19 votes": 34 to 19 is not 34 to 16).
+ */
+export function differencesOf(figures: Iterable<number>): number[] {
+  const counts = [...figures].filter((n) => !isYear(n));
+  return counts.flatMap((m) => counts.filter((n) => n < m && n * 5 >= m).map((n) => Math.round((m - n) * 1000) / 1000));
+}
+
+/**
  * Each states figures, and neither's figures are all among the other's (within sameFigure's
  * rounding, looser for the `hedged` ones), or the difference of two of them: "from 214 to 131"
  * restates "lost 83".
  */
 export function figuresDisagree(figuresA: Set<number>, figuresB: Set<number>, hedged: { a: Set<number>; b: Set<number> } = { a: new Set(), b: new Set() }): boolean {
-  // Only of two figures of one scale ("from 214 to 131", "14 of its 62"), never a year or "six months" taken from
-  // "243 million", nor "three abstentions" taken from "19 votes" (34 to 19 is not 34 to 16).
-  const counts = (y: Set<number>) => [...y].filter((n) => !isYear(n));
-  const differences = (y: Set<number>) => counts(y).flatMap((m) => counts(y).filter((n) => n < m && n * 5 >= m).map((n) => Math.round((m - n) * 1000) / 1000));
-  const withDifferences = (y: Set<number>) => [...y, ...differences(y)];
+  const withDifferences = (y: Set<number>) => [...y, ...differencesOf(y)];
   // One to one, equal figures first: the 7 of "seven new stops" stands for one 7, not also for a 6.9 beside it.
   // Loose when one of the two is said to be approximate: "about four-fifths" is not "about three-quarters".
   const within = (x: Set<number>, y: Set<number>, hedgedX: Set<number>, hedgedY: Set<number>) => {

@@ -73,14 +73,12 @@ describe("pairFeatures, the hard negatives of new text", () => {
     expect(fires("She said 30 percent of schools lack heating.", "30 percent of schools lack heating, the education minister said.", "claimant")).toBe(false);
   });
 
-  it("refuses a figure over another span and a direction reversed; weighs another named source against a match", () => {
+  it("refuses a figure over another span and a direction reversed, but not another named source alone", () => {
     expect(same("The plant emits 300 tonnes of CO2 a day.", "The plant emits 300 tonnes of CO2 a year.")).toBe(false);
     expect(same("Bus ridership is still rising this year, the council said.", "Bus ridership is falling this year, the council said.")).toBe(false);
-    // Learnt from six sets, another source alone no longer refuses (0.52 against 0.75 for the same source).
-    const union = "According to the teachers' union, 30 percent of schools lack heating.";
-    expect(sameClaimScore(union, "According to the education ministry, 30 percent of schools lack heating.")).toBeLessThan(
-      sameClaimScore(union, "According to the teachers' union, 30 percent of the schools lack heating."),
-    );
+    // A claim is the same whoever states it: learnt from six sets another source alone no longer refused (0.52 against
+    // 0.75 for the same source), and from twenty-one it weighs nothing (the labellers' pairs carry a verdict over).
+    expect(same("According to the teachers' union, 30 percent of schools lack heating.", "According to the education ministry, 30 percent of schools lack heating.")).toBe(true);
   });
 
   it("reads a contrast or a verb that denies as no denial", () => {
@@ -112,32 +110,33 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -20's), read without the
-  // trigram search's floor, in sample (the model learnt from all twenty; train-same-claim.ts prints
-  // its cross-validated 0.768 at 0.803 over the 4,694, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -21's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty-one; train-same-claim.ts prints
+  // its cross-validated 0.775 at 0.803 over the 4,934, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.872, recall: 0.841 }],
-      ["heldout-2", { precision: 0.823, recall: 0.823 }],
-      ["heldout-3", { precision: 0.865, recall: 0.912 }],
-      ["heldout-4", { precision: 0.838, recall: 0.797 }],
-      ["heldout-5", { precision: 0.782, recall: 0.782 }],
-      ["heldout-6", { precision: 0.779, recall: 0.901 }],
-      ["heldout-7", { precision: 0.757, recall: 0.809 }],
-      ["heldout-8", { precision: 0.682, recall: 0.821 }],
-      ["heldout-9", { precision: 0.725, recall: 0.792 }],
-      ["heldout-10", { precision: 0.762, recall: 0.825 }],
-      ["heldout-11", { precision: 0.759, recall: 0.719 }],
-      ["heldout-12", { precision: 0.774, recall: 0.821 }],
-      ["heldout-13", { precision: 0.842, recall: 0.8 }],
-      ["heldout-14", { precision: 0.707, recall: 0.725 }],
-      ["heldout-15", { precision: 0.734, recall: 0.752 }],
-      ["heldout-16", { precision: 0.821, recall: 0.842 }],
-      ["heldout-17", { precision: 0.818, recall: 0.811 }],
-      ["heldout-18", { precision: 0.776, recall: 0.744 }],
-      ["heldout-19", { precision: 0.786, recall: 0.837 }],
-      ["heldout-20", { precision: 0.684, recall: 0.661 }],
+      ["set-1", { precision: 0.869, recall: 0.823 }],
+      ["heldout-2", { precision: 0.832, recall: 0.823 }],
+      ["heldout-3", { precision: 0.872, recall: 0.901 }],
+      ["heldout-4", { precision: 0.845, recall: 0.797 }],
+      ["heldout-5", { precision: 0.771, recall: 0.765 }],
+      ["heldout-6", { precision: 0.796, recall: 0.901 }],
+      ["heldout-7", { precision: 0.77, recall: 0.817 }],
+      ["heldout-8", { precision: 0.68, recall: 0.813 }],
+      ["heldout-9", { precision: 0.727, recall: 0.775 }],
+      ["heldout-10", { precision: 0.759, recall: 0.842 }],
+      ["heldout-11", { precision: 0.769, recall: 0.728 }],
+      ["heldout-12", { precision: 0.776, recall: 0.829 }],
+      ["heldout-13", { precision: 0.835, recall: 0.8 }],
+      ["heldout-14", { precision: 0.712, recall: 0.7 }],
+      ["heldout-15", { precision: 0.733, recall: 0.727 }],
+      ["heldout-16", { precision: 0.817, recall: 0.817 }],
+      ["heldout-17", { precision: 0.826, recall: 0.82 }],
+      ["heldout-18", { precision: 0.784, recall: 0.752 }],
+      ["heldout-19", { precision: 0.794, recall: 0.846 }],
+      ["heldout-20", { precision: 0.717, recall: 0.711 }],
+      ["heldout-21", { precision: 0.823, recall: 0.85 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -449,6 +448,26 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("The trust expects to publish its accounts in June.", "The trust published its accounts in June.").plannedAgainstDone).toBe(1);
     expect(pairFeatures("Förra året höjdes sillkvoten i Norrvik med 10 procent.", "Förra året sänktes kvoten med 10 procent.").direction).toBe(1);
     expect(pairFeatures("The company will now bring the work forward to next year.", "The company has put back the work from next year to 2029.").antonyms).toBe(1);
+  });
+
+  it("reads a shared time of day, hours in words, minutes into a period, hyphenated shares, Polish numbers, a difference as a shared figure, short verbs planned and done, a date after 'from' (the twenty-first set's errors)", () => {
+    // A time of day they share lets claims in two languages be on one topic.
+    expect(pairFeatures("Die letzten Fahrgäste erreichten gegen 18.30 Uhr sicher den Boden.", "The last passengers reached the ground at about 6.30pm.").sharedTime).toBe(1);
+    expect(same("Die letzten Fahrgäste erreichten gegen 18.30 Uhr sicher den Boden.", "The last passengers reached the ground at about 6.30pm.")).toBe(true);
+    expect(same("Die letzten Fahrgäste erreichten gegen 18.30 Uhr sicher den Boden.", "The last passengers reached the ground at about 9.30pm.")).toBe(false);
+    expect(normaliseNumbers("after one in the morning; from six in the evening; half past seven in the morning; before 10 o'clock in the morning; at ten o'clock")).toBe(
+      "after t0100; from t1800; t0730; before t1000; at w1000",
+    );
+    expect(normaliseNumbers("the winner 2:41 into overtime")).toBe(normaliseNumbers("the winner 2 minutes 41 seconds into overtime"));
+    expect(normaliseNumbers("roughly three-quarters full; grown by two-thirds under; five quarters in a row")).toBe("roughly 75 percent full; grown by 66.7 percent under; 5 consecutive quarter");
+    expect(normaliseNumbers("po ponad trzech miesiącach")).toBe("po ponad 3 miesiącach");
+    expect(pairFeatures("Eastmere's profits rose by £24m last year.", "Eastmere Terminals increased its pre-tax profit from £118m to £142m last year.").sharedFigure).toBe(1);
+    expect(pairFeatures("Trentside said it would fit side cameras to all 46 of its lorries.", "Trentside had since fitted side cameras to all 46 of its lorries.").plannedAgainstDone).toBe(1);
+    expect(pairFeatures("Electricity will cost 27.9p per kilowatt hour.", "Electricity costs 27.9p per kWh under the new cap.").rate).toBe(0);
+    expect(pairFeatures("The price cap is going up by 7.4% in January.", "Household energy price cap to fall 7.4% from 1 January.").direction).toBe(1);
+    expect(pairFeatures("Some suppliers offer fixed deals at £1,790 a year, cheaper than the cap.", "Some suppliers offer fixed deals at £1,790 a year, more expensive than the cap.").antonyms).toBe(1);
+    // A date is no start: "from 1 June" against "from £2 to £2.40".
+    expect(pairFeatures("The fare rises from £2 to £2.40 on 1 June.", "From 1 June, a single will cost £2.40 instead of £2.").startAndEnd).toBe(0);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

@@ -18,7 +18,7 @@
  * score a pair the same way.
  */
 import model from "@/lib/search/same-claim-model.json";
-import { figureMentions, figuresDisagree, figuresOf, hedgesOf, isYear, sameFigure, wordsOppose } from "@/lib/search/claim-conflict";
+import { differencesOf, figureMentions, figuresDisagree, figuresOf, hedgesOf, isYear, sameFigure, wordsOppose } from "@/lib/search/claim-conflict";
 
 /** A pair is the same claim at this score or above (the trainer folds its threshold into the bias). */
 export const SAME_CLAIM_SCORE = 0.5;
@@ -41,6 +41,9 @@ const NUMBER_WORDS: Record<string, string> = {
   eins: "1", zwei: "2", drei: "3", vier: "4", fünf: "5", sechs: "6", sieben: "7", neun: "9", zehn: "10", zwölf: "12", fünfzehn: "15", zwanzig: "20",
   twee: "2", drie: "3", vijf: "5", zes: "6", zeven: "7", negen: "9", tien: "10", twaalf: "12", vijftien: "15", twintig: "20",
   två: "2", fyra: "4", fem: "5", sju: "7", åtta: "8", nio: "9", tio: "10", tolv: "12", tjugo: "20",
+  jeden: "1", jedna: "1", jedno: "1", dwa: "2", dwie: "2", dwóch: "2", trzy: "3", trzech: "3", cztery: "4", czterech: "4", pięć: "5", pięciu: "5",
+  sześć: "6", sześciu: "6", siedem: "7", siedmiu: "7", osiem: "8", ośmiu: "8", dziewięć: "9", dziewięciu: "9", dziesięć: "10", dziesięciu: "10",
+  dwanaście: "12", dwudziestu: "20", dwadzieścia: "20",
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const UNITS_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
@@ -65,6 +68,8 @@ const FRACTION_WORDS = `(one|an?|two|three|four|five|six|seven|eight|nine)[- ]($
 const FRACTION_OF_A_UNIT = new RegExp(`\\b${FRACTION_WORDS} of (?:a|an|one) (second|percent|percentage point|point|mile|metre|kilometre|degree|hour|day|year)\\b`, "giu");
 /** A share: "two-fifths", "a fifth of", "by a fifth,", "a two-thirds fall", "an eighth lower", but not an ordinal ("a fifth consecutive month"). */
 const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!(?:of|fall|drop|rise|increase|decrease|cut|reduction|jump|lower|higher|more|less|fewer|smaller|larger|bigger)\\b)\\p{L})`, "giu");
+/** Two or more parts, hyphenated, are a share whatever follows, never an ordinal: "three-quarters full", "grown by two-thirds under" (not "five quarters in a row"). */
+const SHARES = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine)-(${Object.keys(DENOMINATORS).join("|")})s\\b`, "giu");
 const fraction = (count: string, denominator: string) => (UNITS_WORDS[count.toLowerCase()] ?? 1) / DENOMINATORS[denominator.toLowerCase()];
 const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 
@@ -191,12 +196,23 @@ function timesOfDay(text: string): string {
     .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?!\d|[.,]\d)/gu, (_, h: string, m: string) => word(Number(h), m))
     // "18.30 Uhr", "12.00 horas": hours and minutes before the clock's word.
     .replace(/(?<![\d.,])(\d{1,2})[.:](\d{2})\s?(?:Uhr|uur|horas|heures|h)(?!\p{L})/gu, (all, h: string, m: string) => clock(h, m) ?? all)
+    // "Ten o'clock in the morning", "10 o'clock" (either half of the day).
+    .replace(/\b(\d{1,2}|\p{L}+) o['’]clock(?: (in the morning|in the afternoon|in the evening|at night))?/giu, (all, hour: string, part: string | undefined) => {
+      const h = /^\d/u.test(hour) ? Number(hour) : ENGLISH_HOURS.indexOf(hour.toLowerCase());
+      if (h < 0 || h > 12) return all;
+      return word((h % 12) + (part !== undefined && !/morning/iu.test(part) ? 12 : 0), "00", !part);
+    })
     // "Half past seven in the morning", "halb sieben am Abend" (half an hour before seven): hours in words.
     .replace(/\b(half past|quarter past|quarter to) (\p{L}+)(?: (in the morning|in the afternoon|in the evening|at night))?/giu, (all, which: string, hour: string, part: string | undefined) => {
       const h = ENGLISH_HOURS.indexOf(hour.toLowerCase());
       if (h < 0) return all;
       const later = part !== undefined && !/morning/iu.test(part) ? 12 : 0;
       return /to/iu.test(which) ? word(((h + 11) % 12) + later, "45", !part) : word((h % 12) + later, /half/iu.test(which) ? "30" : "15", !part);
+    })
+    // "One in the morning", "six in the evening": an hour in words with its part of the day (after "half past seven in the morning").
+    .replace(/\b(\p{L}+) (in the morning|in the (?:evening|afternoon)|at night)\b/giu, (all, hour: string, part: string) => {
+      const h = ENGLISH_HOURS.indexOf(hour.toLowerCase());
+      return h < 0 ? all : word((h % 12) + (/morning/iu.test(part) ? 0 : 12), "00");
     })
     .replace(/\bhalb (\p{L}+)(\s+(?:am Abend|abends|am Nachmittag|nachmittags))?/giu, (all, hour: string, later: string | undefined) => {
       const h = GERMAN_HOURS.indexOf(hour.toLowerCase());
@@ -226,7 +242,9 @@ function raceTimes(text: string): string {
     .replace(/(?<![\d.,])(\d{1,2}) hours?,? (\d{1,2}) minutes?,? (?:and )?(\d{1,2}) seconds?\b/giu, (_, h: string, m: string, s: string) => seconds(h, m, s))
     // Minutes and seconds, the seconds with tenths to thousandths: "3min 58.4sec", "3 minutes 58.4 seconds", "3:58.4", "1:34.207" (no clock time has them).
     .replace(/(?<![\d.,])(\d{1,2}) ?(?:min|mins|minutes?)\.?,? (?:and )?(\d{1,2}(?:\.\d+)?) ?(?:sec|secs|seconds?)(?!\p{L})\.?/giu, (_, m: string, s: string) => seconds("0", m, s))
-    .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}\.\d{1,3})(?![\d:])/gu, (_, m: string, s: string) => seconds("0", m, s));
+    .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}\.\d{1,3})(?![\d:])/gu, (_, m: string, s: string) => seconds("0", m, s))
+    // Minutes and seconds into a round or a period: "2:41 into overtime" is no time of day.
+    .replace(/(?<![\d.,:])(\d{1,2}):(\d{2}) into\b/gu, (_, m: string, s: string) => `${seconds("0", m, s)} into`);
 }
 
 /** Hours then minutes, in the corpus's languages ("un'ora" has its "un" read as 1 by now). */
@@ -275,6 +293,7 @@ function numbersAsDigits(text: string): string {
     .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/giu, (_, tens: string, units: string) => String(TENS[tens.toLowerCase()] + UNITS_WORDS[units.toLowerCase()]))
     .replace(/\b(?:a|one) hundred(?: and)? (\d{1,2})\b(?![.,]\d)/giu, (_, n: string) => String(100 + Number(n)))
     .replace(FRACTION_OF_A_UNIT, (_, n: string, d: string, unit: string) => `${Math.round(fraction(n, d) * 1000) / 1000} ${/percent|point/u.test(unit) ? unit : `${unit}s`}`)
+    .replace(SHARES, (all, n: string, d: string) => (fraction(n, d) < 1 ? percentOf(fraction(n, d)) : all))
     .replace(SHARE, (_, n: string, d: string) => percentOf(fraction(n, d)))
     .replace(/\b(\p{L}+) and a half\b/giu, (all, word: string) => (NUMBER_WORDS[word.toLowerCase()] ? `${NUMBER_WORDS[word.toLowerCase()]}.5` : all))
     .replace(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
@@ -387,6 +406,7 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/(?<!\p{L})(?:exports?|exported|exportaciones|exportations?|Exporte?|exportações|esportazioni|uitvoer|export)(?!\p{L})/iu, /(?<!\p{L})(?:imports?|imported|importaciones|importations?|Importe?|importações|importazioni|invoer|import)(?!\p{L})/iu],
   [/\bmore likely\b/iu, /\bless likely\b/iu],
   [/\b(?:faster|quicker)\b/iu, /\bslower\b/iu],
+  [/\b(?:cheaper|less expensive)\b/iu, /\b(?:dearer|pricier|more expensive|costlier)\b/iu],
   [/\bboth\b/iu, /\b(?:alone|only one)\b/iu],
   [/\bevery\b/iu, /\bhalf\b/iu],
   [/\ball\b/iu, /\bonly\b/iu],
@@ -663,9 +683,10 @@ function plannedAndDone(text: string): { planned: Set<string>; done: Set<string>
  */
 function plannedAgainstDone(a: string, b: string): boolean {
   const [ra, rb] = [plannedAndDone(a), plannedAndDone(b)];
-  // A stem shorter than five letters is the whole word, whose past form is longer: "vote" and "voted".
-  const doneAs = (stem: string, done: Set<string>) => done.has(stem) || (stem.length === 4 && [...done].some((d) => d.startsWith(stem)));
-  const plansWhatIsDone = (x: typeof ra, y: typeof rb) => !y.plans && [...x.planned].some((s) => s.length >= 4 && doneAs(s, y.done));
+  // A stem shorter than five letters is the whole word, whose past form is longer: "vote" and "voted", "fit" and "fitted".
+  const pastForms = (word: string) => [`${word}d`, `${word}ed`, `${word}${word.at(-1)}ed`].map((past) => past.slice(0, 5));
+  const doneAs = (stem: string, done: Set<string>) => done.has(stem) || (stem.length < 5 && pastForms(stem).some((past) => done.has(past)));
+  const plansWhatIsDone = (x: typeof ra, y: typeof rb) => !y.plans && [...x.planned].some((s) => s.length >= 3 && doneAs(s, y.done));
   return plansWhatIsDone(ra, rb) || plansWhatIsDone(rb, ra);
 }
 
@@ -676,8 +697,8 @@ function plannedAgainstDone(a: string, b: string): boolean {
  * another on the other side only.
  */
 const DIRECTIONS: Record<string, RegExp> = {
-  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increase|increases|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|aumento|aumentou|aumentaram|cresceu|subida|aumentato|cresciuto|salito|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger|höjdes|höjs|höjt|ökade|ökar|ökat|steg|stiger|wzrósł|wzrosła|wzrosło|wzrosły|up from)(?!\p{L})/giu,
-  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decrease|decreases|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|caiu|diminuiu|queda|descida|calato|sceso|diminuito|calo|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|sänktes|sänks|sänkt|minskade|minskar|minskat|sjönk|sjunker|spadł|spadła|spadło|spadły|down from)(?!\p{L})/giu,
+  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increase|increases|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|aumento|aumentou|aumentaram|cresceu|subida|aumentato|cresciuto|salito|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger|höjdes|höjs|höjt|ökade|ökar|ökat|steg|stiger|wzrósł|wzrosła|wzrosło|wzrosły|up from|up by|(?:go|goes|going|went|gone) up)(?!\p{L})/giu,
+  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decrease|decreases|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|caiu|diminuiu|queda|descida|calato|sceso|diminuito|calo|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|sänktes|sänks|sänkt|minskade|minskar|minskat|sjönk|sjunker|spadł|spadła|spadło|spadły|down from|down by|(?:go|goes|going|went|gone) down)(?!\p{L})/giu,
   held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stabil|stabiel|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
 };
 
@@ -741,9 +762,15 @@ function rateMismatch(a: string, b: string): boolean {
   return ra.length > 0 && rb.length > 0 && !ra.some((r) => rb.includes(r));
 }
 
+/** Units with two names: "per kWh" is "per kilowatt hour". */
+const PER_UNIT_NAMES: Record<string, string> = { head: "person", capita: "person", resident: "person", inhabitant: "person", people: "person", inwoner: "person", persoon: "person", kwh: "kilowatt", mwh: "megawatt" };
+
 /** What a figure is counted per (English and Dutch "per"), other than a span of time (RATES'): "£30 per tonne", "7.4 tonnes per hectare"; "per head" and "per inwoner" are "per person". */
 function perUnits(normalised: string): Set<string> {
-  const units = Array.from(normalised.matchAll(/(?<!\p{L})per (\p{L}{3,})/giu), ([, unit]) => unit.toLowerCase().replace(/^(?:head|capita|resident|inhabitant|people|inwoner|persoon)$/u, "person"));
+  const units = Array.from(normalised.matchAll(/(?<!\p{L})per (\p{L}{3,})/giu), ([, unit]) => {
+    const name = unit.toLowerCase();
+    return PER_UNIT_NAMES[name] ?? name;
+  });
   return new Set(units.filter((unit) => !/^(?:cent|hour|day|night|week|month|year|annum|minute|second|uur|dag|nacht|maand|jaar)s?$/u.test(unit)));
 }
 
@@ -808,10 +835,10 @@ function currencySwapped(a: ReadClaim, b: ReadClaim): boolean {
   return pa.some((x) => pb.some((y) => sameFigure(x.value, y.value) && x.currency !== y.currency) && !pb.some((y) => sameFigure(x.value, y.value) && x.currency === y.currency));
 }
 
-/** The figures a claim states after "by" (a change: "rose by 24"), after "to" (a level: "rose to 24") or after "from" (where it started). */
+/** The figures a claim states after "by" (a change: "rose by 24"), after "to" (a level: "rose to 24") or after "from" (where it started), not a date's ("from 1 June"). */
 function figuresAfter({ normalised }: ReadClaim, word: "by" | "to" | "from"): number[] {
   // With its currency, which makes an "m" millions.
-  const pattern = new RegExp(`(?<!\\p{L})${word}\\s?([$€£]?\\s?\\d[\\d.,]*(?:\\s?(?:thousand|million|billion|bn|m|k)(?!\\p{L}))?)`, "giu");
+  const pattern = new RegExp(`(?<!\\p{L})${word}\\s?([$€£]?\\s?\\d[\\d.,]*(?:\\s?(?:thousand|million|billion|bn|m|k)(?!\\p{L}))?)(?!\\s?(?:${MONTHS})(?!\\p{L}))`, "giu");
   return Array.from(normalised.matchAll(pattern), ([, figure]) => figureMentions(figure)[0]?.value).filter((v) => v !== undefined);
 }
 
@@ -993,8 +1020,10 @@ function figuresRebound(a: ReadClaim, b: ReadClaim, fa: number[], fb: number[]):
   return trades.some(([x, y]) => trades.some(([u, v]) => sameFigure(u, y) && sameFigure(v, x)));
 }
 
-/** The times of day a claim states (timesOfDay's "t1930" and "w1015"), in minutes, whether each may be either half of the day, and whether it is approximate ("shortly after 4am"). */
-function timesOfDayIn(normalised: string): Array<{ minutes: number; eitherHalf: boolean; approximate: boolean }> {
+/** A time of day a claim states, in minutes, whether it may be either half of the day, and whether it is approximate ("shortly after 4am"). */
+type TimeOfDay = { minutes: number; eitherHalf: boolean; approximate: boolean };
+/** The times of day a claim states (timesOfDay's "t1930" and "w1015"). */
+function timesOfDayIn(normalised: string): TimeOfDay[] {
   return Array.from(normalised.matchAll(/\b([tw])(\d{2})(\d{2})\b/gu), (match) => ({
     minutes: Number(match[2]) * 60 + Number(match[3]),
     eitherHalf: match[1] === "w",
@@ -1009,19 +1038,21 @@ const NEAR_A_TIME = /(?<!\p{L})(?:(?:shortly|just|soon) (?:after|before)|gegen|v
  * be approximate is met by one within half an hour ("shortly after 4am" and "4:10 a.m."), and one
  * that may be either half of the day by the same time in the other half.
  */
-function timesDisagree(a: string, b: string): boolean {
-  const [ta, tb] = [timesOfDayIn(a), timesOfDayIn(b)];
-  const apart = (t: (typeof ta)[number], u: (typeof ta)[number]) => {
-    const minutes = Math.abs(t.minutes - u.minutes);
-    return t.eitherHalf || u.eitherHalf ? Math.min(minutes % 720, 720 - (minutes % 720)) : minutes;
-  };
-  const unmet = (x: typeof ta, y: typeof ta) => x.some((t) => !y.some((u) => apart(t, u) <= (t.approximate || u.approximate ? 30 : 0)));
+function timesDisagree(ta: TimeOfDay[], tb: TimeOfDay[]): boolean {
+  const unmet = (x: TimeOfDay[], y: TimeOfDay[]) => x.some((t) => !y.some((u) => sameTime(t, u)));
   return unmet(ta, tb) && unmet(tb, ta);
+}
+
+/** Two times of day one: equal, within half an hour when one is approximate, in either half of the day when one may be. */
+function sameTime(t: TimeOfDay, u: TimeOfDay): boolean {
+  const minutes = Math.abs(t.minutes - u.minutes);
+  const apart = t.eitherHalf || u.eitherHalf ? Math.min(minutes % 720, 720 - (minutes % 720)) : minutes;
+  return apart <= (t.approximate || u.approximate ? 30 : 0);
 }
 
 /** Words that say the figure after them is approximate or a bound: "almost a fifth", "nearly 0.9 seconds", "more than 20 percent". */
 const HEDGE =
-  /(?<!\p{L})(?:almost|nearly|about|around|roughly|approximately|some|more than|less than|fewer than|over|under|close to|upwards of|presque|environ|près de|plus de|moins de|fast|rund|etwa|knapp|mehr als|weniger als|casi|cerca de|alrededor de|más de|menos de|quase|mais de|quasi|circa|oltre|più di|meno di|bijna|ongeveer|ruim|meer dan|minder dan)\s+(?:an?\s+)?(?:[$€£]\s?)?$/iu;
+  /(?<!\p{L})(?:almost|nearly|about|around|roughly|approximately|some|more than|less than|fewer than|over|under|close to|upwards of|presque|environ|près de|plus de|moins de|fast|rund|etwa|knapp|mehr als|weniger als|casi|cerca de|alrededor de|más de|menos de|quase|mais de|quasi|circa|oltre|più di|meno di|bijna|ongeveer|ruim|meer dan|minder dan|ponad|około|prawie|blisko)\s+(?:an?\s+)?(?:[$€£]\s?)?$/iu;
 
 /** The figures a claim says are approximate, in its own units and in one. */
 function hedgedFigures({ digits, normalised }: ReadClaim): number[] {
@@ -1033,6 +1064,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [ca, cb] = [readClaim(a), readClaim(b)];
   const [na, nb] = [ca.normalised, cb.normalised];
   const [fa, fb] = [figureMentions(na).map((m) => m.value), figureMentions(nb).map((m) => m.value)];
+  const [ta, tb] = [timesOfDayIn(na), timesOfDayIn(nb)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours").
   const [ua, ub] = [ca, cb].map((claim) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised)]));
   const [hedgedA, hedgedB] = [new Set(hedgedFigures(ca)), new Set(hedgedFigures(cb))];
@@ -1041,12 +1073,15 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [relatedA, relatedB] = [relationSides(a), relationSides(b)];
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
-    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y)))))),
+    // Or the difference of two of the other's: "rose by £24m" shares one with "from £118m to £142m".
+    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y))))) || fa.some((x) => differencesOf(fb).includes(x)) || fb.some((y) => differencesOf(fa).includes(y))),
+    // "Gegen 18.30 Uhr" and "at about 6.30pm": read apart from the figures, as a detail one claim may add is more often a time.
+    sharedTime: bit(ta.some((t) => tb.some((u) => sameTime(t, u)))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
     copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
     // Agreeing in one unit is enough: "a two-day strike" (2, and 2,880 minutes) restates "a 48-hour strike" (48, and 2,880).
-    figuresDisagree: bit((figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }) && figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB })) || timesDisagree(na, nb)),
+    figuresDisagree: bit((figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }) && figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB })) || timesDisagree(ta, tb)),
     wordsOppose: bit(wordsOppose(na, nb)),
     swappedDetail: bit(swappedDetail(a, b)),
     antonyms: antonymsSwapped(a, b, relatedA !== null && relatedB !== null),
@@ -1087,7 +1122,7 @@ export function pairProbability(weights: PairWeights, features: Record<string, n
 /**
  * Whether two claims are about one thing at all: the share of the shorter one's word stems found
  * in the other (a short restatement of a long sentence shares most of its own words), or a
- * figure they share. The labelled pairs are each on one topic, so the model cannot learn this;
+ * figure or time of day they share. The labelled pairs are each on one topic, so the model cannot learn this;
  * without it, any two claims the trigram search finds that do not conflict would match.
  */
 function onOneTopic(a: string, b: string, sharedFigure: boolean): boolean {
@@ -1109,7 +1144,7 @@ const TOPIC_FIGURE_BONUS = 0.4;
 export function sameClaimScore(a: string, b: string): number {
   const [ra, rb] = [a.slice(0, MAX_READ_CHARS), b.slice(0, MAX_READ_CHARS)];
   const features = pairFeatures(ra, rb);
-  return onOneTopic(ra, rb, features.sharedFigure === 1) ? pairProbability(WEIGHTS, features) : 0;
+  return onOneTopic(ra, rb, features.sharedFigure === 1 || features.sharedTime === 1) ? pairProbability(WEIGHTS, features) : 0;
 }
 
 /** Two claims, each by its restatement and its quoted text: the better of the two readings (as the trigram search takes the greater similarity). */
