@@ -198,21 +198,20 @@ function timesOfDay(text: string): string {
     .replace(/(?<![\d.,])(\d{1,2})[.:](\d{2})\s?(?:Uhr|uur|horas|heures|h)(?!\p{L})/gu, (all, h: string, m: string) => clock(h, m) ?? all)
     // "Ten o'clock in the morning", "10 o'clock" (either half of the day).
     .replace(/\b(\d{1,2}|\p{L}+) o['’]clock(?: (in the morning|in the afternoon|in the evening|at night))?/giu, (all, hour: string, part: string | undefined) => {
-      const h = /^\d/u.test(hour) ? Number(hour) : ENGLISH_HOURS.indexOf(hour.toLowerCase());
-      if (h < 0 || h > 12) return all;
-      return word((h % 12) + (part !== undefined && !/morning/iu.test(part) ? 12 : 0), "00", !part);
+      const h = englishHour(hour);
+      return h < 0 ? all : word((h % 12) + afterNoon(part), "00", !part);
     })
     // "Half past seven in the morning", "halb sieben am Abend" (half an hour before seven): hours in words.
     .replace(/\b(half past|quarter past|quarter to) (\p{L}+)(?: (in the morning|in the afternoon|in the evening|at night))?/giu, (all, which: string, hour: string, part: string | undefined) => {
       const h = ENGLISH_HOURS.indexOf(hour.toLowerCase());
       if (h < 0) return all;
-      const later = part !== undefined && !/morning/iu.test(part) ? 12 : 0;
+      const later = afterNoon(part);
       return /to/iu.test(which) ? word(((h + 11) % 12) + later, "45", !part) : word((h % 12) + later, /half/iu.test(which) ? "30" : "15", !part);
     })
     // "One in the morning", "six in the evening": an hour in words with its part of the day (after "half past seven in the morning").
     .replace(/\b(\p{L}+) (in the morning|in the (?:evening|afternoon)|at night)\b/giu, (all, hour: string, part: string) => {
-      const h = ENGLISH_HOURS.indexOf(hour.toLowerCase());
-      return h < 0 ? all : word((h % 12) + (/morning/iu.test(part) ? 0 : 12), "00");
+      const h = englishHour(hour);
+      return h < 0 ? all : word((h % 12) + afterNoon(part), "00");
     })
     .replace(/\bhalb (\p{L}+)(\s+(?:am Abend|abends|am Nachmittag|nachmittags))?/giu, (all, hour: string, later: string | undefined) => {
       const h = GERMAN_HOURS.indexOf(hour.toLowerCase());
@@ -232,6 +231,10 @@ function timesOfDay(text: string): string {
 }
 const DUTCH_HOURS = ["twaalf", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf"];
 const ENGLISH_HOURS = ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"];
+/** An hour of the clock in digits or English words ("10", "ten"), 0 to 12; -1 if it is none. */
+const englishHour = (hour: string) => (/^\d/u.test(hour) ? (Number(hour) <= 12 ? Number(hour) : -1) : ENGLISH_HOURS.indexOf(hour.toLowerCase()));
+/** The hours a part of the day adds: 12 in the afternoon, evening or at night, 0 in the morning or with none named. */
+const afterNoon = (part: string | undefined) => (part !== undefined && !/morning/iu.test(part) ? 12 : 0);
 const GERMAN_HOURS = ["zwölf", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf"];
 
 /** A race time, "2:12:09", "2 hours 12 minutes and 9 seconds", "3min 58.4sec" or "3:58.4", as its seconds. */
@@ -1065,6 +1068,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [na, nb] = [ca.normalised, cb.normalised];
   const [fa, fb] = [figureMentions(na).map((m) => m.value), figureMentions(nb).map((m) => m.value)];
   const [ta, tb] = [timesOfDayIn(na), timesOfDayIn(nb)];
+  const [differencesA, differencesB] = [differencesOf(fa), differencesOf(fb)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours").
   const [ua, ub] = [ca, cb].map((claim) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised)]));
   const [hedgedA, hedgedB] = [new Set(hedgedFigures(ca)), new Set(hedgedFigures(cb))];
@@ -1074,7 +1078,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
     // Or the difference of two of the other's: "rose by £24m" shares one with "from £118m to £142m".
-    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y))))) || fa.some((x) => differencesOf(fb).includes(x)) || fb.some((y) => differencesOf(fa).includes(y))),
+    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y))))) || fa.some((x) => differencesB.includes(x)) || fb.some((y) => differencesA.includes(y))),
     // "Gegen 18.30 Uhr" and "at about 6.30pm": read apart from the figures, as a detail one claim may add is more often a time.
     sharedTime: bit(ta.some((t) => tb.some((u) => sameTime(t, u)))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
