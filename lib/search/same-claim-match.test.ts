@@ -110,33 +110,34 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -21's), read without the
-  // trigram search's floor, in sample (the model learnt from all twenty-one; train-same-claim.ts prints
-  // its cross-validated 0.775 at 0.803 over the 4,934, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -22's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty-two; train-same-claim.ts prints
+  // its cross-validated 0.775 at 0.805 over the 5,174, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
       ["set-1", { precision: 0.869, recall: 0.823 }],
       ["heldout-2", { precision: 0.832, recall: 0.823 }],
-      ["heldout-3", { precision: 0.872, recall: 0.901 }],
-      ["heldout-4", { precision: 0.845, recall: 0.797 }],
+      ["heldout-3", { precision: 0.871, recall: 0.89 }],
+      ["heldout-4", { precision: 0.838, recall: 0.797 }],
       ["heldout-5", { precision: 0.771, recall: 0.765 }],
-      ["heldout-6", { precision: 0.796, recall: 0.901 }],
+      ["heldout-6", { precision: 0.801, recall: 0.901 }],
       ["heldout-7", { precision: 0.77, recall: 0.817 }],
-      ["heldout-8", { precision: 0.68, recall: 0.813 }],
+      ["heldout-8", { precision: 0.682, recall: 0.821 }],
       ["heldout-9", { precision: 0.727, recall: 0.775 }],
-      ["heldout-10", { precision: 0.759, recall: 0.842 }],
+      ["heldout-10", { precision: 0.765, recall: 0.842 }],
       ["heldout-11", { precision: 0.769, recall: 0.728 }],
       ["heldout-12", { precision: 0.776, recall: 0.829 }],
       ["heldout-13", { precision: 0.835, recall: 0.8 }],
       ["heldout-14", { precision: 0.712, recall: 0.7 }],
-      ["heldout-15", { precision: 0.733, recall: 0.727 }],
+      ["heldout-15", { precision: 0.739, recall: 0.727 }],
       ["heldout-16", { precision: 0.817, recall: 0.817 }],
       ["heldout-17", { precision: 0.826, recall: 0.82 }],
-      ["heldout-18", { precision: 0.784, recall: 0.752 }],
+      ["heldout-18", { precision: 0.783, recall: 0.744 }],
       ["heldout-19", { precision: 0.794, recall: 0.846 }],
       ["heldout-20", { precision: 0.717, recall: 0.711 }],
-      ["heldout-21", { precision: 0.823, recall: 0.85 }],
+      ["heldout-21", { precision: 0.824, recall: 0.858 }],
+      ["heldout-22", { precision: 0.709, recall: 0.785 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -468,6 +469,26 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Some suppliers offer fixed deals at £1,790 a year, cheaper than the cap.", "Some suppliers offer fixed deals at £1,790 a year, more expensive than the cap.").antonyms).toBe(1);
     // A date is no start: "from 1 June" against "from £2 to £2.40".
     expect(pairFeatures("The fare rises from £2 to £2.40 on 1 June.", "From 1 June, a single will cost £2.40 instead of £2.").startAndEnd).toBe(0);
+  });
+
+  it("reads a share of a whole as its count, minutes past an hour in words, compass points, a place moved from and to, an ordinal before a superlative, a wish as a plan (the twenty-second set's errors)", () => {
+    // "A third of the 6,240" states about 2,080; "a quarter of the 48 cables" 12; "a third of whom", of the figure before.
+    // (Not "about 2,100" of 6,240, which reads as a year.)
+    expect(pairFeatures("About 2,200 of the participants began wearing hearing aids during the study.", "Roughly a third of the 6,540 participants started using hearing aids during the study.").figuresDisagree).toBe(0);
+    expect(pairFeatures("About 2,200 of the participants began wearing hearing aids during the study.", "Roughly a third of the 6,540 participants started using hearing aids during the study.").sharedFigure).toBe(1);
+    expect(pairFeatures("About 3,000 of the participants began wearing hearing aids.", "Roughly a third of the 6,540 participants started using hearing aids.").figuresDisagree).toBe(1);
+    expect(pairFeatures("The region has about 19,000 unemployed young people, around a third of whom have been out of work for more than six months.", "About 19,000 young people are unemployed in the region, roughly 6,300 of them for more than six months.").figuresDisagree).toBe(0);
+    // "Une corrosion avancée sur 12 des 48 câbles" is 12 of the 48, not one in twelve.
+    expect(normaliseNumbers("a révélé une corrosion avancée sur 12 des 48 câbles")).toBe("a révélé 1 corrosion avancée sur 12 des 48 câbles");
+    expect(pairFeatures("An inspection found advanced corrosion on a quarter of the bridge's 48 cables.", "An inspection found advanced corrosion on 12 of the 48 cables.").figuresDisagree).toBe(0);
+    expect(normaliseNumbers("at twenty past four in the morning; at ten to six in the evening; five past nine")).toBe("at t0420; at t1750; w0905");
+    expect(pairFeatures("Keepers saw the cubs being born at twenty past four in the morning on 11 July.", "Keepers watched the birth at 4.20am on 11 July.").figuresDisagree).toBe(0);
+    expect(pairFeatures("Converting to LED lamps, already done in the north of the county, cut energy use there by 55%.", "LED conversion in the south of the county cut energy use by 55%.").antonyms).toBe(1);
+    expect(pairFeatures("A consultation on moving one engine from Eastwick to Cold Ashby opens on 12 January.", "A consultation on moving an engine from Cold Ashby to Eastwick begins on 12 January.").swappedDetail).toBe(1);
+    expect(pairFeatures("A consultation on moving one engine from Eastwick to Cold Ashby opens on 12 January.", "A consultation on moving an engine from Eastwick to Cold Ashby begins on 12 January.").swappedDetail).toBe(0);
+    expect(pairFeatures("Sales rose 14%, making it the best-selling small car in the home market.", "Sales rose 14%, making it the third best-selling small car in the home market.").ordinal).toBe(1);
+    expect(pairFeatures("Sales rose 14%, making it the third best-selling small car.", "Sales rose 14%, making it the third best-selling small car.").ordinal).toBe(0);
+    expect(pairFeatures("Firefighters installed nearly 6,500 free smoke alarms last year and aim to fit 8,000 this year.", "Crews fitted 6,480 free alarms, and the service wants to reach 8,000 this year.").plannedAgainstDone).toBe(0);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

@@ -201,12 +201,13 @@ function timesOfDay(text: string): string {
       const h = englishHour(hour);
       return h < 0 ? all : word((h % 12) + afterNoon(part), "00", !part);
     })
-    // "Half past seven in the morning", "halb sieben am Abend" (half an hour before seven): hours in words.
-    .replace(/\b(half past|quarter past|quarter to) (\p{L}+)(?: (in the morning|in the afternoon|in the evening|at night))?/giu, (all, which: string, hour: string, part: string | undefined) => {
-      const h = ENGLISH_HOURS.indexOf(hour.toLowerCase());
-      if (h < 0) return all;
-      const later = afterNoon(part);
-      return /to/iu.test(which) ? word(((h + 11) % 12) + later, "45", !part) : word((h % 12) + later, /half/iu.test(which) ? "30" : "15", !part);
+    // "Half past seven in the morning", "twenty past four", "ten to six in the evening" (a range, "from five to six", has no part of the day or "at"):
+    // hours in words ("halb sieben am Abend" below).
+    .replace(/(\bat )?\b(half|quarter|five|ten|twenty|twenty-five) (past|to) (\p{L}+)(?: (in the morning|in the afternoon|in the evening|at night))?/giu, (all, at: string | undefined, which: string, way: string, hour: string, part: string | undefined) => {
+      const [h, minutes] = [ENGLISH_HOURS.indexOf(hour.toLowerCase()), MINUTES_IN_WORDS[which.toLowerCase()]];
+      if (h < 0 || (way.toLowerCase() === "to" && !/quarter/iu.test(which) && !at && !part)) return all;
+      const time = way.toLowerCase() === "to" ? word(((h + 11) % 12) + afterNoon(part), String(60 - minutes), !part) : word((h % 12) + afterNoon(part), String(minutes).padStart(2, "0"), !part);
+      return `${at ?? ""}${time}`;
     })
     // "One in the morning", "six in the evening": an hour in words with its part of the day (after "half past seven in the morning").
     .replace(/\b(\p{L}+) (in the morning|in the (?:evening|afternoon)|at night)\b/giu, (all, hour: string, part: string) => {
@@ -235,6 +236,8 @@ const ENGLISH_HOURS = ["twelve", "one", "two", "three", "four", "five", "six", "
 const englishHour = (hour: string) => (/^\d/u.test(hour) ? (Number(hour) <= 12 ? Number(hour) : -1) : ENGLISH_HOURS.indexOf(hour.toLowerCase()));
 /** The hours a part of the day adds: 12 in the afternoon, evening or at night, 0 in the morning or with none named. */
 const afterNoon = (part: string | undefined) => (part !== undefined && !/morning/iu.test(part) ? 12 : 0);
+/** The minutes an hour in words is past or to: "twenty past four", "quarter to ten". */
+const MINUTES_IN_WORDS: Record<string, number> = { five: 5, ten: 10, quarter: 15, twenty: 20, "twenty-five": 25, half: 30 };
 const GERMAN_HOURS = ["zwölf", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf"];
 
 /** A race time, "2:12:09", "2 hours 12 minutes and 9 seconds", "3min 58.4sec" or "3:58.4", as its seconds. */
@@ -320,7 +323,8 @@ function numbersAsDigits(text: string): string {
       Number(a) <= Number(b) && !isYear(Number(b)) && (Number(a) > 1 || !/^(?:of|av)$/u.test(word)) ? percentOf(Number(a) / Number(b)) : all,
     )
     // "Deux jeunes embauchés sur trois", "dos de cada tres": a share with a few words between.
-    .replace(/(?<![\d.,])\b(\d+) ((?:\p{L}+ ){1,3})(?:sur|de cada) (\d+)\b(?![.,]\d)/gu, (all, a: string, who: string, b: string) =>
+    // Not "une corrosion avancée sur 12 des 48 câbles", 12 of the 48.
+    .replace(/(?<![\d.,])\b(\d+) ((?:\p{L}+ ){1,3})(?:sur|de cada) (\d+)\b(?![.,]\d|\s(?:des|de|of)\s\d)/gu, (all, a: string, who: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) ? `${percentOf(Number(a) / Number(b))} ${who.trim()}` : all,
     )
     // "One parent in twelve", "one train in five": a share with what it counts between (not "2 goals in 10 minutes").
@@ -349,6 +353,15 @@ export function claimWords(text: string): Set<string> {
   );
 }
 
+/** Where a claim moves something from and to, by name: "from Eastwick to Cold Ashby", "van Gent naar Brugge". */
+const FROM_PLACE_TO_PLACE = /(?<!\p{L})(?:from|von|van|de|da)\s+(\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)*)\s+(?:to|nach|naar|à|a|para|till|do)\s+(\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)*)/gu;
+/** The same two places, moved from and to the other way round: "from Eastwick to Cold Ashby" against "from Cold Ashby to Eastwick". */
+function placesTurnedRound(a: string, b: string): boolean {
+  const moves = (text: string) => Array.from(text.matchAll(FROM_PLACE_TO_PLACE), ([, from, to]) => [from.toLowerCase(), to.toLowerCase()]);
+  const movesB = moves(b);
+  return moves(a).some(([from, to]) => movesB.some(([fromB, toB]) => from === toB && to === fromB));
+}
+
 /**
  * A name, month or weekday put in another's place, the rest worded alike: "in February" against
  * "in March", "in Toledo on Monday" against "in Dayton on Saturday", "Reddick's campaign" against
@@ -357,6 +370,7 @@ export function claimWords(text: string): Set<string> {
  * one detail. A restatement that adds a claimant ("…, the Liberal Democrats said") is no swap.
  */
 function swappedDetail(a: string, b: string): boolean {
+  if (placesTurnedRound(a, b)) return true;
   // German writes every noun with a capital: a capital there names nothing.
   if (looksGerman(a) || looksGerman(b)) return false;
   const tokensOf = (text: string) => Array.from(text.matchAll(/[\p{L}\p{N}’'-]+/gu), ([w]) => w.replace(/[’']s$/u, ""));
@@ -423,9 +437,13 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:defeat|loss)\b(?! (?:by|to)\b)/iu, /\b(?:win|victory)\b(?! (?:over|against)\b)/iu],
   [/\b(?:drew|draw|drawn)\b/iu, /\b(?:beat|won|win|lost|defeated)\b/iu],
   [/\btop\b/iu, /\bbottom\b/iu],
+  // "In the north of the county" against "in the south" ("north-east" against "south-east"; not French "est" or Spanish "este", other words too).
+  [/(?<!\p{L})(?:north|northern|nord|norte|noord|norra|północ\p{L}*)(?!\p{L})/iu, /(?<!\p{L})(?:south|southern|sud|sul|süd|zuid|södra|południ\p{L}*)(?!\p{L})/iu],
+  [/(?<!\p{L})(?:east|eastern|oost|östra)(?!\p{L})/iu, /(?<!\p{L})(?:west|western|ouest|oeste|västra)(?!\p{L})/iu],
   // A date moved: "bring the work forward to next year" against "put back the work from next year".
   [/\b(?:bring|brings|bringing|brought|move|moves|moving|moved)\b[^.,;]{0,40}?\bforward\b/iu, /\b(?:put|puts|putting|push|pushes|pushing|pushed)\b[^.,;]{0,40}?\bback\b|\b(?:delay|delays|delayed|postpone|postpones|postponed)\b/iu],
   [/\bheadwinds?\b/iu, /\btailwinds?\b/iu],
+  [/\bone-off\b/iu, /\b(?:every year|each year|annual|yearly|recurring|permanent)\b/iu],
   // Not "close to", a bound.
   [/\b(?:open|opens|opened|opening)\b/iu, /\b(?:close|closes|closed|closing)\b(?! to\b)/iu],
   // "In the spring of 2023" against "in the autumn of 2023" ("fall" and Italian "estate" are other words too).
@@ -489,6 +507,15 @@ const ordinalValue = (word: string) => (word === "first" ? 1 : (ORDINAL_VALUES[w
 function ordinalSwapped(a: string, b: string): boolean {
   const [oa, ob] = [a, b].map((text) => new Set(Array.from(text.matchAll(ORDINAL), ([w]) => ordinalValue(w.toLowerCase()))));
   return [...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o));
+}
+
+/** A superlative ranked by an ordinal: "the third best-selling", "the second-largest". */
+const RANKED_SUPERLATIVE = new RegExp(`(?<![\\p{L}\\d])(?:${ORDINALS})[- ](best|worst|most|least|\\p{L}{3,}est)(?!\\p{L})`, "giu");
+/** One claim ranks a superlative the other states unranked: "the third best-selling car" against "the best-selling car" (read as written: "third" is a share by the digits). */
+function rankAdded(ranked: string, other: string): boolean {
+  return Array.from(ranked.matchAll(RANKED_SUPERLATIVE), ([, superlative]) => superlative).some((superlative) =>
+    new RegExp(`(?<!(?:${ORDINALS})[- ])(?<!\\p{L})${superlative}(?!\\p{L})`, "iu").test(other),
+  );
 }
 
 /**
@@ -640,7 +667,7 @@ function negationMismatch(a: string, b: string): boolean {
  * Words that put the next few in the future or in a plan: "will", "would", "plans", "expects", "doivent",
  * "moet", "vai", "ska"; not "could" or "may", which hedge a fact as often as they plan one.
  */
-const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|intends?|expects|hopes|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
+const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|intends?|expects|hopes|wants?|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
 /** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is expected to be confirmed", "is to close" (not "is to 4%"). */
 const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are|expected|likely)$/iu;
 /** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "levantó", "publicerade". */
@@ -1062,6 +1089,17 @@ function hedgedFigures({ digits, normalised }: ReadClaim): number[] {
   return [digits, normalised].flatMap((text) => figureMentions(text).filter((m) => HEDGE.test(text.slice(Math.max(0, m.start - 24), m.start))).map((m) => m.value));
 }
 
+/** A share of a stated whole, or of "whom" or "them" after a figure: "33.3 percent of the 6,240", "25 percent of the bridge's 48", "19,000 …, 33.3 percent of whom". */
+const SHARE_OF_A_WHOLE = /(?<![\d.,])(\d+(?:\.\d+)?) percent of (?:(?:the|its|their|his|her|our|\p{L}+['’]s) ){0,2}(?:(\d[\d,]*(?:\.\d+)?(?: ?(?:thousand|million|billion|m|bn)\b)?)|(?:whom|them|which|those)\b)/giu;
+
+/** The counts a claim's shares of a whole make: "a third of the 6,240 participants" states about 2,080, "a quarter of the 48 cables" 12. */
+function partsOfWholes(normalised: string): number[] {
+  return Array.from(normalised.matchAll(SHARE_OF_A_WHOLE), (match) => {
+    const whole = match[2] !== undefined ? figureMentions(match[2])[0]?.value : figureMentions(normalised.slice(0, match.index)).at(-1)?.value;
+    return whole === undefined || isYear(whole) ? [] : [Math.round((Number(match[1]) / 100) * whole * 1000) / 1000];
+  }).flat();
+}
+
 /** What the model reads in a pair: bits, shares (0..1) and the count of opposites. */
 export function pairFeatures(a: string, b: string): Record<string, number> {
   const [ca, cb] = [readClaim(a), readClaim(b)];
@@ -1069,16 +1107,19 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [fa, fb] = [figureMentions(na).map((m) => m.value), figureMentions(nb).map((m) => m.value)];
   const [ta, tb] = [timesOfDayIn(na), timesOfDayIn(nb)];
   const [differencesA, differencesB] = [differencesOf(fa), differencesOf(fb)];
-  // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours").
-  const [ua, ub] = [ca, cb].map((claim) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised)]));
-  const [hedgedA, hedgedB] = [new Set(hedgedFigures(ca)), new Set(hedgedFigures(cb))];
+  // Approximate, as a share is: "a third of the 6,240" is met by "about 2,100".
+  const [partsA, partsB] = [partsOfWholes(na), partsOfWholes(nb)];
+  // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours"), or as the part of a whole it states.
+  const [ua, ub] = [ca, cb].map((claim, i) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised), ...[partsA, partsB][i]]));
+  const [hedgedA, hedgedB] = [new Set([...hedgedFigures(ca), ...partsA]), new Set([...hedgedFigures(cb), ...partsB])];
+  const sharesPart = (figures: number[], parts: number[]) => figures.some((x) => parts.some((part) => sameFigure(x, part, 2)));
   const [sa, sb] = [contentSequence(na), contentSequence(nb)];
   // Read once for the roles and for the antonyms.
   const [relatedA, relatedB] = [relationSides(a), relationSides(b)];
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
     // Or the difference of two of the other's: "rose by £24m" shares one with "from £118m to £142m".
-    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y))))) || fa.some((x) => differencesB.includes(x)) || fb.some((y) => differencesA.includes(y))),
+    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y))))) || fa.some((x) => differencesB.includes(x)) || fb.some((y) => differencesA.includes(y)) || sharesPart(fa, partsB) || sharesPart(fb, partsA)),
     // "Gegen 18.30 Uhr" and "at about 6.30pm": read apart from the figures, as a detail one claim may add is more often a time.
     sharedTime: bit(ta.some((t) => tb.some((u) => sameTime(t, u)))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
@@ -1096,7 +1137,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     figuresReordered: bit(figuresReordered(fa, fb)),
     rate: bit(rateMismatch(a, b) || perUnitMismatch(na, nb)),
     // Read after the fractions, so "a tenth" (10 percent) is no ordinal.
-    ordinal: bit(ordinalSwapped(ca.digits, cb.digits)),
+    ordinal: bit(ordinalSwapped(ca.digits, cb.digits) || rankAdded(a, b) || rankAdded(b, a)),
     roles: bit(rolesSwapped(relatedA, relatedB)),
     period: bit(periodMismatch(ca, cb)),
     currency: bit(currencySwapped(ca, cb)),
