@@ -110,34 +110,35 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -22's), read without the
-  // trigram search's floor, in sample (the model learnt from all twenty-two; train-same-claim.ts prints
-  // its cross-validated 0.775 at 0.805 over the 5,174, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -23's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty-three; train-same-claim.ts prints
+  // its cross-validated 0.770 at 0.805 over the 5,414, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.869, recall: 0.823 }],
+      ["set-1", { precision: 0.87, recall: 0.832 }],
       ["heldout-2", { precision: 0.832, recall: 0.823 }],
       ["heldout-3", { precision: 0.871, recall: 0.89 }],
-      ["heldout-4", { precision: 0.838, recall: 0.797 }],
-      ["heldout-5", { precision: 0.771, recall: 0.765 }],
-      ["heldout-6", { precision: 0.801, recall: 0.901 }],
-      ["heldout-7", { precision: 0.77, recall: 0.817 }],
-      ["heldout-8", { precision: 0.682, recall: 0.821 }],
-      ["heldout-9", { precision: 0.727, recall: 0.775 }],
+      ["heldout-4", { precision: 0.839, recall: 0.805 }],
+      ["heldout-5", { precision: 0.778, recall: 0.765 }],
+      ["heldout-6", { precision: 0.796, recall: 0.901 }],
+      ["heldout-7", { precision: 0.763, recall: 0.809 }],
+      ["heldout-8", { precision: 0.685, recall: 0.829 }],
+      ["heldout-9", { precision: 0.725, recall: 0.792 }],
       ["heldout-10", { precision: 0.765, recall: 0.842 }],
-      ["heldout-11", { precision: 0.769, recall: 0.728 }],
-      ["heldout-12", { precision: 0.776, recall: 0.829 }],
-      ["heldout-13", { precision: 0.835, recall: 0.8 }],
-      ["heldout-14", { precision: 0.712, recall: 0.7 }],
-      ["heldout-15", { precision: 0.739, recall: 0.727 }],
-      ["heldout-16", { precision: 0.817, recall: 0.817 }],
-      ["heldout-17", { precision: 0.826, recall: 0.82 }],
-      ["heldout-18", { precision: 0.783, recall: 0.744 }],
-      ["heldout-19", { precision: 0.794, recall: 0.846 }],
-      ["heldout-20", { precision: 0.717, recall: 0.711 }],
-      ["heldout-21", { precision: 0.824, recall: 0.858 }],
+      ["heldout-11", { precision: 0.761, recall: 0.728 }],
+      ["heldout-12", { precision: 0.768, recall: 0.821 }],
+      ["heldout-13", { precision: 0.842, recall: 0.8 }],
+      ["heldout-14", { precision: 0.717, recall: 0.717 }],
+      ["heldout-15", { precision: 0.744, recall: 0.744 }],
+      ["heldout-16", { precision: 0.82, recall: 0.833 }],
+      ["heldout-17", { precision: 0.817, recall: 0.803 }],
+      ["heldout-18", { precision: 0.784, recall: 0.752 }],
+      ["heldout-19", { precision: 0.78, recall: 0.837 }],
+      ["heldout-20", { precision: 0.714, recall: 0.702 }],
+      ["heldout-21", { precision: 0.831, recall: 0.858 }],
       ["heldout-22", { precision: 0.709, recall: 0.785 }],
+      ["heldout-23", { precision: 0.681, recall: 0.773 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -489,6 +490,37 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Sales rose 14%, making it the best-selling small car in the home market.", "Sales rose 14%, making it the third best-selling small car in the home market.").ordinal).toBe(1);
     expect(pairFeatures("Sales rose 14%, making it the third best-selling small car.", "Sales rose 14%, making it the third best-selling small car.").ordinal).toBe(0);
     expect(pairFeatures("Firefighters installed nearly 6,500 free smoke alarms last year and aim to fit 8,000 this year.", "Crews fitted 6,480 free alarms, and the service wants to reach 8,000 this year.").plannedAgainstDone).toBe(0);
+  });
+
+  it("reads scales and units in other words, a span after 'over', held figures in more languages, 'all' against a part, opening hours, 'the third' as an ordinal (the twenty-third set's errors)", () => {
+    // "Over four years" is a span, not a bound ("over 2,000").
+    expect(pairFeatures("Its dropout rate has fallen from 11% to 7% in four years.", "Its dropout rate has dropped four percentage points to 7% over four years.").wordsOppose).toBe(0);
+    expect(pairFeatures("Its dropout rate has fallen to 7%.", "Its dropout rate is over 7%.").wordsOppose).toBe(1);
+    // Thousands and millions in Polish, Italian, Dutch, Swedish and Portuguese words.
+    expect(pairFeatures("W przyszłym roku gmina chce wydać 150 000 zł na odtworzenie oczek wodnych.", "Gmina przeznaczy w przyszłym roku 150 tys. zł na odtworzenie oczek wodnych.").figuresDisagree).toBe(0);
+    expect(pairFeatures("I ricavi hanno raggiunto 4,3 milioni di euro.", "Ticket revenue reached €4.3m.").figuresDisagree).toBe(0);
+    expect(pairFeatures("De schade bedroeg 2,4 miljoen euro.", "The damage came to €2.4m.").figuresDisagree).toBe(0);
+    // Pence as pounds, cubic metres as litres.
+    expect(pairFeatures("The price of a standard sausage roll has gone up by 10p to £1.35.", "A standard sausage roll now costs £1.35, up from £1.25.").figuresDisagree).toBe(0);
+    expect(pairFeatures("A second storage pond holds 60,000 cubic metres of water.", "A second water storage pond has a capacity of 60 million litres.").figuresDisagree).toBe(0);
+    expect(normaliseNumbers("zmniejszyła się o około jedną trzecią")).toBe("zmniejszyła się o około 33.3 percent");
+    // A decimal "m" is millions ("£1.1m") but for a length: "lost 1.8m of land".
+    expect(pairFeatures("The cliffs lost an average of 1.8 metres of land last year.", "The cliffs lost 1.8m of land on average last year.").figuresDisagree).toBe(0);
+    // A difference only of figures that measure alike: "within 30 metres … within 20 years" states no 10.
+    expect(pairFeatures("Homes within 30 metres of the edge could be at risk within 20 years.", "Homes within 30 metres of the edge could be lost within 10 years.").figuresDisagree).toBe(1);
+    expect(pairFeatures("Eastmere's profits rose by £24m last year.", "Eastmere increased its profit from £118m to £142m last year.").sharedFigure).toBe(1);
+    // "All 12" is no part of them: "11 of the country's 12".
+    expect(pairFeatures("Unipost missed its first-class target in all 12 postal regions.", "Unipost missed its first-class target in 11 of the country's 12 postal regions.").figuresDisagree).toBe(1);
+    expect(pairFeatures("Unipost missed its target in all 12 regions.", "Unipost missed its target in all of its 12 regions.").figuresDisagree).toBe(0);
+    // Opening hours on the 24-hour clock with a dot, as a range.
+    expect(normaliseNumbers("de lunes a sábado de 10.00 a 21.00")).toBe("de lunes a sábado de t1000 a t2100");
+    expect(normaliseNumbers("prices from 1.25 to 1.35")).toBe("prices from 1.25 to 1.35");
+    // Held against moved, in Italian; "frozen at" against "gone up to".
+    expect(pairFeatures("L'occupazione media della sala per l'opera è salita all'87%.", "L'opera è rimasta stabile, con un'occupazione media della sala dell'87%.").direction).toBe(1);
+    expect(pairFeatures("Stall rents at the market hall have gone up to £85 a week.", "Stall rents have been frozen at £85 a week.").direction).toBe(1);
+    // "The third set" is an ordinal, "a third of" a share.
+    expect(normaliseNumbers("in the third set; a third of voters")).toBe("in the third set; 33.3 percent of voters");
+    expect(pairFeatures("Harriers lost the third set 25-21.", "Harriers lost the fourth set 25-21.").ordinal).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

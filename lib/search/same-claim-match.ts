@@ -18,7 +18,7 @@
  * score a pair the same way.
  */
 import model from "@/lib/search/same-claim-model.json";
-import { differencesOf, figureMentions, figuresDisagree, figuresOf, hedgesOf, isYear, sameFigure, wordsOppose } from "@/lib/search/claim-conflict";
+import { differencesOf, figureMentions, figuresDisagree, figuresOf, hedgesOf, isYear, type MeasuredFigure, sameFigure, wordsOppose } from "@/lib/search/claim-conflict";
 
 /** A pair is the same claim at this score or above (the trainer folds its threshold into the bias). */
 export const SAME_CLAIM_SCORE = 0.5;
@@ -113,7 +113,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bhalved\b/giu, "fell 50 percent"],
   // "Plus d'un tiers" is "plus de" a third, so the hedge stays when the fraction is read.
   [/(?<!\p{L})(plus|moins|près) d['’](?=une? )/giu, "$1 de "],
-  [/\bup to\b/giu, "at most"],
+  // A bound, not a rise ("rents have gone up to £85").
+  [/(?<!\b(?:go|goes|going|went|gone|moved|moves|shot|jumped|climbed) )\bup to\b/giu, "at most"],
   [/\bor (?:less|fewer|under|below)\b/giu, "at most"],
   [/\bor (?:more|over|above)\b/giu, "at least"],
   // Not a share: "told members that one in five children".
@@ -136,6 +137,10 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
   [/(?<!\p{L})(?:twee derde|due terzi)(?!\p{L})/giu, "66.7 percent"],
   [/(?<!\p{L})(?:driekwart|tre quarti)(?!\p{L})/giu, "75 percent"],
   [/(?<!\p{L})een kwart(?!\p{L})/giu, "25 percent"],
+  [/(?<!\p{L})(?:jedną|jedna) (?:trzecią|trzecia)(?!\p{L})/giu, "33.3 percent"],
+  [/(?<!\p{L})(?:jedną|jedna) (?:czwartą|czwarta)(?!\p{L})/giu, "25 percent"],
+  [/(?<!\p{L})(?:dwie|dwa) (?:trzecie)(?!\p{L})/giu, "66.7 percent"],
+  [/(?<!\p{L})(?:połowę|połowa)(?!\p{L})/giu, "50 percent"],
   // "Jedes dritte Kind": every third is a third.
   [/(?<!\p{L})jede[rsn]? zweiten?(?!\p{L})/giu, "50 percent"],
   [/(?<!\p{L})jede[rsn]? dritten?(?!\p{L})/giu, "33.3 percent"],
@@ -161,10 +166,13 @@ const UNITS: Array<[RegExp, (n: number) => string]> = [
   [/(?<![\d.,])(\d+(?:\.\d+)?) days?\b/giu, (n) => `${n * 24 * 60} minutes`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) hours?\b/giu, (n) => `${n * 60} minutes`],
   // Other languages' hours, with their decimal comma: "6,5 godziny" is 390 minutes, as "six and a half hours" reads.
-  [new RegExp(`(?<![\\d.,])(\\d+(?:[.,]\\d)?) (?:${OTHER_HOURS})(?!\\p{L})`, "giu"), (n) => `${n * 60} minutes`],
+  [new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d)?) (?:${OTHER_HOURS})(?!\\p{L})`, "giu"), (n) => `${n * 60} minutes`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:centimetres|centimeters|centimeter|centimètres|centímetros|centimetros|Zentimeter|centimetri|cm)(?!\p{L})/giu, (n) => `${n / 100} metres`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:millimetres|millimeters|millimètres|milímetros|Millimeter|millimetri|mm)(?!\p{L})/giu, (n) => `${n / 1000} metres`],
   [/(?<![\d.,])(\d+) cents?\b/giu, (n) => `${n / 100}`],
+  // "Up by 10p to £1.35" is up by £0.10.
+  [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:p|pence)(?!\p{L}|\.\p{L})/giu, (n) => `£${n / 100}`],
+  [/(?<![\d.,])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?) cubic (?:metres|meters)(?!\p{L})/giu, (n) => `${n * 1000} litres`],
   // To one decimal: "4.827" would read as 4,827 in the decimal-comma languages.
   [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:mph|miles an hour|miles per hour)(?!\p{L})/giu, (n) => `${Math.round(n * 16.09) / 10} km/h`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) nautical miles?\b/giu, (n) => `${Math.round(n * 18.52) / 10} km`],
@@ -191,6 +199,10 @@ function timesOfDay(text: string): string {
   const clock = (h: string, m: string | undefined) => (Number(h) <= 23 ? word(Number(h), m ?? "00") : null);
   return text
     .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string | undefined, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m ?? "00"))
+    // Opening hours on the 24-hour clock with a dot: "de 10.00 a 21.00", "from 9.30 to 17.30" (on the hour or the half hour only, so "from 1.25 to 1.35" stays figures).
+    .replace(/(?<![\d.,£$€])(\d{1,2})\.(00|30) ?(a|à|to|until|till|bis|tot|alle|-|–) ?(\d{1,2})\.(00|30)(?:\s?(?:Uhr|uur|horas|heures|h)(?!\p{L}))?(?![.,]?\d|\s?(?:%|percent|per|euros?|€))/giu, (all, h1: string, m1: string, to: string, h2: string, m2: string) =>
+      Number(h1) <= 23 && Number(h2) <= 24 ? `${word(Number(h1), m1)} ${to} ${word(Number(h2) % 24, m2)}` : all,
+    )
     // "6:30 in the evening" is 18:30.
     .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))? (?:in the (?:evening|afternoon)|at night)\b/giu, (all, h: string, m: string | undefined) => (Number(h) <= 12 ? word((Number(h) % 12) + 12, m ?? "00") : all))
     .replace(/(?<![\d.,])(\d{1,2})(?::|h)(\d{2})(?!\d|[.,]\d)/gu, (_, h: string, m: string) => word(Number(h), m))
@@ -302,7 +314,10 @@ function numbersAsDigits(text: string): string {
     .replace(SHARES, (all, n: string, d: string) => (fraction(n, d) < 1 ? percentOf(fraction(n, d)) : all))
     .replace(SHARE, (_, n: string, d: string) => percentOf(fraction(n, d)))
     .replace(/\b(\p{L}+) and a half\b/giu, (all, word: string) => (NUMBER_WORDS[word.toLowerCase()] ? `${NUMBER_WORDS[word.toLowerCase()]}.5` : all))
-    .replace(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu, (word) => NUMBER_WORDS[word.toLowerCase()] ?? word)
+    // "The third set" is an ordinal, "a third" a share.
+    .replace(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu, (word, at: number, text: string) =>
+      word.toLowerCase() === "third" && /\b(?:the|its|their|his|her|our)\s$/iu.test(text.slice(Math.max(0, at - 6), at)) ? word : (NUMBER_WORDS[word.toLowerCase()] ?? word),
+    )
     .replace(/(?<![\d.,])(\d+) dozen\b/giu, (_, n: string) => String(Number(n) * 12))
     // "Four months in a row", "three consecutive summers": a run, as "the fourth straight month" reads.
     .replace(/(?<![\d.,])(\d+) (?:straight|consecutive|successive) (\p{L}+)/giu, streak)
@@ -506,12 +521,12 @@ const ordinalValue = (word: string) => (word === "first" ? 1 : (ORDINAL_VALUES[w
 /** Each claim has an ordinal the other lacks, in any language: one detail counted differently. */
 function ordinalSwapped(a: string, b: string): boolean {
   const [oa, ob] = [a, b].map((text) => new Set(Array.from(text.matchAll(ORDINAL), ([w]) => ordinalValue(w.toLowerCase()))));
-  return [...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o));
+  return ([...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o))) || rankAdded(a, b) || rankAdded(b, a);
 }
 
 /** A superlative ranked by an ordinal: "the third best-selling", "the second-largest". */
 const RANKED_SUPERLATIVE = new RegExp(`(?<![\\p{L}\\d])(?:${ORDINALS})[- ](best|worst|most|least|\\p{L}{3,}est)(?!\\p{L})`, "giu");
-/** One claim ranks a superlative the other states unranked: "the third best-selling car" against "the best-selling car" (read as written: "third" is a share by the digits). */
+/** One claim ranks a superlative the other states unranked: "the third best-selling car" against "the best-selling car". */
 function rankAdded(ranked: string, other: string): boolean {
   return Array.from(ranked.matchAll(RANKED_SUPERLATIVE), ([, superlative]) => superlative).some((superlative) =>
     new RegExp(`(?<!(?:${ORDINALS})[- ])(?<!\\p{L})${superlative}(?!\\p{L})`, "iu").test(other),
@@ -727,9 +742,9 @@ function plannedAgainstDone(a: string, b: string): boolean {
  * another on the other side only.
  */
 const DIRECTIONS: Record<string, RegExp> = {
-  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increase|increases|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|aumento|aumentou|aumentaram|cresceu|subida|aumentato|cresciuto|salito|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger|höjdes|höjs|höjt|ökade|ökar|ökat|steg|stiger|wzrósł|wzrosła|wzrosło|wzrosły|up from|up by|(?:go|goes|going|went|gone) up)(?!\p{L})/giu,
-  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decrease|decreases|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|caiu|diminuiu|queda|descida|calato|sceso|diminuito|calo|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|sänktes|sänks|sänkt|minskade|minskar|minskat|sjönk|sjunker|spadł|spadła|spadło|spadły|down from|down by|(?:go|goes|going|went|gone) down)(?!\p{L})/giu,
-  held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stabil|stabiel|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
+  up: /(?<!\p{L})(?:rise|rises|rising|rose|risen|grow|grows|growing|grew|grown|jumped|jumps|soared|surged|climbed|increase|increases|increased|increasing|gained|higher|above|über|superar|supera|acima|hausse|augmenté|subió|aumentó|aumento|aumentou|aumentaram|cresceu|subida|aumentat[oaie]|cresciut[oaie]|salit[oaie]|gestiegen|stieg|steigt|steigen|erhöht|erhöhen|angehoben|gestegen|steeg|stijgt|hoger|höjdes|höjs|höjt|ökade|ökar|ökat|steg|stiger|wzrósł|wzrosła|wzrosło|wzrosły|up from|up by|(?:go|goes|going|went|gone) up)(?!\p{L})/giu,
+  down: /(?<!\p{L})(?:fall|falls|falling|fell|fallen|drop|dropped|drops|dropping|slipped|slips|shrank|shrunk|shrinking|declined|declining|decrease|decreases|decreased|decreasing|lower|below|unter|abaixo|baisse|baissé|reculé|bajó|cayó|caiu|diminuiu|queda|descida|calat[oaie]|sces[oaie]|diminuit[oaie]|calo|gesunken|sank|sinkt|sinken|gesenkt|senkt|gedaald|daalde|daalt|lager|sänktes|sänks|sänkt|minskade|minskar|minskat|sjönk|sjunker|spadł|spadła|spadło|spadły|down from|down by|(?:go|goes|going|went|gone) down)(?!\p{L})/giu,
+  held: /(?<!\p{L})(?:unchanged|flat|steady|levelled off|leveled off|plateaued|stable|stabil|stabile|stabili|stabiel|estable|estables|estável|invariat[oaie]|frozen|bevroren|eingefroren|congelad[oa]s?|congelat[oaie]|gelée?s?|oförändrad|ongewijzigd|stagnated|inchangé|unverändert|sin cambios)(?!\p{L})/giu,
 };
 
 /** The direction named just before each figure a claim states: "rose by 12 percent", "a fall of 5 percent". */
@@ -957,16 +972,16 @@ const MEASURES: Array<[string, RegExp]> = [
 ];
 const CURRENCY_BEFORE = /[$€£]\s?$/u;
 
-/** Each figure a claim states with what it measures, where its words say. */
-function measuredFigures({ digits, normalised }: ReadClaim): Array<{ value: number; measure: string | null }> {
-  // In its own unit and in one: "an hour" is a figure only as "60 minutes".
-  return [digits, normalised].flatMap((text) =>
-    figureMentions(text).map(({ value, start, end }) => {
-      const after = text.slice(end, end + 40);
-      const measure = CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ? "money" : (MEASURES.find(([, pattern]) => pattern.test(after))?.[0] ?? null);
-      return { value, measure };
-    }),
-  );
+/** Each figure a claim states with what it measures, where its words say: in its own unit and in one ("an hour" is a figure only as "60 minutes"). */
+const measuredFigures = ({ digits, normalised }: ReadClaim): MeasuredFigure[] => [...measuredIn(digits), ...measuredIn(normalised)];
+
+/** Each figure a text states with what it measures, where its words say. */
+function measuredIn(text: string): MeasuredFigure[] {
+  return figureMentions(text).map(({ value, start, end }) => {
+    const after = text.slice(end, end + 40);
+    const measure = CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ? "money" : (MEASURES.find(([, pattern]) => pattern.test(after))?.[0] ?? null);
+    return { value, measure };
+  });
 }
 
 /**
@@ -1100,18 +1115,34 @@ function partsOfWholes(normalised: string): number[] {
   }).flat();
 }
 
+/** "All 12 regions", "all of its 23,000 streetlights": a whole, all of it. */
+const ALL_OF = /(?<!\p{L})all (?:of )?(?:(?:the|its|their|his|her|our|\p{L}+['’]s) )?(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/giu;
+/** "11 of the country's 12", "9,000 of its 23,000": a part of a whole. */
+const PART_OF = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+) (?:of|out of) (?:(?:the|its|their|his|her|our|\p{L}+['’]s) ){0,2}(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/giu;
+const count = (written: string) => Number(written.replace(/,/gu, ""));
+
+/** One claim says all of a whole where the other says a part of it: "in all 12 postal regions" against "in 11 of the country's 12". */
+function partAgainstAll(a: string, b: string): boolean {
+  const alls = (text: string) => Array.from(text.matchAll(ALL_OF), ([, whole]) => count(whole));
+  const parts = (text: string) => Array.from(text.matchAll(PART_OF), ([, part, whole]) => [count(part), count(whole)]);
+  const clash = (x: string, y: string) => alls(x).some((whole) => parts(y).some(([part, of]) => of === whole && part < whole));
+  return clash(a, b) || clash(b, a);
+}
+
 /** What the model reads in a pair: bits, shares (0..1) and the count of opposites. */
 export function pairFeatures(a: string, b: string): Record<string, number> {
   const [ca, cb] = [readClaim(a), readClaim(b)];
   const [na, nb] = [ca.normalised, cb.normalised];
   const [fa, fb] = [figureMentions(na).map((m) => m.value), figureMentions(nb).map((m) => m.value)];
   const [ta, tb] = [timesOfDayIn(na), timesOfDayIn(nb)];
-  const [differencesA, differencesB] = [differencesOf(fa), differencesOf(fb)];
+  // Only of figures that measure alike: "within 30 metres … within 20 years" states no 10.
+  const [differencesA, differencesB] = [differencesOf(measuredIn(na)), differencesOf(measuredIn(nb))];
   // Approximate, as a share is: "a third of the 6,240" is met by "about 2,100".
   const [partsA, partsB] = [partsOfWholes(na), partsOfWholes(nb)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours"), or as the part of a whole it states.
   const [ua, ub] = [ca, cb].map((claim, i) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised), ...[partsA, partsB][i]]));
   const [hedgedA, hedgedB] = [new Set([...hedgedFigures(ca), ...partsA]), new Set([...hedgedFigures(cb), ...partsB])];
+  const unitDifferences = [ca, cb].map((claim, i) => [...new Set(differencesOf([...measuredFigures(claim), ...[partsA, partsB][i].map((value) => ({ value, measure: null }))]))]);
   const sharesPart = (figures: number[], parts: number[]) => figures.some((x) => parts.some((part) => sameFigure(x, part, 2)));
   const [sa, sb] = [contentSequence(na), contentSequence(nb)];
   // Read once for the roles and for the antonyms.
@@ -1126,7 +1157,12 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
     // Agreeing in one unit is enough: "a two-day strike" (2, and 2,880 minutes) restates "a 48-hour strike" (48, and 2,880).
-    figuresDisagree: bit((figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }) && figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB })) || timesDisagree(ta, tb)),
+    figuresDisagree: bit(
+      (figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }, { a: unitDifferences[0], b: unitDifferences[1] }) &&
+        figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB }, { a: differencesA, b: differencesB })) ||
+        timesDisagree(ta, tb) ||
+        partAgainstAll(na, nb),
+    ),
     wordsOppose: bit(wordsOppose(na, nb)),
     swappedDetail: bit(swappedDetail(a, b)),
     antonyms: antonymsSwapped(a, b, relatedA !== null && relatedB !== null),
@@ -1137,7 +1173,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     figuresReordered: bit(figuresReordered(fa, fb)),
     rate: bit(rateMismatch(a, b) || perUnitMismatch(na, nb)),
     // Read after the fractions, so "a tenth" (10 percent) is no ordinal.
-    ordinal: bit(ordinalSwapped(ca.digits, cb.digits) || rankAdded(a, b) || rankAdded(b, a)),
+    ordinal: bit(ordinalSwapped(ca.digits, cb.digits)),
     roles: bit(rolesSwapped(relatedA, relatedB)),
     period: bit(periodMismatch(ca, cb)),
     currency: bit(currencySwapped(ca, cb)),
