@@ -77,7 +77,8 @@ describe("pairFeatures, the hard negatives of new text", () => {
     expect(same("The plant emits 300 tonnes of CO2 a day.", "The plant emits 300 tonnes of CO2 a year.")).toBe(false);
     expect(same("Bus ridership is still rising this year, the council said.", "Bus ridership is falling this year, the council said.")).toBe(false);
     // A claim is the same whoever states it: learnt from six sets another source alone no longer refused (0.52 against
-    // 0.75 for the same source), and from twenty-one it weighs nothing (the labellers' pairs carry a verdict over).
+    // 0.75 for the same source); from twenty-one to twenty-two it weighed nothing, from twenty-three -0.18 (the
+    // labellers' pairs carry a verdict over whoever states it).
     expect(same("According to the teachers' union, 30 percent of schools lack heating.", "According to the education ministry, 30 percent of schools lack heating.")).toBe(true);
   });
 
