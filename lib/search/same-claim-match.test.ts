@@ -491,6 +491,7 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Sales rose 14%, making it the best-selling small car in the home market.", "Sales rose 14%, making it the third best-selling small car in the home market.").ordinal).toBe(1);
     expect(pairFeatures("Sales rose 14%, making it the third best-selling small car.", "Sales rose 14%, making it the third best-selling small car.").ordinal).toBe(0);
     expect(pairFeatures("Firefighters installed nearly 6,500 free smoke alarms last year and aim to fit 8,000 this year.", "Crews fitted 6,480 free alarms, and the service wants to reach 8,000 this year.").plannedAgainstDone).toBe(0);
+    expect(pairFeatures("The budget includes a £3.2m grant that ministers have said will be paid every year.", "The budget includes £3.2m from a one-off government grant.").antonyms).toBe(1);
   });
 
   it("reads scales and units in other words, a span after 'over', held figures in more languages, 'all' against a part, opening hours, 'the third' as an ordinal (the twenty-third set's errors)", () => {

@@ -1137,7 +1137,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [ta, tb] = [timesOfDayIn(na), timesOfDayIn(nb)];
   // Only of figures that measure alike: "within 30 metres … within 20 years" states no 10.
   const [differencesA, differencesB] = [differencesOf(measuredIn(na)), differencesOf(measuredIn(nb))];
-  // Approximate, as a share is: "a third of the 6,240" is met by "about 2,100".
+  // Approximate, as a share is: "a third of the 6,540" (2,180) is met by "about 2,200".
   const [partsA, partsB] = [partsOfWholes(na), partsOfWholes(nb)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours"), or as the part of a whole it states.
   const [ua, ub] = [ca, cb].map((claim, i) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised), ...[partsA, partsB][i]]));
