@@ -1119,12 +1119,12 @@ function partsOfWholes(normalised: string): number[] {
 const ALL_OF = /(?<!\p{L})all (?:of )?(?:(?:the|its|their|his|her|our|\p{L}+['’]s) )?(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/giu;
 /** "11 of the country's 12", "9,000 of its 23,000": a part of a whole. */
 const PART_OF = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+) (?:of|out of) (?:(?:the|its|their|his|her|our|\p{L}+['’]s) ){0,2}(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/giu;
-const count = (written: string) => Number(written.replace(/,/gu, ""));
+const wholeNumber = (written: string) => Number(written.replace(/,/gu, ""));
 
 /** One claim says all of a whole where the other says a part of it: "in all 12 postal regions" against "in 11 of the country's 12". */
 function partAgainstAll(a: string, b: string): boolean {
-  const alls = (text: string) => Array.from(text.matchAll(ALL_OF), ([, whole]) => count(whole));
-  const parts = (text: string) => Array.from(text.matchAll(PART_OF), ([, part, whole]) => [count(part), count(whole)]);
+  const alls = (text: string) => Array.from(text.matchAll(ALL_OF), ([, whole]) => wholeNumber(whole));
+  const parts = (text: string) => Array.from(text.matchAll(PART_OF), ([, part, whole]) => [wholeNumber(part), wholeNumber(whole)]);
   const clash = (x: string, y: string) => alls(x).some((whole) => parts(y).some(([part, of]) => of === whole && part < whole));
   return clash(a, b) || clash(b, a);
 }
@@ -1140,9 +1140,10 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   // Approximate, as a share is: "a third of the 6,540" (2,180) is met by "about 2,200".
   const [partsA, partsB] = [partsOfWholes(na), partsOfWholes(nb)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours"), or as the part of a whole it states.
-  const [ua, ub] = [ca, cb].map((claim, i) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised), ...[partsA, partsB][i]]));
+  const inAnyUnit = (claim: ReadClaim, parts: number[]) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised), ...parts]);
+  const [ua, ub] = [inAnyUnit(ca, partsA), inAnyUnit(cb, partsB)];
   const [hedgedA, hedgedB] = [new Set([...hedgedFigures(ca), ...partsA]), new Set([...hedgedFigures(cb), ...partsB])];
-  const unitDifferences = [ca, cb].map((claim, i) => [...new Set(differencesOf([...measuredFigures(claim), ...[partsA, partsB][i].map((value) => ({ value, measure: null }))]))]);
+  const differencesInAnyUnit = (claim: ReadClaim, parts: number[]) => [...new Set(differencesOf([...measuredFigures(claim), ...parts.map((value) => ({ value, measure: null }))]))];
   const sharesPart = (figures: number[], parts: number[]) => figures.some((x) => parts.some((part) => sameFigure(x, part, 2)));
   const [sa, sb] = [contentSequence(na), contentSequence(nb)];
   // Read once for the roles and for the antonyms.
@@ -1158,7 +1159,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
     // Agreeing in one unit is enough: "a two-day strike" (2, and 2,880 minutes) restates "a 48-hour strike" (48, and 2,880).
     figuresDisagree: bit(
-      (figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }, { a: unitDifferences[0], b: unitDifferences[1] }) &&
+      (figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }, { a: differencesInAnyUnit(ca, partsA), b: differencesInAnyUnit(cb, partsB) }) &&
         figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB }, { a: differencesA, b: differencesB })) ||
         timesDisagree(ta, tb) ||
         partAgainstAll(na, nb),
