@@ -525,6 +525,31 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Harriers lost the third set 25-21.", "Harriers lost the fourth set 25-21.").ordinal).toBe(1);
   });
 
+  it("reads spans by their unit, a quarter of an hour or a year, ranges with one unit, quarter millions, French teens, a count's whole, two parts of one whole, the span an ordinal counts, closed meetings, part-time and revenue against profit, and periods in other languages (the twenty-fourth set's errors)", () => {
+    // Four months are not four weeks, though both are 4; "a two-day strike" still restates "a 48-hour strike".
+    expect(pairFeatures("Work closed the coast road for four months last year.", "Work closed the coast road for four weeks last year.").measure).toBe(1);
+    expect(pairFeatures("It was a two-day strike.", "It was a 48-hour strike.").measure).toBe(0);
+    expect(pairFeatures("Delivery has been delayed by about fifteen months.", "Delivery has been delayed by roughly a year and a quarter.").figuresDisagree).toBe(0);
+    expect(pairFeatures("They stopped playing in the final quarter of an hour.", "They stopped playing in the last fifteen minutes.").figuresDisagree).toBe(0);
+    // "From 14 to 19 weeks" is from 14 weeks, so it rose by five.
+    expect(pairFeatures("The average wait for a test rose by five weeks in a year.", "Average test waits have risen from 14 to 19 weeks over the past year.").figuresDisagree).toBe(0);
+    expect(pairFeatures("Handhaving zou ongeveer 250.000 euro per jaar kosten.", "Handhaving zou ongeveer een kwart miljoen euro per jaar kosten.").figuresDisagree).toBe(0);
+    expect(pairFeatures("It would cost a quarter of a million pounds.", "It would cost £250,000.").figuresDisagree).toBe(0);
+    expect(pairFeatures("Residents now travel 18 km to collect their medicines.", "Les habitants parcourent dix-huit kilomètres pour chercher leurs médicaments.").figuresDisagree).toBe(0);
+    // A share of a counted whole keeps its count: "96 of 212" states 96, as "96 of the 212" does.
+    expect(pairFeatures("It could fund only 96 of 212 applicants.", "It could fund only 96 of the 212 organisations that applied.").figuresDisagree).toBe(0);
+    expect(normaliseNumbers("7 out of 10 patients")).toBe("70 percent patients");
+    // Two parts of one whole, unless one is the rest of it.
+    expect(pairFeatures("Engineers found cracks in two of its five decks.", "Engineers found cracks in three of the five decks.").figuresDisagree).toBe(1);
+    expect(pairFeatures("Change was recorded at 53 of the 62 monitoring points.", "Only 9 of the 62 monitoring points showed no change.").figuresDisagree).toBe(0);
+    expect(pairFeatures("The inquiry is in its third week.", "The inquiry is in its third day.").ordinal).toBe(1);
+    expect(pairFeatures("It goes on sale on the first day of each month.", "It goes on sale on the first of every month.").ordinal).toBe(0);
+    expect(pairFeatures("It was approved at a closed meeting last month.", "It was agreed at a public meeting last month.").antonyms).toBe(1);
+    expect(pairFeatures("It employs 3,300 staff, most of them full-time.", "It employs 3,300 people, most of them part-time.").antonyms).toBe(1);
+    expect(pairFeatures("Starlight's revenue for the year was £14.6 million.", "Starlight made a pre-tax profit of £14.6 million last year.").antonyms).toBe(1);
+    expect(pairFeatures("Le chiffre d'affaires a reculé de 6 % en deux ans.", "Le chiffre d'affaires a baissé de 6 % en un an.").period).toBe(1);
+  });
+
   it("scores a pair alike whichever claim comes first", () => {
     const [a, b] = ["Hegseth said Europe, not the US, should offer Ukraine security guarantees after the war", "Hegseth suggested European forces should shoulder the security responsibilities"];
     expect(sameClaimScore(a, b)).toBe(sameClaimScore(b, a));

@@ -65,7 +65,7 @@ const FRACTIONS: Array<[RegExp, string]> = [
 const DENOMINATORS: Record<string, number> = { third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const FRACTION_WORDS = `(one|an?|two|three|four|five|six|seven|eight|nine)[- ](${Object.keys(DENOMINATORS).join("|")})s?`;
 /** A fraction of one unit: "six-tenths of a second" is 0.6 seconds, "a fifth of one percent" 0.2 percent. */
-const FRACTION_OF_A_UNIT = new RegExp(`\\b${FRACTION_WORDS} of (?:a|an|one) (second|percent|percentage point|point|mile|metre|kilometre|degree|hour|day|year)\\b`, "giu");
+const FRACTION_OF_A_UNIT = new RegExp(`\\b${FRACTION_WORDS} of (?:a|an|one) (second|percent|percentage point|point|million|billion|mile|metre|kilometre|degree|hour|day|year)\\b`, "giu");
 /** A share: "two-fifths", "a fifth of", "by a fifth,", "a two-thirds fall", "an eighth lower", but not an ordinal ("a fifth consecutive month"). */
 const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!(?:of|fall|drop|rise|increase|decrease|cut|reduction|jump|lower|higher|more|less|fewer|smaller|larger|bigger)\\b)\\p{L})`, "giu");
 /** Two or more parts, hyphenated, are a share whatever follows, never an ordinal: "three-quarters full", "grown by two-thirds under" (not "five quarters in a row"). */
@@ -94,14 +94,22 @@ const singular = (words: string) => words.toLowerCase().replace(/(?<=(?:ch|sh|ss
  */
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:doubled|doubling)\b/giu, "rose 100 percent"],
-  [/\ba quarter of an hour\b/giu, "15 minutes"],
+  // "The final quarter of an hour" is the last fifteen minutes.
+  [/\b(?:a )?quarter of an hour\b/giu, "15 minutes"],
   [/\ba decade\b/giu, "10 years"],
   // "Half a year" is six months and "a year and a half" eighteen, which the units read as 0.5 and 1.5 years.
   [/\bhalf a year\b/giu, "6 months"],
   [/\b(?:a|one) year and a half\b/giu, "18 months"],
+  // "A year and a quarter" is fifteen months, "an hour and a quarter" 75 minutes (not "a year and a 25 percent").
+  [/\b(?:a|one) year and a quarter\b/giu, "15 months"],
+  [/\b(?:an|one) hour and a quarter\b/giu, "75 minutes"],
   // "A day and a half" is 1.5 days, as "36 hours" reads (not "a day and a 50 percent").
   [/\b(?:a|an|one) (hour|day|week|month|mile|kilometre|century) and a half\b/giu, "1.5 $1s"],
   [/\b(?:a|one) dozen\b/giu, "12"],
+  // French seventeen to nineteen, whose two halves the number words would read as "10-8".
+  [/(?<!\p{L})dix-sept(?!\p{L})/giu, "17"],
+  [/(?<!\p{L})dix-huit(?!\p{L})/giu, "18"],
+  [/(?<!\p{L})dix-neuf(?!\p{L})/giu, "19"],
   // A span with "a" for its number: "more than a year" against "more than two years".
   [/\b(than|for|over|within|after|under|nearly|almost|about) (?:a|an|one) (year|hour|day|week|month|decade)\b/giu, "$1 1 $2"],
   // "For another year" restates "for another twelve months".
@@ -136,6 +144,9 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
   [/(?<!\p{L})(?:een derde|un terzo)(?!\p{L})/giu, "33.3 percent"],
   [/(?<!\p{L})(?:twee derde|due terzi)(?!\p{L})/giu, "66.7 percent"],
   [/(?<!\p{L})(?:driekwart|tre quarti)(?!\p{L})/giu, "75 percent"],
+  // "Een kwart miljoen" is 250,000, as "a quarter of a million" reads (the scale word is English by now).
+  [/(?<!\p{L})een kwart (million|billion)(?!\p{L})/giu, "0.25 $1"],
+  [/(?<!\p{L})een half (million|billion)(?!\p{L})/giu, "0.5 $1"],
   [/(?<!\p{L})een kwart(?!\p{L})/giu, "25 percent"],
   [/(?<!\p{L})(?:jedną|jedna) (?:trzecią|trzecia)(?!\p{L})/giu, "33.3 percent"],
   [/(?<!\p{L})(?:jedną|jedna) (?:czwartą|czwarta)(?!\p{L})/giu, "25 percent"],
@@ -279,6 +290,8 @@ const inOneUnit = (text: string) =>
     text
       .replace(/(?<![\d.,])(\d+(?:\.\d+)?)-(second|minute|hour|day|week|month|year|mile|metre|kilometre)s?\b/giu, "$1 $2")
       .replace(HOURS_AND_MINUTES, (_, h: string, m: string) => `${(h.toLowerCase() === "an" ? 1 : Number(h)) * 60 + Number(m)} minutes`)
+      // A range with its unit once: "from 14 to 19 weeks" is from 14 weeks to 19 weeks.
+      .replace(/(?<![\d.,])(\d+(?:\.\d+)?) (to|and|or) (\d+(?:\.\d+)?) (seconds|minutes|hours|days|weeks|months|years|decades|miles|metres|meters)\b/giu, "$1 $4 $2 $3 $4")
       // "31 mil hectares" with its thousands, as "31,000 hectares" reads.
       .replace(/(?<![\d.,])(\d+) (?:mil|thousand) (?=(?:hectares|hectáreas|Hektar|ettari)(?!\p{L}))/giu, (_, n: string) => `${Number(n) * 1000} `)
       // "The past twelve months" is "the past year", which states no figure.
@@ -310,7 +323,7 @@ function numbersAsDigits(text: string): string {
   return STREAKS_BY_ORDINAL.reduce((t, pattern) => t.replace(pattern, streak), phrased)
     .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/giu, (_, tens: string, units: string) => String(TENS[tens.toLowerCase()] + UNITS_WORDS[units.toLowerCase()]))
     .replace(/\b(?:a|one) hundred(?: and)? (\d{1,2})\b(?![.,]\d)/giu, (_, n: string) => String(100 + Number(n)))
-    .replace(FRACTION_OF_A_UNIT, (_, n: string, d: string, unit: string) => `${Math.round(fraction(n, d) * 1000) / 1000} ${/percent|point/u.test(unit) ? unit : `${unit}s`}`)
+    .replace(FRACTION_OF_A_UNIT, (_, n: string, d: string, unit: string) => `${Math.round(fraction(n, d) * 1000) / 1000} ${/percent|point|million|billion/u.test(unit) ? unit : `${unit}s`}`)
     .replace(SHARES, (all, n: string, d: string) => (fraction(n, d) < 1 ? percentOf(fraction(n, d)) : all))
     .replace(SHARE, (_, n: string, d: string) => percentOf(fraction(n, d)))
     .replace(/\b(\p{L}+) and a half\b/giu, (all, word: string) => (NUMBER_WORDS[word.toLowerCase()] ? `${NUMBER_WORDS[word.toLowerCase()]}.5` : all))
@@ -335,7 +348,7 @@ function numbersAsDigits(text: string): string {
     // A share ("1 in 4", "seven-in-ten", "2 of 3", "två av tre"), not a figure then a year ("3,300 in 2020"): a whole number no larger than its base, which is no year.
     // "One of 14 members" is one member, not a share.
     .replace(/(?<![\d.,])\b(\d+)[ -](in|in every|of|out of|of every|von|sur|de cada|av)[ -](\d+)\b(?![.,]\d)/gu, (all, a: string, word: string, b: string) =>
-      Number(a) <= Number(b) && !isYear(Number(b)) && (Number(a) > 1 || !/^(?:of|av)$/u.test(word)) ? percentOf(Number(a) / Number(b)) : all,
+      Number(a) <= Number(b) && !isYear(Number(b)) && (Number(a) > 1 || !/^(?:of|av)$/u.test(word)) ? `${percentOf(Number(a) / Number(b))}${countOf(word, b)}` : all,
     )
     // "Deux jeunes embauchés sur trois", "dos de cada tres": a share with a few words between.
     // Not "une corrosion avancée sur 12 des 48 câbles", 12 of the 48.
@@ -347,6 +360,14 @@ function numbersAsDigits(text: string): string {
       Number(a) <= Number(b) && !isYear(Number(b)) ? `${percentOf(Number(a) / Number(b))} of ${what}` : all,
     );
 }
+
+/**
+ * The whole a share "of" a count keeps, so the count it states is still read (partsOfWholes): "96 of
+ * 212 applicants" is "45.3 percent of 212 applicants", as "96 of the 212" states 96; "7 out of 10"
+ * is a share only.
+ */
+const countOf = (word: string, whole: string) => (/^(?:of|out of)$/u.test(word) && Number(whole) > SHARE_BASE_MAX ? ` of ${whole}` : "");
+const SHARE_BASE_MAX = 20;
 
 /** A claim read once for every feature: as written, with its numbers as digits, and with its measures in one unit too. */
 interface ReadClaim {
@@ -424,7 +445,11 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\brural\b/iu, /\burban\b/iu],
   [/\b(?:governing|ruling)\b/iu, /\bopposition\b/iu],
   [/\bmajority\b/iu, /\bminority\b/iu],
-  [/\bpublic\b/iu, /\bprivate\b/iu],
+  // "A closed meeting", "behind closed doors": in private.
+  [/\bpublic\b/iu, /\bprivate\b|\bclosed (?:meeting|session|hearing)s?\b|\bbehind closed doors\b/iu],
+  [/\bfull-time\b/iu, /\bpart-time\b/iu],
+  // What a company's figure measures: "revenue of £14.6 million" against "a profit of £14.6 million".
+  [/\b(?:revenues?|turnover|sales|takings)\b/iu, /\bprofits?\b/iu],
   [/\bdomestic\b/iu, /\b(?:foreign|international)\b/iu],
   [/\b(?:worldwide|globally|around the world|across the world)\b/iu, /\b(?:nationwide|nationally|in (?:Europe|Africa|Asia|America|the country|the region))\b/iu],
   [/\bbefore\b/iu, /\bafter\b/iu],
@@ -518,10 +543,24 @@ const FOREIGN_ORDINALS: Record<string, number> = Object.fromEntries(
 const ORDINAL = new RegExp(`(?<![\\p{L}\\d])(?:first|${ORDINALS}|${Object.keys(FOREIGN_ORDINALS).join("|")})(?!\\p{L})`, "giu");
 const ordinalValue = (word: string) => (word === "first" ? 1 : (ORDINAL_VALUES[word] ?? FOREIGN_ORDINALS[word] ?? Number.parseInt(word, 10)));
 
-/** Each claim has an ordinal the other lacks, in any language: one detail counted differently. */
+/** A span of time an ordinal counts: "its third week" is not "its third day". */
+const COUNTED_SPAN = /^[ -](day|week|month|year)s?\b/iu;
+
+/** The ordinals a text states with the span each counts, if it names one: "3 week", "1 " ("the first of every month"). */
+const countedSpans = (text: string) => Array.from(text.matchAll(ORDINAL), (m) => [ordinalValue(m[0].toLowerCase()), COUNTED_SPAN.exec(text.slice(m.index + m[0].length))?.[1].toLowerCase()] as const);
+
+/** One ordinal counting one span in a claim and another in the other, never the same: "its third week" against "its third day". */
+function spanCountedChanged(a: string, b: string): boolean {
+  const [sa, sb] = [countedSpans(a), countedSpans(b)];
+  const spansOf = (spans: typeof sa, value: number) => new Set(spans.filter(([v, span]) => v === value && span).map(([, span]) => span));
+  const changed = (x: typeof sa, y: typeof sa) => x.some(([value, span]) => span !== undefined && spansOf(y, value).size > 0 && !spansOf(y, value).has(span));
+  return changed(sa, sb) && changed(sb, sa);
+}
+
+/** Each claim has an ordinal the other lacks, in any language, or counts another span by it: one detail counted differently. */
 function ordinalSwapped(a: string, b: string): boolean {
   const [oa, ob] = [a, b].map((text) => new Set(Array.from(text.matchAll(ORDINAL), ([w]) => ordinalValue(w.toLowerCase()))));
-  return ([...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o))) || rankAdded(a, b) || rankAdded(b, a);
+  return ([...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o))) || spanCountedChanged(a, b) || rankAdded(a, b) || rankAdded(b, a);
 }
 
 /** A superlative ranked by an ordinal: "the third best-selling", "the second-largest". */
@@ -836,6 +875,8 @@ function periods(claim: ReadClaim): Set<string> {
   const found = new Set<string>();
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during) (?:the )?(?:past|last|previous) (?:(\d+) )?(year|month|week|decade)s?\b/gu)) found.add(`${n ?? 1} ${unit}`);
   for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
+  // "En deux ans", "em 2 anos", "in drie jaar": over so many years, in the other languages ("en un an" is one).
+  for (const [, n] of digits.matchAll(/(?<!\p{L})(?:en|em|in|på|innerhalb von) (\d+) (?:ans?|anos?|años?|anni|anno|jaar|jahren|jahre|år)(?!\p{L})/gu)) found.add(`${n} year`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
   for (const [, month] of digits.matchAll(new RegExp(`\\bsince (${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
   if (/\b(?:on|than|from) (?:a|1) year (?:ago|earlier)\b|\byear[- ]on[- ]year\b/u.test(digits)) found.add("year on year");
@@ -971,6 +1012,9 @@ const MEASURES: Array<[string, RegExp]> = [
   ["distance", /^\s?(?:-\s?)?(?:km|kilomet\p{L}*|metres?|meters?|m(?!\p{L})|miles?)(?!\p{L})/iu],
 ];
 const CURRENCY_BEFORE = /[$€£]\s?$/u;
+/** The unit of a span of time, from the words after its figure ("Minuten" and "minuti" are minutes); years where none of these is. */
+const TIME_UNITS: Array<[string, RegExp]> = ["second", "minute", "hour", "day", "week", "month", "decade"].map((unit) => [unit, new RegExp(`^\\s?(?:-\\s?)?${unit.slice(0, 5)}`, "iu")]);
+const timeUnit = (after: string) => TIME_UNITS.find(([, pattern]) => pattern.test(after))?.[0] ?? "year";
 
 /** Each figure a claim states with what it measures, where its words say: in its own unit and in one ("an hour" is a figure only as "60 minutes"). */
 const measuredFigures = ({ digits, normalised }: ReadClaim): MeasuredFigure[] => [...measuredIn(digits), ...measuredIn(normalised)];
@@ -980,7 +1024,8 @@ function measuredIn(text: string): MeasuredFigure[] {
   return figureMentions(text).map(({ value, start, end }) => {
     const after = text.slice(end, end + 40);
     const measure = CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ? "money" : (MEASURES.find(([, pattern]) => pattern.test(after))?.[0] ?? null);
-    return { value, measure };
+    // A span of time by its unit: "4 months" measures other than "4 weeks" ("40,320 minutes" meets the weeks in one unit).
+    return { value, measure: measure === "time" ? `time in ${timeUnit(after)}` : measure };
   });
 }
 
@@ -1121,12 +1166,23 @@ const ALL_OF = /(?<!\p{L})all (?:of )?(?:(?:the|its|their|his|her|our|\p{L}+['�
 const PART_OF = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+) (?:of|out of) (?:(?:the|its|their|his|her|our|\p{L}+['’]s) ){0,2}(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/giu;
 const wholeNumber = (written: string) => Number(written.replace(/,/gu, ""));
 
-/** One claim says all of a whole where the other says a part of it: "in all 12 postal regions" against "in 11 of the country's 12". */
-function partAgainstAll(a: string, b: string): boolean {
+/**
+ * One claim says all of a whole where the other says a part of it ("in all 12 postal regions"
+ * against "in 11 of the country's 12"), or each a part of one whole and no part alike ("two of its
+ * five decks" against "three of the five decks", whose 2 the other's 5 - 3 would otherwise meet),
+ * but for the rest of it where one claim denies.
+ */
+function partsOfAWholeDisagree(a: string, b: string): boolean {
   const alls = (text: string) => Array.from(text.matchAll(ALL_OF), ([, whole]) => wholeNumber(whole));
   const parts = (text: string) => Array.from(text.matchAll(PART_OF), ([, part, whole]) => [wholeNumber(part), wholeNumber(whole)]);
-  const clash = (x: string, y: string) => alls(x).some((whole) => parts(y).some(([part, of]) => of === whole && part < whole));
-  return clash(a, b) || clash(b, a);
+  const [partsA, partsB] = [parts(a), parts(b)];
+  const clash = (x: string, y: number[][]) => alls(x).some((whole) => y.some(([part, of]) => of === whole && part < whole));
+  // Not the rest of the whole where one claim denies: "53 of the 62 points changed" is "only 9 of the 62 did not".
+  const rest = (part: number, other: number, whole: number) => part + other === whole && denies(a) !== denies(b);
+  const otherPart =
+    partsA.some(([part, of]) => partsB.some(([other, whole]) => whole === of && other !== part && !rest(part, other, whole))) &&
+    !partsA.some(([part, of]) => partsB.some(([other, whole]) => whole === of && other === part));
+  return clash(a, partsB) || clash(b, partsA) || otherPart;
 }
 
 /** What the model reads in a pair: bits, shares (0..1) and the count of opposites. */
@@ -1162,7 +1218,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
       (figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }, { a: differencesInAnyUnit(ca, partsA), b: differencesInAnyUnit(cb, partsB) }) &&
         figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB }, { a: differencesA, b: differencesB })) ||
         timesDisagree(ta, tb) ||
-        partAgainstAll(na, nb),
+        partsOfAWholeDisagree(na, nb),
     ),
     wordsOppose: bit(wordsOppose(na, nb)),
     swappedDetail: bit(swappedDetail(a, b)),
