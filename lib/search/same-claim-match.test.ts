@@ -77,8 +77,8 @@ describe("pairFeatures, the hard negatives of new text", () => {
     expect(same("The plant emits 300 tonnes of CO2 a day.", "The plant emits 300 tonnes of CO2 a year.")).toBe(false);
     expect(same("Bus ridership is still rising this year, the council said.", "Bus ridership is falling this year, the council said.")).toBe(false);
     // A claim is the same whoever states it: learnt from six sets another source alone no longer refused (0.52 against
-    // 0.75 for the same source); from twenty-one to twenty-two it weighed nothing, from twenty-three -0.18 (the
-    // labellers' pairs carry a verdict over whoever states it).
+    // 0.75 for the same source); from twenty-one to twenty-two it weighed nothing, from twenty-three -0.18, from
+    // twenty-four -0.26 (the labellers' pairs carry a verdict over whoever states it).
     expect(same("According to the teachers' union, 30 percent of schools lack heating.", "According to the education ministry, 30 percent of schools lack heating.")).toBe(true);
   });
 
@@ -111,35 +111,36 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -23's), read without the
-  // trigram search's floor, in sample (the model learnt from all twenty-three; train-same-claim.ts prints
-  // its cross-validated 0.770 at 0.805 over the 5,414, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -24's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty-four; train-same-claim.ts prints
+  // its cross-validated 0.757 at 0.809 over the 5,654, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.87, recall: 0.832 }],
-      ["heldout-2", { precision: 0.832, recall: 0.823 }],
-      ["heldout-3", { precision: 0.871, recall: 0.89 }],
-      ["heldout-4", { precision: 0.839, recall: 0.805 }],
-      ["heldout-5", { precision: 0.778, recall: 0.765 }],
-      ["heldout-6", { precision: 0.796, recall: 0.901 }],
-      ["heldout-7", { precision: 0.763, recall: 0.809 }],
-      ["heldout-8", { precision: 0.685, recall: 0.829 }],
-      ["heldout-9", { precision: 0.725, recall: 0.792 }],
-      ["heldout-10", { precision: 0.765, recall: 0.842 }],
-      ["heldout-11", { precision: 0.761, recall: 0.728 }],
-      ["heldout-12", { precision: 0.768, recall: 0.821 }],
-      ["heldout-13", { precision: 0.842, recall: 0.8 }],
-      ["heldout-14", { precision: 0.717, recall: 0.717 }],
-      ["heldout-15", { precision: 0.744, recall: 0.744 }],
-      ["heldout-16", { precision: 0.82, recall: 0.833 }],
-      ["heldout-17", { precision: 0.817, recall: 0.803 }],
-      ["heldout-18", { precision: 0.784, recall: 0.752 }],
-      ["heldout-19", { precision: 0.78, recall: 0.837 }],
-      ["heldout-20", { precision: 0.714, recall: 0.702 }],
-      ["heldout-21", { precision: 0.831, recall: 0.858 }],
-      ["heldout-22", { precision: 0.709, recall: 0.785 }],
-      ["heldout-23", { precision: 0.681, recall: 0.773 }],
+      ["set-1", { precision: 0.862, recall: 0.831 }],
+      ["heldout-2", { precision: 0.822, recall: 0.822 }],
+      ["heldout-3", { precision: 0.843, recall: 0.89 }],
+      ["heldout-4", { precision: 0.819, recall: 0.813 }],
+      ["heldout-5", { precision: 0.736, recall: 0.773 }],
+      ["heldout-6", { precision: 0.787, recall: 0.917 }],
+      ["heldout-7", { precision: 0.764, recall: 0.816 }],
+      ["heldout-8", { precision: 0.684, recall: 0.829 }],
+      ["heldout-9", { precision: 0.718, recall: 0.808 }],
+      ["heldout-10", { precision: 0.761, recall: 0.85 }],
+      ["heldout-11", { precision: 0.772, recall: 0.745 }],
+      ["heldout-12", { precision: 0.751, recall: 0.829 }],
+      ["heldout-13", { precision: 0.813, recall: 0.8 }],
+      ["heldout-14", { precision: 0.696, recall: 0.725 }],
+      ["heldout-15", { precision: 0.736, recall: 0.76 }],
+      ["heldout-16", { precision: 0.804, recall: 0.825 }],
+      ["heldout-17", { precision: 0.795, recall: 0.827 }],
+      ["heldout-18", { precision: 0.764, recall: 0.776 }],
+      ["heldout-19", { precision: 0.774, recall: 0.837 }],
+      ["heldout-20", { precision: 0.708, recall: 0.702 }],
+      ["heldout-21", { precision: 0.838, recall: 0.866 }],
+      ["heldout-22", { precision: 0.715, recall: 0.809 }],
+      ["heldout-23", { precision: 0.671, recall: 0.773 }],
+      ["heldout-24", { precision: 0.745, recall: 0.733 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
