@@ -130,9 +130,9 @@ const OPPOSITES: Array<[RegExp, RegExp]> = [
 ];
 
 /** A figure that moved ("raised", "rises") against one that stayed ("held", "unchanged"). */
-const MOVED = /\b(?:raised|rises|rose|risen|grew|grown|increased|cut|lowered|fell|falls|fallen|dropped|decreased|slipped|dipped|edged)\b/iu;
-// Not "holds": a councillor "holds the culture brief".
-const HELD = /\b(?:held|unchanged|flat|steady|kept)\b/iu;
+const MOVED = /\b(?:raised|rises|rose|risen|grew|grown|increased|cut|lowered|fell|falls|fallen|dropped|decreased|slipped|dipped|edged|climbed|jumped|soared|surged|plunged|slumped)\b/iu;
+// Not "holds": a councillor "holds the culture brief"; "stays" only at a level ("stays open" holds no figure).
+const HELD = /\b(?:held|unchanged|flat|steady|kept|frozen|(?:stays|stayed|remains|remained) at)\b/iu;
 
 function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both" | null {
   const isUp = up.test(text);
@@ -184,7 +184,10 @@ export function figuresDisagree(
 
 /** One goes up (or is the most, or passed) where the other goes down, or one moved where the other held. */
 export function wordsOppose(a: string, b: string): boolean {
-  if ((MOVED.test(a) && HELD.test(b) && !MOVED.test(b)) || (MOVED.test(b) && HELD.test(a) && !MOVED.test(a))) return true;
+  // Only one claim's figures all moved and the other's all held: "can sales rose, draught sales held steady" states both.
+  const onlyMoved = (x: string) => MOVED.test(x) && !HELD.test(x);
+  const onlyHeld = (x: string) => HELD.test(x) && !MOVED.test(x);
+  if ((onlyMoved(a) && onlyHeld(b)) || (onlyMoved(b) && onlyHeld(a))) return true;
   return OPPOSITES.some((pair) => {
     const [poleA, poleB] = [pole(a, pair), pole(b, pair)];
     return (poleA === "up" && poleB === "down") || (poleA === "down" && poleB === "up");

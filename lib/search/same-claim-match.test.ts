@@ -551,6 +551,23 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Le chiffre d'affaires a reculé de 6 % en deux ans.", "Le chiffre d'affaires a baissé de 6 % en un an.").period).toBe(1);
   });
 
+  it("reads a change in percent from two figures, a move against a level held only when the other claim states none, a span ahead against one past, seasons as years, past wishes and agreements as plans, and Italian shares with words between (the twenty-fifth set's errors)", () => {
+    expect(pairFeatures("The fine against Greystone was cut by a third for its early guilty plea.", "Greystone's fine was reduced from £270,000 to £180,000 for its early guilty plea.").figuresDisagree).toBe(0);
+    expect(pairFeatures("The ice season has shortened by 19 days, from 131 days to 112.", "The ice season fell from 131 days to 112 days, a loss of 19 days.").figuresDisagree).toBe(0);
+    // A claim whose figures rose and held states both; "stays at" holds a level, "frozen" too.
+    expect(pairFeatures("Can volumes rose by nearly 25%, while draught sales held steady.", "Can volumes climbed by almost a quarter, while draught sales were flat.").wordsOppose).toBe(0);
+    expect(pairFeatures("The annual pass rises to £120.", "The annual pass stays at £120.").wordsOppose).toBe(1);
+    expect(pairFeatures("Fees have been frozen at £9,250 since 2017, and their real value has fallen by a quarter.", "Fees have stayed at £9,250 since 2017, losing 25% of their value.").wordsOppose).toBe(0);
+    expect(pairFeatures("It plans to spend £4.2 million over the next three years on insulation grants.", "It has spent £4.2 million over the past three years on insulation grants.").period).toBe(1);
+    expect(pairFeatures("The government will spend 4.8 billion crowns over six years.", "Over the next six years, the government plans to invest 4.8 billion crowns.").period).toBe(0);
+    expect(pairFeatures("It plans to cut about 180 jobs over the next eighteen months.", "It plans to shed around 180 jobs in the next year and a half.").period).toBe(0);
+    expect(pairFeatures("Its concerts sold 71,000 tickets last season.", "Its concerts sold 71,000 tickets over the past five seasons.").period).toBe(1);
+    expect(pairFeatures("She had won 19 of her 20 previous matches this season.", "She had lost just once in 20 matches this year.").period).toBe(0);
+    expect(pairFeatures("Haldane said it also wanted to replace its Land Rover at a cost of £70,000.", "The team has replaced its Land Rover at a cost of £70,000.").plannedAgainstDone).toBe(1);
+    expect(pairFeatures("The company has agreed to plant 90 oaks on the site.", "Greystone has planted 90 oaks on the site.").plannedAgainstDone).toBe(1);
+    expect(normaliseNumbers("Un edificio scolastico su tre risale a prima del 1974.")).toBe("33.3 percent edificio scolastico risale a prima del 1974.");
+  });
+
   it("scores a pair alike whichever claim comes first", () => {
     const [a, b] = ["Hegseth said Europe, not the US, should offer Ukraine security guarantees after the war", "Hegseth suggested European forces should shoulder the security responsibilities"];
     expect(sameClaimScore(a, b)).toBe(sameClaimScore(b, a));

@@ -100,6 +100,7 @@ const PHRASES: Array<[RegExp, string]> = [
   // "Half a year" is six months and "a year and a half" eighteen, which the units read as 0.5 and 1.5 years.
   [/\bhalf a year\b/giu, "6 months"],
   [/\b(?:a|one) year and a half\b/giu, "18 months"],
+  [/\bthe next year and a half\b/giu, "the next 18 months"],
   // "A year and a quarter" is fifteen months, "an hour and a quarter" 75 minutes (not "a year and a 25 percent").
   [/\b(?:a|one) year and a quarter\b/giu, "15 months"],
   [/\b(?:an|one) hour and a quarter\b/giu, "75 minutes"],
@@ -350,9 +351,9 @@ function numbersAsDigits(text: string): string {
     .replace(/(?<![\d.,])\b(\d+)[ -](in|in every|of|out of|of every|von|sur|de cada|av)[ -](\d+)\b(?![.,]\d)/gu, (all, a: string, word: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) && (Number(a) > 1 || !/^(?:of|av)$/u.test(word)) ? `${percentOf(Number(a) / Number(b))}${countOf(word, b)}` : all,
     )
-    // "Deux jeunes embauchés sur trois", "dos de cada tres": a share with a few words between.
+    // "Deux jeunes embauchés sur trois", "dos de cada tres", "un edificio scolastico su tre": a share with a few words between.
     // Not "une corrosion avancée sur 12 des 48 câbles", 12 of the 48.
-    .replace(/(?<![\d.,])\b(\d+) ((?:\p{L}+ ){1,3})(?:sur|de cada) (\d+)\b(?![.,]\d|\s(?:des|de|of)\s\d)/gu, (all, a: string, who: string, b: string) =>
+    .replace(/(?<![\d.,])\b(\d+) ((?:\p{L}+ ){1,3})(?:sur|de cada|su) (\d+)\b(?![.,]\d|\s(?:des|de|of|dei|degli|delle)\s\d)/gu, (all, a: string, who: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) ? `${percentOf(Number(a) / Number(b))} ${who.trim()}` : all,
     )
     // "One parent in twelve", "one train in five": a share with what it counts between (not "2 goals in 10 minutes").
@@ -721,9 +722,9 @@ function negationMismatch(a: string, b: string): boolean {
  * Words that put the next few in the future or in a plan: "will", "would", "plans", "expects", "doivent",
  * "moet", "vai", "ska"; not "could" or "may", which hedge a fact as often as they plan one.
  */
-const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|intends?|expects|hopes|wants?|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
-/** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is expected to be confirmed", "is to close" (not "is to 4%"). */
-const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are|expected|likely)$/iu;
+const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|aimed|intends?|intended|expects|hopes|hoped|wants?|wanted|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
+/** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is expected to be confirmed", "is to close" (not "is to 4%"), "agreed to plant". */
+const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are|expected|likely|agreed|agrees)$/iu;
 /** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "levantó", "publicerade". */
 const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|aram|ó|aron|ieron|ade|ades))$/iu;
 /** A verb in the future by its ending, a plan of its own: "levantará", "abrirão", "aprirà", "ouvriront". */
@@ -873,14 +874,18 @@ function periods(claim: ReadClaim): Set<string> {
   // "Up 27 per cent on the same period last year" compares year on year, as "on a year earlier" does.
   const digits = claim.digits.toLowerCase().replace(/\b(?:on|from|than|with) the same (?:period|qtr|month|week|time) (?:of |in )?(?:last year|a year (?:ago|earlier)|the previous year)\b/gu, "on a year earlier");
   const found = new Set<string>();
-  for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during) (?:the )?(?:past|last|previous) (?:(\d+) )?(year|month|week|decade)s?\b/gu)) found.add(`${n ?? 1} ${unit}`);
-  for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`);
+  // A sports or theatre season is the year it runs in: "the past five seasons" are five years, "this season" this year.
+  const span = (unit: string) => (unit === "season" ? "year" : unit);
+  for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during) (?:the )?(?:past|last|previous) (?:(\d+) )?(year|month|week|decade|season)s?\b/gu)) found.add(`${n ?? 1} ${span(unit)}`);
+  // Ahead, not past: "over the next three years" against "over the past three years"; "over three years" may be either.
+  for (const [, n, unit] of digits.matchAll(/\b(?:in|over|during|within) (?:the )?(?:next|coming|following) (?:(\d+) )?(year|month|week|decade|season)s?\b/gu)) found.add(`next ${n ?? 1} ${span(unit)}`);
+  for (const [, n, unit] of digits.matchAll(/\b(?:in|over) (\d+) (year|month|week|decade)s\b/gu)) found.add(`${n} ${unit}`).add(`next ${n} ${unit}`);
   // "En deux ans", "em 2 anos", "in drie jaar": over so many years, in the other languages ("en un an" is one).
-  for (const [, n] of digits.matchAll(/(?<!\p{L})(?:en|em|in|på|innerhalb von) (\d+) (?:ans?|anos?|años?|anni|anno|jaar|jahren|jahre|år)(?!\p{L})/gu)) found.add(`${n} year`);
+  for (const [, n] of digits.matchAll(/(?<!\p{L})(?:en|em|in|på|innerhalb von) (\d+) (?:ans?|anos?|años?|anni|anno|jaar|jahren|jahre|år)(?!\p{L})/gu)) found.add(`${n} year`).add(`next ${n} year`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
   for (const [, month] of digits.matchAll(new RegExp(`\\bsince (${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
   if (/\b(?:on|than|from) (?:a|1) year (?:ago|earlier)\b|\byear[- ]on[- ]year\b/u.test(digits)) found.add("year on year");
-  for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|qtr|month|week|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${unit}`);
+  for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|qtr|month|week|season|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${span(unit)}`);
   // "Last year" is as often the past twelve months: "lost £1m a day last year" restates "over the past year".
   if (/\blast year\b/u.test(digits)) found.add("1 year");
   // "Down 7 % on the quarter", "on the previous month", "quarter on quarter": against which span a change is read.
@@ -1160,6 +1165,24 @@ function partsOfWholes(normalised: string): number[] {
   }).flat();
 }
 
+/**
+ * The changes in percent a claim's figures make, as a share of a whole makes a count: "from
+ * £270,000 to £180,000" is a cut of 33.3 %, and "by £240,000, to £400,000" a cut of 37.5 % (or a
+ * rise of 150 %, as the words may say either); none from or to a year.
+ */
+function percentChanges(claim: ReadClaim): number[] {
+  const percent = (change: number, base: number) => Math.round((Math.abs(change) / base) * 1000) / 10;
+  // As written, so "from 131 days to 112" compares days with days, not minutes with days.
+  const asWritten = { ...claim, normalised: claim.digits };
+  const [froms, bys, tos] = [figuresAfter(asWritten, "from"), figuresAfter(asWritten, "by"), figuresAfter(asWritten, "to")];
+  const counted = (x: number | undefined): x is number => x !== undefined && x > 0 && !isYear(x);
+  // Not of figures more than five times apart, as no difference is (differencesOf).
+  const near = (x: number, y: number) => Math.max(x, y) <= 5 * Math.min(x, y);
+  const fromTo = froms.flatMap((from, i) => (counted(from) && counted(tos[i]) && tos[i] !== from && near(from, tos[i]) ? [percent(tos[i] - from, from)] : []));
+  const byTo = bys.flatMap((by, i) => (counted(by) && counted(tos[i]) ? [percent(by, tos[i] + by), ...(tos[i] > by ? [percent(by, tos[i] - by)] : [])] : []));
+  return [...fromTo, ...byTo];
+}
+
 /** "All 12 regions", "all of its 23,000 streetlights": a whole, all of it. */
 const ALL_OF = /(?<!\p{L})all (?:of )?(?:(?:the|its|their|his|her|our|\p{L}+['’]s) )?(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/giu;
 /** "11 of the country's 12", "9,000 of its 23,000": a part of a whole. */
@@ -1195,11 +1218,15 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [differencesA, differencesB] = [differencesOf(measuredIn(na)), differencesOf(measuredIn(nb))];
   // Approximate, as a share is: "a third of the 6,540" (2,180) is met by "about 2,200".
   const [partsA, partsB] = [partsOfWholes(na), partsOfWholes(nb)];
+  // Approximate too, and only to meet the other's figures (as a difference does): "from 270 to 180" meets "cut by a third".
+  const [changesA, changesB] = [percentChanges(ca), percentChanges(cb)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours"), or as the part of a whole it states.
   const inAnyUnit = (claim: ReadClaim, parts: number[]) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised), ...parts]);
   const [ua, ub] = [inAnyUnit(ca, partsA), inAnyUnit(cb, partsB)];
-  const [hedgedA, hedgedB] = [new Set([...hedgedFigures(ca), ...partsA]), new Set([...hedgedFigures(cb), ...partsB])];
-  const differencesInAnyUnit = (claim: ReadClaim, parts: number[]) => [...new Set(differencesOf([...measuredFigures(claim), ...parts.map((value) => ({ value, measure: null }))]))];
+  const [hedgedA, hedgedB] = [new Set([...hedgedFigures(ca), ...partsA, ...changesA]), new Set([...hedgedFigures(cb), ...partsB, ...changesB])];
+  const differencesInAnyUnit = (claim: ReadClaim, parts: number[], changes: number[]) => [
+    ...new Set([...differencesOf([...measuredFigures(claim), ...parts.map((value) => ({ value, measure: null }))]), ...changes]),
+  ];
   const sharesPart = (figures: number[], parts: number[]) => figures.some((x) => parts.some((part) => sameFigure(x, part, 2)));
   const [sa, sb] = [contentSequence(na), contentSequence(nb)];
   // Read once for the roles and for the antonyms.
@@ -1207,7 +1234,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
     // Or the difference of two of the other's: "rose by £24m" shares one with "from £118m to £142m".
-    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y))))) || fa.some((x) => differencesB.includes(x)) || fb.some((y) => differencesA.includes(y)) || sharesPart(fa, partsB) || sharesPart(fb, partsA)),
+    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y))))) || fa.some((x) => differencesB.includes(x)) || fb.some((y) => differencesA.includes(y)) || sharesPart(fa, [...partsB, ...changesB]) || sharesPart(fb, [...partsA, ...changesA])),
     // "Gegen 18.30 Uhr" and "at about 6.30pm": read apart from the figures, as a detail one claim may add is more often a time.
     sharedTime: bit(ta.some((t) => tb.some((u) => sameTime(t, u)))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
@@ -1215,7 +1242,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
     // Agreeing in one unit is enough: "a two-day strike" (2, and 2,880 minutes) restates "a 48-hour strike" (48, and 2,880).
     figuresDisagree: bit(
-      (figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }, { a: differencesInAnyUnit(ca, partsA), b: differencesInAnyUnit(cb, partsB) }) &&
+      (figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }, { a: differencesInAnyUnit(ca, partsA, changesA), b: differencesInAnyUnit(cb, partsB, changesB) }) &&
         figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB }, { a: differencesA, b: differencesB })) ||
         timesDisagree(ta, tb) ||
         partsOfAWholeDisagree(na, nb),
