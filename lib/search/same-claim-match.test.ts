@@ -78,7 +78,7 @@ describe("pairFeatures, the hard negatives of new text", () => {
     expect(same("Bus ridership is still rising this year, the council said.", "Bus ridership is falling this year, the council said.")).toBe(false);
     // A claim is the same whoever states it: learnt from six sets another source alone no longer refused (0.52 against
     // 0.75 for the same source); from twenty-one to twenty-two it weighed nothing, from twenty-three -0.18, from
-    // twenty-four -0.26 (the labellers' pairs carry a verdict over whoever states it).
+    // twenty-four -0.26, twenty-five -0.25 (the labellers' pairs carry a verdict over whoever states it).
     expect(same("According to the teachers' union, 30 percent of schools lack heating.", "According to the education ministry, 30 percent of schools lack heating.")).toBe(true);
   });
 
@@ -111,36 +111,37 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -24's), read without the
-  // trigram search's floor, in sample (the model learnt from all twenty-four; train-same-claim.ts prints
-  // its cross-validated 0.757 at 0.809 over the 5,654, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -25's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty-five; train-same-claim.ts prints
+  // its cross-validated 0.759 at 0.812 over the 5,894, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.862, recall: 0.831 }],
+      ["set-1", { precision: 0.863, recall: 0.84 }],
       ["heldout-2", { precision: 0.822, recall: 0.822 }],
-      ["heldout-3", { precision: 0.843, recall: 0.89 }],
-      ["heldout-4", { precision: 0.819, recall: 0.813 }],
-      ["heldout-5", { precision: 0.736, recall: 0.773 }],
-      ["heldout-6", { precision: 0.787, recall: 0.917 }],
-      ["heldout-7", { precision: 0.764, recall: 0.816 }],
-      ["heldout-8", { precision: 0.684, recall: 0.829 }],
-      ["heldout-9", { precision: 0.718, recall: 0.808 }],
+      ["heldout-3", { precision: 0.835, recall: 0.89 }],
+      ["heldout-4", { precision: 0.821, recall: 0.821 }],
+      ["heldout-5", { precision: 0.738, recall: 0.781 }],
+      ["heldout-6", { precision: 0.788, recall: 0.925 }],
+      ["heldout-7", { precision: 0.767, recall: 0.832 }],
+      ["heldout-8", { precision: 0.686, recall: 0.837 }],
+      ["heldout-9", { precision: 0.734, recall: 0.808 }],
       ["heldout-10", { precision: 0.761, recall: 0.85 }],
       ["heldout-11", { precision: 0.772, recall: 0.745 }],
       ["heldout-12", { precision: 0.751, recall: 0.829 }],
-      ["heldout-13", { precision: 0.813, recall: 0.8 }],
-      ["heldout-14", { precision: 0.696, recall: 0.725 }],
+      ["heldout-13", { precision: 0.815, recall: 0.808 }],
+      ["heldout-14", { precision: 0.701, recall: 0.725 }],
       ["heldout-15", { precision: 0.736, recall: 0.76 }],
       ["heldout-16", { precision: 0.804, recall: 0.825 }],
       ["heldout-17", { precision: 0.795, recall: 0.827 }],
-      ["heldout-18", { precision: 0.764, recall: 0.776 }],
+      ["heldout-18", { precision: 0.766, recall: 0.785 }],
       ["heldout-19", { precision: 0.774, recall: 0.837 }],
       ["heldout-20", { precision: 0.708, recall: 0.702 }],
       ["heldout-21", { precision: 0.838, recall: 0.866 }],
       ["heldout-22", { precision: 0.715, recall: 0.809 }],
       ["heldout-23", { precision: 0.671, recall: 0.773 }],
       ["heldout-24", { precision: 0.745, recall: 0.733 }],
+      ["heldout-25", { precision: 0.727, recall: 0.786 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
