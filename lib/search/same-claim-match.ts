@@ -547,21 +547,26 @@ const ordinalValue = (word: string) => (word === "first" ? 1 : (ORDINAL_VALUES[w
 /** A span of time an ordinal counts: "its third week" is not "its third day". */
 const COUNTED_SPAN = /^[ -](day|week|month|year)s?\b/iu;
 
-/** The ordinals a text states with the span each counts, if it names one: "3 week", "1 " ("the first of every month"). */
-const countedSpans = (text: string) => Array.from(text.matchAll(ORDINAL), (m) => [ordinalValue(m[0].toLowerCase()), COUNTED_SPAN.exec(text.slice(m.index + m[0].length))?.[1].toLowerCase()] as const);
+/** An ordinal's value with the span it counts, if it names one: [3, "week"], [1, undefined] ("the first of every month"). */
+type CountedSpan = readonly [value: number, span: string | undefined];
+const countedSpans = (text: string): CountedSpan[] =>
+  Array.from(text.matchAll(ORDINAL), (m) => [ordinalValue(m[0].toLowerCase()), COUNTED_SPAN.exec(text.slice(m.index + m[0].length))?.[1].toLowerCase()] as const);
 
 /** One ordinal counting one span in a claim and another in the other, never the same: "its third week" against "its third day". */
-function spanCountedChanged(a: string, b: string): boolean {
-  const [sa, sb] = [countedSpans(a), countedSpans(b)];
-  const spansOf = (spans: typeof sa, value: number) => new Set(spans.filter(([v, span]) => v === value && span).map(([, span]) => span));
-  const changed = (x: typeof sa, y: typeof sa) => x.some(([value, span]) => span !== undefined && spansOf(y, value).size > 0 && !spansOf(y, value).has(span));
+function spanCountedChanged(sa: CountedSpan[], sb: CountedSpan[]): boolean {
+  const changed = (x: CountedSpan[], y: CountedSpan[]) =>
+    x.some(([value, span]) => {
+      const spansThere = new Set(y.filter(([v, s]) => v === value && s).map(([, s]) => s));
+      return span !== undefined && spansThere.size > 0 && !spansThere.has(span);
+    });
   return changed(sa, sb) && changed(sb, sa);
 }
 
 /** Each claim has an ordinal the other lacks, in any language, or counts another span by it: one detail counted differently. */
 function ordinalSwapped(a: string, b: string): boolean {
-  const [oa, ob] = [a, b].map((text) => new Set(Array.from(text.matchAll(ORDINAL), ([w]) => ordinalValue(w.toLowerCase()))));
-  return ([...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o))) || spanCountedChanged(a, b) || rankAdded(a, b) || rankAdded(b, a);
+  const [sa, sb] = [countedSpans(a), countedSpans(b)];
+  const [oa, ob] = [sa, sb].map((spans) => new Set(spans.map(([value]) => value)));
+  return ([...oa].some((o) => !ob.has(o)) && [...ob].some((o) => !oa.has(o))) || spanCountedChanged(sa, sb) || rankAdded(a, b) || rankAdded(b, a);
 }
 
 /** A superlative ranked by an ordinal: "the third best-selling", "the second-largest". */
@@ -927,15 +932,15 @@ function currencySwapped(a: ReadClaim, b: ReadClaim): boolean {
 }
 
 /** The figures a claim states after "by" (a change: "rose by 24"), after "to" (a level: "rose to 24") or after "from" (where it started), not a date's ("from 1 June"). */
-function figuresAfter({ normalised }: ReadClaim, word: "by" | "to" | "from"): number[] {
+function figuresAfter(text: string, word: "by" | "to" | "from"): number[] {
   // With its currency, which makes an "m" millions.
   const pattern = new RegExp(`(?<!\\p{L})${word}\\s?([$€£]?\\s?\\d[\\d.,]*(?:\\s?(?:thousand|million|billion|bn|m|k)(?!\\p{L}))?)(?!\\s?(?:${MONTHS})(?!\\p{L}))`, "giu");
-  return Array.from(normalised.matchAll(pattern), ([, figure]) => figureMentions(figure)[0]?.value).filter((v) => v !== undefined);
+  return Array.from(text.matchAll(pattern), ([, figure]) => figureMentions(figure)[0]?.value).filter((v) => v !== undefined);
 }
 
 /** One figure stated as a change by one claim and as a level by the other: "rose by 24 points" against "rose to 24 %". */
 function changeAgainstLevel(a: ReadClaim, b: ReadClaim): boolean {
-  const clash = (x: ReadClaim, y: ReadClaim) => figuresAfter(x, "by").some((f) => figuresAfter(y, "to").some((g) => sameFigure(f, g)));
+  const clash = (x: ReadClaim, y: ReadClaim) => figuresAfter(x.normalised, "by").some((f) => figuresAfter(y.normalised, "to").some((g) => sameFigure(f, g)));
   return clash(a, b) || clash(b, a);
 }
 
@@ -945,7 +950,7 @@ function changeAgainstLevel(a: ReadClaim, b: ReadClaim): boolean {
  * "up to £320,000, from £250,000").
  */
 function startAndEndSwapped(a: ReadClaim, b: ReadClaim, allA: number[], allB: number[]): boolean {
-  const [fromA, fromB, toA, toB] = [figuresAfter(a, "from"), figuresAfter(b, "from"), figuresAfter(a, "to"), figuresAfter(b, "to")];
+  const [fromA, fromB, toA, toB] = [figuresAfter(a.normalised, "from"), figuresAfter(b.normalised, "from"), figuresAfter(a.normalised, "to"), figuresAfter(b.normalised, "to")];
   const meets = (x: number[], y: number[]) => x.some((f) => y.some((g) => sameFigure(f, g)));
   const otherStart = fromA.length > 0 && fromB.length > 0 && !meets(fromA, fromB) && (meets(fromA, allB) || meets(fromB, allA));
   return meets(fromA, toB) || meets(fromB, toA) || otherStart;
@@ -1173,8 +1178,7 @@ function partsOfWholes(normalised: string): number[] {
 function percentChanges(claim: ReadClaim): number[] {
   const percent = (change: number, base: number) => Math.round((Math.abs(change) / base) * 1000) / 10;
   // As written, so "from 131 days to 112" compares days with days, not minutes with days.
-  const asWritten = { ...claim, normalised: claim.digits };
-  const [froms, bys, tos] = [figuresAfter(asWritten, "from"), figuresAfter(asWritten, "by"), figuresAfter(asWritten, "to")];
+  const [froms, bys, tos] = [figuresAfter(claim.digits, "from"), figuresAfter(claim.digits, "by"), figuresAfter(claim.digits, "to")];
   const counted = (x: number | undefined): x is number => x !== undefined && x > 0 && !isYear(x);
   // Not of figures more than five times apart, as no difference is (differencesOf).
   const near = (x: number, y: number) => Math.max(x, y) <= 5 * Math.min(x, y);
