@@ -111,37 +111,38 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -25's), read without the
-  // trigram search's floor, in sample (the model learnt from all twenty-five; train-same-claim.ts prints
-  // its cross-validated 0.759 at 0.812 over the 5,894, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -26's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty-six; train-same-claim.ts prints
+  // its cross-validated 0.748 at 0.812 over the 6,134, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.863, recall: 0.84 }],
+      ["set-1", { precision: 0.855, recall: 0.84 }],
       ["heldout-2", { precision: 0.822, recall: 0.822 }],
-      ["heldout-3", { precision: 0.835, recall: 0.89 }],
+      ["heldout-3", { precision: 0.81, recall: 0.89 }],
       ["heldout-4", { precision: 0.821, recall: 0.821 }],
-      ["heldout-5", { precision: 0.738, recall: 0.781 }],
-      ["heldout-6", { precision: 0.788, recall: 0.925 }],
-      ["heldout-7", { precision: 0.767, recall: 0.832 }],
-      ["heldout-8", { precision: 0.686, recall: 0.837 }],
-      ["heldout-9", { precision: 0.734, recall: 0.808 }],
-      ["heldout-10", { precision: 0.761, recall: 0.85 }],
+      ["heldout-5", { precision: 0.74, recall: 0.789 }],
+      ["heldout-6", { precision: 0.761, recall: 0.925 }],
+      ["heldout-7", { precision: 0.744, recall: 0.847 }],
+      ["heldout-8", { precision: 0.682, recall: 0.821 }],
+      ["heldout-9", { precision: 0.735, recall: 0.833 }],
+      ["heldout-10", { precision: 0.744, recall: 0.85 }],
       ["heldout-11", { precision: 0.772, recall: 0.745 }],
-      ["heldout-12", { precision: 0.751, recall: 0.829 }],
-      ["heldout-13", { precision: 0.815, recall: 0.808 }],
-      ["heldout-14", { precision: 0.701, recall: 0.725 }],
-      ["heldout-15", { precision: 0.736, recall: 0.76 }],
-      ["heldout-16", { precision: 0.804, recall: 0.825 }],
-      ["heldout-17", { precision: 0.795, recall: 0.827 }],
-      ["heldout-18", { precision: 0.766, recall: 0.785 }],
-      ["heldout-19", { precision: 0.774, recall: 0.837 }],
-      ["heldout-20", { precision: 0.708, recall: 0.702 }],
+      ["heldout-12", { precision: 0.73, recall: 0.811 }],
+      ["heldout-13", { precision: 0.806, recall: 0.8 }],
+      ["heldout-14", { precision: 0.706, recall: 0.741 }],
+      ["heldout-15", { precision: 0.73, recall: 0.76 }],
+      ["heldout-16", { precision: 0.798, recall: 0.825 }],
+      ["heldout-17", { precision: 0.793, recall: 0.819 }],
+      ["heldout-18", { precision: 0.761, recall: 0.793 }],
+      ["heldout-19", { precision: 0.768, recall: 0.837 }],
+      ["heldout-20", { precision: 0.707, recall: 0.719 }],
       ["heldout-21", { precision: 0.838, recall: 0.866 }],
-      ["heldout-22", { precision: 0.715, recall: 0.809 }],
-      ["heldout-23", { precision: 0.671, recall: 0.773 }],
-      ["heldout-24", { precision: 0.745, recall: 0.733 }],
-      ["heldout-25", { precision: 0.727, recall: 0.786 }],
+      ["heldout-22", { precision: 0.72, recall: 0.809 }],
+      ["heldout-23", { precision: 0.664, recall: 0.781 }],
+      ["heldout-24", { precision: 0.741, recall: 0.741 }],
+      ["heldout-25", { precision: 0.721, recall: 0.786 }],
+      ["heldout-26", { precision: 0.677, recall: 0.7 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -567,6 +568,28 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Haldane said it also wanted to replace its Land Rover at a cost of £70,000.", "The team has replaced its Land Rover at a cost of £70,000.").plannedAgainstDone).toBe(1);
     expect(pairFeatures("The company has agreed to plant 90 oaks on the site.", "Greystone has planted 90 oaks on the site.").plannedAgainstDone).toBe(1);
     expect(normaliseNumbers("Un edificio scolastico su tre risale a prima del 1974.")).toBe("33.3 percent edificio scolastico risale a prima del 1974.");
+  });
+
+  it("reads largest against smallest, severe against moderate, a conviction against an acquittal, bail against custody, volume against value, households against people, members against staff, exceeding against falling below, and a part of a whole as the share it makes (the twenty-sixth set's errors)", () => {
+    const opposed: Array<[string, string]> = [
+      ["Its largest site, at Pennard, will close next year with the loss of 85 jobs.", "The smallest of them, at Pennard, will close next year with the loss of 85 jobs."],
+      ["The trial enrolled 268 adults aged 50 to 84 with severe COPD.", "The trial involved 268 adults aged 50 to 84 with moderate COPD."],
+      ["Pyne was also convicted of attempting to sell a protected species.", "It cleared him of a separate charge of attempting to sell a protected species."],
+      ["The judge adjourned sentencing until 16 January and granted Pyne bail.", "The judge remanded Pyne in custody until he is sentenced on 16 January."],
+      ["Own-label brands account for nearly a third of the market by volume.", "Own-label products make up almost a third of the market by value."],
+      ["In all, 483 people bought shares in the shop.", "The share offer attracted investors from 483 households."],
+      ["The cooperative has 1,140 employees, most of them in the north.", "De coöperatie telt 1.140 leden, vooral in het noorden."],
+      ["Hourly pay has risen by about 6 per cent since 2022, well below inflation.", "Hourly pay has risen about 6% since 2022, outpacing inflation."],
+      ["Le sac de 15 kilos dépasse désormais 8 euros.", "Un sac de 15 kg coûte désormais moins de 8 euros."],
+    ];
+    for (const [a, b] of opposed) expect({ a, antonyms: pairFeatures(a, b).antonyms }).toEqual({ a, antonyms: 1 });
+    // "Under" also heads a phrase ("under the new system"): only "below" stands against exceeding; staff members are staff.
+    expect(pairFeatures("Under the new system, graduates repay when they earn more than 28,000 crowns.", "Graduates repay once their salary exceeds 28,000 crowns.").antonyms).toBe(0);
+    expect(pairFeatures("The library has 14 members of staff.", "The library employs 14 staff.").antonyms).toBe(0);
+    // A part of a whole meets the share it makes, with words between or "from" its tries.
+    expect(pairFeatures("Clarke converted more than 95 per cent of her shots in the final.", "Clarke scored 44 goals from 46 attempts in the final.")).toMatchObject({ sharedFigure: 1, figuresDisagree: 0 });
+    expect(pairFeatures("483 of Hethercott's roughly 1,100 residents bought shares.", "About 44 per cent of Hethercott's residents invested in the shop.")).toMatchObject({ sharedFigure: 1, figuresDisagree: 0 });
+    expect(pairFeatures("483 of Hethercott's roughly 1,100 residents bought shares.", "About 60 per cent of Hethercott's residents invested in the shop.").figuresDisagree).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

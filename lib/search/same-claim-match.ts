@@ -472,8 +472,20 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:morning|afternoon|daytime|day-time)\b/iu, /\b(?:night|night-time|nighttime|overnight|evening)\b/iu],
   [/\b(?:fail|fails|failed|failure|unsuccessful)\b/iu, /\b(?:success|successful|succeeded)\b/iu],
   [/\bbetter\b/iu, /\bworse\b/iu],
-  [/(?<!\p{L})(?:more|más|plus|mehr|mais|più|meer)(?!\p{L})/iu, /(?<!\p{L})(?:fewer|less|menos|moins|weniger|meno|minder)(?!\p{L})/iu],
+  // French "dépasse 8 euros" against "moins de 8 euros".
+  [/(?<!\p{L})(?:more|más|plus|mehr|mais|più|meer|dépass\p{L}*)(?!\p{L})/iu, /(?<!\p{L})(?:fewer|less|menos|moins|weniger|meno|minder)(?!\p{L})/iu],
   [/\b(?:under|below|smaller)\b/iu, /\b(?:above|larger|bigger)\b/iu],
+  // "Well below inflation" against "outpacing inflation" (not "under", also "under the new rules").
+  [/\bbelow\b/iu, /\b(?:exceed(?:s|ed|ing)?|outpac(?:e|es|ed|ing)|outstrip(?:s|ped|ping)?)\b/iu],
+  [/\b(?:largest|biggest)\b/iu, /\bsmallest\b/iu],
+  [/\bsevere\b/iu, /\b(?:moderate|mild)\b/iu],
+  // A verdict and a court's decision on custody.
+  [/\bconvicted\b/iu, /\b(?:cleared|acquitted)\b/iu],
+  [/\bbail\b/iu, /\bremanded\b/iu],
+  // What a figure counts: "by volume" against "by value", households against people, members against staff.
+  [/\bvolumes?\b/iu, /\bvalue\b/iu],
+  [/\bhouseholds?\b/iu, /\b(?:people|residents|individuals)\b/iu],
+  [/(?<!\p{L})(?:members?(?! of staff)|leden|membres|miembros|membros|Mitglieder|medlemmar)(?!\p{L})/iu, /(?<!\p{L})(?:employees?|staff|workforce|werknemers|medewerkers|salariés|employés|empleados|trabajadores|funcionários|Beschäftigte|Mitarbeiter|anställda)(?!\p{L})/iu],
   // A result, not who beat whom ("win over", "defeat by": the roles' reading).
   [/\b(?:defeat|loss)\b(?! (?:by|to)\b)/iu, /\b(?:win|victory)\b(?! (?:over|against)\b)/iu],
   [/\b(?:drew|draw|drawn)\b/iu, /\b(?:beat|won|win|lost|defeated)\b/iu],
@@ -1189,9 +1201,23 @@ function percentChanges(claim: ReadClaim): number[] {
 
 /** "All 12 regions", "all of its 23,000 streetlights": a whole, all of it. */
 const ALL_OF = /(?<!\p{L})all (?:of )?(?:(?:the|its|their|his|her|our|\p{L}+['’]s) )?(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/giu;
-/** "11 of the country's 12", "9,000 of its 23,000": a part of a whole. */
-const PART_OF = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+) (?:of|out of) (?:(?:the|its|their|his|her|our|\p{L}+['’]s) ){0,2}(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/giu;
+/** "11 of the country's 12", "9,000 of its 23,000", "483 of the village's roughly 1,100": a part of a whole. */
+const PART_OF = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+) (?:of|out of) (?:(?:the|its|their|his|her|our|\p{L}+['’]s|roughly|about|around|some|nearly|almost) ){0,3}(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/giu;
+/** "44 goals from 46 attempts": a part of a whole of tries. */
+const PART_FROM = /(?<![\d.,])(\d+) (?:\p{L}+ ){0,2}from (?:(?:her|his|their|its) )?(\d+) (?:attempts|shots|tries|efforts|chances|appearances|games|matches|starts)(?!\p{L})/giu;
 const wholeNumber = (written: string) => Number(written.replace(/,/gu, ""));
+
+/**
+ * The shares a claim's parts of a whole make, as a change makes one (percentChanges): "483 of the
+ * village's 1,100 residents" is 43.9 %, "44 goals from 46 attempts" 95.7 %. Only to meet the other
+ * claim's figures, as they are approximate.
+ */
+function partShares(normalised: string): number[] {
+  return [...normalised.matchAll(PART_OF), ...normalised.matchAll(PART_FROM)].flatMap(([, part, whole]) => {
+    const [x, y] = [wholeNumber(part), wholeNumber(whole)];
+    return x > 0 && x < y && !isYear(y) ? [Math.round((x / y) * 1000) / 10] : [];
+  });
+}
 
 /**
  * One claim says all of a whole where the other says a part of it ("in all 12 postal regions"
@@ -1222,8 +1248,8 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const [differencesA, differencesB] = [differencesOf(measuredIn(na)), differencesOf(measuredIn(nb))];
   // Approximate, as a share is: "a third of the 6,540" (2,180) is met by "about 2,200".
   const [partsA, partsB] = [partsOfWholes(na), partsOfWholes(nb)];
-  // Approximate too, and only to meet the other's figures (as a difference does): "from 270 to 180" meets "cut by a third".
-  const [changesA, changesB] = [percentChanges(ca), percentChanges(cb)];
+  // Approximate too, and only to meet the other's figures (as a difference does): "from 270 to 180" meets "cut by a third", "44 from 46 attempts" "over 95 %".
+  const [changesA, changesB] = [[...percentChanges(ca), ...partShares(na)], [...percentChanges(cb), ...partShares(nb)]];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours"), or as the part of a whole it states.
   const inAnyUnit = (claim: ReadClaim, parts: number[]) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised), ...parts]);
   const [ua, ub] = [inAnyUnit(ca, partsA), inAnyUnit(cb, partsB)];
