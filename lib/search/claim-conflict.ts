@@ -132,7 +132,7 @@ const OPPOSITES: Array<[RegExp, RegExp]> = [
 /** A figure that moved ("raised", "rises") against one that stayed ("held", "unchanged"). */
 const MOVED = /\b(?:raised|rises|rose|risen|grew|grown|increased|cut|lowered|fell|falls|fallen|dropped|decreased|slipped|dipped|edged|climbed|jumped|soared|surged|plunged|slumped)\b/iu;
 // Not "holds": a councillor "holds the culture brief"; "stays" only at a level ("stays open" holds no figure).
-const HELD = /\b(?:held|unchanged|flat|steady|kept|frozen|(?:stays|stayed|remains|remained) at)\b/iu;
+const HELD = /\b(?:held|unchanged|flat|steady|kept|frozen|(?:barely|hardly|little|not) changed|(?:stays|stayed|remains|remained) at)\b/iu;
 
 function pole(text: string, [up, down]: [RegExp, RegExp]): "up" | "down" | "both" | null {
   const isUp = up.test(text);

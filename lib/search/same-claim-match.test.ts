@@ -111,38 +111,39 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -26's), read without the
-  // trigram search's floor, in sample (the model learnt from all twenty-six; train-same-claim.ts prints
-  // its cross-validated 0.748 at 0.812 over the 6,134, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -27's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty-seven; train-same-claim.ts prints
+  // its cross-validated 0.743 at 0.810 over the 6,374, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.855, recall: 0.84 }],
-      ["heldout-2", { precision: 0.822, recall: 0.822 }],
-      ["heldout-3", { precision: 0.81, recall: 0.89 }],
-      ["heldout-4", { precision: 0.821, recall: 0.821 }],
-      ["heldout-5", { precision: 0.74, recall: 0.789 }],
-      ["heldout-6", { precision: 0.761, recall: 0.925 }],
-      ["heldout-7", { precision: 0.744, recall: 0.847 }],
-      ["heldout-8", { precision: 0.682, recall: 0.821 }],
-      ["heldout-9", { precision: 0.735, recall: 0.833 }],
-      ["heldout-10", { precision: 0.744, recall: 0.85 }],
-      ["heldout-11", { precision: 0.772, recall: 0.745 }],
-      ["heldout-12", { precision: 0.73, recall: 0.811 }],
-      ["heldout-13", { precision: 0.806, recall: 0.8 }],
-      ["heldout-14", { precision: 0.706, recall: 0.741 }],
+      ["set-1", { precision: 0.848, recall: 0.84 }],
+      ["heldout-2", { precision: 0.814, recall: 0.822 }],
+      ["heldout-3", { precision: 0.8, recall: 0.879 }],
+      ["heldout-4", { precision: 0.819, recall: 0.813 }],
+      ["heldout-5", { precision: 0.73, recall: 0.798 }],
+      ["heldout-6", { precision: 0.738, recall: 0.933 }],
+      ["heldout-7", { precision: 0.728, recall: 0.839 }],
+      ["heldout-8", { precision: 0.671, recall: 0.829 }],
+      ["heldout-9", { precision: 0.731, recall: 0.841 }],
+      ["heldout-10", { precision: 0.708, recall: 0.85 }],
+      ["heldout-11", { precision: 0.765, recall: 0.745 }],
+      ["heldout-12", { precision: 0.693, recall: 0.811 }],
+      ["heldout-13", { precision: 0.774, recall: 0.8 }],
+      ["heldout-14", { precision: 0.703, recall: 0.75 }],
       ["heldout-15", { precision: 0.73, recall: 0.76 }],
-      ["heldout-16", { precision: 0.798, recall: 0.825 }],
-      ["heldout-17", { precision: 0.793, recall: 0.819 }],
-      ["heldout-18", { precision: 0.761, recall: 0.793 }],
-      ["heldout-19", { precision: 0.768, recall: 0.837 }],
-      ["heldout-20", { precision: 0.707, recall: 0.719 }],
+      ["heldout-16", { precision: 0.779, recall: 0.825 }],
+      ["heldout-17", { precision: 0.787, recall: 0.819 }],
+      ["heldout-18", { precision: 0.757, recall: 0.801 }],
+      ["heldout-19", { precision: 0.746, recall: 0.837 }],
+      ["heldout-20", { precision: 0.701, recall: 0.719 }],
       ["heldout-21", { precision: 0.838, recall: 0.866 }],
-      ["heldout-22", { precision: 0.72, recall: 0.809 }],
-      ["heldout-23", { precision: 0.664, recall: 0.781 }],
-      ["heldout-24", { precision: 0.741, recall: 0.741 }],
-      ["heldout-25", { precision: 0.721, recall: 0.786 }],
+      ["heldout-22", { precision: 0.722, recall: 0.818 }],
+      ["heldout-23", { precision: 0.671, recall: 0.789 }],
+      ["heldout-24", { precision: 0.745, recall: 0.758 }],
+      ["heldout-25", { precision: 0.716, recall: 0.786 }],
       ["heldout-26", { precision: 0.677, recall: 0.7 }],
+      ["heldout-27", { precision: 0.806, recall: 0.832 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -590,6 +591,20 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Clarke converted more than 95 per cent of her shots in the final.", "Clarke scored 44 goals from 46 attempts in the final.")).toMatchObject({ sharedFigure: 1, figuresDisagree: 0 });
     expect(pairFeatures("483 of Hethercott's roughly 1,100 residents bought shares.", "About 44 per cent of Hethercott's residents invested in the shop.")).toMatchObject({ sharedFigure: 1, figuresDisagree: 0 });
     expect(pairFeatures("483 of Hethercott's roughly 1,100 residents bought shares.", "About 60 per cent of Hethercott's residents invested in the shop.").figuresDisagree).toBe(1);
+  });
+
+  it("reads 'nor', 'not including' and 'excluding' as denials, a denial past 'yet' and 'any', 'barely changed' as held, and Polish more, fewer, larger and smaller (the twenty-seventh set's errors)", () => {
+    expect(pairFeatures("Nor did it include children's appointments.", "The trial included children's appointments.").negation).toBe(1);
+    expect(pairFeatures("The average client owed £14,200 including mortgages.", "The average client owed £14,200, not including mortgages.").negation).toBe(1);
+    expect(pairFeatures("Clients owed an average of £14,200 excluding mortgages.", "The average client owed £14,200, not including mortgages.").negation).toBe(0);
+    expect(pairFeatures("Average earnings, excluding bonuses, rose 4.1 percent.", "Average earnings, including bonuses, rose 4.1 percent.").negation).toBe(1);
+    expect(pairFeatures("The council has not yet committed any money to the next phase.", "The council has put money towards the next phase.").negation).toBe(1);
+    // A contrast still names who, and denies nothing: "Europe, not the US".
+    expect(pairFeatures("Europe, not the US, should pay for it.", "Europe should pay for it.").negation).toBe(0);
+    expect(pairFeatures("Only about 27 percent of items were reunited with their owners, a rate that has barely changed in five years.", "About 27 percent of items were returned to their owners, a rate that has risen steadily over five years.").wordsOppose).toBe(1);
+    expect(pairFeatures("Burials went up by about 15 percent after 2020, while cremations stayed flat.", "Since 2020, burials have risen by around 15% while cremations have not changed.").wordsOppose).toBe(0);
+    expect(pairFeatures("Volunteers counted 214 stork nests this year, 17 more than five years ago.", "W gminie doliczono się 214 gniazd bociana, o 17 mniej niż przed pięcioma laty.").antonyms).toBe(1);
+    expect(pairFeatures("The ice surface covers 1,200 square metres, a third smaller than last year's.", "Tafla ma 1200 metrów kwadratowych i jest o jedną trzecią większa niż w ubiegłym roku.").antonyms).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

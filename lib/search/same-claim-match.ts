@@ -473,8 +473,9 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:fail|fails|failed|failure|unsuccessful)\b/iu, /\b(?:success|successful|succeeded)\b/iu],
   [/\bbetter\b/iu, /\bworse\b/iu],
   // French "dépasse 8 euros" against "moins de 8 euros".
-  [/(?<!\p{L})(?:more|más|plus|mehr|mais|più|meer|dépass\p{L}*)(?!\p{L})/iu, /(?<!\p{L})(?:fewer|less|menos|moins|weniger|meno|minder)(?!\p{L})/iu],
-  [/\b(?:under|below|smaller)\b/iu, /\b(?:above|larger|bigger)\b/iu],
+  [/(?<!\p{L})(?:more|más|plus|mehr|mais|più|meer|więcej|dépass\p{L}*)(?!\p{L})/iu, /(?<!\p{L})(?:fewer|less|menos|moins|weniger|meno|minder|mniej)(?!\p{L})/iu],
+  // Polish "większa" (larger) and "mniejsza" (smaller) in their forms.
+  [/(?<!\p{L})(?:under|below|smaller|mniejsz\p{L}*)(?!\p{L})/iu, /(?<!\p{L})(?:above|larger|bigger|większ\p{L}*)(?!\p{L})/iu],
   // "Well below inflation" against "outpacing inflation" (not "under", also "under the new rules").
   [/\bbelow\b/iu, /\b(?:exceed(?:s|ed|ing)?|outpac(?:e|es|ed|ing)|outstrip(?:s|ped|ping)?)\b/iu],
   [/\b(?:largest|biggest)\b/iu, /\bsmallest\b/iu],
@@ -668,13 +669,13 @@ function copiedWithAChange(sa: string[], sb: string[]): number {
 }
 
 /** Words that deny what they stand beside, in the languages of the corpus. */
-const NEGATION = /(?<!\p{L})(?:not|never|no|nobody|none|nothing|neither|cannot|\p{L}+n['’]t|pas|jamais|aucun|aucune|personne|nicht|nie|niemals|kein|keine|keinen|keiner|nunca|nadie|ninguno|ninguna|não|nenhum|ninguém)(?!\p{L})/iu;
+const NEGATION = /(?<!\p{L})(?:not|never|no|nobody|none|nothing|neither|nor|cannot|\p{L}+n['’]t|pas|jamais|aucun|aucune|personne|nicht|nie|niemals|kein|keine|keinen|keiner|nunca|nadie|ninguno|ninguna|não|nenhum|ninguém)(?!\p{L})/iu;
 
 /**
  * Verbs and words that deny without a "not": "ruled out NATO membership" restates "would not
  * accept NATO membership", "dismissed", "rejected", "unrealistic" likewise.
  */
-const DENIAL = /(?<!\p{L})(?:rul\p{L}* out|turn\p{L}* down|dismiss\p{L}*|reject\p{L}*|refus\p{L}*|den(?:y|ies|ied|ying)|unrealistic|unlikely|impossible|backtrack\p{L}*|pull\p{L}* back|without|sans|sin|sem|ohne)(?!\p{L})/iu;
+const DENIAL = /(?<!\p{L})(?:rul\p{L}* out|turn\p{L}* down|dismiss\p{L}*|reject\p{L}*|refus\p{L}*|den(?:y|ies|ied|ying)|unrealistic|unlikely|impossible|backtrack\p{L}*|pull\p{L}* back|without|exclud\p{L}*|sans|sin|sem|ohne)(?!\p{L})/iu;
 
 /** A claim without its words of denial, so that "will not be valid" is a copy of "will be valid". */
 const withoutDenials = (text: string) => text.replace(new RegExp(NEGATION.source, "giu"), " ");
@@ -689,7 +690,8 @@ const CLAUSE_BREAK = /[,;:](?=\s)|(?<!\p{L})(?:and|but|while|whereas|och|medan|y
 /** A claim without its contrasts ("Europe, not the US, should …", "rather than the U.S.") and asides ("not involved in the study"), which name who and deny nothing. */
 const uncontrasted = (text: string) =>
   text
-    .replace(/,\s?(?:not|rather than|instead of)\b[^,]*/giu, "")
+    // Not "not including" or "not counting", which deny what the figure holds: "£14,200, not including mortgages".
+    .replace(/,\s?(?:not(?! (?:including|counting)\b)|rather than|instead of)\b[^,]*/giu, "")
     .replace(/\b(?:rather than|instead of)\b/giu, "")
     // Who speaks, not what is claimed: "a professor not involved in the study".
     .replace(/\bnot (?:involved in|part of|connected with|affiliated with)\b/giu, "");
@@ -700,6 +702,8 @@ const denies = (text: string) => {
 
 /** How many content words on each side of a denial it is read to deny. */
 const DENIED_REACH = 3;
+/** Words a denial carries that are not what it denies: "has not yet committed any money" denies the money. */
+const DENIAL_FILLER = /^(?:yet|any|ever|still|even)$/iu;
 
 /**
  * The word stems a claim's denials stand beside, in their own clause: "asked not to be named"
@@ -710,7 +714,7 @@ function deniedStems(text: string): Set<string> {
   for (const clause of uncontrasted(text).split(CLAUSE_BREAK)) {
     const words = Array.from(clause.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu), ([w]) => w);
     const denial = words.map((w, i) => NEGATION.test(w) || DENIAL.test(w) || DENIAL.test(`${w} ${words[i + 1] ?? ""}`));
-    const content = words.map((w, i) => ({ stem: w.toLowerCase().slice(0, 5), i, kept: !STOP.has(w.toLowerCase()) && !denial[i] })).filter((w) => w.kept);
+    const content = words.map((w, i) => ({ stem: w.toLowerCase().slice(0, 5), i, kept: !STOP.has(w.toLowerCase()) && !DENIAL_FILLER.test(w) && !denial[i] })).filter((w) => w.kept);
     words.forEach((_, i) => {
       if (!denial[i]) return;
       const before = content.filter((w) => w.i < i).slice(-DENIED_REACH);
