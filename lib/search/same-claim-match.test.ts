@@ -114,7 +114,8 @@ describe("sameClaimScore", () => {
   // The spent sets' pairs (the first set's both halves, heldout-2's to -27's), read without the
   // trigram search's floor, in sample (the model learnt from all twenty-seven; train-same-claim.ts prints
   // its cross-validated 0.743 at 0.810 over the 6,374, before the topic check): measured
-  // precision and recall below. Floors 0.03 below.
+  // precision and recall below (heldout-15, -19 and -27 measured again after Polish thousands, spaced
+  // shares and half a decade were read, with the same weights). Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
       ["set-1", { precision: 0.848, recall: 0.84 }],
@@ -131,11 +132,11 @@ describe("sameClaimScore", () => {
       ["heldout-12", { precision: 0.693, recall: 0.811 }],
       ["heldout-13", { precision: 0.774, recall: 0.8 }],
       ["heldout-14", { precision: 0.703, recall: 0.75 }],
-      ["heldout-15", { precision: 0.73, recall: 0.76 }],
+      ["heldout-15", { precision: 0.732, recall: 0.768 }],
       ["heldout-16", { precision: 0.779, recall: 0.825 }],
       ["heldout-17", { precision: 0.787, recall: 0.819 }],
       ["heldout-18", { precision: 0.757, recall: 0.801 }],
-      ["heldout-19", { precision: 0.746, recall: 0.837 }],
+      ["heldout-19", { precision: 0.748, recall: 0.845 }],
       ["heldout-20", { precision: 0.701, recall: 0.719 }],
       ["heldout-21", { precision: 0.838, recall: 0.866 }],
       ["heldout-22", { precision: 0.722, recall: 0.818 }],
@@ -143,7 +144,7 @@ describe("sameClaimScore", () => {
       ["heldout-24", { precision: 0.745, recall: 0.758 }],
       ["heldout-25", { precision: 0.716, recall: 0.786 }],
       ["heldout-26", { precision: 0.677, recall: 0.7 }],
-      ["heldout-27", { precision: 0.806, recall: 0.832 }],
+      ["heldout-27", { precision: 0.812, recall: 0.864 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -605,6 +606,15 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Burials went up by about 15 percent after 2020, while cremations stayed flat.", "Since 2020, burials have risen by around 15% while cremations have not changed.").wordsOppose).toBe(0);
     expect(pairFeatures("Volunteers counted 214 stork nests this year, 17 more than five years ago.", "W gminie doliczono się 214 gniazd bociana, o 17 mniej niż przed pięcioma laty.").antonyms).toBe(1);
     expect(pairFeatures("The ice surface covers 1,200 square metres, a third smaller than last year's.", "Tafla ma 1200 metrów kwadratowych i jest o jedną trzecią większa niż w ubiegłym roku.").antonyms).toBe(1);
+  });
+
+  it("reads Polish thousands, three fifths unhyphenated, and half a decade or a century as years (the twenty-seventh set's misses)", () => {
+    expect(normaliseNumbers("W poprzednim sezonie lodowisko odwiedziło w sumie 62 tysiące osób.")).toBe("W poprzednim sezonie lodowisko odwiedziło w sumie 62 thousand osób.");
+    expect(pairFeatures("MOSiR liczy, że w tym roku będzie ich co najmniej 70 tysięcy.", "MOSiR spodziewa się w tym sezonie co najmniej 70 tys. odwiedzających.").figuresDisagree).toBe(0);
+    expect(pairFeatures("Noise complaints dropped by three fifths in the year after the ban.", "Complaints about noise fell by 60 percent the following year.").figuresDisagree).toBe(0);
+    expect(normaliseNumbers("They have won five quarters in a row.")).not.toContain("percent");
+    expect(pairFeatures("Half a decade ago, roughly 25% of the charity's clients were in work.", "Five years ago the share was about one in four.")).toMatchObject({ figuresDisagree: 0, period: 0 });
+    expect(normaliseNumbers("She has lived there for more than half a century.")).toBe("She has lived there for more than 50 years.");
   });
 
   it("scores a pair alike whichever claim comes first", () => {

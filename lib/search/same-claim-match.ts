@@ -68,8 +68,11 @@ const FRACTION_WORDS = `(one|an?|two|three|four|five|six|seven|eight|nine)[- ]($
 const FRACTION_OF_A_UNIT = new RegExp(`\\b${FRACTION_WORDS} of (?:a|an|one) (second|percent|percentage point|point|million|billion|mile|metre|kilometre|degree|hour|day|year)\\b`, "giu");
 /** A share: "two-fifths", "a fifth of", "by a fifth,", "a two-thirds fall", "an eighth lower", but not an ordinal ("a fifth consecutive month"). */
 const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!(?:of|fall|drop|rise|increase|decrease|cut|reduction|jump|lower|higher|more|less|fewer|smaller|larger|bigger)\\b)\\p{L})`, "giu");
-/** Two or more parts, hyphenated, are a share whatever follows, never an ordinal: "three-quarters full", "grown by two-thirds under" (not "five quarters in a row"). */
-const SHARES = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine)-(${Object.keys(DENOMINATORS).join("|")})s\\b`, "giu");
+/**
+ * Two or more parts are a share whatever follows, never an ordinal: "three-quarters full", "grown by two-thirds under",
+ * "dropped by three fifths in the year"; quarters only hyphenated (not "five quarters in a row").
+ */
+const SHARES = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine)(?:-| (?!quarters))(${Object.keys(DENOMINATORS).join("|")})s\\b`, "giu");
 const fraction = (count: string, denominator: string) => (UNITS_WORDS[count.toLowerCase()] ?? 1) / DENOMINATORS[denominator.toLowerCase()];
 const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
 
@@ -96,6 +99,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:doubled|doubling)\b/giu, "rose 100 percent"],
   // "The final quarter of an hour" is the last fifteen minutes.
   [/\b(?:a )?quarter of an hour\b/giu, "15 minutes"],
+  // Before "a decade"; not "50 percent a century".
+  [/\bhalf a decade\b/giu, "5 years"],
+  [/\bhalf a century\b/giu, "50 years"],
   [/\ba decade\b/giu, "10 years"],
   // "Half a year" is six months and "a year and a half" eighteen, which the units read as 0.5 and 1.5 years.
   [/\bhalf a year\b/giu, "6 months"],
@@ -117,7 +123,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\banother (year|hour|day|week|month|decade)\b/giu, "another 1 $1"],
   [/\bhalf an hour\b/giu, "30 minutes"],
   [/\bthree quarters of an hour\b/giu, "45 minutes"],
-  [/(?<!\p{L})(?:duizend|Tausend|mille|mila)(?!\p{L})/giu, "thousand"],
+  // Polish "62 tysiące", "70 tysięcy" and "62 tys." too.
+  [/(?<!\p{L})(?:duizend|Tausend|mille|mila|tysiące|tysięcy|tysiąca|tys\.)(?!\p{L})/giu, "thousand"],
   [/\b(?:tripled|trebled)\b/giu, "rose 200 percent"],
   [/\bhalved\b/giu, "fell 50 percent"],
   // "Plus d'un tiers" is "plus de" a third, so the hedge stays when the fraction is read.
