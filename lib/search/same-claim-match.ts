@@ -74,7 +74,9 @@ const SHARE = new RegExp(`\\b${FRACTION_WORDS}\\b(?!\\s+(?!(?:of|fall|drop|rise|
  */
 const SHARES = new RegExp(`\\b(two|three|four|five|six|seven|eight|nine)(?:-| (?!quarters))(${Object.keys(DENOMINATORS).join("|")})s\\b`, "giu");
 const fraction = (count: string, denominator: string) => (UNITS_WORDS[count.toLowerCase()] ?? 1) / DENOMINATORS[denominator.toLowerCase()];
-const percentOf = (share: number) => `${Math.round(share * 1000) / 10} percent`;
+/** A share (0..1) as a percentage to one decimal: 0.4390 is 43.9. */
+const percentValue = (share: number) => Math.round(share * 1000) / 10;
+const percentOf = (share: number) => `${percentValue(share)} percent`;
 
 const ORDINAL_VALUES: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 };
 const ORDINALS = `${Object.keys(ORDINAL_VALUES).join("|")}|\\d+(?:st|nd|rd|th)`;
@@ -1199,7 +1201,7 @@ function partsOfWholes(normalised: string): number[] {
  * rise of 150 %, as the words may say either); none from or to a year.
  */
 function percentChanges(claim: ReadClaim): number[] {
-  const percent = (change: number, base: number) => Math.round((Math.abs(change) / base) * 1000) / 10;
+  const percent = (change: number, base: number) => percentValue(Math.abs(change) / base);
   // As written, so "from 131 days to 112" compares days with days, not minutes with days.
   const [froms, bys, tos] = [figuresAfter(claim.digits, "from"), figuresAfter(claim.digits, "by"), figuresAfter(claim.digits, "to")];
   const counted = (x: number | undefined): x is number => x !== undefined && x > 0 && !isYear(x);
@@ -1226,9 +1228,12 @@ const wholeNumber = (written: string) => Number(written.replace(/,/gu, ""));
 function partShares(normalised: string): number[] {
   return [...normalised.matchAll(PART_OF), ...normalised.matchAll(PART_FROM)].flatMap(([, part, whole]) => {
     const [x, y] = [wholeNumber(part), wholeNumber(whole)];
-    return x > 0 && x < y && !isYear(y) ? [Math.round((x / y) * 1000) / 10] : [];
+    return x > 0 && x < y && !isYear(y) ? [percentValue(x / y)] : [];
   });
 }
+
+/** The percentages a claim's figures make without stating them: its changes in percent and its parts of a whole. */
+const derivedPercents = (claim: ReadClaim) => [...percentChanges(claim), ...partShares(claim.normalised)];
 
 /**
  * One claim says all of a whole where the other says a part of it ("in all 12 postal regions"
@@ -1260,13 +1265,13 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   // Approximate, as a share is: "a third of the 6,540" (2,180) is met by "about 2,200".
   const [partsA, partsB] = [partsOfWholes(na), partsOfWholes(nb)];
   // Approximate too, and only to meet the other's figures (as a difference does): "from 270 to 180" meets "cut by a third", "44 from 46 attempts" "over 95 %".
-  const [changesA, changesB] = [[...percentChanges(ca), ...partShares(na)], [...percentChanges(cb), ...partShares(nb)]];
+  const [percentsA, percentsB] = [derivedPercents(ca), derivedPercents(cb)];
   // A figure counts in its own unit or in one ("40 hours a week" restates "from 40 to 16 hours"), or as the part of a whole it states.
   const inAnyUnit = (claim: ReadClaim, parts: number[]) => new Set([...figuresOf(claim.digits), ...figuresOf(claim.normalised), ...parts]);
   const [ua, ub] = [inAnyUnit(ca, partsA), inAnyUnit(cb, partsB)];
-  const [hedgedA, hedgedB] = [new Set([...hedgedFigures(ca), ...partsA, ...changesA]), new Set([...hedgedFigures(cb), ...partsB, ...changesB])];
-  const differencesInAnyUnit = (claim: ReadClaim, parts: number[], changes: number[]) => [
-    ...new Set([...differencesOf([...measuredFigures(claim), ...parts.map((value) => ({ value, measure: null }))]), ...changes]),
+  const [hedgedA, hedgedB] = [new Set([...hedgedFigures(ca), ...partsA, ...percentsA]), new Set([...hedgedFigures(cb), ...partsB, ...percentsB])];
+  const differencesInAnyUnit = (claim: ReadClaim, parts: number[], percents: number[]) => [
+    ...new Set([...differencesOf([...measuredFigures(claim), ...parts.map((value) => ({ value, measure: null }))]), ...percents]),
   ];
   const sharesPart = (figures: number[], parts: number[]) => figures.some((x) => parts.some((part) => sameFigure(x, part, 2)));
   const [sa, sb] = [contentSequence(na), contentSequence(nb)];
@@ -1275,7 +1280,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const bit = (condition: boolean) => (condition ? 1 : 0);
   return {
     // Or the difference of two of the other's: "rose by £24m" shares one with "from £118m to £142m".
-    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y))))) || fa.some((x) => differencesB.includes(x)) || fb.some((y) => differencesA.includes(y)) || sharesPart(fa, [...partsB, ...changesB]) || sharesPart(fb, [...partsA, ...changesA])),
+    sharedFigure: bit(fa.some((x) => fb.some((y) => sameFigure(x, y, hedgesOf(hedgedA.has(x), hedgedB.has(y))))) || fa.some((x) => differencesB.includes(x)) || fb.some((y) => differencesA.includes(y)) || sharesPart(fa, [...partsB, ...percentsB]) || sharesPart(fb, [...partsA, ...percentsA])),
     // "Gegen 18.30 Uhr" and "at about 6.30pm": read apart from the figures, as a detail one claim may add is more often a time.
     sharedTime: bit(ta.some((t) => tb.some((u) => sameTime(t, u)))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
@@ -1283,7 +1288,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
     // Agreeing in one unit is enough: "a two-day strike" (2, and 2,880 minutes) restates "a 48-hour strike" (48, and 2,880).
     figuresDisagree: bit(
-      (figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }, { a: differencesInAnyUnit(ca, partsA, changesA), b: differencesInAnyUnit(cb, partsB, changesB) }) &&
+      (figuresDisagree(ua, ub, { a: hedgedA, b: hedgedB }, { a: differencesInAnyUnit(ca, partsA, percentsA), b: differencesInAnyUnit(cb, partsB, percentsB) }) &&
         figuresDisagree(new Set(fa), new Set(fb), { a: hedgedA, b: hedgedB }, { a: differencesA, b: differencesB })) ||
         timesDisagree(ta, tb) ||
         partsOfAWholeDisagree(na, nb),
