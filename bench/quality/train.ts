@@ -195,12 +195,16 @@ function seedFigures(words: Weights) {
   return classification(suggested, seedLabels.map((l) => l.checkWorthy));
 }
 
+/** The thresholds a reading may be lowered to, from `threshold` down in steps of 0.01, above 0.05. */
+function thresholdsDownFrom(threshold: number): number[] {
+  const thresholds: number[] = [];
+  for (let t = threshold; t > 0.05; t = Math.round((t - 0.01) * 100) / 100) thresholds.push(t);
+  return thresholds;
+}
+
 /** The highest threshold at or below `threshold` that keeps the seed sentences' recall. */
 function seedThreshold(weights: Weights, threshold: number): number {
-  for (let t = threshold; t > 0.05; t = Math.round((t - 0.01) * 100) / 100) {
-    if (seedFigures(withThreshold(weights, t)).recall >= SEED_RECALL) return t;
-  }
-  return 0.05;
+  return thresholdsDownFrom(threshold).find((t) => seedFigures(withThreshold(weights, t)).recall >= SEED_RECALL) ?? 0.05;
 }
 
 /**
@@ -217,14 +221,11 @@ const anyLanguageCases = (
 
 /** The highest threshold at or below `threshold` at which the any-language cases all hold, or null when none does. */
 function anyLanguageThreshold(weights: Weights, threshold: number): number | null {
-  for (let t = threshold; t > 0.05; t = Math.round((t - 0.01) * 100) / 100) {
-    const model = { words: weights, anyLanguage: withThreshold(weights, t) };
-    const held = anyLanguageCases.map((c) => (checkWorthinessWith(model, c.sentence, c.language).score >= SUGGEST_THRESHOLD) === c.suggested);
-    if (held.every(Boolean)) return t;
-    // Lowering the threshold cannot take a sentence back below it.
-    if (anyLanguageCases.some((c, i) => !c.suggested && !held[i])) return null;
-  }
-  return null;
+  const holdAt = (t: number, cases: typeof anyLanguageCases) =>
+    cases.every((c) => (checkWorthinessWith({ words: weights, anyLanguage: withThreshold(weights, t) }, c.sentence, c.language).score >= SUGGEST_THRESHOLD) === c.suggested);
+  const t = thresholdsDownFrom(threshold).find((t) => holdAt(t, anyLanguageCases.filter((c) => c.suggested)));
+  // Lowering the threshold cannot take a sentence back below it, so the highest that suggests enough is the only candidate.
+  return t !== undefined && holdAt(t, anyLanguageCases.filter((c) => !c.suggested)) ? t : null;
 }
 
 /** The settings a reading may use: with ClaimBuster's sentences, the development sets' weight beside them too. */
