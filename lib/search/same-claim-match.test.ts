@@ -111,40 +111,40 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -27's), read without the
-  // trigram search's floor, in sample (the model learnt from all twenty-seven; train-same-claim.ts prints
-  // its cross-validated 0.743 at 0.810 over the 6,374, before the topic check): measured
-  // precision and recall below (heldout-15, -19 and -27 measured again after Polish thousands, spaced
-  // shares and half a decade were read, with the same weights). Floors 0.03 below.
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -28's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty-eight; train-same-claim.ts prints
+  // its cross-validated 0.771 at 0.808 over the 6,614, before the topic check): measured
+  // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.848, recall: 0.84 }],
-      ["heldout-2", { precision: 0.814, recall: 0.822 }],
-      ["heldout-3", { precision: 0.8, recall: 0.879 }],
-      ["heldout-4", { precision: 0.819, recall: 0.813 }],
-      ["heldout-5", { precision: 0.73, recall: 0.798 }],
-      ["heldout-6", { precision: 0.738, recall: 0.933 }],
-      ["heldout-7", { precision: 0.728, recall: 0.839 }],
-      ["heldout-8", { precision: 0.671, recall: 0.829 }],
-      ["heldout-9", { precision: 0.731, recall: 0.841 }],
-      ["heldout-10", { precision: 0.708, recall: 0.85 }],
-      ["heldout-11", { precision: 0.765, recall: 0.745 }],
-      ["heldout-12", { precision: 0.693, recall: 0.811 }],
-      ["heldout-13", { precision: 0.774, recall: 0.8 }],
-      ["heldout-14", { precision: 0.703, recall: 0.75 }],
-      ["heldout-15", { precision: 0.732, recall: 0.768 }],
-      ["heldout-16", { precision: 0.779, recall: 0.825 }],
-      ["heldout-17", { precision: 0.787, recall: 0.819 }],
-      ["heldout-18", { precision: 0.757, recall: 0.801 }],
-      ["heldout-19", { precision: 0.748, recall: 0.845 }],
-      ["heldout-20", { precision: 0.701, recall: 0.719 }],
-      ["heldout-21", { precision: 0.838, recall: 0.866 }],
-      ["heldout-22", { precision: 0.722, recall: 0.818 }],
-      ["heldout-23", { precision: 0.671, recall: 0.789 }],
-      ["heldout-24", { precision: 0.745, recall: 0.758 }],
-      ["heldout-25", { precision: 0.716, recall: 0.786 }],
-      ["heldout-26", { precision: 0.677, recall: 0.7 }],
-      ["heldout-27", { precision: 0.812, recall: 0.864 }],
+      ["set-1", { precision: 0.864, recall: 0.841 }],
+      ["heldout-2", { precision: 0.814, recall: 0.823 }],
+      ["heldout-3", { precision: 0.837, recall: 0.901 }],
+      ["heldout-4", { precision: 0.838, recall: 0.797 }],
+      ["heldout-5", { precision: 0.775, recall: 0.782 }],
+      ["heldout-6", { precision: 0.783, recall: 0.926 }],
+      ["heldout-7", { precision: 0.797, recall: 0.84 }],
+      ["heldout-8", { precision: 0.703, recall: 0.829 }],
+      ["heldout-9", { precision: 0.769, recall: 0.833 }],
+      ["heldout-10", { precision: 0.769, recall: 0.858 }],
+      ["heldout-11", { precision: 0.776, recall: 0.728 }],
+      ["heldout-12", { precision: 0.752, recall: 0.829 }],
+      ["heldout-13", { precision: 0.839, recall: 0.825 }],
+      ["heldout-14", { precision: 0.705, recall: 0.717 }],
+      ["heldout-15", { precision: 0.762, recall: 0.769 }],
+      ["heldout-16", { precision: 0.84, recall: 0.833 }],
+      ["heldout-17", { precision: 0.812, recall: 0.779 }],
+      ["heldout-18", { precision: 0.769, recall: 0.769 }],
+      ["heldout-19", { precision: 0.806, recall: 0.846 }],
+      ["heldout-20", { precision: 0.725, recall: 0.719 }],
+      ["heldout-21", { precision: 0.846, recall: 0.825 }],
+      ["heldout-22", { precision: 0.726, recall: 0.81 }],
+      ["heldout-23", { precision: 0.686, recall: 0.79 }],
+      ["heldout-24", { precision: 0.756, recall: 0.75 }],
+      ["heldout-25", { precision: 0.724, recall: 0.754 }],
+      ["heldout-26", { precision: 0.689, recall: 0.7 }],
+      ["heldout-27", { precision: 0.825, recall: 0.832 }],
+      ["heldout-28", { precision: 0.764, recall: 0.797 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -618,6 +618,50 @@ describe("sameClaimScore", () => {
     expect(normaliseNumbers("They have won five quarters in a row.")).not.toContain("percent");
     expect(pairFeatures("Half a decade ago, roughly 25% of the charity's clients were in work.", "Five years ago the share was about one in four.")).toMatchObject({ figuresDisagree: 0, period: 0 });
     expect(normaliseNumbers("She has lived there for more than half a century.")).toBe("She has lived there for more than 50 years.");
+  });
+
+  it("reads a word against its own negative, widening against narrowing, sons against daughters, the world against a country, a country against a county, jointly against entirely, and a near copy with one word put in the place of another (the twenty-eighth set's errors)", () => {
+    const cases: Array<[feature: string, a: string, b: string, value: number]> = [
+      ["antonyms", "Only 12 per cent said they liked being asked.", "Only 12 per cent of people said they disliked being asked to tip.", 1],
+      ["antonyms", "Most members thought the plan likely to pass.", "Most members thought the plan unlikely to pass.", 1],
+      ["antonyms", "At six months the gap between the two groups had widened to 0.1 points.", "At six months the gap had narrowed further, to 0.1 points.", 1],
+      ["antonyms", "He advertised the hen as the proven daughter of a champion.", "He advertised the cock bird as the proven son of a champion.", 1],
+      ["antonyms", "The lights went in after a boy was hit in 2016.", "The lights were installed after a girl was hit by a car in 2016.", 1],
+      ["antonyms", "Okonjo is ranked 47th in the world.", "Okonjo is ranked 47th in the country.", 1],
+      ["antonyms", "Vargar dödade cirka 420 älgar i Norrmarks län förra året.", "Vargar dödade cirka 420 älgar i hela landet förra året.", 1],
+      ["antonyms", "The tunnels were paid for entirely by the developer of 420 new homes.", "They were paid for jointly by the county council and a developer building 420 homes nearby.", 1],
+      // The same word in both, or a negative that is its own word ("discount" is no "count"), opposes nothing.
+      ["antonyms", "The men's and women's finals drew 4,000 people.", "Some 4,000 people watched the women's and men's finals.", 0],
+      ["antonyms", "Shoppers counted on a 10 per cent discount.", "Shoppers were promised a 10 per cent discount.", 0],
+      ["antonyms", "The union said the cuts were unfair.", "The union called the cuts unfair and unnecessary.", 0],
+      // A denial says what the negative form does; "income" is no negative of "come".
+      ["antonyms", "Passengers are owed 40 million crowns in compensation that has not been claimed.", "Passengers were owed an estimated 40 million crowns in unclaimed compensation.", 0],
+      ["antonyms", "£25 million will come from a government fund.", "Twenty-five million comes from a government fund, and the rest from fare income.", 0],
+      ["swappedWord", "In the clinic group, 14 per cent missed at least half their appointments.", "In the app group, 14 per cent missed at least half their appointments.", 1],
+      ["swappedWord", "The National Pigeon Racing Council received 37 complaints about pigeon sales last year.", "The National Pigeon Racing Council received 37 complaints about online sales last year.", 1],
+      ["swappedWord", "Restwell's total dividend for the year is 5.6p a share.", "Restwell's final dividend for the year is 5.6p a share.", 1],
+      // Not when the word names who (a pronoun or a body against a name) or one direction.
+      ["swappedWord", "The company cut 140 jobs at its Leeds plant last year.", "Nordmetall cut 140 jobs at its Leeds plant last year.", 0],
+      ["swappedWord", "We spent £2 million on the new ward in 2023.", "Brennock spent £2 million on the new ward in 2023.", 0],
+      ["swappedWord", "Sales fell 4 per cent in the third quarter.", "Sales dropped 4 per cent in the third quarter.", 0],
+      // A figure changed is the figures' reading, and a free rewording no copy.
+      ["swappedWord", "The council spent £27,500 on fridges in the first year.", "The council spent £31,000 on fridges in the first year.", 0],
+      ["swappedWord", "A trial found that an exercise app cut knee pain about as much as physiotherapy.", "An app that guides people with knee arthritis through exercises reduced pain as much as seeing a physiotherapist, a trial found.", 0],
+    ];
+    for (const [feature, a, b, value] of cases) expect({ a, [feature]: pairFeatures(a, b)[feature] }).toEqual({ a, [feature]: value });
+  });
+
+  it("reads other languages' days as minutes, a hundred and a thousand, the half-million mark and a bare third (the twenty-eighth set's misses)", () => {
+    const agreeing: Array<[string, string]> = [
+      ["« Un seul feu de ce type mobilise plus de 150 pompiers pendant deux jours. »", "A single fire like that ties up more than 150 firefighters for two days."],
+      ["Under de första fem dagarna får endast kalvar fällas.", "Under jaktens första fem dagar får bara kalvar skjutas."],
+      ["Greyfield has almost a hundred rabbits on site.", "The rescue is caring for 96 rabbits."],
+      ["Nearly a thousand people signed the petition.", "The petition has 980 signatures."],
+      ["Bids went past £500,000 within 12 minutes.", "Bidding passed the half-million mark within twelve minutes."],
+      ["A further 34 per cent said they would switch to treating pets.", "Another third said they would move to pet practice."],
+    ];
+    for (const [a, b] of agreeing) expect({ a, ...pairFeatures(a, b) }).toMatchObject({ a, sharedFigure: 1, figuresDisagree: 0 });
+    expect(normaliseNumbers("A hundred thousand people marched.")).toBe("100 thousand people marched.");
   });
 
   it("scores a pair alike whichever claim comes first", () => {

@@ -31,7 +31,7 @@ const NUMBER_WORDS: Record<string, string> = {
   eleven: "11", twelve: "12", thirteen: "13", fourteen: "14", fifteen: "15", sixteen: "16", seventeen: "17", eighteen: "18",
   nineteen: "19", twenty: "20", thirty: "30", forty: "40", fifty: "50",
   sixty: "60", seventy: "70", eighty: "80", ninety: "90",
-  quarter: "25 percent", half: "50 percent", third: "33 percent", twice: "2 times",
+  quarter: "25 percent", half: "50 percent", third: "33.3 percent", twice: "2 times",
   // Other languages', leaving out words that are English too ("once", "due") or an abbreviation ("Sept").
   un: "1", une: "1", deux: "2", trois: "3", quatre: "4", cinq: "5", huit: "8", dix: "10", douze: "12", quinze: "15", vingt: "20", trente: "30",
   uno: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5", seis: "6", siete: "7", ocho: "8", nueve: "9", diez: "10", doce: "12",
@@ -61,6 +61,8 @@ const STOP = new Set(
 /** Fractions in words read before the number words: "half a million" (a share's other words are read in numbersAsDigits). */
 const FRACTIONS: Array<[RegExp, string]> = [
   [/\bhalf an? (million|billion|degree|point|percentage point|mile|hour|day|year)\b/giu, "0.5 $1"],
+  // "The half-million mark".
+  [/\bhalf-(million|billion)\b/giu, "0.5 $1"],
 ];
 const DENOMINATORS: Record<string, number> = { third: 3, quarter: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 const FRACTION_WORDS = `(one|an?|two|three|four|five|six|seven|eight|nine)[- ](${Object.keys(DENOMINATORS).join("|")})s?`;
@@ -115,6 +117,9 @@ const PHRASES: Array<[RegExp, string]> = [
   // "A day and a half" is 1.5 days, as "36 hours" reads (not "a day and a 50 percent").
   [/\b(?:a|an|one) (hour|day|week|month|mile|kilometre|century) and a half\b/giu, "1.5 $1s"],
   [/\b(?:a|one) dozen\b/giu, "12"],
+  // "Almost a hundred rabbits", "a thousand people" ("one hundred" and "a hundred and forty-eight" are the number words').
+  [/\ba hundred\b(?! and )/giu, "100"],
+  [/\ba thousand\b/giu, "1,000"],
   // French seventeen to nineteen, whose two halves the number words would read as "10-8".
   [/(?<!\p{L})dix-sept(?!\p{L})/giu, "17"],
   [/(?<!\p{L})dix-huit(?!\p{L})/giu, "18"],
@@ -184,7 +189,7 @@ const UNITS: Array<[RegExp, (n: number) => string]> = [
   [/(?<![\d.,])(\d+(?:\.\d+)?) (?:centuries|siècles|siglos|séculos|secoli|Jahrhunderte)(?!\p{L})/giu, (n) => `${n * 100} years`],
   // Weeks as days and days as minutes, so "a two-day strike" reads as "a 48-hour strike".
   [/(?<![\d.,])(\d+(?:\.\d+)?) weeks?\b/giu, (n) => `${n * 7} days`],
-  [/(?<![\d.,])(\d+(?:\.\d+)?) days?\b/giu, (n) => `${n * 24 * 60} minutes`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) (?:days?|jours?|días|dias|giorni|Tagen?|dagen|dagarn?a?|dni)(?!\p{L})/giu, (n) => `${n * 24 * 60} minutes`],
   [/(?<![\d.,])(\d+(?:\.\d+)?) hours?\b/giu, (n) => `${n * 60} minutes`],
   // Other languages' hours, with their decimal comma: "6,5 godziny" is 390 minutes, as "six and a half hours" reads.
   [new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d)?) (?:${OTHER_HOURS})(?!\\p{L})`, "giu"), (n) => `${n * 60} minutes`],
@@ -461,9 +466,16 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   // What a company's figure measures: "revenue of £14.6 million" against "a profit of £14.6 million".
   [/\b(?:revenues?|turnover|sales|takings)\b/iu, /\bprofits?\b/iu],
   [/\bdomestic\b/iu, /\b(?:foreign|international)\b/iu],
-  [/\b(?:worldwide|globally|around the world|across the world)\b/iu, /\b(?:nationwide|nationally|in (?:Europe|Africa|Asia|America|the country|the region))\b/iu],
+  [/\b(?:worldwide|globally|in the world|around the world|across the world)\b/iu, /\b(?:nationwide|nationally|in (?:Europe|Africa|Asia|America|the country|the region))\b/iu],
   [/\bbefore\b/iu, /\bafter\b/iu],
-  [/\b(?:fully|entirely|all)\b/iu, /\b(?:partly|part|partially|some)\b/iu],
+  [/\b(?:fully|entirely|all)\b/iu, /\b(?:partly|part|partially|some|jointly)\b/iu],
+  // A whole country against a part of it: "i hela landet" against "i Norrmarks län".
+  [
+    /(?<!\p{L})(?:nationwide|nationally|across the country|i hela landet|en todo el país|dans tout le pays|in heel het land|em todo o país|in tutto il paese|w całym kraju|landesweit|bundesweit|landelijk)(?!\p{L})/iu,
+    /(?<!\p{L})(?:in the (?:county|region|province|state)|regionally|i länet|i \p{L}+ län|in der Region|dans la région|en la región|na região|nella regione|in de regio|w województwie)(?!\p{L})/iu,
+  ],
+  [/\b(?:men|man|male|boys?|sons?|fathers?|husbands?|brothers?|cock)\b/iu, /\b(?:women|woman|female|girls?|daughters?|mothers?|wife|wives|sisters?|hens?)\b/iu],
+  [/\b(?:widen|widens|widened|widening|wider)\b/iu, /\b(?:narrow|narrows|narrowed|narrowing|narrower)\b/iu],
   [/\b(?:easy|easier)\b/iu, /\b(?:impossible|hard|harder|difficult)\b/iu],
   [/\b(?:continued|continues|kept|extended)\b/iu, /\b(?:reversal|reversed|overturned|ended|scrapped|ban)\b/iu],
   // Sides, not comparisons: "voted with" against "voted against", not "compared with 19 percent" against "against 19 percent".
@@ -636,14 +648,37 @@ const SIDES: [RegExp, RegExp] = [/\b(?:behind|trail|trails|trailing)\b/iu, /\b(?
 /** How many words of one claim stand in the other as their opposites; `bothRelated`: the roles' reading read two sides in each. */
 function antonymsSwapped(a: string, b: string, bothRelated: boolean): number {
   const opposites = bothRelated ? ANTONYMS : [...ANTONYMS, SIDES];
-  return opposites.filter(([x, y]) => (x.test(a) && !x.test(b) && y.test(b) && !y.test(a)) || (y.test(a) && !y.test(b) && x.test(b) && !x.test(a))).length;
+  const listed = opposites.filter(([x, y]) => (x.test(a) && !x.test(b) && y.test(b) && !y.test(a)) || (y.test(a) && !y.test(b) && x.test(b) && !x.test(a))).length;
+  return listed + (negativeFormSwapped(a, b) ? 1 : 0);
 }
+
+/**
+ * The prefixes that make an English word its own negative: "liked" and "disliked", "likely" and "unlikely"; "in-", "im-",
+ * "il-" and "ir-" only before an adjective's ending ("incorrect", "impossible", "illegal"), not "income" against "come".
+ */
+const NEGATIVE_PREFIX = /^(?:un|dis|non-?|(?:in|im|il|ir)(?=\p{L}*(?:ble|ent|ant|al|ate|ect|ive|ic|ar)$))(?=\p{L}{4})/u;
+
+/** One claim has a word the other has only with a negative prefix: "liked being asked" against "disliked being asked". */
+function negativeFormSwapped(a: string, b: string): boolean {
+  const wordsOf = (text: string) => new Set(Array.from(text.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)*/gu), ([w]) => w));
+  const [wa, wb] = [wordsOf(a), wordsOf(b)];
+  // The plain word's claim must deny nothing: "has not been claimed" restates "unclaimed".
+  const negatedIn = (words: Set<string>, plain: Set<string>, plainText: string) =>
+    !denies(plainText) && [...words].some((w) => NEGATIVE_PREFIX.test(w) && !plain.has(w) && plain.has(w.replace(NEGATIVE_PREFIX, "")) && !words.has(w.replace(NEGATIVE_PREFIX, "")));
+  return negatedIn(wb, wa, a) || negatedIn(wa, wb, b);
+}
+
+/** A claim's content words as written, and its figures, in order. */
+function contentWords(normalised: string): string[] {
+  return Array.from(normalised.matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu), ([w]) => w).filter((w) => !STOP.has(w.toLowerCase()));
+}
+
+/** A word cut to its stem (a figure whole). */
+const stemOf = (word: string) => (/^\d/u.test(word) ? word : word.toLowerCase().slice(0, 5));
 
 /** A claim's content words cut to their stems, and its figures, in order. */
 function contentSequence(normalised: string): string[] {
-  return Array.from(normalised.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu), ([w]) => w)
-    .filter((w) => !STOP.has(w))
-    .map((w) => (/^\d/u.test(w) ? w : w.slice(0, 5)));
+  return contentWords(normalised).map(stemOf);
 }
 
 /** The longest common subsequence of two sequences, as the index pairs it aligns. */
@@ -675,6 +710,40 @@ function copiedWithAChange(sa: string[], sb: string[]): number {
   const [fewer, more] = sa.length <= sb.length ? [sa, sb] : [sb, sa];
   const reordered = aligned.length < fewer.length && fewer.every((w) => more.includes(w));
   return substituted || reordered ? share : 0;
+}
+
+/** Past this share of the shorter claim's content words kept in order, one claim reads as the other with a word put in. */
+const SWAP_COPY = 0.75;
+/** Words that name who without saying which, as a name may: possessives, a body ("the company" for "Nordmetall"), "there" for a place. */
+const REFERENTS =
+  /^(?:our|their|his|her|its|him|them|us|me|s|company|firm|group|council|government|city|country|authority|club|team|bank|business|retailer|operator|agency|department|ministry|union|charity|town|village|region|county|party|side|hospital|school|university|museum|study|survey|report|researchers|officials|spokesman|spokeswoman|spokesperson|there|here|then|now)$/iu;
+const isName = (word: string) => /^\p{Lu}/u.test(word);
+/** The directions a few words name: "rose" and "climbed" up, "fell" and "slipped" down. */
+const directionsOf = (words: string[]) => {
+  const text = words.join(" ");
+  return Object.keys(DIRECTIONS).filter((direction) => text.search(DIRECTIONS[direction]) >= 0 || (direction !== "held" && words.includes(direction)));
+};
+
+/**
+ * One claim is the other with one or two words put in the place of as many others, not figures: "in the app group"
+ * against "in the clinic group", "pigeon sales" against "online sales". Not when the words name who ("the company"
+ * against "Nordmetall", "we" against "Brennock") or one direction ("fell" against "dropped"): a copy whose one change
+ * is a word names another thing, where a rewording of the same claim changes more.
+ */
+function swappedWord(wordsA: string[], wordsB: string[]): boolean {
+  const aligned = alignment(wordsA.map(stemOf), wordsB.map(stemOf));
+  if (aligned.length < SWAP_COPY * Math.min(wordsA.length, wordsB.length)) return false;
+  const bounds: Array<[number, number]> = [[-1, -1], ...aligned, [wordsA.length, wordsB.length]];
+  const changes = bounds
+    .slice(1)
+    .map(([i, j], k) => [wordsA.slice(bounds[k][0] + 1, i), wordsB.slice(bounds[k][1] + 1, j)])
+    .filter(([x, y]) => x.length > 0 && y.length > 0);
+  if (changes.length !== 1) return false;
+  const [[x, y]] = changes;
+  if (x.length > 2 || y.length > 2 || [...x, ...y].some((w) => /\d/u.test(w))) return false;
+  const namesWho = [...x, ...y].some((w) => PRONOUNS.has(w.toLowerCase()) || REFERENTS.test(w)) || x.some(isName) !== y.some(isName);
+  const oneDirection = directionsOf(x).some((direction) => directionsOf(y).includes(direction));
+  return !namesWho && !oneDirection;
 }
 
 /** Words that deny what they stand beside, in the languages of the corpus. */
@@ -1274,7 +1343,8 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     ...new Set([...differencesOf([...measuredFigures(claim), ...parts.map((value) => ({ value, measure: null }))]), ...percents]),
   ];
   const sharesPart = (figures: number[], parts: number[]) => figures.some((x) => parts.some((part) => sameFigure(x, part, 2)));
-  const [sa, sb] = [contentSequence(na), contentSequence(nb)];
+  const [wa, wb] = [contentWords(na), contentWords(nb)];
+  const [sa, sb] = [wa.map(stemOf), wb.map(stemOf)];
   // Read once for the roles and for the antonyms.
   const [relatedA, relatedB] = [relationSides(a), relationSides(b)];
   const bit = (condition: boolean) => (condition ? 1 : 0);
@@ -1285,6 +1355,7 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     sharedTime: bit(ta.some((t) => tb.some((u) => sameTime(t, u)))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
     copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
+    swappedWord: bit(swappedWord(wa, wb)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
     // Agreeing in one unit is enough: "a two-day strike" (2, and 2,880 minutes) restates "a 48-hour strike" (48, and 2,880).
     figuresDisagree: bit(
