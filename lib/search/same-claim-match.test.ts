@@ -111,40 +111,41 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -28's), read without the
-  // trigram search's floor, in sample (the model learnt from all twenty-eight; train-same-claim.ts prints
-  // its cross-validated 0.771 at 0.808 over the 6,614, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -29's), read without the
+  // trigram search's floor, in sample (the model learnt from all twenty-nine; train-same-claim.ts prints
+  // its cross-validated 0.775 at 0.810 over the 6,854, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
       ["set-1", { precision: 0.864, recall: 0.841 }],
       ["heldout-2", { precision: 0.814, recall: 0.823 }],
       ["heldout-3", { precision: 0.837, recall: 0.901 }],
-      ["heldout-4", { precision: 0.838, recall: 0.797 }],
-      ["heldout-5", { precision: 0.775, recall: 0.782 }],
-      ["heldout-6", { precision: 0.783, recall: 0.926 }],
+      ["heldout-4", { precision: 0.845, recall: 0.797 }],
+      ["heldout-5", { precision: 0.777, recall: 0.79 }],
+      ["heldout-6", { precision: 0.789, recall: 0.926 }],
       ["heldout-7", { precision: 0.797, recall: 0.84 }],
       ["heldout-8", { precision: 0.703, recall: 0.829 }],
       ["heldout-9", { precision: 0.769, recall: 0.833 }],
       ["heldout-10", { precision: 0.769, recall: 0.858 }],
-      ["heldout-11", { precision: 0.776, recall: 0.728 }],
-      ["heldout-12", { precision: 0.752, recall: 0.829 }],
+      ["heldout-11", { precision: 0.783, recall: 0.728 }],
+      ["heldout-12", { precision: 0.764, recall: 0.829 }],
       ["heldout-13", { precision: 0.839, recall: 0.825 }],
-      ["heldout-14", { precision: 0.705, recall: 0.717 }],
+      ["heldout-14", { precision: 0.707, recall: 0.725 }],
       ["heldout-15", { precision: 0.762, recall: 0.769 }],
-      ["heldout-16", { precision: 0.84, recall: 0.833 }],
-      ["heldout-17", { precision: 0.812, recall: 0.779 }],
-      ["heldout-18", { precision: 0.769, recall: 0.769 }],
+      ["heldout-16", { precision: 0.849, recall: 0.842 }],
+      ["heldout-17", { precision: 0.815, recall: 0.795 }],
+      ["heldout-18", { precision: 0.773, recall: 0.76 }],
       ["heldout-19", { precision: 0.806, recall: 0.846 }],
-      ["heldout-20", { precision: 0.725, recall: 0.719 }],
+      ["heldout-20", { precision: 0.727, recall: 0.727 }],
       ["heldout-21", { precision: 0.846, recall: 0.825 }],
       ["heldout-22", { precision: 0.726, recall: 0.81 }],
-      ["heldout-23", { precision: 0.686, recall: 0.79 }],
-      ["heldout-24", { precision: 0.756, recall: 0.75 }],
-      ["heldout-25", { precision: 0.724, recall: 0.754 }],
+      ["heldout-23", { precision: 0.691, recall: 0.79 }],
+      ["heldout-24", { precision: 0.742, recall: 0.742 }],
+      ["heldout-25", { precision: 0.721, recall: 0.762 }],
       ["heldout-26", { precision: 0.689, recall: 0.7 }],
       ["heldout-27", { precision: 0.825, recall: 0.832 }],
       ["heldout-28", { precision: 0.764, recall: 0.797 }],
+      ["heldout-29", { precision: 0.867, recall: 0.846 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -662,6 +663,33 @@ describe("sameClaimScore", () => {
     ];
     for (const [a, b] of agreeing) expect({ a, ...pairFeatures(a, b) }).toMatchObject({ a, sharedFigure: 1, figuresDisagree: 0 });
     expect(normaliseNumbers("A hundred thousand people marched.")).toBe("100 thousand people marched.");
+  });
+
+  it("reads a rate's span in Polish, Swedish, Dutch, Italian and Spanish words, keeping against scrapping, cheaper against costing more, a decision to come against one taken in Spanish and Portuguese; a near copy's change of a short word or of a word's form is no swapped word (the twenty-ninth set's errors)", () => {
+    const cases: Array<[feature: string, a: string, b: string, value: number]> = [
+      ["rate", "Bary wydają łącznie około 1400 obiadów dziennie.", "Trzy bary wydają razem około 1400 obiadów tygodniowo.", 1],
+      ["rate", "Stugan hyrs ut för 900 kronor om dagen.", "Stugan hyrs ut för 900 kronor i veckan.", 1],
+      ["rate", "De fietsenstalling kost 1,50 euro per dag.", "De fietsenstalling kost 1,50 euro per maand.", 1],
+      ["rate", "Il parcheggio costa 12 euro al giorno.", "Il parcheggio costa 12 euro al mese.", 1],
+      ["rate", "El abono cuesta 40 euros al mes.", "El abono cuesta 40 euros al año.", 1],
+      ["rate", "Bary wydają około 1400 obiadów dziennie.", "Three milk bars serve about 1,400 lunches a day.", 0],
+      ["antonyms", "A survey found that 58% of adults want to keep changing the clocks.", "A survey found that 58 per cent of adults would scrap the change.", 1],
+      ["antonyms", "Park trees are cheaper, at around £150 each.", "Park trees cost the council more than street trees, at around £150 each.", 1],
+      ["plannedAgainstDone", "El consorcio decidirá en julio si amplía el servicio a las noches de los viernes.", "El consorcio ya ha decidido ampliar el servicio nocturno a los viernes.", 1],
+      ["plannedAgainstDone", "O município decidirá em março se alarga o horário.", "O município já decidiu alargar o horário.", 1],
+      ["swappedWord", "If an unchipped cat is found, the owner will be given 21 days to have it chipped.", "Owners of an unchipped cat that is found will have three weeks to get it chipped.", 0],
+      ["swappedWord", "In some streets, over a third of the newly planted trees have been lost.", "In some streets, more than a third of new trees had been lost.", 0],
+    ];
+    for (const [feature, a, b, value] of cases) expect({ a, [feature]: pairFeatures(a, b)[feature] }).toEqual({ a, [feature]: value });
+  });
+
+  it("reads minutes and seconds in words, a century as years, and midnight and noon as times (the twenty-ninth set's misses)", () => {
+    expect(pairFeatures("Drones that beat the ambulance got there a median of three minutes and forty seconds sooner.", "When a drone arrived first, it did so a median of 3 minutes and 40 seconds ahead of the ambulance.")).toMatchObject({ sharedFigure: 1, figuresDisagree: 0 });
+    expect(normaliseNumbers("We have been changing the clocks for more than a century.")).toBe("We have been changing the clocks for more than 100 years.");
+    // Midnight and noon as times, "fino alle 24" as midnight.
+    expect(pairFeatures("Dal mese di gennaio la fontana verrà illuminata tutte le sere fino alle 24.", "Da gennaio la fontana sarà illuminata ogni sera fino a mezzanotte.")).toMatchObject({ sharedTime: 1, figureOnOneSide: 0 });
+    expect(pairFeatures("The bar may stay open until midnight.", "The bar may stay open until 12am.").sharedTime).toBe(1);
+    expect(pairFeatures("The market closes at noon on Sundays.", "The market closes at 1pm on Sundays.").figuresDisagree).toBe(1);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

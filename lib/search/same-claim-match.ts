@@ -106,6 +106,7 @@ const PHRASES: Array<[RegExp, string]> = [
   // Before "a decade"; not "50 percent a century".
   [/\bhalf a decade\b/giu, "5 years"],
   [/\bhalf a century\b/giu, "50 years"],
+  [/\ba century\b/giu, "100 years"],
   [/\ba decade\b/giu, "10 years"],
   // "Half a year" is six months and "a year and a half" eighteen, which the units read as 0.5 and 1.5 years.
   [/\bhalf a year\b/giu, "6 months"],
@@ -222,8 +223,11 @@ export function normaliseNumbers(text: string): string {
  */
 function timesOfDay(text: string): string {
   const word = (hours: number, minutes: string, eitherHalf = false) => `${eitherHalf ? "w" : "t"}${String(hours).padStart(2, "0")}${minutes}`;
-  const clock = (h: string, m: string | undefined) => (Number(h) <= 23 ? word(Number(h), m ?? "00") : null);
+  // "24 Uhr" and "alle 24" are midnight.
+  const clock = (h: string, m: string | undefined) => (Number(h) <= 24 ? word(Number(h) % 24, m ?? "00") : null);
   return text
+    .replace(/(?<!\p{L})(?:midnight|minuit|medianoche|meia-noite|mezzanotte|Mitternacht|middernacht|midnatt)(?!\p{L})/giu, word(0, "00"))
+    .replace(/(?<!\p{L})(?:noon|midday|mediodía|meio-dia|mezzogiorno)(?!\p{L})/giu, word(12, "00"))
     .replace(/(?<![\d.,])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?/giu, (_, h: string, m: string | undefined, half: string) => word((Number(h) % 12) + (half.toLowerCase() === "p" ? 12 : 0), m ?? "00"))
     // Opening hours on the 24-hour clock with a dot: "de 10.00 a 21.00", "from 9.30 to 17.30" (on the hour or the half hour only, so "from 1.25 to 1.35" stays figures).
     .replace(/(?<![\d.,£$€])(\d{1,2})\.(00|30) ?(a|à|to|until|till|bis|tot|alle|-|–) ?(\d{1,2})\.(00|30)(?:\s?(?:Uhr|uur|horas|heures|h)(?!\p{L}))?(?![.,]?\d|\s?(?:%|percent|per|euros?|€))/giu, (all, h1: string, m1: string, to: string, h2: string, m2: string) =>
@@ -258,8 +262,8 @@ function timesOfDay(text: string): string {
     })
     // The 24-hour clock's words: "23 Uhr", "9 uur", "21 heures", "23h".
     .replace(/(?<![\d.,])(\d{1,2})(?:\s?(?:Uhr|uur|heures?)|h)(?!\p{L}|\d)/gu, (all, h: string) => clock(h, undefined) ?? all)
-    // "dalle 23 alle 6", "a las 9", "às 21": a preposition that takes only an hour ("alle" alone is also "to the": an hour only after "dalle <hour>").
-    .replace(/(?<!\p{L})(dalle|alle ore|dalle ore|(?<=dalle (?:ore )?\d{1,2}(?:[:.]\d{2})? )alle|a las|de las|desde las|hasta las|às|até às)\s(\d{1,2})(?:[:.](\d{2}))?(?![\d.,]|\s?(?:%|per|por|euro|€))/giu, (all, at: string, h: string, m: string | undefined) => {
+    // "dalle 23 alle 6", "a las 9", "às 21": a preposition that takes only an hour ("alle" alone is also "to the": an hour only after "dalle <hour>" or "fino").
+    .replace(/(?<!\p{L})(dalle|alle ore|dalle ore|(?<=(?:dalle (?:ore )?\d{1,2}(?:[:.]\d{2})?|fino) )alle|a las|de las|desde las|hasta las|às|até às)\s(\d{1,2})(?:[:.](\d{2}))?(?!\d|[.,]\d|\s?(?:%|per|por|euro|€))/giu, (all, at: string, h: string, m: string | undefined) => {
       const time = clock(h, m);
       return time ? `${at} ${time}` : all;
     })
@@ -334,8 +338,9 @@ const partsOfAYear = (text: string) =>
 /** normaliseNumbers short of the units: "40 hours" stays 40. */
 function numbersAsDigits(text: string): string {
   const phrased = [...PHRASES, ...FOREIGN_FRACTIONS, ...FRACTIONS].reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), timesOfDay(raceTimes(partsOfAYear(text))));
-  // Before the shares and the number words, which read "third" as a share.
-  return STREAKS_BY_ORDINAL.reduce((t, pattern) => t.replace(pattern, streak), phrased)
+  // Before the shares and the number words, which read "third" as a share; the race times again after them, for one in
+  // words ("three minutes and forty seconds").
+  const inDigits = STREAKS_BY_ORDINAL.reduce((t, pattern) => t.replace(pattern, streak), phrased)
     .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/giu, (_, tens: string, units: string) => String(TENS[tens.toLowerCase()] + UNITS_WORDS[units.toLowerCase()]))
     .replace(/\b(?:a|one) hundred(?: and)? (\d{1,2})\b(?![.,]\d)/giu, (_, n: string) => String(100 + Number(n)))
     .replace(FRACTION_OF_A_UNIT, (_, n: string, d: string, unit: string) => `${Math.round(fraction(n, d) * 1000) / 1000} ${/percent|point|million|billion/u.test(unit) ? unit : `${unit}s`}`)
@@ -374,6 +379,7 @@ function numbersAsDigits(text: string): string {
     .replace(/(?<![\d.,])\b(\d+) (\p{L}+) in (\d+)\b(?![.,]\d|\s?(?:%|percent|seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches|races?|starts?|attempts?|meetings?|km|kilomet\p{L}*|metres?|miles?)(?!\p{L}))/giu, (all, a: string, what: string, b: string) =>
       Number(a) <= Number(b) && !isYear(Number(b)) ? `${percentOf(Number(a) / Number(b))} of ${what}` : all,
     );
+  return raceTimes(inDigits);
 }
 
 /**
@@ -477,7 +483,7 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:men|man|male|boys?|sons?|fathers?|husbands?|brothers?|cock)\b/iu, /\b(?:women|woman|female|girls?|daughters?|mothers?|wife|wives|sisters?|hens?)\b/iu],
   [/\b(?:widen|widens|widened|widening|wider)\b/iu, /\b(?:narrow|narrows|narrowed|narrowing|narrower)\b/iu],
   [/\b(?:easy|easier)\b/iu, /\b(?:impossible|hard|harder|difficult)\b/iu],
-  [/\b(?:continued|continues|kept|extended)\b/iu, /\b(?:reversal|reversed|overturned|ended|scrapped|ban)\b/iu],
+  [/\b(?:continued|continues|kept|keep|keeps|keeping|extended)\b/iu, /\b(?:reversal|reversed|overturned|ended|scrap|scraps|scrapped|scrapping|abolish\p{L}*|ban)\b/iu],
   // Sides, not comparisons: "voted with" against "voted against", not "compared with 19 percent" against "against 19 percent".
   [/\b(?<!compared |along |together |in line |in common )with\b/iu, /\bagainst\b(?!\s[$€£]?\d)/iu],
   [/(?<!\p{L})(?:weekdays?|Wochentag\p{L}*|werktags|en semaine|entre semana|dias úteis|giorni feriali|doordeweeks)(?!\p{L})/iu, /(?<!\p{L})(?:weekends?|Wochenende\p{L}*|le week-end|fines de semana|fins de semana|fine settimana)(?!\p{L})/iu],
@@ -485,7 +491,8 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/(?<!\p{L})(?:exports?|exported|exportaciones|exportations?|Exporte?|exportações|esportazioni|uitvoer|export)(?!\p{L})/iu, /(?<!\p{L})(?:imports?|imported|importaciones|importations?|Importe?|importações|importazioni|invoer|import)(?!\p{L})/iu],
   [/\bmore likely\b/iu, /\bless likely\b/iu],
   [/\b(?:faster|quicker)\b/iu, /\bslower\b/iu],
-  [/\b(?:cheaper|less expensive)\b/iu, /\b(?:dearer|pricier|more expensive|costlier)\b/iu],
+  // "Costs the council more than street trees".
+  [/\b(?:cheaper|less expensive|costs? (?:\p{L}+ ){0,3}less)\b/iu, /\b(?:dearer|pricier|more expensive|costlier|costs? (?:\p{L}+ ){0,3}more)\b/iu],
   [/\bboth\b/iu, /\b(?:alone|only one)\b/iu],
   [/\bevery\b/iu, /\bhalf\b/iu],
   [/\ball\b/iu, /\bonly\b/iu],
@@ -734,16 +741,19 @@ function swappedWord(wordsA: string[], wordsB: string[]): boolean {
   const aligned = alignment(wordsA.map(stemOf), wordsB.map(stemOf));
   if (aligned.length < SWAP_COPY * Math.min(wordsA.length, wordsB.length)) return false;
   const bounds: Array<[number, number]> = [[-1, -1], ...aligned, [wordsA.length, wordsB.length]];
+  // A side of one- and two-letter words ("if" against "owners") is a sentence's frame, not a detail.
   const changes = bounds
     .slice(1)
     .map(([i, j], k) => [wordsA.slice(bounds[k][0] + 1, i), wordsB.slice(bounds[k][1] + 1, j)])
-    .filter(([x, y]) => x.length > 0 && y.length > 0);
+    .filter(([x, y]) => x.some((w) => w.length > 2) && y.some((w) => w.length > 2));
   if (changes.length !== 1) return false;
   const [[x, y]] = changes;
   if (x.length > 2 || y.length > 2 || [...x, ...y].some((w) => /\d/u.test(w))) return false;
   const namesWho = [...x, ...y].some((w) => PRONOUNS.has(w.toLowerCase()) || REFERENTS.test(w)) || x.some(isName) !== y.some(isName);
   const oneDirection = directionsOf(x).some((direction) => directionsOf(y).includes(direction));
-  return !namesWho && !oneDirection;
+  // One word in another form ("newly" for "new"), which the five-letter stems part.
+  const oneWord = x.some((w) => y.some((v) => Math.min(w.length, v.length) >= 3 && [w, v].some((long) => long.toLowerCase().startsWith((long === w ? v : w).toLowerCase()))));
+  return !namesWho && !oneDirection && !oneWord;
 }
 
 /** Words that deny what they stand beside, in the languages of the corpus. */
@@ -824,8 +834,8 @@ function negationMismatch(a: string, b: string): boolean {
 const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|aimed|intends?|intended|expects|hopes|hoped|wants?|wanted|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
 /** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is expected to be confirmed", "is to close" (not "is to 4%"), "agreed to plant". */
 const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are|expected|likely|agreed|agrees)$/iu;
-/** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "levantó", "publicerade". */
-const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|aram|ó|aron|ieron|ade|ades))$/iu;
+/** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "decidiu", "levantó", "decidido", "publicerade". */
+const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|iu|aram|iram|ó|aron|ieron|ado|ido|ade|ades))$/iu;
 /** A verb in the future by its ending, a plan of its own: "levantará", "abrirão", "aprirà", "ouvriront". */
 const FUTURE_FORM = /^\p{L}{3,}(?:rá|rán|rão|rà|ranno|eront)$/iu;
 /** How many words after a word of plan it reads as planned ("moet nog door de Staten worden goedgekeurd"). */
@@ -934,11 +944,11 @@ function figuresReordered(fa: number[], fb: number[]): boolean {
 const RATES: Record<string, RegExp> = {
   halfHour: /(?<!\p{L})(?:half-hourly|every half hour|every 30 minutes)(?!\p{L})/iu,
   hour: /(?<!\p{L}|half-)(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
-  day: /(?<!\p{L})(?:(?:a|per|each|every) (?:day|night)|nightly|jeden Tag|chaque jour|cada día|ogni giorno|elke dag|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
-  week: /(?<!\p{L})(?:(?:a|per|each|every) week|jede Woche|chaque semaine|cada semana|ogni settimana|elke week|weekly|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
-  month: /(?<!\p{L})(?:(?:a|per|each|every) month|jeden Monat|chaque mois|cada mes|ogni mese|elke maand|monthly|(?:pro|par|por|ao|im) (?:Monat|mois|mes|mês)|per maand|al mese|monatlich|mensuel\p{L}*)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  day: /(?<!\p{L})(?:(?:a|per|each|every) (?:day|night)|nightly|jeden Tag|chaque jour|cada día|ogni giorno|elke dag|per dag|om dagen|dagligen|(?:co)?dziennie|al día|al giorno|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  week: /(?<!\p{L})(?:(?:a|per|each|every) week|jede Woche|chaque semaine|cada semana|ogni settimana|elke week|weekly|i veckan|per vecka|tygodniowo|w tygodniu|a la semana|alla settimana|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  month: /(?<!\p{L})(?:(?:a|per|each|every) month|jeden Monat|chaque mois|cada mes|ogni mese|elke maand|monthly|i månaden|per månad|miesięcznie|w miesiącu|al mes|(?:pro|par|por|ao|im) (?:Monat|mois|mes|mês)|per maand|al mese|monatlich|mensuel\p{L}*)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
   // Not "im Jahr 2023", a year named; none of them "a year ago", a time.
-  year: /(?<!\p{L})(?:(?:a|per|each|every) year|jedes Jahr|chaque année|cada año|ogni anno|elk jaar|annually|yearly|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|im Jahr(?! \d)|per jaar|all['’]anno|jährlich|anual\p{L}*)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  year: /(?<!\p{L})(?:(?:a|per|each|every) year|jedes Jahr|chaque année|cada año|ogni anno|elk jaar|annually|yearly|om året|per år|årligen|rocznie|al año|(?:pro|par|por|ao) (?:Jahr|an|año|ano)|im Jahr(?! \d)|per jaar|all['’]anno|jährlich|anual\p{L}*)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
 };
 
 function rateMismatch(a: string, b: string): boolean {
@@ -995,7 +1005,7 @@ function periods(claim: ReadClaim): Set<string> {
   // A record over all time, not this year's: "the fastest ever" against "the fastest this year".
   if (/\b(?:ever|on record|all-time)\b/u.test(digits)) found.add("ever");
   if (/\b(?:since the start of the year|so far this year|year to date)\b/u.test(digits)) found.add("this year");
-  if (/\b(?:by midday|by noon|on the day|in early trading|by the close)\b/u.test(digits)) found.add("today");
+  if (/\b(?:by midday|by noon|by t1200|on the day|in early trading|by the close)\b/u.test(digits)) found.add("today");
   for (const [, n, unit] of digits.matchAll(/\b(\d+) (year|month|week)s? ago\b/gu)) found.add(`${n} ${unit} ago`);
   // A total over the first year, not a rate: "85,000 in its first year" against "85,000 a month".
   if (/\bin (?:its|their|the) first year\b/u.test(digits)) found.add("first year");
