@@ -4,6 +4,12 @@ import { classification, labelledPairs } from "@/bench/quality/evaluate";
 
 const same = (a: string, b: string) => sameClaimScore(a, b) >= SAME_CLAIM_SCORE;
 
+/** A pair and the value one of its features must read: the held-out sets' lessons, each named by its claim on failure. */
+type FeatureCase = [feature: string, a: string, b: string, value: number];
+const expectFeatures = (cases: FeatureCase[]) => {
+  for (const [feature, a, b, value] of cases) expect({ a, [feature]: pairFeatures(a, b)[feature] }).toEqual({ a, [feature]: value });
+};
+
 describe("normaliseNumbers", () => {
   it("writes number words as digits and every percent alike", () => {
     expect(normaliseNumbers("under four percent for eleven months")).toBe("under 4 percent for 11 months");
@@ -596,7 +602,7 @@ describe("sameClaimScore", () => {
   });
 
   it("reads 'nor', 'not including' and 'excluding' as denials, a denial past 'yet' and 'any', 'barely changed' as held, and Polish more, fewer, larger and smaller (the twenty-seventh set's errors)", () => {
-    const cases: Array<[feature: string, a: string, b: string, value: number]> = [
+    const cases: FeatureCase[] = [
       ["negation", "Nor did it include children's appointments.", "The trial included children's appointments.", 1],
       ["negation", "The average client owed £14,200 including mortgages.", "The average client owed £14,200, not including mortgages.", 1],
       ["negation", "Clients owed an average of £14,200 excluding mortgages.", "The average client owed £14,200, not including mortgages.", 0],
@@ -609,7 +615,7 @@ describe("sameClaimScore", () => {
       ["antonyms", "Volunteers counted 214 stork nests this year, 17 more than five years ago.", "W gminie doliczono się 214 gniazd bociana, o 17 mniej niż przed pięcioma laty.", 1],
       ["antonyms", "The ice surface covers 1,200 square metres, a third smaller than last year's.", "Tafla ma 1200 metrów kwadratowych i jest o jedną trzecią większa niż w ubiegłym roku.", 1],
     ];
-    for (const [feature, a, b, value] of cases) expect({ a, [feature]: pairFeatures(a, b)[feature] }).toEqual({ a, [feature]: value });
+    expectFeatures(cases);
   });
 
   it("reads Polish thousands, three fifths unhyphenated, and half a decade or a century as years (the twenty-seventh set's misses)", () => {
@@ -622,7 +628,7 @@ describe("sameClaimScore", () => {
   });
 
   it("reads a word against its own negative, widening against narrowing, sons against daughters, the world against a country, a country against a county, jointly against entirely, and a near copy with one word put in the place of another (the twenty-eighth set's errors)", () => {
-    const cases: Array<[feature: string, a: string, b: string, value: number]> = [
+    const cases: FeatureCase[] = [
       ["antonyms", "Only 12 per cent said they liked being asked.", "Only 12 per cent of people said they disliked being asked to tip.", 1],
       ["antonyms", "Most members thought the plan likely to pass.", "Most members thought the plan unlikely to pass.", 1],
       ["antonyms", "At six months the gap between the two groups had widened to 0.1 points.", "At six months the gap had narrowed further, to 0.1 points.", 1],
@@ -649,7 +655,7 @@ describe("sameClaimScore", () => {
       ["swappedWord", "The council spent £27,500 on fridges in the first year.", "The council spent £31,000 on fridges in the first year.", 0],
       ["swappedWord", "A trial found that an exercise app cut knee pain about as much as physiotherapy.", "An app that guides people with knee arthritis through exercises reduced pain as much as seeing a physiotherapist, a trial found.", 0],
     ];
-    for (const [feature, a, b, value] of cases) expect({ a, [feature]: pairFeatures(a, b)[feature] }).toEqual({ a, [feature]: value });
+    expectFeatures(cases);
   });
 
   it("reads other languages' days as minutes, a hundred and a thousand, the half-million mark and a bare third (the twenty-eighth set's misses)", () => {
@@ -666,7 +672,7 @@ describe("sameClaimScore", () => {
   });
 
   it("reads a rate's span in Polish, Swedish, Dutch, Italian and Spanish words, keeping against scrapping, cheaper against costing more, a decision to come against one taken in Spanish and Portuguese; a near copy's change of a short word or of a word's form is no swapped word (the twenty-ninth set's errors)", () => {
-    const cases: Array<[feature: string, a: string, b: string, value: number]> = [
+    const cases: FeatureCase[] = [
       ["rate", "Bary wydają łącznie około 1400 obiadów dziennie.", "Trzy bary wydają razem około 1400 obiadów tygodniowo.", 1],
       ["rate", "Stugan hyrs ut för 900 kronor om dagen.", "Stugan hyrs ut för 900 kronor i veckan.", 1],
       ["rate", "De fietsenstalling kost 1,50 euro per dag.", "De fietsenstalling kost 1,50 euro per maand.", 1],
@@ -680,7 +686,7 @@ describe("sameClaimScore", () => {
       ["swappedWord", "If an unchipped cat is found, the owner will be given 21 days to have it chipped.", "Owners of an unchipped cat that is found will have three weeks to get it chipped.", 0],
       ["swappedWord", "In some streets, over a third of the newly planted trees have been lost.", "In some streets, more than a third of new trees had been lost.", 0],
     ];
-    for (const [feature, a, b, value] of cases) expect({ a, [feature]: pairFeatures(a, b)[feature] }).toEqual({ a, [feature]: value });
+    expectFeatures(cases);
   });
 
   it("reads minutes and seconds in words, a century as years, and midnight and noon as times (the twenty-ninth set's misses)", () => {

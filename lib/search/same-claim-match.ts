@@ -709,8 +709,7 @@ function alignment(a: string[], b: string[]): Array<[number, number]> {
  * Saturday"), or when every word is kept in another order ("inflation outpaced wage growth");
  * else 0. A restatement rewords more freely, and a copy cut short changes nothing.
  */
-function copiedWithAChange(sa: string[], sb: string[]): number {
-  const aligned = alignment(sa, sb);
+function copiedWithAChange(sa: string[], sb: string[], aligned = alignment(sa, sb)): number {
   const share = aligned.length / Math.max(1, Math.min(sa.length, sb.length));
   // One or two words on each side, as many on both, between two aligned ones.
   const substituted = aligned.slice(1).some(([i, j], k) => [2, 3].includes(i - aligned[k][0]) && [2, 3].includes(j - aligned[k][1]));
@@ -737,8 +736,7 @@ const directionsOf = (words: string[]) => {
  * against "Nordmetall", "we" against "Brennock") or one direction ("fell" against "dropped"): a copy whose one change
  * is a word names another thing, where a rewording of the same claim changes more.
  */
-function swappedWord(wordsA: string[], wordsB: string[]): boolean {
-  const aligned = alignment(wordsA.map(stemOf), wordsB.map(stemOf));
+function swappedWord(wordsA: string[], wordsB: string[], aligned: Array<[number, number]>): boolean {
   if (aligned.length < SWAP_COPY * Math.min(wordsA.length, wordsB.length)) return false;
   const bounds: Array<[number, number]> = [[-1, -1], ...aligned, [wordsA.length, wordsB.length]];
   // A side of one- and two-letter words ("if" against "owners") is a sentence's frame, not a detail.
@@ -752,7 +750,10 @@ function swappedWord(wordsA: string[], wordsB: string[]): boolean {
   const namesWho = [...x, ...y].some((w) => PRONOUNS.has(w.toLowerCase()) || REFERENTS.test(w)) || x.some(isName) !== y.some(isName);
   const oneDirection = directionsOf(x).some((direction) => directionsOf(y).includes(direction));
   // One word in another form ("newly" for "new"), which the five-letter stems part.
-  const oneWord = x.some((w) => y.some((v) => Math.min(w.length, v.length) >= 3 && [w, v].some((long) => long.toLowerCase().startsWith((long === w ? v : w).toLowerCase()))));
+  const oneWord = x.some((w) => y.some((v) => {
+    const [p, q] = [w.toLowerCase(), v.toLowerCase()];
+    return Math.min(p.length, q.length) >= 3 && (p.startsWith(q) || q.startsWith(p));
+  }));
   return !namesWho && !oneDirection && !oneWord;
 }
 
@@ -1005,7 +1006,8 @@ function periods(claim: ReadClaim): Set<string> {
   // A record over all time, not this year's: "the fastest ever" against "the fastest this year".
   if (/\b(?:ever|on record|all-time)\b/u.test(digits)) found.add("ever");
   if (/\b(?:since the start of the year|so far this year|year to date)\b/u.test(digits)) found.add("this year");
-  if (/\b(?:by midday|by noon|by t1200|on the day|in early trading|by the close)\b/u.test(digits)) found.add("today");
+  // "By midday" and "by noon", read as a time by now.
+  if (/\b(?:by t1200|on the day|in early trading|by the close)\b/u.test(digits)) found.add("today");
   for (const [, n, unit] of digits.matchAll(/\b(\d+) (year|month|week)s? ago\b/gu)) found.add(`${n} ${unit} ago`);
   // A total over the first year, not a rate: "85,000 in its first year" against "85,000 a month".
   if (/\bin (?:its|their|the) first year\b/u.test(digits)) found.add("first year");
@@ -1355,6 +1357,8 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
   const sharesPart = (figures: number[], parts: number[]) => figures.some((x) => parts.some((part) => sameFigure(x, part, 2)));
   const [wa, wb] = [contentWords(na), contentWords(nb)];
   const [sa, sb] = [wa.map(stemOf), wb.map(stemOf)];
+  // Aligned once for the copy's two readings.
+  const aligned = alignment(sa, sb);
   // Read once for the roles and for the antonyms.
   const [relatedA, relatedB] = [relationSides(a), relationSides(b)];
   const bit = (condition: boolean) => (condition ? 1 : 0);
@@ -1364,8 +1368,8 @@ export function pairFeatures(a: string, b: string): Record<string, number> {
     // "Gegen 18.30 Uhr" and "at about 6.30pm": read apart from the figures, as a detail one claim may add is more often a time.
     sharedTime: bit(ta.some((t) => tb.some((u) => sameTime(t, u)))),
     // Read both ways: the alignment breaks ties by its first sequence, and a pair must score alike either way.
-    copiedWithAChange: Math.max(copiedWithAChange(sa, sb), copiedWithAChange(sb, sa)),
-    swappedWord: bit(swappedWord(wa, wb)),
+    copiedWithAChange: Math.max(copiedWithAChange(sa, sb, aligned), copiedWithAChange(sb, sa)),
+    swappedWord: bit(swappedWord(wa, wb, aligned)),
     figureOnOneSide: bit((fa.length === 0) !== (fb.length === 0)),
     // Agreeing in one unit is enough: "a two-day strike" (2, and 2,880 minutes) restates "a 48-hour strike" (48, and 2,880).
     figuresDisagree: bit(
