@@ -698,6 +698,34 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("The market closes at noon on Sundays.", "The market closes at 1pm on Sundays.").figuresDisagree).toBe(1);
   });
 
+  it("reads an hour a week against an hour a day, 'in a week' against 'within 24 hours', a quarter past or to the hour in Dutch, irregular past forms against a plan, and acres against hectares (the thirtieth set's errors)", () => {
+    const cases: FeatureCase[] = [
+      ["rate", "The change will free up about an hour a week for digital literacy.", "The change will free up about an hour a day for digital literacy.", 1],
+      ["rate", "Parking costs £2 an hour.", "Parking costs £2 per hour.", 0],
+      ["plannedAgainstDone", "A herd of 30 goats will spend the winter on Cradock Hill.", "A herd of 30 goats has spent the last three winters on Cradock Hill.", 1],
+      ["plannedAgainstDone", "The Courier ran his final puzzle last Saturday.", "His final crossword will run in the Courier on Saturday.", 1],
+      ["plannedAgainstDone", "The club sold its ground in May.", "The club will sell its ground in May.", 1],
+      ["figuresDisagree", "Henry Stokes, who farms 400 acres, took part in the study.", "Henry Stokes, who farms 400 hectares, took part in the study.", 1],
+    ];
+    expectFeatures(cases);
+    expect(normaliseNumbers("om kwart over zeven; om kwart voor 7")).toBe("om w0715; om w0645");
+    expect(pairFeatures("Forens Joyce Meijer neemt elke ochtend om kwart over zeven de trein.", "Forens Joyce Meijer neemt elke ochtend om kwart voor zeven de trein.").figuresDisagree).toBe(1);
+    expect(pairFeatures("Organisers said the 1,200 seats sold out in a week.", "All 1,200 seats were sold within 24 hours, organisers said.").figuresDisagree).toBe(1);
+  });
+
+  it("reads 'unable' and 'failed to' as denials, Dutch, German and Swedish hundreds, 'at least a year', and square feet and acres in metric (the thirtieth set's misses)", () => {
+    const cases: FeatureCase[] = [
+      ["negation", "One farmer said he couldn't get his tractor out.", "A farmer said he had been unable to get his tractor out.", 0],
+      ["negation", "The judge ruled the rules unlawful because the council did not consult properly.", "The judge ruled that the council failed to consult properly.", 0],
+      ["negation", "The council failed to consult residents.", "The council consulted residents.", 1],
+    ];
+    expectFeatures(cases);
+    expect(normaliseNumbers("ruim vierhonderd fietsen; dreihundert Meter; tvåhundra bilar")).toBe("ruim 400 fietsen; 300 Meter; 200 bilar");
+    expect(pairFeatures("Both names will stay on the postal database for at least a year.", "Both names will remain on the postal database for a minimum of 12 months.")).toMatchObject({ sharedFigure: 1, figureOnOneSide: 0 });
+    expect(pairFeatures("The goats were released into an enclosure covering about four hectares of the fort.", "The goats were let into a fenced area of about 10 acres on the fort.")).toMatchObject({ sharedFigure: 1, figuresDisagree: 0 });
+    expect(pairFeatures("Each full plot measures about 250 square metres.", "Each full plot measures roughly 2,700 square feet.")).toMatchObject({ sharedFigure: 1, figuresDisagree: 0 });
+  });
+
   it("scores a pair alike whichever claim comes first", () => {
     const [a, b] = ["Hegseth said Europe, not the US, should offer Ukraine security guarantees after the war", "Hegseth suggested European forces should shoulder the security responsibilities"];
     expect(sameClaimScore(a, b)).toBe(sameClaimScore(b, a));

@@ -45,6 +45,12 @@ const NUMBER_WORDS: Record<string, string> = {
   sześć: "6", sześciu: "6", siedem: "7", siedmiu: "7", osiem: "8", ośmiu: "8", dziewięć: "9", dziewięciu: "9", dziesięć: "10", dziesięciu: "10",
   dwanaście: "12", dwudziestu: "20", dwadzieścia: "20",
 };
+/** How many hundreds a Dutch, German or Swedish word of hundreds counts ("vier" in "vierhonderd"). */
+const HUNDREDS_OF: Record<string, number> = {
+  een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9,
+  ein: 1, zwei: 2, drei: 3, fünf: 5, sechs: 6, sieben: 7, neun: 9,
+  ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9,
+};
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const UNITS_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 
@@ -126,7 +132,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/(?<!\p{L})dix-huit(?!\p{L})/giu, "18"],
   [/(?<!\p{L})dix-neuf(?!\p{L})/giu, "19"],
   // A span with "a" for its number: "more than a year" against "more than two years".
-  [/\b(than|for|over|within|after|under|nearly|almost|about) (?:a|an|one) (year|hour|day|week|month|decade)\b/giu, "$1 1 $2"],
+  [/\b(than|for|over|within|after|under|least|nearly|almost|about) (?:a|an|one) (year|hour|day|week|month|decade)\b/giu, "$1 1 $2"],
+  // "Sold out in a week" against "within 24 hours" ("in a year" is as often the period a change is counted over).
+  [/\bin (?:a|an|one) (hour|day|week)\b/giu, "in 1 $1"],
   // "For another year" restates "for another twelve months".
   [/\banother (year|hour|day|week|month|decade)\b/giu, "another 1 $1"],
   [/\bhalf an hour\b/giu, "30 minutes"],
@@ -206,6 +214,10 @@ const UNITS: Array<[RegExp, (n: number) => string]> = [
   [/(?<![\d.,])(\d+(?:\.\d+)?) miles?\b/giu, (n) => `${Math.round(n * 16.09) / 10} km`],
   // Areas are large: "3,400 hectares", "95.000 hectáreas" with their thousands (34 and 950 square km).
   [/(?<![\d.,])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?) (?:hectares|hectáreas|Hektar|ettari|ha)(?!\p{L})/giu, (n) => `${n / 100} square km`],
+  // Imperial areas and lengths in metric: "10 acres" is about 4 hectares, "2,700 square feet" about 250 square metres.
+  [/(?<![\d.,])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?) acres?(?!\p{L})/giu, (n) => `${Math.round(n * 4.047) / 1000} square km`],
+  [/(?<![\d.,])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:\.\d+)?) (?:square feet|square foot|sq ft)(?!\p{L})/giu, (n) => `${Math.round(n * 0.929) / 10} square metres`],
+  [/(?<![\d.,])(\d+(?:\.\d+)?) ?(?:feet|foot|ft)(?!\p{L})/giu, (n) => `${Math.round(n * 30.48) / 100} metres`],
   // Whole and half years: "12 months" is a year, "six months" 0.5 years, "18 months" 1.5.
   [/(?<![\d.,])(\d+) (?:months|meses|mois|mesi|Monate|Monaten|maanden|månader|miesięcy)(?!\p{L})/giu, (n) => (n % 6 === 0 ? `${n / 12} ${n === 12 ? "year" : "years"}` : `${n} months`)],
 ];
@@ -270,7 +282,13 @@ function timesOfDay(text: string): string {
     // Dutch "half tien" is half past nine (half an hour before ten); "'s avonds" or "'s middags" after it, in the afternoon or evening.
     .replace(/\bhalf (een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)(\s+['’]s (?:avonds|middags))?/giu, (_, hour: string, later: string | undefined) =>
       word(((DUTCH_HOURS.indexOf(hour.toLowerCase()) + 11) % 12) + (later ? 12 : 0), "30", !later),
-    );
+    )
+    // "Kwart over zeven" is 7:15, "kwart voor zeven" 6:45 (the hour in words or digits, as the number words may have read it).
+    .replace(/\bkwart (over|voor) (een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})(?!\p{L}|\d)(\s+['’]s (?:avonds|middags))?/giu, (all, way: string, hour: string, later: string | undefined) => {
+      const h = /^\d/u.test(hour) ? Number(hour) % 12 : DUTCH_HOURS.indexOf(hour.toLowerCase());
+      if (h < 0 || Number(hour) > 12) return all;
+      return way.toLowerCase() === "over" ? word(h + (later ? 12 : 0), "15", !later) : word(((h + 11) % 12) + (later ? 12 : 0), "45", !later);
+    });
 }
 const DUTCH_HOURS = ["twaalf", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf"];
 const ENGLISH_HOURS = ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"];
@@ -307,7 +325,7 @@ const inOneUnit = (text: string) =>
     (t, [pattern, convert]) => t.replace(pattern, (_, n: string) => convert(Number(/^\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+$/u.test(n) ? n.replace(/\D/gu, "") : n.replace(",", ".")))),
     // "2 hours and 51 minutes" is 171 minutes, not 120 minutes and 51 ("an hour and 20 minutes" 80); "a 48-hour strike" is one of 48 hours.
     text
-      .replace(/(?<![\d.,])(\d+(?:\.\d+)?)-(second|minute|hour|day|week|month|year|mile|metre|kilometre)s?\b/giu, "$1 $2")
+      .replace(/(?<![\d.,])(\d+(?:\.\d+)?)-(second|minute|hour|day|week|month|year|mile|metre|kilometre|foot)s?\b/giu, "$1 $2")
       .replace(HOURS_AND_MINUTES, (_, h: string, m: string) => `${(h.toLowerCase() === "an" ? 1 : Number(h)) * 60 + Number(m)} minutes`)
       // A range with its unit once: "from 14 to 19 weeks" is from 14 weeks to 19 weeks.
       .replace(/(?<![\d.,])(\d+(?:\.\d+)?) (to|and|or) (\d+(?:\.\d+)?) (seconds|minutes|hours|days|weeks|months|years|decades|miles|metres|meters)\b/giu, "$1 $4 $2 $3 $4")
@@ -362,6 +380,8 @@ function numbersAsDigits(text: string): string {
     )
     // "Six hundred officers" is 600, "two hundred thousand" 200 thousand.
     .replace(/(?<![\d.,])(\d) hundred\b/giu, (_, n: string) => String(Number(n) * 100))
+    // Dutch, German and Swedish hundreds in one word: "vierhonderd", "dreihundert", "tvåhundra".
+    .replace(/(?<!\p{L})(\p{L}*?)(?:honderd|hundert|hundra)(?!\p{L})/giu, (all, n: string) => (n === "" ? "100" : HUNDREDS_OF[n.toLowerCase()] ? String(HUNDREDS_OF[n.toLowerCase()] * 100) : all))
     // A multiple as a rise: "2.6 times as many" is a rise of 160 percent, as "tripled" is one of 200.
     .replace(/(?<![\d.,])(\d+(?:\.\d+)?) times (?:as (?:many|much|high|large|big|often)|what it was|the (?:figure|number|level|total)|higher|bigger|larger|greater)\b/giu, (_, n: string) => `rose ${Math.round((Number(n) - 1) * 100)} percent`)
     .replace(/(\d)\s*(?:%|per cento|por cento|per cent|percent|pour cent|por ciento|procent|Prozent)(?!\p{L})/giu, "$1 percent")
@@ -762,9 +782,10 @@ const NEGATION = /(?<!\p{L})(?:not|never|no|nobody|none|nothing|neither|nor|cann
 
 /**
  * Verbs and words that deny without a "not": "ruled out NATO membership" restates "would not
- * accept NATO membership", "dismissed", "rejected", "unrealistic" likewise.
+ * accept NATO membership", "dismissed", "rejected", "unrealistic" likewise; "was unable to get" restates "couldn't get",
+ * "failed to consult" "did not consult".
  */
-const DENIAL = /(?<!\p{L})(?:rul\p{L}* out|turn\p{L}* down|dismiss\p{L}*|reject\p{L}*|refus\p{L}*|den(?:y|ies|ied|ying)|unrealistic|unlikely|impossible|backtrack\p{L}*|pull\p{L}* back|without|exclud\p{L}*|sans|sin|sem|ohne)(?!\p{L})/iu;
+const DENIAL = /(?<!\p{L})(?:rul\p{L}* out|turn\p{L}* down|dismiss\p{L}*|reject\p{L}*|refus\p{L}*|den(?:y|ies|ied|ying)|unable|fail(?:s|ed|ing)? to|unrealistic|unlikely|impossible|backtrack\p{L}*|pull\p{L}* back|without|exclud\p{L}*|sans|sin|sem|ohne)(?!\p{L})/iu;
 
 /** A claim without its words of denial, so that "will not be valid" is a copy of "will be valid". */
 const withoutDenials = (text: string) => text.replace(new RegExp(NEGATION.source, "giu"), " ");
@@ -837,6 +858,16 @@ const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?
 const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are|expected|likely|agreed|agrees)$/iu;
 /** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "decidiu", "levantó", "decidido", "publicerade". */
 const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|iu|aram|iram|ó|aron|ieron|ado|ido|ade|ades))$/iu;
+/** English verbs whose past form has no "-ed", by their plain form: "spent" is "spend" done, as "published" is "publish". */
+const IRREGULAR_PAST = new Map(
+  Object.entries({
+    spent: "spend", sold: "sell", ran: "run", won: "win", lost: "lose", built: "build", paid: "pay", made: "make", took: "take", taken: "take",
+    gave: "give", given: "give", bought: "buy", brought: "bring", kept: "keep", held: "hold", found: "find", left: "leave", met: "meet",
+    began: "begin", begun: "begin", wrote: "write", written: "write", chose: "choose", chosen: "choose", broke: "break", broken: "break",
+    drove: "drive", driven: "drive", came: "come", became: "become", sent: "send", struck: "strike", lent: "lend", dug: "dig",
+    fought: "fight", led: "lead", sought: "seek", taught: "teach", threw: "throw", thrown: "throw",
+  }),
+);
 /** A verb in the future by its ending, a plan of its own: "levantará", "abrirão", "aprirà", "ouvriront". */
 const FUTURE_FORM = /^\p{L}{3,}(?:rá|rán|rão|rà|ranno|eront)$/iu;
 /** How many words after a word of plan it reads as planned ("moet nog door de Staten worden goedgekeurd"). */
@@ -865,7 +896,7 @@ function plannedAndDone(text: string): { planned: Set<string>; done: Set<string>
         plans = true;
         planned.add(stem(word));
       } else if (within(i, PLANNED_REACH, (j) => isPlan[j])) planned.add(stem(word));
-      else if (PAST_FORM.test(word) && !within(i, 2, (j) => PASSIVE_BE.test(words[j]))) done.add(stem(word));
+      else if ((PAST_FORM.test(word) || IRREGULAR_PAST.has(word.toLowerCase())) && !within(i, 2, (j) => PASSIVE_BE.test(words[j]))) done.add(stem(IRREGULAR_PAST.get(word.toLowerCase()) ?? word));
     });
   }
   return { planned, done, plans };
@@ -944,7 +975,8 @@ function figuresReordered(fa: number[], fb: number[]): boolean {
  */
 const RATES: Record<string, RegExp> = {
   halfHour: /(?<!\p{L})(?:half-hourly|every half hour|every 30 minutes)(?!\p{L})/iu,
-  hour: /(?<!\p{L}|half-)(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
+  // Not "an hour a week", an hour counted per week.
+  hour: /(?<!\p{L}|half-)(?:(?:an|a|per|each|every|pro|par|por) hour|hourly|(?:pro|par|por) (?:Stunde|heure|hora))(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))(?! (?:a|per|each|every) (?:day|night|week|month|year)(?!\p{L}))/iu,
   day: /(?<!\p{L})(?:(?:a|per|each|every) (?:day|night)|nightly|jeden Tag|chaque jour|cada día|ogni giorno|elke dag|per dag|om dagen|dagligen|(?:co)?dziennie|al día|al giorno|on an? (?:average |typical )?(?:week)?day|daily|(?:pro|par|por|ao) (?:Tag|jour|día|dia)|täglich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
   week: /(?<!\p{L})(?:(?:a|per|each|every) week|jede Woche|chaque semaine|cada semana|ogni settimana|elke week|weekly|i veckan|per vecka|tygodniowo|w tygodniu|a la semana|alla settimana|(?:pro|par|por) (?:Woche|semaine|semana)|wöchentlich)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
   month: /(?<!\p{L})(?:(?:a|per|each|every) month|jeden Monat|chaque mois|cada mes|ogni mese|elke maand|monthly|i månaden|per månad|miesięcznie|w miesiącu|al mes|(?:pro|par|por|ao|im) (?:Monat|mois|mes|mês)|per maand|al mese|monatlich|mensuel\p{L}*)(?!\p{L})(?! (?:ago|earlier|before|later)(?!\p{L}))/iu,
