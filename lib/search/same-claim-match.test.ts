@@ -727,6 +727,36 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Each full plot measures about 250 square metres.", "Each full plot measures roughly 2,700 square feet.")).toMatchObject({ sharedFigure: 1, figuresDisagree: 0 });
   });
 
+  it("reads a plan against a deed in Polish and with 'risen', Polish seasons, German months after 'seit', halving in other languages, a unanimous vote against a majority, half-year against annual figures and who outshot whom (the thirty-first set's errors)", () => {
+    const cases: FeatureCase[] = [
+      ["plannedAgainstDone", "Wykonawca remontu młyna zostanie wybrany w przetargu w lutym.", "Gmina wybrała już wykonawcę remontu młyna.", 1],
+      ["plannedAgainstDone", "Flight times have risen from about 20 minutes to as much as 50 since the base was downsized.", "The MP said flight times would rise from about 20 minutes to as much as 50.", 1],
+      ["antonyms", "Otwarcie muzeum zaplanowano na jesień 2028 r.", "The mill museum is due to open in spring 2028.", 1],
+      ["period", "Seit Anfang des Jahres wurden im Landkreis 46 Schafe von Wölfen gerissen.", "Seit Anfang September sind im Landkreis 46 Schafe gerissen worden.", 1],
+      ["period", "Since the start of the year 46 sheep have been killed.", "Since January 46 sheep have been killed.", 0],
+      ["figuresDisagree", "Die Zahl der Schafhalter im Landkreis hat sich in zehn Jahren fast halbiert.", "In zehn Jahren ist die Zahl der Schafhalter im Landkreis um fast ein Drittel zurückgegangen.", 1],
+      ["antonyms", "Councillors voted unanimously to spend up to £18,000 on a replacement.", "Councillors voted by a narrow majority to spend £18,000 on a replacement mural.", 1],
+      ["period", "Harrowgate Paints' annual profit rose 14 per cent.", "Harrowgate Paints reported a 14 per cent rise in half-year profit.", 1],
+      ["period", "Halden & Rowe's first-half revenue fell 6% to £142.6m.", "Revenue for the six months to the end of September was £142.6 million, down 6 per cent on the same period last year.", 0],
+      ["roles", "Calder outshot the Ravens 34 to 26 over the game.", "The Ravens outshot Calder 34 to 26 over the game.", 1],
+    ];
+    expectFeatures(cases);
+  });
+
+  it("reads 'not that' as a denial, 'no higher than' as a bound, a fortnight as two weeks, 'as likely to' as no plan, hundreds in Italian, Spanish and Portuguese words, and a pronoun or a German noun as no swapped name (the thirty-first set's misses)", () => {
+    const cases: FeatureCase[] = [
+      ["negation", "Quayle said the study showed where hedgehogs were hanging on, not that they were thriving.", "Quayle said the study showed hedgehogs were thriving in gardens.", 1],
+      ["negation", "It must have a moisture content of 20 per cent or less.", "It must have a moisture content no higher than 20%.", 0],
+      ["figureOnOneSide", "She died on Sunday, a fortnight after her last performance.", "She died on Sunday, two weeks after her final performance.", 0],
+      ["plannedAgainstDone", "Gardens with a gap in the fence were three times likelier to record them than fully enclosed ones.", "Sites with a gap in the fence were three times as likely to record hedgehogs as fully enclosed gardens.", 0],
+      ["swappedDetail", "She was appointed MBE in 2009 for services to children's entertainment.", "Ashworth was made an MBE in 2009 for services to children's entertainment.", 0],
+      ["swappedDetail", "Nach den jüngsten Zählungen gibt es im Kreis Lindenau drei Rudel.", "Im Landkreis Lindenau leben derzeit drei Wolfsrudel.", 0],
+      ["swappedDetail", "Karin Wendt aus Hohenbrück verlor Ende Oktober in nur einer Nacht 19 Tiere.", "Dort verlor die Schäferin Karin Wendt in einer einzigen Nacht Ende Oktober 19 Tiere.", 0],
+    ];
+    expectFeatures(cases);
+    expect(normaliseNumbers("quasi quattrocento quotidiani; doscientos alumnos; quinhentos euros")).toBe("quasi 400 quotidiani; 200 alumnos; 500 euros");
+  });
+
   it("scores a pair alike whichever claim comes first", () => {
     const [a, b] = ["Hegseth said Europe, not the US, should offer Ukraine security guarantees after the war", "Hegseth suggested European forces should shoulder the security responsibilities"];
     expect(sameClaimScore(a, b)).toBe(sameClaimScore(b, a));

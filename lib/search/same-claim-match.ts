@@ -45,6 +45,19 @@ const NUMBER_WORDS: Record<string, string> = {
   sześć: "6", sześciu: "6", siedem: "7", siedmiu: "7", osiem: "8", ośmiu: "8", dziewięć: "9", dziewięciu: "9", dziesięć: "10", dziesięciu: "10",
   dwanaście: "12", dwudziestu: "20", dwadzieścia: "20",
 };
+/** Spanish, Portuguese and Italian hundreds: "cuatrocientos", "quinhentos", "quattrocento" (not "cento" alone: "per cento" is percent). */
+const ROMANCE_HUNDREDS: Record<string, number> = Object.fromEntries(
+  [
+    ["doscientos doscientas duzentos duzentas duecento", 200],
+    ["trescientos trescientas trezentos trezentas trecento", 300],
+    ["cuatrocientos cuatrocientas quatrocentos quatrocentas quattrocento", 400],
+    ["quinientos quinientas quinhentos quinhentas cinquecento", 500],
+    ["seiscientos seiscientas seiscentos seiscentas seicento", 600],
+    ["setecientos setecientas setecentos setecentas settecento", 700],
+    ["ochocientos ochocientas oitocentos oitocentas ottocento", 800],
+    ["novecientos novecientas novecentos novecentas novecento", 900],
+  ].flatMap(([words, value]) => String(words).split(" ").map((word) => [word, Number(value)])),
+);
 /** How many hundreds a Dutch, German or Swedish word of hundreds counts ("vier" in "vierhonderd"). */
 const HUNDREDS_OF: Record<string, number> = {
   een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9,
@@ -124,6 +137,7 @@ const PHRASES: Array<[RegExp, string]> = [
   // "A day and a half" is 1.5 days, as "36 hours" reads (not "a day and a 50 percent").
   [/\b(?:a|an|one) (hour|day|week|month|mile|kilometre|century) and a half\b/giu, "1.5 $1s"],
   [/\b(?:a|one) dozen\b/giu, "12"],
+  [/\b(?:a|one) fortnight\b/giu, "14 days"],
   // "Almost a hundred rabbits", "a thousand people" ("one hundred" and "a hundred and forty-eight" are the number words').
   [/\ba hundred\b(?! and )/giu, "100"],
   [/\ba thousand\b/giu, "1,000"],
@@ -143,6 +157,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/(?<!\p{L})(?:duizend|Tausend|mille|mila|tysiące|tysięcy|tysiąca|tys\.)(?!\p{L})/giu, "thousand"],
   [/\b(?:tripled|trebled)\b/giu, "rose 200 percent"],
   [/\bhalved\b/giu, "fell 50 percent"],
+  // Halving and doubling in the other languages: "hat sich fast halbiert", "terá duplicado", "è raddoppiato".
+  [/(?<!\p{L})(?:halbiert|divisée?s? par deux|reducid[oa]s? a la mitad|reduzid[oa]s? (?:para|à) metade|dimezzat[oaie]|gehalveerd|halveerde|halverat|halverats|halverades|(?:spadł\p{L}*|zmniejszył\p{L}*(?: się)?) o połowę)(?!\p{L})/giu, "fell 50 percent"],
+  [/(?<!\p{L})(?:verdoppelt|doublée?s?|a doublé|duplicad[oa]s?|duplicó|duplicou|duplicaram|raddoppiat[oaie]|verdubbeld|verdubbelde|fördubblats|fördubblades|fördubblat|podwoił\p{L}*)(?!\p{L})/giu, "rose 100 percent"],
   // "Plus d'un tiers" is "plus de" a third, so the hedge stays when the fraction is read.
   [/(?<!\p{L})(plus|moins|près) d['’](?=une? )/giu, "$1 de "],
   // A bound, not a rise ("rents have gone up to £85").
@@ -380,6 +397,7 @@ function numbersAsDigits(text: string): string {
     )
     // "Six hundred officers" is 600, "two hundred thousand" 200 thousand.
     .replace(/(?<![\d.,])(\d) hundred\b/giu, (_, n: string) => String(Number(n) * 100))
+    .replace(/(?<!\p{L})\p{L}+(?:cientos|cientas|centos|centas|cento|hentos|hentas)(?!\p{L})/giu, (word) => (ROMANCE_HUNDREDS[word.toLowerCase()] ? String(ROMANCE_HUNDREDS[word.toLowerCase()]) : word))
     // Dutch, German and Swedish hundreds in one word: "vierhonderd", "dreihundert", "tvåhundra".
     .replace(/(?<!\p{L})(\p{L}*?)(?:honderd|hundert|hundra)(?!\p{L})/giu, (all, n: string) => (n === "" ? "100" : HUNDREDS_OF[n.toLowerCase()] ? String(HUNDREDS_OF[n.toLowerCase()] * 100) : all))
     // A multiple as a rise: "2.6 times as many" is a rise of 160 percent, as "tripled" is one of 200.
@@ -459,10 +477,12 @@ function swappedDetail(a: string, b: string): boolean {
   const inOther = (tokens: string[], other: string[]) => {
     const [ownStems, otherStems] = [new Set(tokens.map(stem)), new Set(other.map(stem))];
     return tokens.some((word, i) => {
-      if (!capital(word) || otherStems.has(stem(word)) || STOP.has(word.toLowerCase())) return false;
+      // A pronoun opening a sentence names no one: "She was appointed MBE" against "Ashworth was made an MBE".
+      if (!capital(word) || otherStems.has(stem(word)) || STOP.has(word.toLowerCase()) || PRONOUNS.has(word.toLowerCase())) return false;
       return other.some(
         (o, j) =>
           capital(o) &&
+          !PRONOUNS.has(o.toLowerCase()) &&
           !ownStems.has(stem(o)) &&
           ((i > 0 && j > 0 && lower(tokens[i - 1]) === lower(other[j - 1])) || (i + 1 < tokens.length && lower(tokens[i + 1]) === lower(other[j + 1]) && tokens[i + 1] !== undefined)),
       );
@@ -471,9 +491,25 @@ function swappedDetail(a: string, b: string): boolean {
   return inOther(ta, tb);
 }
 
-const GERMAN_WORDS = /(?<!\p{L})(?:der|die|das|und|ist|sind|nicht|mit|für|auf|sich|wird|werden|hat|haben|im|vom|zum)(?!\p{L})/giu;
+const GERMAN_WORDS = /(?<!\p{L})(?:der|die|das|dem|des|ein|eine|einer|einen|eines|und|ist|sind|nicht|mit|für|auf|sich|wird|werden|wurde|wurden|hat|haben|im|vom|zum|nach|bei|von|aus|seit|nur|auch|noch|oder|aber)(?!\p{L})/giu;
 const looksGerman = (text: string) => (text.match(GERMAN_WORDS)?.length ?? 0) >= 2;
 
+const ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** The months in the corpus's other languages, January first (English "March" and "May" are words too: ENGLISH_MONTH). */
+const MONTH_NAMES = [
+  "janvier|enero|janeiro|gennaio|Januar|januari|stycz(?:eń|nia)",
+  "février|febrero|fevereiro|febbraio|Februar|februari|lut(?:y|ego)",
+  "mars|marzo|março|März|maart|mar(?:zec|ca)",
+  "avril|abril|aprile|kwie(?:cień|tnia)",
+  "mai|mayo|maio|maggio|mei|maj|maja",
+  "juin|junio|junho|giugno|Juni|czerw(?:iec|ca)",
+  "juillet|julio|julho|luglio|Juli|lip(?:iec|ca)",
+  "août|agosto|augustus|augusti|sierp(?:ień|nia)",
+  "septembre|septiembre|setembro|settembre|wrze(?:sień|śnia)",
+  "octobre|octubre|outubro|ottobre|Oktober|październik(?:a)?",
+  "novembre|noviembre|novembro|listopad(?:a)?",
+  "décembre|diciembre|dezembro|dicembre|Dezember|grud(?:zień|nia)",
+];
 /** An English month whose name is also a common word ("March", "May"), where a date's words stand by it. */
 const ENGLISH_MONTH = (name: string) => `(?:in|since|until|by|from|of|early|late|mid-?|end of) ${name}|${name} \\d|\\d{1,2} ${name}`;
 
@@ -533,6 +569,8 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\bbail\b/iu, /\bremanded\b/iu],
   // What a figure counts: "by volume" against "by value", households against people, members against staff.
   [/\bvolumes?\b/iu, /\bvalue\b/iu],
+  // A vote's margin: "voted unanimously" against "by a narrow majority".
+  [/(?<!\p{L})(?:unanimous(?:ly)?|einstimmig|à l['’]unanimité|por unanimidad|por unanimidade|all['’]unanimità|unaniem|enhälligt|jednogłośnie)(?!\p{L})/iu, /(?<!\p{L})(?:majority|split vote|Mehrheit|majorité|mayoría|maioria|maggioranza|meerderheid|majoritet|większością)(?!\p{L})/iu],
   [/\bhouseholds?\b/iu, /\b(?:people|residents|individuals)\b/iu],
   [/(?<!\p{L})(?:members?(?! of staff)|leden|membres|miembros|membros|Mitglieder|medlemmar)(?!\p{L})/iu, /(?<!\p{L})(?:employees?|staff|workforce|werknemers|medewerkers|salariés|employés|empleados|trabajadores|funcionários|Beschäftigte|Mitarbeiter|anställda)(?!\p{L})/iu],
   // A result, not who beat whom ("win over", "defeat by": the roles' reading).
@@ -550,10 +588,10 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:open|opens|opened|opening)\b/iu, /\b(?:close|closes|closed|closing)\b(?! to\b)/iu],
   // "In the spring of 2023" against "in the autumn of 2023" ("fall" and Italian "estate" are other words too).
   ...eachAgainstEachOther([
-    "spring|springtime|printemps|primavera|Frühling|Frühjahr|voorjaar|lente",
-    "summer|summertime|été|verano|verão|Sommer|zomer",
-    "autumn|automne|otoño|outono|autunno|Herbst|herfst|najaar",
-    "winter|wintertime|hiver|invierno|inverno",
+    "spring|springtime|printemps|primavera|Frühling|Frühjahr|voorjaar|lente|wiosn(?:a|ą|ę|y|ie)",
+    "summer|summertime|été|verano|verão|Sommer|zomer|lato|latem",
+    "autumn|automne|otoño|outono|autunno|Herbst|herfst|najaar|jesie(?:ń|ni|nią)",
+    "winter|wintertime|hiver|invierno|inverno|zim(?:a|ą|ę|y|ie)",
   ]),
   // "Prévue dimanche" against "prévue samedi".
   ...eachAgainstEachOther([
@@ -567,20 +605,7 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   ]),
   // "En juin" against "en juillet", "15 marzo" against "15 May"; English "March" and "May" only by a date's
   // words, not as a protest march or a verb.
-  ...eachAgainstEachOther([
-    "January|janvier|enero|janeiro|gennaio|Januar|januari|stycz(?:eń|nia)",
-    "February|février|febrero|fevereiro|febbraio|Februar|februari|lut(?:y|ego)",
-    `${ENGLISH_MONTH("March")}|mars|marzo|março|März|maart|mar(?:zec|ca)`,
-    "April|avril|abril|aprile|kwie(?:cień|tnia)",
-    `${ENGLISH_MONTH("May")}|mai|mayo|maio|maggio|mei|maj|maja`,
-    "June|juin|junio|junho|giugno|Juni|czerw(?:iec|ca)",
-    "July|juillet|julio|julho|luglio|Juli|lip(?:iec|ca)",
-    "August|août|agosto|augustus|augusti|sierp(?:ień|nia)",
-    "September|septembre|septiembre|setembro|settembre|wrze(?:sień|śnia)",
-    "October|octobre|octubre|outubro|ottobre|Oktober|październik(?:a)?",
-    "November|novembre|noviembre|novembro|listopad(?:a)?",
-    "December|décembre|diciembre|dezembro|dicembre|Dezember|grud(?:zień|nia)",
-  ]),
+  ...eachAgainstEachOther(MONTH_NAMES.map((names, i) => (i === 2 || i === 4 ? `${ENGLISH_MONTH(ENGLISH_MONTHS[i])}|${names}` : `${ENGLISH_MONTHS[i]}|${names}`))),
 ];
 
 /** Each of a few words that exclude each other (the seasons, the days of the week), against each other one. */
@@ -645,8 +670,8 @@ function rankAdded(ranked: string, other: string): boolean {
  * to X", "Y was beaten by X" and "Y was bought by X" read with the two sides turned round.
  */
 const RELATIONS: Array<[RegExp, string]> = [
-  [/\b(?:lost to|loses to|lose to|beaten by|defeated by|overtaken by|outpaced by|defeat by|defeat to|loss to|behind|trails?|trailing|trailed|bought by|acquired by|taken over by|sold to)\b/giu, " qqinv "],
-  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outpacing|outstripped|outstrips|outstripping|overtook|overtakes|overtaking|surpassed|surpasses|surpassing|rather than|instead of|ahead of|clear of|leads|leading|agreed to buy|bought|buys|acquired|acquires|took over|takes over|takeover of)\b/giu, " qqrel "],
+  [/\b(?:lost to|loses to|lose to|beaten by|defeated by|overtaken by|outpaced by|outnumbered by|outsold by|outscored by|outshot by|outperformed by|defeat by|defeat to|loss to|behind|trails?|trailing|trailed|bought by|acquired by|taken over by|sold to)\b/giu, " qqinv "],
+  [/\b(?:beat|beats|beating|defeated|defeats|wins? over|victory over|won against|won|wins|outpaced|outpaces|outpace|outpacing|outshot|outshoots|outscored|outscores|outnumbered|outnumber|outnumbers|outsold|outsells|outperformed|outperforms|outstripped|outstrips|outstripping|overtook|overtakes|overtaking|surpassed|surpasses|surpassing|rather than|instead of|ahead of|clear of|leads|leading|agreed to buy|bought|buys|acquired|acquires|took over|takes over|takeover of)\b/giu, " qqrel "],
 ];
 
 /** Who stands before a relation's word and who after: turned round for "lost to". */
@@ -801,8 +826,11 @@ const CLAUSE_BREAK = /[,;:](?=\s)|(?<!\p{L})(?:and|but|while|whereas|och|medan|y
 const uncontrasted = (text: string) =>
   text
     // Not "not including" or "not counting", which deny what the figure holds: "£14,200, not including mortgages".
-    .replace(/,\s?(?:not(?! (?:including|counting)\b)|rather than|instead of)\b[^,]*/giu, "")
+    // Nor "not that", which denies what follows it: "where hedgehogs were hanging on, not that they were thriving".
+    .replace(/,\s?(?:not(?! (?:including|counting|that)\b)|rather than|instead of)\b[^,]*/giu, "")
     .replace(/\b(?:rather than|instead of)\b/giu, "")
+    // A bound, no denial: "no higher than 20%" restates "20 per cent or less".
+    .replace(/\bno (?:more|higher|greater|bigger|larger|less|fewer|lower|smaller|later|earlier|sooner|longer) than\b/giu, "at most")
     // Who speaks, not what is claimed: "a professor not involved in the study".
     .replace(/\bnot (?:involved in|part of|connected with|affiliated with)\b/giu, "");
 const denies = (text: string) => {
@@ -851,13 +879,13 @@ function negationMismatch(a: string, b: string): boolean {
 
 /**
  * Words that put the next few in the future or in a plan: "will", "would", "plans", "expects", "doivent",
- * "moet", "vai", "ska"; not "could" or "may", which hedge a fact as often as they plan one.
+ * "moet", "vai", "ska", "zostanie"; not "could" or "may", which hedge a fact as often as they plan one.
  */
-const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|aimed|intends?|intended|expects|hopes|hoped|wants?|wanted|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà)$/iu;
+const PLAN = /^(?:will|won['’]t|\p{L}+['’]ll|would|shall|plans|planned|aims?|aimed|intends?|intended|expects|hopes|hoped|wants?|wanted|promised?|pledged?|vowed?|should|va|vont|sera|seront|devra|devront|doit|doivent|devrait|devraient|prévoit|prevé|prevê|prevede|zal|zullen|gaat|gaan|moet|moeten|vai|vão|irá|irão|deverá|deverão|wird|werden|soll|sollen|ska|skall|kommer|sarà|saranno|dovrà|zostanie|zostaną|będzie|będą)$/iu;
 /** Words that plan with a "to" after them: "is due to arrive", "is set to", "yet to", "is expected to be confirmed", "is to close" (not "is to 4%"), "agreed to plant". */
 const PLAN_WITH_TO = /^(?:plan|going|set|due|yet|is|are|expected|likely|agreed|agrees)$/iu;
-/** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "decidiu", "levantó", "decidido", "publicerade". */
-const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|iu|aram|iram|ó|aron|ieron|ado|ido|ade|ades))$/iu;
+/** A verb in a past form: "published", "gepubliceerd", "goedgekeurd", "publiés", "publicou", "decidiu", "levantó", "decidido", "publicerade", "wybrała". */
+const PAST_FORM = /^(?:\p{L}{3,}ed|(?:\p{L}{2,5})?ge\p{L}{3,}[dt]|\p{L}{3,}(?:é|ée|és|ées|ou|iu|aram|iram|ó|aron|ieron|ado|ido|ade|ades|ał|ała|ało|ały|ił|iła|iło|iły|ył|yła|yło|yły))$/iu;
 /** English verbs whose past form has no "-ed", by their plain form: "spent" is "spend" done, as "published" is "publish". */
 const IRREGULAR_PAST = new Map(
   Object.entries({
@@ -865,7 +893,8 @@ const IRREGULAR_PAST = new Map(
     gave: "give", given: "give", bought: "buy", brought: "bring", kept: "keep", held: "hold", found: "find", left: "leave", met: "meet",
     began: "begin", begun: "begin", wrote: "write", written: "write", chose: "choose", chosen: "choose", broke: "break", broken: "break",
     drove: "drive", driven: "drive", came: "come", became: "become", sent: "send", struck: "strike", lent: "lend", dug: "dig",
-    fought: "fight", led: "lead", sought: "seek", taught: "teach", threw: "throw", thrown: "throw",
+    fought: "fight", led: "lead", sought: "seek", taught: "teach", threw: "throw", thrown: "throw", rose: "rise", risen: "rise",
+    fell: "fall", fallen: "fall", grew: "grow", grown: "grow",
   }),
 );
 /** A verb in the future by its ending, a plan of its own: "levantará", "abrirão", "aprirà", "ouvriront". */
@@ -884,7 +913,9 @@ function plannedAndDone(text: string): { planned: Set<string>; done: Set<string>
   for (const clause of text.split(CLAUSE_BREAK)) {
     // Hyphenated words whole: "heat-related" is no verb.
     const words = Array.from(clause.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu), ([w]) => w);
-    const isPlan = words.map((w, i) => PLAN.test(w) || (PLAN_WITH_TO.test(w) && words[i + 1]?.toLowerCase() === "to" && !/^\d/u.test(words[i + 2] ?? "")));
+    // Not a comparison: "three times as likely to record them".
+    const compares = (i: number) => /^(?:as|more|less|most|least|equally)$/iu.test(words[i - 1] ?? "");
+    const isPlan = words.map((w, i) => PLAN.test(w) || (PLAN_WITH_TO.test(w) && words[i + 1]?.toLowerCase() === "to" && !/^\d/u.test(words[i + 2] ?? "") && !compares(i)));
     // Whether any of the `reach` words before word i passes `test`.
     const within = (i: number, reach: number, test: (j: number) => boolean) => {
       for (let j = Math.max(0, i - reach); j < i; j++) if (test(j)) return true;
@@ -1026,6 +1057,15 @@ function periods(claim: ReadClaim): Set<string> {
   for (const [, n] of digits.matchAll(/(?<!\p{L})(?:en|em|in|på|innerhalb von) (\d+) (?:ans?|anos?|años?|anni|anno|jaar|jahren|jahre|år)(?!\p{L})/gu)) found.add(`${n} year`).add(`next ${n} year`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
   for (const [, month] of digits.matchAll(new RegExp(`\\bsince (${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
+  // "Seit Anfang September", "depuis septembre": since a month in the other languages (German "September" written as English).
+  MONTH_NAMES.forEach((names, i) => {
+    if (new RegExp(`(?<!\\p{L})(?:seit|depuis|desde|dal|sinds|sedan|od)(?: (?:anfang|mitte|ende|début|fin|principios de|inizio|begin|eind|början av))? (?:${ENGLISH_MONTHS[i]}|${names})(?!\\p{L})`, "iu").test(digits)) found.add(`since ${MONTHS.split("|")[i]}`);
+  });
+  // The start of the year is January: "since the start of the year" meets "since January" ("seit Anfang des Jahres").
+  if (/(?<!\p{L})(?:since the (?:start|beginning) of the year|seit (?:anfang des jahres|jahresbeginn|jahresanfang)|depuis le début de l['’]année|desde (?:principios|comienzos|el inicio) de(?:l)? año|sinds (?:het )?begin van het jaar|sedan årsskiftet)(?!\p{L})/iu.test(digits)) found.add("this year").add("since january");
+  // A company's half year against its full year: "the six months to September" and "half-year profit", not "annual profit".
+  if (/\b(?:6 months (?:to|ended|ending)|6 months['’]? (?:pre-tax |operating |net )?(?:profits?|revenues?|sales|turnover|loss(?:es)?|earnings|results))\b/u.test(digits)) found.add("half year");
+  if (/\b(?:annual|full[- ]year|yearly) (?:pre-tax |operating |net )?(?:profits?|revenues?|sales|turnover|loss(?:es)?|earnings|results)\b/u.test(digits)) found.add("full year");
   if (/\b(?:on|than|from) (?:a|1) year (?:ago|earlier)\b|\byear[- ]on[- ]year\b/u.test(digits)) found.add("year on year");
   for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|qtr|month|week|season|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${span(unit)}`);
   // "Last year" is as often the past twelve months: "lost £1m a day last year" restates "over the past year".
@@ -1037,7 +1077,7 @@ function periods(claim: ReadClaim): Set<string> {
   for (const [, n] of digits.matchAll(/\bhalf(\d)\b/gu)) found.add(`half ${n}`);
   // A record over all time, not this year's: "the fastest ever" against "the fastest this year".
   if (/\b(?:ever|on record|all-time)\b/u.test(digits)) found.add("ever");
-  if (/\b(?:since the start of the year|so far this year|year to date)\b/u.test(digits)) found.add("this year");
+  if (/\b(?:so far this year|year to date)\b/u.test(digits)) found.add("this year");
   // "By midday" and "by noon", read as a time by now.
   if (/\b(?:by t1200|on the day|in early trading|by the close)\b/u.test(digits)) found.add("today");
   for (const [, n, unit] of digits.matchAll(/\b(\d+) (year|month|week)s? ago\b/gu)) found.add(`${n} ${unit} ago`);
@@ -1052,7 +1092,9 @@ const periodsAndRates = (claim: ReadClaim) =>
 
 function periodMismatch(a: ReadClaim, b: ReadClaim): boolean {
   const [pa, pb] = [periodsAndRates(a), periodsAndRates(b)];
-  return pa.size > 0 && pb.size > 0 && ![...pa].some((p) => pb.has(p));
+  // A half year not said to be the first or second meets either: "the six months to September" meets "first-half revenue".
+  const meets = (p: string, q: string) => p === q || (p === "half year" && /^half \d$/u.test(q)) || (q === "half year" && /^half \d$/u.test(p));
+  return pa.size > 0 && pb.size > 0 && ![...pa].some((p) => [...pb].some((q) => meets(p, q)));
 }
 
 /** Each figure stated with a currency ("€899", "90 million dollars"), as value and currency. */
