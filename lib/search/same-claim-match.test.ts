@@ -754,7 +754,11 @@ describe("sameClaimScore", () => {
       ["swappedDetail", "Karin Wendt aus Hohenbrück verlor Ende Oktober in nur einer Nacht 19 Tiere.", "Dort verlor die Schäferin Karin Wendt in einer einzigen Nacht Ende Oktober 19 Tiere.", 0],
     ];
     expectFeatures(cases);
-    expect(normaliseNumbers("quasi quattrocento quotidiani; doscientos alumnos; quinhentos euros")).toBe("quasi 400 quotidiani; 200 alumnos; 500 euros");
+    expect(normaliseNumbers("quasi quattrocento quotidiani; doscientos alumnos; quinhentos euros; mil e quinhentos empregos; dos mil quinientos")).toBe(
+      "quasi 400 quotidiani; 200 alumnos; 500 euros; 1500 empregos; 2500",
+    );
+    expect(pairFeatures("Online marketplaces selling more than $500 million a year will pay a 2% levy.", "Marketplaces with annual sales above $500 million will pay a levy of 2 percent.").period).toBe(0);
+    expect(pairFeatures("Since the start of September, 46 sheep have been killed by wolves.", "Seit Anfang September sind 46 Schafe gerissen worden.").period).toBe(0);
   });
 
   it("scores a pair alike whichever claim comes first", () => {

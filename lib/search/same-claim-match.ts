@@ -397,6 +397,10 @@ function numbersAsDigits(text: string): string {
     )
     // "Six hundred officers" is 600, "two hundred thousand" 200 thousand.
     .replace(/(?<![\d.,])(\d) hundred\b/giu, (_, n: string) => String(Number(n) * 100))
+    // "Mil e quinhentos" and "dos mil quinientos" with their thousands.
+    .replace(/(?<![\p{L}\d.,])(?:(\d+) )?mil (?:e |y )?(\p{L}+)(?!\p{L})/giu, (all, n: string | undefined, word: string) =>
+      ROMANCE_HUNDREDS[word.toLowerCase()] ? String((n ? Number(n) : 1) * 1000 + ROMANCE_HUNDREDS[word.toLowerCase()]) : all,
+    )
     .replace(/(?<!\p{L})\p{L}+(?:cientos|cientas|centos|centas|cento|hentos|hentas)(?!\p{L})/giu, (word) => (ROMANCE_HUNDREDS[word.toLowerCase()] ? String(ROMANCE_HUNDREDS[word.toLowerCase()]) : word))
     // Dutch, German and Swedish hundreds in one word: "vierhonderd", "dreihundert", "tvåhundra".
     .replace(/(?<!\p{L})(\p{L}*?)(?:honderd|hundert|hundra)(?!\p{L})/giu, (all, n: string) => (n === "" ? "100" : HUNDREDS_OF[n.toLowerCase()] ? String(HUNDREDS_OF[n.toLowerCase()] * 100) : all))
@@ -1056,7 +1060,7 @@ function periods(claim: ReadClaim): Set<string> {
   // "En deux ans", "em 2 anos", "in drie jaar": over so many years, in the other languages ("en un an" is one).
   for (const [, n] of digits.matchAll(/(?<!\p{L})(?:en|em|in|på|innerhalb von) (\d+) (?:ans?|anos?|años?|anni|anno|jaar|jahren|jahre|år)(?!\p{L})/gu)) found.add(`${n} year`).add(`next ${n} year`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
-  for (const [, month] of digits.matchAll(new RegExp(`\\bsince (${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
+  for (const [, month] of digits.matchAll(new RegExp(`\\bsince (?:the (?:start|beginning|end|middle) of |early |late |mid-?)?(${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
   // "Seit Anfang September", "depuis septembre": since a month in the other languages (German "September" written as English).
   MONTH_NAMES.forEach((names, i) => {
     if (new RegExp(`(?<!\\p{L})(?:seit|depuis|desde|dal|sinds|sedan|od)(?: (?:anfang|mitte|ende|début|fin|principios de|inizio|begin|eind|början av))? (?:${ENGLISH_MONTHS[i]}|${names})(?!\\p{L})`, "iu").test(digits)) found.add(`since ${MONTHS.split("|")[i]}`);
@@ -1065,7 +1069,7 @@ function periods(claim: ReadClaim): Set<string> {
   if (/(?<!\p{L})(?:since the (?:start|beginning) of the year|seit (?:anfang des jahres|jahresbeginn|jahresanfang)|depuis le début de l['’]année|desde (?:principios|comienzos|el inicio) de(?:l)? año|sinds (?:het )?begin van het jaar|sedan årsskiftet)(?!\p{L})/iu.test(digits)) found.add("this year").add("since january");
   // A company's half year against its full year: "the six months to September" and "half-year profit", not "annual profit".
   if (/\b(?:6 months (?:to|ended|ending)|6 months['’]? (?:pre-tax |operating |net )?(?:profits?|revenues?|sales|turnover|loss(?:es)?|earnings|results))\b/u.test(digits)) found.add("half year");
-  if (/\b(?:annual|full[- ]year|yearly) (?:pre-tax |operating |net )?(?:profits?|revenues?|sales|turnover|loss(?:es)?|earnings|results)\b/u.test(digits)) found.add("full year");
+  if (/\b(?:annual|full[- ]year|yearly) (?:pre-tax |operating |net )?(?:profits?|revenues?|sales|turnover|loss(?:es)?|earnings|results)\b/u.test(digits)) found.add("1 year");
   if (/\b(?:on|than|from) (?:a|1) year (?:ago|earlier)\b|\byear[- ]on[- ]year\b/u.test(digits)) found.add("year on year");
   for (const [, which, unit] of digits.matchAll(/\b(this|last|next) (year|qtr|month|week|season|spring|summer|autumn|fall|winter)\b/gu)) found.add(`${which} ${span(unit)}`);
   // "Last year" is as often the past twelve months: "lost £1m a day last year" restates "over the past year".
