@@ -117,42 +117,43 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -30's), read without the
-  // trigram search's floor, in sample (the model learnt from all thirty; train-same-claim.ts prints
-  // its cross-validated 0.771 at 0.806 over the 7,094, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -31's), read without the
+  // trigram search's floor, in sample (the model learnt from all thirty-one; train-same-claim.ts prints
+  // its cross-validated 0.768 at 0.801 over the 7,334, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.864, recall: 0.841 }],
-      ["heldout-2", { precision: 0.814, recall: 0.823 }],
-      ["heldout-3", { precision: 0.837, recall: 0.901 }],
-      ["heldout-4", { precision: 0.845, recall: 0.797 }],
+      ["set-1", { precision: 0.861, recall: 0.823 }],
+      ["heldout-2", { precision: 0.816, recall: 0.833 }],
+      ["heldout-3", { precision: 0.833, recall: 0.879 }],
+      ["heldout-4", { precision: 0.853, recall: 0.805 }],
       ["heldout-5", { precision: 0.777, recall: 0.79 }],
-      ["heldout-6", { precision: 0.789, recall: 0.926 }],
-      ["heldout-7", { precision: 0.797, recall: 0.84 }],
-      ["heldout-8", { precision: 0.708, recall: 0.829 }],
-      ["heldout-9", { precision: 0.769, recall: 0.833 }],
-      ["heldout-10", { precision: 0.774, recall: 0.858 }],
-      ["heldout-11", { precision: 0.783, recall: 0.728 }],
-      ["heldout-12", { precision: 0.764, recall: 0.829 }],
-      ["heldout-13", { precision: 0.839, recall: 0.825 }],
-      ["heldout-14", { precision: 0.707, recall: 0.725 }],
-      ["heldout-15", { precision: 0.76, recall: 0.76 }],
-      ["heldout-16", { precision: 0.849, recall: 0.842 }],
-      ["heldout-17", { precision: 0.822, recall: 0.795 }],
-      ["heldout-18", { precision: 0.773, recall: 0.76 }],
+      ["heldout-6", { precision: 0.786, recall: 0.909 }],
+      ["heldout-7", { precision: 0.796, recall: 0.832 }],
+      ["heldout-8", { precision: 0.697, recall: 0.805 }],
+      ["heldout-9", { precision: 0.773, recall: 0.825 }],
+      ["heldout-10", { precision: 0.761, recall: 0.85 }],
+      ["heldout-11", { precision: 0.776, recall: 0.728 }],
+      ["heldout-12", { precision: 0.763, recall: 0.855 }],
+      ["heldout-13", { precision: 0.831, recall: 0.817 }],
+      ["heldout-14", { precision: 0.705, recall: 0.717 }],
+      ["heldout-15", { precision: 0.754, recall: 0.76 }],
+      ["heldout-16", { precision: 0.861, recall: 0.825 }],
+      ["heldout-17", { precision: 0.823, recall: 0.762 }],
+      ["heldout-18", { precision: 0.767, recall: 0.736 }],
       ["heldout-19", { precision: 0.806, recall: 0.846 }],
-      ["heldout-20", { precision: 0.725, recall: 0.719 }],
-      ["heldout-21", { precision: 0.846, recall: 0.825 }],
-      ["heldout-22", { precision: 0.728, recall: 0.818 }],
-      ["heldout-23", { precision: 0.691, recall: 0.79 }],
-      ["heldout-24", { precision: 0.744, recall: 0.75 }],
-      ["heldout-25", { precision: 0.721, recall: 0.762 }],
-      ["heldout-26", { precision: 0.683, recall: 0.7 }],
-      ["heldout-27", { precision: 0.825, recall: 0.832 }],
+      ["heldout-20", { precision: 0.719, recall: 0.719 }],
+      ["heldout-21", { precision: 0.847, recall: 0.833 }],
+      ["heldout-22", { precision: 0.724, recall: 0.802 }],
+      ["heldout-23", { precision: 0.694, recall: 0.782 }],
+      ["heldout-24", { precision: 0.733, recall: 0.733 }],
+      ["heldout-25", { precision: 0.73, recall: 0.754 }],
+      ["heldout-26", { precision: 0.686, recall: 0.692 }],
+      ["heldout-27", { precision: 0.829, recall: 0.816 }],
       ["heldout-28", { precision: 0.764, recall: 0.797 }],
-      ["heldout-29", { precision: 0.867, recall: 0.846 }],
-      ["heldout-30", { precision: 0.669, recall: 0.692 }],
+      ["heldout-29", { precision: 0.866, recall: 0.837 }],
+      ["heldout-30", { precision: 0.675, recall: 0.708 }],
+      ["heldout-31", { precision: 0.737, recall: 0.784 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
