@@ -1046,7 +1046,12 @@ function perUnitMismatch(a: string, b: string): boolean {
  * The period a claim's figure covers: "over the past year", "in two years", "in November
  * alone", "this year", "three years ago", "in its first year". The claims differ when each names one and they share none.
  */
-const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+const MONTHS = ENGLISH_MONTHS.join("|").toLowerCase();
+/** "Seit Anfang September", "depuis septembre": since a month in the other languages (German "September" written as English), compiled once. */
+const SINCE_A_MONTH = MONTH_NAMES.map((names, i) => ({
+  month: ENGLISH_MONTHS[i].toLowerCase(),
+  pattern: new RegExp(`(?<!\\p{L})(?:seit|depuis|desde|dal|sinds|sedan|od)(?: (?:anfang|mitte|ende|début|fin|principios de|inizio|begin|eind|början av))? (?:${ENGLISH_MONTHS[i]}|${names})(?!\\p{L})`, "iu"),
+}));
 function periods(claim: ReadClaim): Set<string> {
   // "Up 27 per cent on the same period last year" compares year on year, as "on a year earlier" does.
   const digits = claim.digits.toLowerCase().replace(/\b(?:on|from|than|with) the same (?:period|qtr|month|week|time) (?:of |in )?(?:last year|a year (?:ago|earlier)|the previous year)\b/gu, "on a year earlier");
@@ -1061,10 +1066,7 @@ function periods(claim: ReadClaim): Set<string> {
   for (const [, n] of digits.matchAll(/(?<!\p{L})(?:en|em|in|på|innerhalb von) (\d+) (?:ans?|anos?|años?|anni|anno|jaar|jahren|jahre|år)(?!\p{L})/gu)) found.add(`${n} year`).add(`next ${n} year`);
   for (const [, month] of digits.matchAll(new RegExp(`\\bin (${MONTHS}) alone\\b`, "gu"))) found.add(month);
   for (const [, month] of digits.matchAll(new RegExp(`\\bsince (?:the (?:start|beginning|end|middle) of |early |late |mid-?)?(${MONTHS})\\b`, "gu"))) found.add(`since ${month}`);
-  // "Seit Anfang September", "depuis septembre": since a month in the other languages (German "September" written as English).
-  MONTH_NAMES.forEach((names, i) => {
-    if (new RegExp(`(?<!\\p{L})(?:seit|depuis|desde|dal|sinds|sedan|od)(?: (?:anfang|mitte|ende|début|fin|principios de|inizio|begin|eind|början av))? (?:${ENGLISH_MONTHS[i]}|${names})(?!\\p{L})`, "iu").test(digits)) found.add(`since ${MONTHS.split("|")[i]}`);
-  });
+  for (const { month, pattern } of SINCE_A_MONTH) if (pattern.test(digits)) found.add(`since ${month}`);
   // The start of the year is January: "since the start of the year" meets "since January" ("seit Anfang des Jahres").
   if (/(?<!\p{L})(?:since the (?:start|beginning) of the year|seit (?:anfang des jahres|jahresbeginn|jahresanfang)|depuis le début de l['’]année|desde (?:principios|comienzos|el inicio) de(?:l)? año|sinds (?:het )?begin van het jaar|sedan årsskiftet)(?!\p{L})/iu.test(digits)) found.add("this year").add("since january");
   // A company's half year against its full year: "the six months to September" and "half-year profit", not "annual profit".
