@@ -11,7 +11,7 @@ export const QUALITY_DIR = path.join(process.cwd(), "bench", "quality");
 export const CORPUS_DIR = path.join(QUALITY_DIR, "corpus");
 export const LABELS_DIR = path.join(QUALITY_DIR, "labels");
 /** The held-out sets written after the first, each for one scoring. */
-export const HELDOUT_SETS = ["heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12", "heldout-13", "heldout-14", "heldout-15", "heldout-16", "heldout-17", "heldout-18", "heldout-19", "heldout-20", "heldout-21", "heldout-22", "heldout-23", "heldout-24", "heldout-25", "heldout-26", "heldout-27", "heldout-28", "heldout-29", "heldout-30", "heldout-31", "heldout-32", "heldout-33"] as const;
+export const HELDOUT_SETS = ["heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12", "heldout-13", "heldout-14", "heldout-15", "heldout-16", "heldout-17", "heldout-18", "heldout-19", "heldout-20", "heldout-21", "heldout-22", "heldout-23", "heldout-24", "heldout-25", "heldout-26", "heldout-27", "heldout-28", "heldout-29", "heldout-30", "heldout-31", "heldout-32", "heldout-33", "heldout-34"] as const;
 export type HeldoutSet = (typeof HELDOUT_SETS)[number];
 export const heldoutDir = (set: HeldoutSet) => path.join(QUALITY_DIR, set);
 export const LABELLERS = ["labeller-a", "labeller-b"] as const;
