@@ -762,6 +762,30 @@ describe("sameClaimScore", () => {
     expect(pairFeatures("Since the start of September, 46 sheep have been killed by wolves.", "Seit Anfang September sind 46 Schafe gerissen worden.").period).toBe(0);
   });
 
+  it("reads denials in Swedish, Dutch and Italian, a hyphened 'no-', 'not since' and 'nog geen 1.200' as no denial, 'every other summer' as no yearly rate, Swedish shares, 'two winters ago' against 'last winter', forming against ending, low against high, shorter against longer, a day alone against the weekend and buying against upkeep (the thirty-second set's errors)", () => {
+    const cases: FeatureCase[] = [
+      ["negation", "Flygplatsens 28 anställda har fått besked om att de blir uppsagda.", "Flygplatsens 28 anställda har ännu inte fått något besked om framtiden.", 1],
+      ["negation", "De gemeente heeft het plan voor de kademuren goedgekeurd.", "De gemeente heeft het plan voor de kademuren niet goedgekeurd.", 1],
+      ["negation", "Il comune ha approvato il piano per il porto.", "Il comune non ha approvato il piano per il porto.", 1],
+      ["negation", "A pilot in the north-east cut non-attendance by a fifth.", "A north-east pilot reduced no-shows by 20%.", 0],
+      ["negation", "Het is het laagste aantal sinds 2015.", "Niet sinds 2015 zijn in Gelderland zo weinig woningen opgeleverd.", 0],
+      ["negation", "It is the lowest number since 2015.", "Not since 2015 have so few homes been completed.", 0],
+      ["negation", "In Zeeland werden de minste woningen opgeleverd, nog geen 1.200.", "Zeeland leverde met minder dan 1.200 de minste woningen op.", 0],
+      ["rate", "The council spends £7,200 a year, most of it on hosting a delegation every other summer.", "The council spends £7,200 a year, mainly on hosting a delegation every summer.", 1],
+      ["rate", "The delegation visits every summer.", "The delegation visits each year.", 0],
+      ["figuresDisagree", "Knappt 41 000 passagerare reste på sträckan förra året, ungefär hälften så många som för tio år sedan.", "Just under 41,000 passengers used the route last year, about a third of the number ten years ago.", 1],
+      ["figuresDisagree", "En tredjedel av passagerarna reser i tjänsten.", "A third of the passengers travel for work.", 0],
+      ["period", "The landline went down in the storms two winters ago, and residents could not call for help for four days.", "Residents could not call for help for four days last winter when storms brought down the landline.", 1],
+      ["antonyms", "Roughly 140 towns have formed new twinning links since 2015.", "Some 140 towns have ended twinning arrangements since 2015.", 1],
+      ["antonyms", "Her experiments on low-temperature gases won her the Pellworth Medal in 1974.", "She won the Pellworth Medal in 1974 for work on high-pressure gases.", 1],
+      ["antonyms", "The diverted path will be about 320 metres shorter than the current 1.1km route.", "The new route adds about 320 metres to the current 1.1km path.", 1],
+      ["antonyms", "The path is no longer than 1.1km, about 320 metres shorter than before.", "The path is 1.1km, 320 metres shorter than before.", 0],
+      ["antonyms", "We had 3,460 visitors on Saturday alone.", "The museum drew 3,460 visitors over the weekend.", 1],
+      ["antonyms", "Benches cost about £1,500 each to buy and install, the council says.", "The council says each bench costs about £1,500 a year to maintain.", 1],
+    ];
+    expectFeatures(cases);
+  });
+
   it("scores a pair alike whichever claim comes first", () => {
     const [a, b] = ["Hegseth said Europe, not the US, should offer Ukraine security guarantees after the war", "Hegseth suggested European forces should shoulder the security responsibilities"];
     expect(sameClaimScore(a, b)).toBe(sameClaimScore(b, a));

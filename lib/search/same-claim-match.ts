@@ -193,6 +193,11 @@ const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
   [/(?<!\p{L})(?:jedną|jedna) (?:czwartą|czwarta)(?!\p{L})/giu, "25 percent"],
   [/(?<!\p{L})(?:dwie|dwa) (?:trzecie)(?!\p{L})/giu, "66.7 percent"],
   [/(?<!\p{L})(?:połowę|połowa)(?!\p{L})/giu, "50 percent"],
+  [/(?<!\p{L})hälften(?!\p{L})/giu, "50 percent"],
+  [/(?<!\p{L})en tredjedel(?!\p{L})/giu, "33.3 percent"],
+  [/(?<!\p{L})en fjärdedel(?!\p{L})/giu, "25 percent"],
+  [/(?<!\p{L})två tredjedelar(?!\p{L})/giu, "66.7 percent"],
+  [/(?<!\p{L})tre fjärdedelar(?!\p{L})/giu, "75 percent"],
   // "Jedes dritte Kind": every third is a third.
   [/(?<!\p{L})jede[rsn]? zweiten?(?!\p{L})/giu, "50 percent"],
   [/(?<!\p{L})jede[rsn]? dritten?(?!\p{L})/giu, "33.3 percent"],
@@ -560,6 +565,15 @@ const ANTONYMS: Array<[RegExp, RegExp]> = [
   [/\b(?:morning|afternoon|daytime|day-time)\b/iu, /\b(?:night|night-time|nighttime|overnight|evening)\b/iu],
   [/\b(?:fail|fails|failed|failure|unsuccessful)\b/iu, /\b(?:success|successful|succeeded)\b/iu],
   [/\bbetter\b/iu, /\bworse\b/iu],
+  [/\blow\b/iu, /\bhigh\b/iu],
+  // "320 metres shorter than the current route" against "adds 320 metres to the path" (not "no longer", a denial).
+  [/\b(?:shorter|shorten|shortens|shortened|shortening)\b/iu, /\b(?<!(?:no|any) )longer\b|\b(?:lengthen\p{L}*|adds|adding)\b/iu],
+  // A day alone against the whole weekend: "3,460 visitors on Saturday alone" against "over the weekend".
+  [/\bon (?:Satur|Sun)day alone\b/iu, /\b(?:over|across|during|at) the weekend\b/iu],
+  // What a cost pays for: buying against upkeep.
+  [/\b(?:buy|purchase|install)\b/iu, /\b(?:maintain|maintenance|upkeep)\b/iu],
+  // Links made against links ended: "have formed new twinning links" against "have ended twinning arrangements".
+  [/\b(?:form|forms|formed|forming|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|set up)\b/iu, /\b(?:end|ends|ended|ending|dropp(?:ed|ing)|scrap(?:s|ped|ping)?|abolish(?:es|ed|ing)?|dissolv(?:e|es|ed|ing))\b/iu],
   // French "dépasse 8 euros" against "moins de 8 euros".
   [/(?<!\p{L})(?:more|más|plus|mehr|mais|più|meer|więcej|dépass\p{L}*)(?!\p{L})/iu, /(?<!\p{L})(?:fewer|less|menos|moins|weniger|meno|minder|mniej)(?!\p{L})/iu],
   // Polish "większa" (larger) and "mniejsza" (smaller) in their forms.
@@ -806,8 +820,8 @@ function swappedWord(wordsA: string[], wordsB: string[], aligned: Array<[number,
   return !namesWho && !oneDirection && !oneWord;
 }
 
-/** Words that deny what they stand beside, in the languages of the corpus. */
-const NEGATION = /(?<!\p{L})(?:not|never|no|nobody|none|nothing|neither|nor|cannot|\p{L}+n['’]t|pas|jamais|aucun|aucune|personne|nicht|nie|niemals|kein|keine|keinen|keiner|nunca|nadie|ninguno|ninguna|não|nenhum|ninguém)(?!\p{L})/iu;
+/** Words that deny what they stand beside, in the languages of the corpus; not in a compound ("no-shows", "non-attendance"), except "no-one". */
+const NEGATION = /(?<!\p{L})(?:not|never|no|nobody|none|nothing|neither|nor|cannot|\p{L}+n['’]t|pas|jamais|aucun|aucune|personne|nicht|nie|niemals|kein|keine|keinen|keiner|nunca|nadie|ninguno|ninguna|não|nenhum|ninguém|inte|ej|aldrig|ingen|inget|inga|niet|geen|nooit|niets|niemand|non|nessuno|nessuna|niente)(?!\p{L}|-(?!one(?!\p{L}))\p{L})/iu;
 
 /**
  * Verbs and words that deny without a "not": "ruled out NATO membership" restates "would not
@@ -835,6 +849,9 @@ const uncontrasted = (text: string) =>
     .replace(/\b(?:rather than|instead of)\b/giu, "")
     // A bound, no denial: "no higher than 20%" restates "20 per cent or less".
     .replace(/\bno (?:more|higher|greater|bigger|larger|less|fewer|lower|smaller|later|earlier|sooner|longer) than\b/giu, "at most")
+    // A record, no denial: "not since 2015 have so few" restates "the lowest since 2015"; "nog geen 1.200" is "fewer than 1,200".
+    .replace(/(?<!\p{L})(?:not|niet|nicht) (?=since|sinds|seit)/giu, "")
+    .replace(/(?<!\p{L})nog geen (?=\d)/giu, "at most ")
     // Who speaks, not what is claimed: "a professor not involved in the study".
     .replace(/\bnot (?:involved in|part of|connected with|affiliated with)\b/giu, "");
 const denies = (text: string) => {
@@ -1021,7 +1038,19 @@ const RATES: Record<string, RegExp> = {
 
 function rateMismatch(a: string, b: string): boolean {
   const [ra, rb] = [a, b].map((text) => Object.keys(RATES).filter((r) => RATES[r].test(text)));
-  return ra.length > 0 && rb.length > 0 && !ra.some((r) => rb.includes(r));
+  return (ra.length > 0 && rb.length > 0 && !ra.some((r) => rb.includes(r))) || everyOtherAgainstEvery(a, b) || everyOtherAgainstEvery(b, a);
+}
+
+/** The units a claim counts every other one of ("every other summer", "every second year", "every two years"), or every one of. */
+const unitsEvery = (text: string, pattern: RegExp) => new Set(Array.from(text.matchAll(pattern), ([, unit]) => unit.toLowerCase().replace(/s$/u, "")));
+const EVERY_OTHER = /(?<!\p{L})every (?:other|second|two|2) (\p{L}+)/giu;
+const EVERY = /(?<!\p{L})(?:every|each) (\p{L}+)/giu;
+
+/** One claim has something happen every other summer, the other every summer: "hosting a delegation every other summer" against "every summer". */
+function everyOtherAgainstEvery(alternate: string, other: string): boolean {
+  const otherAlternates = unitsEvery(other, EVERY_OTHER);
+  const otherEvery = unitsEvery(other, EVERY);
+  return [...unitsEvery(alternate, EVERY_OTHER)].some((unit) => otherEvery.has(unit) && !otherAlternates.has(unit));
 }
 
 /** Units with two names: "per kWh" is "per kilowatt hour". */
@@ -1086,7 +1115,8 @@ function periods(claim: ReadClaim): Set<string> {
   if (/\b(?:so far this year|year to date)\b/u.test(digits)) found.add("this year");
   // "By midday" and "by noon", read as a time by now.
   if (/\b(?:by t1200|on the day|in early trading|by the close)\b/u.test(digits)) found.add("today");
-  for (const [, n, unit] of digits.matchAll(/\b(\d+) (year|month|week)s? ago\b/gu)) found.add(`${n} ${unit} ago`);
+  // "Two winters ago" against "last winter".
+  for (const [, n, unit] of digits.matchAll(/\b(\d+) (year|month|week|spring|summer|autumn|winter)s? ago\b/gu)) found.add(`${n} ${unit} ago`);
   // A total over the first year, not a rate: "85,000 in its first year" against "85,000 a month".
   if (/\bin (?:its|their|the) first year\b/u.test(digits)) found.add("first year");
   return found;
