@@ -25,7 +25,7 @@ export type ItemSet = Half | "set-1" | HeldoutSet;
  * The sets both models learn from (bench/quality/train.ts, train-same-claim.ts): the first set and
  * the held-out sets each scored once and now spent. A set joins here only after its one scoring.
  */
-export const TRAINING_SETS = ["set-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12", "heldout-13", "heldout-14", "heldout-15", "heldout-16", "heldout-17", "heldout-18", "heldout-19", "heldout-20", "heldout-21", "heldout-22", "heldout-23", "heldout-24", "heldout-25", "heldout-26", "heldout-27", "heldout-28", "heldout-29", "heldout-30", "heldout-31"] as const satisfies readonly ItemSet[];
+export const TRAINING_SETS = ["set-1", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7", "heldout-8", "heldout-9", "heldout-10", "heldout-11", "heldout-12", "heldout-13", "heldout-14", "heldout-15", "heldout-16", "heldout-17", "heldout-18", "heldout-19", "heldout-20", "heldout-21", "heldout-22", "heldout-23", "heldout-24", "heldout-25", "heldout-26", "heldout-27", "heldout-28", "heldout-29", "heldout-30", "heldout-31", "heldout-32"] as const satisfies readonly ItemSet[];
 export type TrainingSet = (typeof TRAINING_SETS)[number];
 const isHeldout = (set: ItemSet): set is HeldoutSet => (HELDOUT_SETS as readonly string[]).includes(set);
 

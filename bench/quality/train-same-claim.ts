@@ -2,14 +2,14 @@
  * Learns the weights of the same-claim reading (lib/search/same-claim-model.json): a logistic
  * regression over lib/search/same-claim-match.ts's pair features, from the spent sets' pairs: the
  * first evaluation set's 228 (both halves), heldout-2's 206, heldout-3's 180, and heldout-4's to
- * heldout-31's 240 each, each set scored once before it became training data. A later held-out set
+ * heldout-32's 240 each, each set scored once before it became training data. A later held-out set
  * is never read here.
  *
  *   npx tsx bench/quality/train-same-claim.ts      (DRY_RUN=1: print, write nothing;
- *                                                   SHOW_ERRORS=a|b|...|z|A|B|C|D|E|F: the pairs it gets wrong)
+ *                                                   SHOW_ERRORS=a|b|...|z|A|B|C|D|E|F|G: the pairs it gets wrong)
  *
  * It prints (a) 10-fold cross-validation over all the pairs, and, to show how the reading carries
- * to text written apart, (b) to (B): each set scored by a reading learnt from the other thirty.
+ * to text written apart, (b) to (G): each set scored by a reading learnt from the other thirty-one.
  * The weights written are learnt from all the pairs.
  *
  * The regularisation and the threshold are chosen by 10-fold cross-validation over the pairs:
@@ -165,7 +165,7 @@ function main() {
   if (process.env.SHOW_ERRORS === "a") console.log(chosen.errors.join("\n"));
   // (b), (c), (d): each set scored by a reading learnt from the others only.
   bySet.forEach(({ set, examples: target }, i) =>
-    acrossSets(bySet.filter((s) => s.set !== set).flatMap((s) => s.examples), target, `(${"bcdefghijklmnopqrstuvwxyzABCDEF"[i]}) trained on the others, scored on ${set}`, chosen.l2),
+    acrossSets(bySet.filter((s) => s.set !== set).flatMap((s) => s.examples), target, `(${"bcdefghijklmnopqrstuvwxyzABCDEFG"[i]}) trained on the others, scored on ${set}`, chosen.l2),
   );
   console.log(`Chose l2 ${chosen.l2}, threshold ${chosen.threshold}.`);
   const weights = train(examples, chosen.l2);

@@ -4,8 +4,8 @@
  *
  *   npx tsx bench/quality/train.ts [<ClaimBuster sentences .json>]
  *
- * Training data: every sentence of the thirty-one spent sets, 528 texts: the first evaluation set
- * (bench/quality/corpus, both halves) and the held-out sets heldout-2 to heldout-31 (each scored
+ * Training data: every sentence of the thirty-two spent sets, 545 texts: the first evaluation set
+ * (bench/quality/corpus, both halves) and the held-out sets heldout-2 to heldout-32 (each scored
  * once and now spent). And, when given, ClaimBuster's public labelled
  * sentences (the `kfold_25ncs.json` of the utaresearch/claimbuster-spotter repository: an array of
  * { text, label }, label 1 for a check-worthy factual sentence). The corpus is read from where you

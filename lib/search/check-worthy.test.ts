@@ -58,7 +58,7 @@ describe("check-worthiness on the labelled seed sentences", () => {
 /**
  * The development half of bench/quality: gold CFS sentences against the suggestion at
  * SUGGEST_THRESHOLD, and the trivial "any digit" rule it must beat. In sample: the model learns
- * from every sentence of the first set and of the spent held-out sets heldout-2 to -31 (its
+ * from every sentence of the first set and of the spent held-out sets heldout-2 to -32 (its
  * leave-one-text-out and leave-one-set-out figures, which train.ts prints, are in
  * bench/quality/README.md). Floors: the measured figures less 0.02.
  */
@@ -68,10 +68,10 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
   it("keeps precision, recall and F1, and beats the any-digit baseline", () => {
     console.log(`Development half, ${figures.sentences} sentences: ${JSON.stringify(figures.verity)}; any digit F1 ${figures.anyDigit.f1.toFixed(3)}`);
     expect(figures.sentences).toBeGreaterThan(200);
-    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.642 - 0.02);
+    expect(figures.verity.precision).toBeGreaterThanOrEqual(0.653 - 0.02);
     expect(figures.verity.recall).toBeGreaterThanOrEqual(0.84 - 0.02);
-    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.728 - 0.02);
-    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.193 - 0.02);
+    expect(figures.verity.f1).toBeGreaterThanOrEqual(0.735 - 0.02);
+    expect(figures.verity.f1 - figures.anyDigit.f1).toBeGreaterThanOrEqual(0.199 - 0.02);
   });
 
   it("averages precision at 5 in whole numbers, so 4 of 5 in every article meets 0.8", () => {
@@ -88,7 +88,7 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
     expect(classification([...items.map((i) => i.predicted), true], [...items.map((i) => i.gold), false]).f1).toBeLessThan(0.8);
   });
 
-  // Measured 0.8 with the models learnt from twelve to seventeen sets, nineteen and twenty-six to twenty-eight, 0.778 with nine to eleven,
+  // Measured 0.8 with the models learnt from twelve to seventeen sets, nineteen, twenty-six to twenty-eight and thirty-two, 0.778 with nine to eleven,
   // eighteen, twenty to twenty-four and twenty-nine to thirty-one (35 of 45 places in nine texts: in local-council a sentence that is not
   // check-worthy scored 0.94 and took the fifth place a check-worthy one held); floor 0.02 below the lower.
   it("keeps precision at 5 per article", () => {
@@ -97,7 +97,7 @@ describe("check-worthiness on the evaluation corpus's development half", () => {
 });
 
 describe("checkWorthiness", () => {
-  // Suggested by the models learnt from up to seventeen sets, twenty (0.508), twenty-one (0.529) and twenty-eight (0.535); those learnt
+  // Suggested by the models learnt from up to seventeen sets, twenty (0.508), twenty-one (0.529), twenty-eight (0.535) and thirty-two (0.517); those learnt
   // from eighteen, nineteen, twenty-two to twenty-four, twenty-six, twenty-seven and twenty-nine to thirty-one score it 0.472, 0.494, 0.480, 0.492, 0.477, 0.442, 0.449,
   // 0.434, 0.437 and 0.443, below the threshold (their other-language reading weighs a sentence that opens a quotation down), so the
   // attribution is pinned as a reason that raises the score.
@@ -210,8 +210,10 @@ describe("articles in other languages", () => {
     const german = checkWorthiness("Die Exporte erreichten im Mai einen Rekord von 140 Milliarden Euro.", "de");
     // The figures, and "Rekord" read by the other languages' comparison words; no English word list.
     expect([...german.reasons].sort()).toEqual(["a comparison: rekord", "a number", "an amount"]);
-    const readAsEnglish = checkWorthiness("Die Exporte erreichten im Mai einen Rekord von 140 Milliarden Euro.");
-    expect(readAsEnglish.reasons).toContain("a named person or body");
+    // Read by the English word lists, its capitalised nouns are a name (whether a name raises the score is the model's to weigh).
+    const exports = "Die Exporte erreichten im Mai einen Rekord von 140 Milliarden Euro.";
+    expect(sentenceFeatures(exports, true).reasons.get("named")).toBe("a named person or body");
+    expect(sentenceFeatures(exports, false).reasons.has("named")).toBe(false);
     expect(checkWorthiness(sentence).score).toBeLessThan(checkWorthiness(sentence, "de").score);
   });
 

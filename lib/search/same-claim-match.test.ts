@@ -84,7 +84,7 @@ describe("pairFeatures, the hard negatives of new text", () => {
     expect(same("Bus ridership is still rising this year, the council said.", "Bus ridership is falling this year, the council said.")).toBe(false);
     // A claim is the same whoever states it: learnt from six sets another source alone no longer refused (0.52 against
     // 0.75 for the same source); from twenty-one to twenty-two it weighed nothing, from twenty-three -0.18, from
-    // twenty-four -0.26, twenty-five -0.25 (the labellers' pairs carry a verdict over whoever states it).
+    // twenty-four -0.26, twenty-five -0.25, thirty-two 0 (the labellers' pairs carry a verdict over whoever states it).
     expect(same("According to the teachers' union, 30 percent of schools lack heating.", "According to the education ministry, 30 percent of schools lack heating.")).toBe(true);
   });
 
@@ -117,43 +117,44 @@ describe("sameClaimScore", () => {
     expect(same("He was one of 14 members from the governing party who voted against it.", "Fourteen opposition MPs voted with the government on the bill.")).toBe(false);
   });
 
-  // The spent sets' pairs (the first set's both halves, heldout-2's to -31's), read without the
-  // trigram search's floor, in sample (the model learnt from all thirty-one; train-same-claim.ts prints
-  // its cross-validated 0.768 at 0.801 over the 7,334, before the topic check): measured
+  // The spent sets' pairs (the first set's both halves, heldout-2's to -32's), read without the
+  // trigram search's floor, in sample (the model learnt from all thirty-two; train-same-claim.ts prints
+  // its cross-validated 0.766 at 0.801 over the 7,574, before the topic check): measured
   // precision and recall below. Floors 0.03 below.
   it("keeps its precision and recall on the pairs it learnt from", () => {
     const measured = [
-      ["set-1", { precision: 0.861, recall: 0.823 }],
-      ["heldout-2", { precision: 0.816, recall: 0.833 }],
-      ["heldout-3", { precision: 0.833, recall: 0.879 }],
-      ["heldout-4", { precision: 0.853, recall: 0.805 }],
-      ["heldout-5", { precision: 0.777, recall: 0.79 }],
-      ["heldout-6", { precision: 0.786, recall: 0.909 }],
-      ["heldout-7", { precision: 0.796, recall: 0.832 }],
-      ["heldout-8", { precision: 0.697, recall: 0.805 }],
-      ["heldout-9", { precision: 0.773, recall: 0.825 }],
-      ["heldout-10", { precision: 0.761, recall: 0.85 }],
-      ["heldout-11", { precision: 0.776, recall: 0.728 }],
-      ["heldout-12", { precision: 0.763, recall: 0.855 }],
-      ["heldout-13", { precision: 0.831, recall: 0.817 }],
-      ["heldout-14", { precision: 0.705, recall: 0.717 }],
-      ["heldout-15", { precision: 0.754, recall: 0.76 }],
-      ["heldout-16", { precision: 0.861, recall: 0.825 }],
-      ["heldout-17", { precision: 0.823, recall: 0.762 }],
-      ["heldout-18", { precision: 0.767, recall: 0.736 }],
-      ["heldout-19", { precision: 0.806, recall: 0.846 }],
-      ["heldout-20", { precision: 0.719, recall: 0.719 }],
-      ["heldout-21", { precision: 0.847, recall: 0.833 }],
-      ["heldout-22", { precision: 0.724, recall: 0.802 }],
-      ["heldout-23", { precision: 0.694, recall: 0.782 }],
-      ["heldout-24", { precision: 0.733, recall: 0.733 }],
-      ["heldout-25", { precision: 0.73, recall: 0.754 }],
-      ["heldout-26", { precision: 0.686, recall: 0.692 }],
-      ["heldout-27", { precision: 0.829, recall: 0.816 }],
-      ["heldout-28", { precision: 0.764, recall: 0.797 }],
-      ["heldout-29", { precision: 0.866, recall: 0.837 }],
-      ["heldout-30", { precision: 0.675, recall: 0.708 }],
-      ["heldout-31", { precision: 0.737, recall: 0.784 }],
+      ["set-1", { precision: 0.851, recall: 0.858 }],
+      ["heldout-2", { precision: 0.784, recall: 0.833 }],
+      ["heldout-3", { precision: 0.828, recall: 0.901 }],
+      ["heldout-4", { precision: 0.842, recall: 0.821 }],
+      ["heldout-5", { precision: 0.766, recall: 0.798 }],
+      ["heldout-6", { precision: 0.789, recall: 0.926 }],
+      ["heldout-7", { precision: 0.8, recall: 0.855 }],
+      ["heldout-8", { precision: 0.701, recall: 0.837 }],
+      ["heldout-9", { precision: 0.758, recall: 0.833 }],
+      ["heldout-10", { precision: 0.772, recall: 0.875 }],
+      ["heldout-11", { precision: 0.775, recall: 0.754 }],
+      ["heldout-12", { precision: 0.761, recall: 0.872 }],
+      ["heldout-13", { precision: 0.823, recall: 0.85 }],
+      ["heldout-14", { precision: 0.704, recall: 0.733 }],
+      ["heldout-15", { precision: 0.74, recall: 0.777 }],
+      ["heldout-16", { precision: 0.856, recall: 0.842 }],
+      ["heldout-17", { precision: 0.824, recall: 0.803 }],
+      ["heldout-18", { precision: 0.768, recall: 0.793 }],
+      ["heldout-19", { precision: 0.805, recall: 0.87 }],
+      ["heldout-20", { precision: 0.721, recall: 0.727 }],
+      ["heldout-21", { precision: 0.833, recall: 0.833 }],
+      ["heldout-22", { precision: 0.716, recall: 0.835 }],
+      ["heldout-23", { precision: 0.671, recall: 0.79 }],
+      ["heldout-24", { precision: 0.744, recall: 0.75 }],
+      ["heldout-25", { precision: 0.725, recall: 0.779 }],
+      ["heldout-26", { precision: 0.688, recall: 0.717 }],
+      ["heldout-27", { precision: 0.82, recall: 0.84 }],
+      ["heldout-28", { precision: 0.766, recall: 0.805 }],
+      ["heldout-29", { precision: 0.862, recall: 0.862 }],
+      ["heldout-30", { precision: 0.662, recall: 0.717 }],
+      ["heldout-31", { precision: 0.733, recall: 0.792 }],
+      ["heldout-32", { precision: 0.678, recall: 0.815 }],
     ] as const;
     for (const [set, { precision, recall }] of measured) {
       const pairs = labelledPairs(set);
@@ -167,7 +168,8 @@ describe("sameClaimScore", () => {
     expect(same("Harbour Rovers went top after a 3-2 win over Castleford Town at Quayside Park on Saturday.", "Castleford Town beat Harbour Rovers 3-2 at Quayside Park on Saturday.")).toBe(false);
     expect(same("The pair added 148 for the fifth wicket, a record for the competition.", "Aldridge and Moss added 148 for the fourth wicket, a record for the competition.")).toBe(false);
     expect(same("The Nova 7 will cost €899 in Europe and $949 in the U.S.", "The Nova 7 will be priced at $899 in the U.S. and €949 in Europe.")).toBe(false);
-    // Weighed against, not enough alone to refuse (0.51 and 0.57 against 0.80 and 0.84).
+    // Weighed against: 0.31 and 0.38 against 0.66 and 0.70 with the model learnt from thirty-two sets (0.51 and 0.57 against
+    // 0.80 and 0.84 with an earlier one, not enough alone to refuse); the order holds as the weights move.
     const foodPrices = "Food prices rose by 0.8 percent in November alone, driven by meat and dairy.";
     expect(sameClaimScore(foodPrices, "Food prices rose by 0.8 percent over the past year, driven by meat and dairy.")).toBeLessThan(sameClaimScore(foodPrices, "Food prices went up 0.8 percent in November alone, on meat and dairy."));
     const relatives = "Pettifer's two relatives, in whose names the companies were registered, were not charged.";
