@@ -20,7 +20,7 @@ import { SAME_CLAIM_SCORE } from "@/lib/search/same-claim-match";
 import { bestJaccardThreshold, checkWorthinessFigures, checkWorthinessMilliseconds, evidenceFigures, sameClaimFigures, type Half } from "@/bench/quality/evaluate";
 
 /** The set scored as held out: the newest scored, which no model has learnt from. */
-const HELD_OUT: HeldoutSet = "heldout-33";
+const HELD_OUT: HeldoutSet = "heldout-34";
 
 export async function runQualityBench() {
   const recorded = readFileSync(path.join(QUALITY_DIR, "test-half.sha256"), "utf8").split(/\s/)[0];
