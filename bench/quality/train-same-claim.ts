@@ -6,10 +6,11 @@
  * is never read here.
  *
  *   npx tsx bench/quality/train-same-claim.ts      (DRY_RUN=1: print, write nothing;
- *                                                   SHOW_ERRORS=a|b|...|z|A|B|C|D|E|F|G: the pairs it gets wrong)
+ *                                                   SHOW_ERRORS=<letter of (a), (b), …>: the pairs it gets wrong)
  *
  * It prints (a) 10-fold cross-validation over all the pairs, and, to show how the reading carries
- * to text written apart, (b) to (G): each set scored by a reading learnt from the other thirty-one.
+ * to text written apart, (b), (c), … (one letter a set, in TRAINING_SETS' order): each set scored by
+ * a reading learnt from all the others.
  * The weights written are learnt from all the pairs.
  *
  * The regularisation and the threshold are chosen by 10-fold cross-validation over the pairs:
@@ -144,6 +145,9 @@ function acrossSets(train_: Example[], target: Example[], label: string, l2: num
     );
 }
 
+/** The letters that name (b) onward, one a set; (a) is the cross-validation over all of them. */
+const SET_LETTERS = "bcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
 const L2S = [1e-4, 1e-3, 1e-2, 1e-1];
 
 function main() {
@@ -163,9 +167,9 @@ function main() {
   }
   const chosen = best!;
   if (process.env.SHOW_ERRORS === "a") console.log(chosen.errors.join("\n"));
-  // (b), (c), (d): each set scored by a reading learnt from the others only.
+  // (b), (c), …: each set scored by a reading learnt from the others only.
   bySet.forEach(({ set, examples: target }, i) =>
-    acrossSets(bySet.filter((s) => s.set !== set).flatMap((s) => s.examples), target, `(${"bcdefghijklmnopqrstuvwxyzABCDEFG"[i]}) trained on the others, scored on ${set}`, chosen.l2),
+    acrossSets(bySet.filter((s) => s.set !== set).flatMap((s) => s.examples), target, `(${SET_LETTERS[i]}) trained on the others, scored on ${set}`, chosen.l2),
   );
   console.log(`Chose l2 ${chosen.l2}, threshold ${chosen.threshold}.`);
   const weights = train(examples, chosen.l2);
