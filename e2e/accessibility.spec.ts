@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, REVIEWER, REVIEWER2, addExternalSource, confirmPublishing, importArticle, markClaim, newSignedInPage, panel, waitForReader, workflowButton } from "./fixtures";
+import { ADMIN, REVIEWER, REVIEWER2, addExternalSource, confirmPublishing, importArticle, markClaim, newSignedInPage, openSavedExport, panel, waitForReader, workflowButton } from "./fixtures";
 
 /**
  * axe-core on every page a person can reach, at desktop (1280) and phone (390) widths: the
@@ -36,7 +36,7 @@ async function expectNoSeriousViolations(page: Page, name: string) {
 
 /**
  * Opens `path` at each width and checks it; `ready` waits for what the page must show first.
- * A download (the HTML export) is fetched and shown as the page instead.
+ * A download (the HTML export) is fetched and opened as the saved file.
  */
 async function check(page: Page, path: string, ready: (page: Page) => Promise<void>, download = false) {
   for (const width of WIDTHS) {
@@ -44,8 +44,7 @@ async function check(page: Page, path: string, ready: (page: Page) => Promise<vo
     if (download) {
       const response = await page.request.get(path);
       expect(response.status(), path).toBe(200);
-      await page.goto("/login");
-      await page.setContent(await response.text());
+      await openSavedExport(page, await response.text());
     } else {
       const response = await page.goto(path);
       expect(response?.status(), path).toBeLessThan(400);

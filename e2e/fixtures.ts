@@ -2,8 +2,10 @@
  * Shared helpers for the browser tests: the demo accounts, the seed article titles,
  * signing in, creating users through the admin page, and screenshots.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO_USERS, SEEDS_DIR } from "../lib/seed/seed";
 import { importPlainText } from "../lib/import/plain-text";
@@ -110,6 +112,18 @@ export const SCREENSHOT_DIR = path.join(process.cwd(), "test-results", "screensh
 export async function screenshot(page: Page, name: string, fullPage = true) {
   await page.mouse.move(0, 0); // no hover styles left from the last click
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+}
+
+/**
+ * Opens a downloaded HTML export the way a reader opens the saved file: from disk. Written into
+ * an app page with `setContent` instead, it would keep that page's Content-Security-Policy, whose
+ * nonce its inline stylesheet lacks, and every check would run on the export unstyled.
+ */
+export async function openSavedExport(page: Page, html: string) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "verity-export-")), "export.html");
+  writeFileSync(file, html);
+  await page.goto(pathToFileURL(file).href);
+  await expect(page.locator("body"), "the export's own stylesheet is in effect").toHaveCSS("margin", "0px");
 }
 
 // ------------------------------------------------------------------ the reader

@@ -76,8 +76,6 @@ h1 { font-family: var(--serif); font-size: 2.1rem; line-height: 1.2; margin: 0 0
 .claim-entry__page { margin: 0.4rem 0 0; font-size: 0.88rem; }
 .doc-footer { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); font-size: 0.85rem; color: var(--ink-faint); }
 .doc-footer p { margin: 0 0 0.3rem; }
-/* Addresses written out (the public page's) break anywhere on a phone, not a few pixels past the edge. */
-.doc-footer a { word-break: break-all; line-break: anywhere; }
 .public-bar { background: var(--paper); border-bottom: 1px solid var(--line); }
 .public-bar__inner { max-width: 48rem; margin: 0 auto; padding: 0.6rem 1.25rem; display: flex; align-items: center; gap: 0.9rem; }
 .public-bar__brand { display: flex; align-items: center; gap: 0.4rem; font-weight: 700; font-size: 1.15rem; }
