@@ -177,22 +177,15 @@ const PHRASES: Array<[RegExp, string]> = [
 
 /** Fractions in other languages, as percentages: "un tiers", "d'un quart", "ein Drittel", "um terço" (before the number words). */
 const FOREIGN_FRACTIONS: Array<[RegExp, string]> = [
-  [/(?<!\p{L})(?:un|d'un|d’un|ein|einem|einen|um|un) (?:tiers|Drittel|tercio|terço)(?!\p{L})/giu, "33.3 percent"],
-  [/(?<!\p{L})(?:un|d'un|d’un|ein|einem|einen|um|un) (?:quart|Viertel|cuarto|quarto)(?!\p{L})/giu, "25 percent"],
-  [/(?<!\p{L})(?:deux tiers|zwei Drittel|dos tercios|dois terços)(?!\p{L})/giu, "66.7 percent"],
-  [/(?<!\p{L})(?:trois quarts|drei Viertel|tres cuartos|três quartos)(?!\p{L})/giu, "75 percent"],
-  [/(?<!\p{L})(?:la moitié|die Hälfte|la mitad|metade|metà|de helft|hälften)(?!\p{L})/giu, "50 percent"],
-  [/(?<!\p{L})(?:een derde|un terzo|en tredjedel)(?!\p{L})/giu, "33.3 percent"],
-  [/(?<!\p{L})(?:twee derde|due terzi|två tredjedelar)(?!\p{L})/giu, "66.7 percent"],
-  [/(?<!\p{L})(?:driekwart|tre quarti|tre fjärdedelar)(?!\p{L})/giu, "75 percent"],
-  // "Een kwart miljoen" is 250,000, as "a quarter of a million" reads (the scale word is English by now).
+  // "Een kwart miljoen" is 250,000, as "a quarter of a million" reads (the scale word is English by now): before the quarter alone.
   [/(?<!\p{L})een kwart (million|billion)(?!\p{L})/giu, "0.25 $1"],
   [/(?<!\p{L})een half (million|billion)(?!\p{L})/giu, "0.5 $1"],
-  [/(?<!\p{L})(?:een kwart|en fjärdedel)(?!\p{L})/giu, "25 percent"],
-  [/(?<!\p{L})(?:jedną|jedna) (?:trzecią|trzecia)(?!\p{L})/giu, "33.3 percent"],
-  [/(?<!\p{L})(?:jedną|jedna) (?:czwartą|czwarta)(?!\p{L})/giu, "25 percent"],
-  [/(?<!\p{L})(?:dwie|dwa) (?:trzecie)(?!\p{L})/giu, "66.7 percent"],
-  [/(?<!\p{L})(?:połowę|połowa)(?!\p{L})/giu, "50 percent"],
+  // One row a value, its words in each language.
+  [/(?<!\p{L})(?:la moitié|die Hälfte|la mitad|metade|metà|de helft|hälften|połowę|połowa)(?!\p{L})/giu, "50 percent"],
+  [/(?<!\p{L})(?:(?:un|d'un|d’un|ein|einem|einen|um) (?:tiers|Drittel|tercio|terço)|een derde|un terzo|en tredjedel|(?:jedną|jedna) (?:trzecią|trzecia))(?!\p{L})/giu, "33.3 percent"],
+  [/(?<!\p{L})(?:(?:un|d'un|d’un|ein|einem|einen|um) (?:quart|Viertel|cuarto|quarto)|een kwart|en fjärdedel|(?:jedną|jedna) (?:czwartą|czwarta))(?!\p{L})/giu, "25 percent"],
+  [/(?<!\p{L})(?:deux tiers|zwei Drittel|dos tercios|dois terços|twee derde|due terzi|två tredjedelar|(?:dwie|dwa) trzecie)(?!\p{L})/giu, "66.7 percent"],
+  [/(?<!\p{L})(?:trois quarts|drei Viertel|tres cuartos|três quartos|driekwart|tre quarti|tre fjärdedelar)(?!\p{L})/giu, "75 percent"],
   // "Jedes dritte Kind": every third is a third.
   [/(?<!\p{L})jede[rsn]? zweiten?(?!\p{L})/giu, "50 percent"],
   [/(?<!\p{L})jede[rsn]? dritten?(?!\p{L})/giu, "33.3 percent"],
