@@ -1,9 +1,9 @@
 /**
  * Shared helpers for the browser tests: the demo accounts, the seed article titles,
- * signing in, creating users through the admin page, and screenshots.
+ * signing in, creating users through the admin page, screenshots, and opening a saved export.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
@@ -120,7 +120,10 @@ export async function screenshot(page: Page, name: string, fullPage = true) {
  * nonce its inline stylesheet lacks, and every check would run on the export unstyled.
  */
 export async function openSavedExport(page: Page, html: string) {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "verity-export-")), "export.html");
+  // Saved beside the screenshots, in the folder `npm test` empties before each run.
+  const dir = path.join(process.cwd(), "test-results", "exports");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${randomUUID()}.html`);
   writeFileSync(file, html);
   await page.goto(pathToFileURL(file).href);
   await expect(page.locator("body"), "the export's own stylesheet is in effect").toHaveCSS("margin", "0px");
